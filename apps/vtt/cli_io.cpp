@@ -1,0 +1,250 @@
+// The program's side effects (see cli_io.hpp).
+#include "cli_io.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <thread>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+namespace fs = std::filesystem;
+
+namespace vtt {
+namespace {
+
+bool is_subtitle_file(const fs::path& p) {
+  auto ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext == ".vtt" || ext == ".srt";
+}
+
+}  // namespace
+
+std::vector<input_file> expand_inputs(const std::vector<std::string>& args, bool recursive,
+                                      const std::function<void(const std::string&)>& error) {
+  std::vector<input_file> out;
+  if (args.empty()) {
+    out.push_back({"-", "-"});
+    return out;
+  }
+  for (const auto& arg : args) {
+    std::error_code ec;
+    if (arg != "-" && recursive && fs::is_directory(arg, ec)) {
+      std::vector<input_file> found;
+      fs::recursive_directory_iterator it{arg, fs::directory_options::skip_permission_denied, ec}, end;
+      if (ec) {
+        error(fmt::format("{}: {}", arg, ec.message()));
+        continue;
+      }
+      for (; it != end; it.increment(ec)) {
+        if (ec) {
+          error(fmt::format("{}: {}", arg, ec.message()));
+          break;
+        }
+        std::error_code fec;
+        if (it->is_regular_file(fec) && is_subtitle_file(it->path()))
+          found.push_back({it->path().string(), fs::relative(it->path(), arg, fec).string()});
+      }
+      std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+      out.insert(out.end(), found.begin(), found.end());
+    } else {
+      out.push_back({arg, fs::path(arg).filename().string()});
+    }
+  }
+  return out;
+}
+
+input_handle::~input_handle() {
+  if (owned_ && fd_ >= 0) ::close(fd_);
+}
+
+bool input_handle::open(const input_file& in, std::string& error) {
+  if (in.is_stdin()) {
+    fd_ = 0;
+    owned_ = false;
+  } else {
+    fd_ = ::open(in.path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd_ < 0) {
+      error = std::strerror(errno);
+      return false;
+    }
+    owned_ = true;
+  }
+  struct stat st {};
+  if (::fstat(fd_, &st) == 0) {
+    if (S_ISDIR(st.st_mode)) {
+      error = "is a directory (use -r to read the subtitle files in it)";
+      return false;
+    }
+    if (S_ISREG(st.st_mode)) size_ = static_cast<std::size_t>(st.st_size);
+  }
+  return true;
+}
+
+output_file::~output_file() {
+  if (owned_ && fd_ >= 0) ::close(fd_);
+  if (!temp_path_.empty()) ::unlink(temp_path_.c_str());
+}
+
+bool output_file::open(const std::string& path, const std::vector<input_file>& inputs, bool allow_input,
+                       std::string& error) {
+  if (path.empty() || path == "-") {
+    fd_ = 1;
+    sink_ = std::make_unique<vttkit::fd_sink>(fd_);
+    return true;
+  }
+  struct stat out_st {};
+  const bool exists = ::stat(path.c_str(), &out_st) == 0;
+  if (exists && !allow_input) {
+    for (const auto& in : inputs) {
+      struct stat in_st {};
+      if (!in.is_stdin() && ::stat(in.path.c_str(), &in_st) == 0 && in_st.st_dev == out_st.st_dev &&
+          in_st.st_ino == out_st.st_ino) {
+        error = fmt::format("refusing to overwrite the input {} (use another output name)", in.path);
+        return false;
+      }
+    }
+  }
+  if (exists && S_ISDIR(out_st.st_mode)) {
+    error = "is a directory";
+    return false;
+  }
+  if (exists && !S_ISREG(out_st.st_mode)) {  // a device or a pipe: written directly
+    fd_ = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd_ < 0) {
+      error = std::strerror(errno);
+      return false;
+    }
+    owned_ = true;
+    sink_ = std::make_unique<vttkit::fd_sink>(fd_);
+    return true;
+  }
+  // A regular file: a temporary file in the same folder, renamed into place on commit.
+  const fs::path target{path};
+  std::string dir = target.parent_path().string();
+  if (dir.empty()) dir = ".";
+  std::string tmpl = (fs::path(dir) / ("." + target.filename().string() + ".vtt-XXXXXX")).string();
+  std::vector<char> name(tmpl.begin(), tmpl.end());
+  name.push_back('\0');
+  fd_ = ::mkstemp(name.data());
+  if (fd_ < 0) {
+    error = fmt::format("cannot create a file in {}: {}", dir, std::strerror(errno));
+    return false;
+  }
+  owned_ = true;
+  temp_path_ = name.data();
+  final_path_ = path;
+  mode_t mode = 0;
+  if (exists) {
+    mode = out_st.st_mode & 07777;
+  } else {
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    mode = 0666 & ~mask;
+  }
+  ::fchmod(fd_, mode);
+  sink_ = std::make_unique<vttkit::fd_sink>(fd_);
+  return true;
+}
+
+bool output_file::commit(std::string& error) {
+  if (temp_path_.empty()) return true;
+  if (::close(fd_) != 0) {
+    fd_ = -1;
+    error = std::strerror(errno);
+    return false;
+  }
+  fd_ = -1;
+  if (::rename(temp_path_.c_str(), final_path_.c_str()) != 0) {
+    error = fmt::format("cannot rename into place: {}", std::strerror(errno));
+    return false;
+  }
+  temp_path_.clear();
+  return true;
+}
+
+bool output_file::broken_pipe() const noexcept { return sink_ && sink_->broken_pipe(); }
+
+void messages::line(const std::string& text) {
+  std::lock_guard lock{mutex_};
+  std::string out = text;
+  out += '\n';
+  std::fwrite(out.data(), 1, out.size(), stderr);
+}
+
+std::string format_diagnostic(const std::string& file, const vttkit::diagnostic& d) {
+  const auto& info = d.info();
+  return fmt::format("{}:{}:{}: {}: {} [{}]", file, d.line, d.column, vttkit::to_string(info.severity), d.message,
+                     info.id);
+}
+
+void messages::diagnostic(const std::string& file, const vttkit::diagnostic& d) {
+  line(format_diagnostic(file, d));
+}
+
+std::string output_plan::path_for(const input_file& in) const {
+  if (!output.empty()) return output;
+  if (out_dir.empty()) return "-";
+  fs::path rel = in.is_stdin() ? fs::path("stdin") : fs::path(in.relative);
+  rel.replace_extension(extension);
+  return (fs::path(out_dir) / rel).string();
+}
+
+int run_jobs(std::size_t count, unsigned jobs, bool progress, const std::function<int(std::size_t)>& work) {
+  if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
+  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(count, 1)));
+  std::atomic<std::size_t> next{0}, done{0};
+  std::atomic<int> worst{0};
+  std::mutex m;
+  std::condition_variable cv;
+  auto worker = [&] {
+    for (std::size_t i; (i = next.fetch_add(1)) < count;) {
+      const int code = work(i);
+      int seen = worst.load();
+      while (code > seen && !worst.compare_exchange_weak(seen, code)) {
+      }
+      done.fetch_add(1);
+      cv.notify_all();
+    }
+  };
+  const auto started = std::chrono::steady_clock::now();
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
+  std::thread progress_thread;
+  std::atomic<bool> finished{false};
+  if (progress) {
+    progress_thread = std::thread([&] {
+      std::unique_lock lock{m};
+      while (!finished.load()) {
+        cv.wait_for(lock, std::chrono::milliseconds(200));
+        const auto d = done.load();
+        const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        const double left = d ? secs / static_cast<double>(d) * static_cast<double>(count - d) : 0.0;
+        const auto width = 30;
+        const auto filled = count ? static_cast<int>(width * d / count) : width;
+        std::fprintf(stderr, "\r[%-*s] %zu/%zu files, %.0f s left ", width, std::string(static_cast<std::size_t>(filled), '#').c_str(),
+                     d, count, left);
+        std::fflush(stderr);
+      }
+      std::fprintf(stderr, "\r\033[K");
+      std::fflush(stderr);
+    });
+  }
+  worker();
+  for (auto& t : threads) t.join();
+  finished = true;
+  cv.notify_all();
+  if (progress_thread.joinable()) progress_thread.join();
+  return worst.load();
+}
+
+}  // namespace vtt

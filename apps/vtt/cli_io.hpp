@@ -1,0 +1,105 @@
+// The program's side effects: opening inputs, safe outputs, messages, batches of files.
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <vttkit/diagnostic.hpp>
+#include <vttkit/write.hpp>
+
+namespace vtt {
+
+/// Exit codes (SPEC section 6): the highest applies when files differ.
+enum exit_code : int { exit_ok = 0, exit_findings = 1, exit_usage = 2 };
+
+/// One input: a path, or "-" for standard input.
+struct input_file {
+  std::string path;      ///< as given, or found under a directory with -r
+  std::string relative;  ///< path relative to the directory argument it was found in (for --out-dir)
+  [[nodiscard]] bool is_stdin() const noexcept { return path == "-"; }
+  [[nodiscard]] std::string display() const { return path; }
+};
+
+/// Expands arguments: none means standard input; with `recursive`, directories are walked
+/// for .vtt and .srt files (sorted). Unreadable arguments are reported through `error`.
+std::vector<input_file> expand_inputs(const std::vector<std::string>& args, bool recursive,
+                                      const std::function<void(const std::string&)>& error);
+
+/// An opened input file descriptor (closed on destruction unless it is standard input).
+class input_handle {
+ public:
+  input_handle() = default;
+  input_handle(const input_handle&) = delete;
+  input_handle& operator=(const input_handle&) = delete;
+  ~input_handle();
+  /// Opens `in`; on failure returns false and sets `error`.
+  bool open(const input_file& in, std::string& error);
+  [[nodiscard]] int fd() const noexcept { return fd_; }
+  [[nodiscard]] std::size_t size() const noexcept { return size_; }
+
+ private:
+  int fd_ = -1;
+  bool owned_ = false;
+  std::size_t size_ = 0;
+};
+
+/// An output: standard output, a device or pipe written directly, or a regular file written
+/// to a temporary file beside it and renamed into place by `commit`.
+class output_file {
+ public:
+  output_file() = default;
+  output_file(const output_file&) = delete;
+  output_file& operator=(const output_file&) = delete;
+  ~output_file();  ///< removes the temporary file unless committed
+
+  /// Opens `path` ("-" or empty for standard output). Refuses a path that is one of `inputs`
+  /// (same device and inode) unless `allow_input`.
+  bool open(const std::string& path, const std::vector<input_file>& inputs, bool allow_input, std::string& error);
+  vttkit::byte_sink& sink() noexcept { return *sink_; }
+  /// Makes the output visible (rename). False with `error` on failure.
+  bool commit(std::string& error);
+  /// True when writing failed because standard output was closed.
+  [[nodiscard]] bool broken_pipe() const noexcept;
+
+ private:
+  int fd_ = -1;
+  bool owned_ = false;
+  std::string final_path_;
+  std::string temp_path_;
+  std::unique_ptr<vttkit::fd_sink> sink_;
+};
+
+/// Messages on standard error, one whole line at a time even from several threads.
+class messages {
+ public:
+  void line(const std::string& text);
+  void diagnostic(const std::string& file, const vttkit::diagnostic& d);
+  bool quiet = false;
+
+ private:
+  std::mutex mutex_;
+};
+
+/// `path:line:col: severity: message [ID]`
+std::string format_diagnostic(const std::string& file, const vttkit::diagnostic& d);
+
+/// Runs `work(i)` for i in [0, count) on `jobs` threads (0 = all cores); returns the highest
+/// exit code. Shows a progress bar on a terminal when `progress` is set.
+int run_jobs(std::size_t count, unsigned jobs, bool progress, const std::function<int(std::size_t)>& work);
+
+/// Where an input's output goes: `-o`, `--out-dir`, or standard output.
+struct output_plan {
+  std::string output;   ///< -o FILE
+  std::string out_dir;  ///< --out-dir DIR
+  std::string extension;
+  /// The path for `in` ("-" for standard output).
+  [[nodiscard]] std::string path_for(const input_file& in) const;
+};
+
+}  // namespace vtt

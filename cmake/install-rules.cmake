@@ -1,0 +1,19 @@
+# Install rules: headers, library, program, CMake package config.
+include(GNUInstallDirs)
+include(CMakePackageConfigHelpers)
+
+install(DIRECTORY include/vttkit DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(FILES ${PROJECT_BINARY_DIR}/include/vttkit/version.hpp DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/vttkit)
+install(TARGETS vttkit EXPORT vttkitTargets
+        ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+        LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+        INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(EXPORT vttkitTargets NAMESPACE vttkit:: DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/vttkit)
+configure_package_config_file(cmake/vttkitConfig.cmake.in ${PROJECT_BINARY_DIR}/vttkitConfig.cmake
+                              INSTALL_DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/vttkit)
+write_basic_package_version_file(${PROJECT_BINARY_DIR}/vttkitConfigVersion.cmake COMPATIBILITY SameMinorVersion)
+install(FILES ${PROJECT_BINARY_DIR}/vttkitConfig.cmake ${PROJECT_BINARY_DIR}/vttkitConfigVersion.cmake
+        DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/vttkit)
+if(VTTKIT_BUILD_APP)
+  install(TARGETS vtt RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+endif()

@@ -1,0 +1,74 @@
+// Diagnostics: every problem found in the input, with its rule, position and message.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace vttkit {
+
+/// How bad a finding is. Errors lose or change content; warnings are doubtful but harmless.
+enum class severity : std::uint8_t { error, warning };
+
+/// Every rule vttkit knows, in catalogue order. The ids (E001...) are stable and documented.
+enum class rule : std::uint8_t {
+  missing_signature,     ///< E001
+  invalid_timestamp,     ///< E002
+  end_not_after_start,   ///< E003
+  arrow_in_text,         ///< E004
+  invalid_utf8,          ///< E005
+  nul_character,         ///< E006
+  start_backwards,       ///< W101
+  overlap,               ///< W102
+  short_hours,           ///< W103
+  bad_setting,           ///< W104
+  bad_tag,               ///< W105
+  bad_entity,            ///< W106
+  duplicate_id,          ///< W107
+  empty_cue,             ///< W108
+  line_too_long,         ///< S201
+  too_many_lines,        ///< S202
+  reading_speed,         ///< S203
+  too_short,             ///< S204
+  too_long,              ///< S205
+  gap_too_small,         ///< S206
+  missing_speaker,       ///< T301
+  inconsistent_speaker,  ///< T302
+};
+
+/// A rule's catalogue entry.
+struct rule_info {
+  vttkit::rule rule;      ///< the rule
+  std::string_view id;    ///< e.g. "W103"
+  std::string_view name;  ///< e.g. "short-hours"
+  vttkit::severity severity;
+  std::string_view summary;  ///< one line: what the rule finds
+};
+
+/// The whole catalogue, in id order.
+[[nodiscard]] std::span<const rule_info> all_rules() noexcept;
+/// The catalogue entry of a rule.
+[[nodiscard]] const rule_info& info(rule r) noexcept;
+/// Looks a rule up by id ("W103") or name ("short-hours"), case-insensitively.
+[[nodiscard]] std::optional<rule> find_rule(std::string_view id_or_name) noexcept;
+/// "error" or "warning".
+[[nodiscard]] std::string_view to_string(severity s) noexcept;
+
+/// One problem in the input. Lines and columns are 1-based; columns count code points.
+struct diagnostic {
+  vttkit::rule rule{};
+  std::size_t line = 0;
+  std::size_t column = 0;
+  std::string message;
+
+  [[nodiscard]] const rule_info& info() const noexcept { return vttkit::info(rule); }
+};
+
+/// Where a parser or transform reports diagnostics as it finds them.
+using diagnostic_sink = std::function<void(const diagnostic&)>;
+
+}  // namespace vttkit

@@ -1,0 +1,138 @@
+// Lint: the rules of SPEC section 6 over the parser's diagnostics and the stream of cues.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <vttkit/diagnostic.hpp>
+#include <vttkit/document.hpp>
+#include <vttkit/source.hpp>
+#include <vttkit/timestamp.hpp>
+
+namespace vttkit {
+
+/// A set of rules: one bit per catalogue entry.
+class rule_set {
+ public:
+  constexpr rule_set() noexcept = default;
+  /// Every rule of the catalogue.
+  [[nodiscard]] static rule_set all() noexcept;
+
+  constexpr void add(rule r) noexcept { bits_ |= bit(r); }
+  constexpr void remove(rule r) noexcept { bits_ &= ~bit(r); }
+  [[nodiscard]] constexpr bool contains(rule r) const noexcept { return (bits_ & bit(r)) != 0; }
+  [[nodiscard]] constexpr bool empty() const noexcept { return bits_ == 0; }
+  constexpr rule_set& operator|=(rule_set other) noexcept {
+    bits_ |= other.bits_;
+    return *this;
+  }
+  /// Removes the rules of `other`.
+  constexpr rule_set& operator-=(rule_set other) noexcept {
+    bits_ &= ~other.bits_;
+    return *this;
+  }
+  friend constexpr bool operator==(rule_set, rule_set) noexcept = default;
+
+ private:
+  static constexpr std::uint32_t bit(rule r) noexcept { return std::uint32_t{1} << static_cast<unsigned>(r); }
+  std::uint32_t bits_ = 0;
+};
+
+/// Which optional rule families run besides the E and W rules.
+enum class lint_profile {
+  standard,    ///< E and W rules only
+  subtitle,    ///< adds the S rules (subtitle style: line length, reading speed, durations, gaps)
+  transcript,  ///< adds the T rules (speaker labels)
+};
+
+/// "default" (or "standard"), "subtitle" or "transcript" to a profile.
+[[nodiscard]] std::optional<lint_profile> parse_lint_profile(std::string_view name) noexcept;
+
+/// The rules a profile runs: every E and W rule, plus S (subtitle) or T (transcript).
+[[nodiscard]] rule_set profile_rules(lint_profile profile) noexcept;
+
+/// The rules one selector names, case-insensitively: an id ("W103"), a name ("short-hours"),
+/// or the start of ids ("W" for every warning of the W family, "S20"). Empty when it names none.
+[[nodiscard]] std::optional<rule_set> rules_matching(std::string_view selector) noexcept;
+
+/// Resolves `--select` / `--ignore` lists against a profile. Each entry may hold several
+/// selectors separated by commas ("E,W102"). With any `select` entry, exactly the selected
+/// rules run, whatever the profile; otherwise the profile's rules. `ignore` then removes rules
+/// (it wins over `select`). On an unknown selector, returns false and names it in `error`.
+[[nodiscard]] bool resolve_rules(lint_profile profile, std::span<const std::string> select,
+                                 std::span<const std::string> ignore, rule_set& out, std::string& error);
+
+/// What to check and the thresholds of the S rules (defaults from the Netflix Timed Text Style
+/// Guide, as SPEC section 6 lists them).
+struct lint_options {
+  rule_set rules = profile_rules(lint_profile::standard);
+  std::size_t max_line_length = 42;  ///< S201: code points per line of text
+  std::size_t max_lines = 2;         ///< S202: lines per cue
+  double max_cps = 20.0;             ///< S203: code points per second, line breaks excluded
+  millis min_duration = 833;         ///< S204
+  millis max_duration = 7000;        ///< S205
+  millis min_gap = 83;               ///< S206: applies to gaps greater than zero
+};
+
+/// Checks one file as it streams by. Feed it, in input order, the parser's diagnostics
+/// (`add_diagnostic`, as `parse_options::on_diagnostic` with `warnings = true`) and the cues
+/// (`add_cue`), then call `finish`. The findings of enabled rules reach `out` sorted by line,
+/// then column, then rule; each is handed out as soon as nothing earlier can still turn up, so
+/// memory stays bounded (a set of the cue ids, the distinct speaker labels, and, for T301
+/// before the first speaker is seen, the lines of the cues without one and the findings held
+/// back behind them).
+///
+///     vttkit::linter lint{options, [](const vttkit::diagnostic& d) { show(d); }};
+///     vttkit::parse_options po;
+///     po.format = vttkit::input_format::vtt;
+///     po.on_diagnostic = [&](const vttkit::diagnostic& d) { lint.add_diagnostic(d); };
+///     vttkit::reader r{source, po};
+///     while (r.next()) if (r.kind() == vttkit::item_kind::cue) lint.add_cue(r.cue());
+///     lint.finish();
+class linter {
+ public:
+  linter(lint_options options, diagnostic_sink out);
+  linter(const linter&) = delete;
+  linter& operator=(const linter&) = delete;
+  linter(linter&&) noexcept;
+  linter& operator=(linter&&) noexcept;
+  ~linter();
+
+  /// A diagnostic of the parser (E001-E006, W103-W106); kept when its rule is enabled.
+  void add_diagnostic(const diagnostic& d);
+  /// The next cue of the file.
+  void add_cue(const cue& c);
+  /// The end of the file: settles T301 and hands out everything still held.
+  void finish();
+
+  /// Findings handed out so far, by severity.
+  [[nodiscard]] std::size_t error_count() const noexcept;
+  [[nodiscard]] std::size_t warning_count() const noexcept;
+
+  struct impl;
+
+ private:
+  std::unique_ptr<impl> impl_;
+};
+
+/// What linting a whole input gave besides its findings.
+struct lint_summary {
+  std::size_t errors = 0;
+  std::size_t warnings = 0;
+  std::string read_error;  ///< non-empty when the source could not be read (findings are partial)
+};
+
+/// Reads WebVTT from `source` (lint never guesses another format) and hands each finding to
+/// `out`, in order.
+lint_summary lint(byte_source& source, const lint_options& options, const diagnostic_sink& out);
+
+/// Lints WebVTT held in memory; returns the findings in order.
+[[nodiscard]] std::vector<diagnostic> lint(std::string_view bytes, const lint_options& options = {});
+
+}  // namespace vttkit

@@ -1,0 +1,95 @@
+// Parsing: WebVTT (the W3C algorithm) and SubRip, as a whole document or one cue at a time.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <vttkit/diagnostic.hpp>
+#include <vttkit/document.hpp>
+#include <vttkit/source.hpp>
+
+namespace vttkit {
+
+/// Input formats.
+enum class input_format {
+  automatic,  ///< `WEBVTT` signature, else the name's extension, else sniffed (see docs)
+  vtt,        ///< WebVTT
+  srt,        ///< SubRip
+};
+
+/// How to parse.
+struct parse_options {
+  input_format format = input_format::automatic;
+  /// The input's name, used only to guess the format from its extension (`.vtt`, `.srt`).
+  std::string name;
+  /// Receives every diagnostic in input order. May be empty.
+  diagnostic_sink on_diagnostic;
+  /// Also report warnings (W103..W106). Errors are always reported.
+  bool warnings = true;
+};
+
+/// What `reader::next` produced.
+enum class item_kind { cue, block };
+
+/// Streaming parser: hands out one cue or block at a time, in bounded memory (a buffer of
+/// about 1 MiB, plus the longest block). The cue and block objects are reused between calls,
+/// so copy or move out what you keep.
+///
+///     vttkit::fd_source in{0};
+///     vttkit::reader r{in};
+///     while (r.next()) if (r.kind() == vttkit::item_kind::cue) use(r.cue());
+class reader {
+ public:
+  explicit reader(byte_source& source, parse_options options = {});
+  reader(const reader&) = delete;
+  reader& operator=(const reader&) = delete;
+  reader(reader&&) noexcept;
+  reader& operator=(reader&&) noexcept;
+  ~reader();
+
+  /// Reads the header (when not done yet) and the next cue or block. Returns false at the end
+  /// of the input or on a read error (see `read_error()`).
+  bool next();
+  /// Reads the header only (next() does it when needed). Returns false when the input has no
+  /// valid signature (E001 reported) or could not be read.
+  bool read_header();
+
+  [[nodiscard]] item_kind kind() const noexcept;
+  [[nodiscard]] vttkit::cue& cue() noexcept;
+  [[nodiscard]] vttkit::block& block() noexcept;
+  /// The header; complete once `read_header()` or the first `next()` has run.
+  [[nodiscard]] const vttkit::header& header() const noexcept;
+  /// The format being read (known once the header has been read).
+  [[nodiscard]] input_format format() const noexcept;
+  /// False when the input had no valid signature (WebVTT) or no cue could start (neither).
+  [[nodiscard]] bool has_signature() const noexcept;
+  /// Number of error diagnostics reported so far.
+  [[nodiscard]] std::size_t error_count() const noexcept;
+  /// Bytes consumed so far (for progress reports).
+  [[nodiscard]] std::size_t bytes_read() const noexcept;
+  /// Empty unless reading failed; then says why.
+  [[nodiscard]] const std::string& read_error() const noexcept;
+
+  struct impl;
+
+ private:
+  std::unique_ptr<impl> impl_;
+};
+
+/// The outcome of parsing a whole input.
+struct parse_result {
+  vttkit::document document;
+  std::vector<diagnostic> diagnostics;
+  input_format format = input_format::vtt;
+  bool has_signature = false;
+  std::string read_error;  ///< non-empty when the source could not be read
+};
+
+/// Parses a whole input held in memory.
+[[nodiscard]] parse_result parse(std::string_view bytes, parse_options options = {});
+/// Parses a whole input from a source.
+[[nodiscard]] parse_result parse(byte_source& source, parse_options options = {});
+
+}  // namespace vttkit

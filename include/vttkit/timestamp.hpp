@@ -1,0 +1,37 @@
+// Timestamps: integer milliseconds, and their WebVTT / SubRip spellings.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace vttkit {
+
+/// A point in time or a duration in milliseconds. Integer, so arithmetic is exact.
+using millis = std::int64_t;
+
+/// How a timestamp is written.
+enum class timestamp_style {
+  vtt,  ///< `HH:MM:SS.mmm` (hours grow past two digits when needed)
+  srt,  ///< `HH:MM:SS,mmm`
+};
+
+/// Appends `ms` (negative values are written as 0) in the given style.
+void append_timestamp(std::string& out, millis ms, timestamp_style style = timestamp_style::vtt);
+
+/// Returns `ms` in the given style.
+[[nodiscard]] std::string format_timestamp(millis ms, timestamp_style style = timestamp_style::vtt);
+
+/// The result of collecting a WebVTT timestamp from the front of a string.
+struct timestamp_parse {
+  bool ok = false;            ///< false when the text is not a timestamp
+  millis value = 0;           ///< the time, when ok
+  std::size_t length = 0;     ///< bytes consumed, when ok
+  std::size_t hour_digits = 0;  ///< digits in the hours field (0 when there is none)
+};
+
+/// Collects a WebVTT timestamp at the start of `text` exactly as the W3C algorithm does
+/// ("collect a WebVTT timestamp"): `[h*:]mm:ss.ttt`. Values too large for 64-bit milliseconds fail.
+[[nodiscard]] timestamp_parse collect_timestamp(std::string_view text) noexcept;
+
+}  // namespace vttkit

@@ -1,0 +1,131 @@
+// Transcript transforms: speaker labels, merging fragments into turns, one cue per sentence.
+// Each works on a stream of cues (push in order, receive through a handler), so the program
+// handles any file size in bounded memory; whole-document helpers wrap them.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <vttkit/document.hpp>
+
+namespace vttkit {
+
+/// Receives the cues a stage produces.
+using cue_handler = std::function<void(const cue&)>;
+
+/// Renames speakers (SPEC section 4, `--map`). Labels match after trimming and collapsing
+/// white space, case-insensitively; several labels may map to one name.
+class speaker_map {
+ public:
+  /// Adds `OLD=NEW`. False when either side is empty after trimming.
+  bool add(std::string_view old_label, std::string_view new_name);
+  /// Adds an `OLD=NEW` entry written as one string. False when it has no `=` or a side is empty.
+  bool add_entry(std::string_view entry);
+  /// Reads a map file: lines `OLD=NEW`, `#` comments and blank lines ignored. On a bad line,
+  /// returns false and sets `error_line` (1-based).
+  bool load(std::string_view text, std::size_t& error_line);
+  [[nodiscard]] bool empty() const noexcept { return entries_.empty(); }
+  /// Renames `c.speaker` and the voice of its `<v>` tags in the payload; other markup is kept.
+  void apply(cue& c);
+  /// The labels, as given, that no cue matched so far.
+  [[nodiscard]] std::vector<std::string> unused_labels() const;
+
+ private:
+  struct entry {
+    std::string given;  ///< the label as the user wrote it
+    std::string key;    ///< normalised: trimmed, white space collapsed, lower case
+    std::string name;   ///< the new name
+    bool used = false;
+  };
+  std::vector<entry> entries_;
+};
+
+/// Takes speakers from `NAME: ` and `>> NAME: ` prefixes (SPEC section 4,
+/// `--speakers-from-prefix`). Cues with a `<v>` voice are left alone; a cue without a prefix
+/// keeps the speaker of the cue before it.
+class prefix_speakers {
+ public:
+  void apply(cue& c);
+
+ private:
+  std::string last_;
+};
+
+/// Options of `merge` (SPEC section 4).
+struct merge_options {
+  millis max_gap = 2000;       ///< join when next start minus previous end is at most this
+  std::size_t max_chars = 0;   ///< 0: no limit on a merged cue's text length
+  millis max_duration = 0;     ///< 0: no limit on a merged cue's duration
+};
+
+/// Joins consecutive cues of the same speaker into one.
+class merger {
+ public:
+  merger(merge_options options, cue_handler out);
+  void push(const cue& c);
+  /// Emits what is still held.
+  void finish();
+
+ private:
+  merge_options options_;
+  cue_handler out_;
+  cue current_;
+  bool holding_ = false;
+};
+
+/// Options of `stitch` (SPEC section 5).
+struct stitch_options {
+  std::size_t max_chars = 0;  ///< 0: no limit; longer sentences split at clauses, then words
+  millis max_duration = 0;    ///< 0: no limit
+};
+
+/// Re-cuts each speaker turn into one cue per sentence with interpolated times.
+class stitcher {
+ public:
+  stitcher(stitch_options options, cue_handler out);
+  void push(const cue& c);
+  void finish();
+
+ private:
+  void flush_turn();
+
+  stitch_options options_;
+  cue_handler out_;
+  std::vector<cue> turn_;
+};
+
+/// One row of `vtt speakers`.
+struct speaker_stats {
+  std::string speaker;  ///< "" for cues without a speaker
+  std::size_t cues = 0;
+  std::size_t turns = 0;
+  std::size_t words = 0;
+  millis talk_time = 0;  ///< sum of the cues' durations
+};
+
+/// Counts cues, turns, words and talk time per speaker.
+class speaker_counter {
+ public:
+  void push(const cue& c);
+  /// Rows, most talk time first (ties: first seen first).
+  [[nodiscard]] std::vector<speaker_stats> result() const;
+
+ private:
+  std::vector<speaker_stats> rows_;
+  std::string last_speaker_;
+  bool any_ = false;
+};
+
+/// Whole-document forms of the streaming stages.
+[[nodiscard]] std::vector<cue> merge(std::span<const cue> cues, merge_options options = {});
+[[nodiscard]] std::vector<cue> stitch(std::span<const cue> cues, stitch_options options = {});
+
+/// The payload a text-rewriting transform produces: `<v NAME>` (when there is a speaker) plus
+/// the escaped plain text.
+[[nodiscard]] std::string make_payload(std::string_view speaker, std::string_view plain);
+
+}  // namespace vttkit

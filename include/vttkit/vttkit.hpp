@@ -1,0 +1,12 @@
+// vttkit: the whole public API. Headers in dependency order.
+#pragma once
+
+#include <vttkit/version.hpp>
+#include <vttkit/timestamp.hpp>
+#include <vttkit/diagnostic.hpp>
+#include <vttkit/document.hpp>
+#include <vttkit/source.hpp>
+#include <vttkit/cue_text.hpp>
+#include <vttkit/parse.hpp>
+#include <vttkit/transform.hpp>
+#include <vttkit/write.hpp>

@@ -1,0 +1,100 @@
+// Writers: a document or a stream of cues as WebVTT, SubRip, JSON, JSON Lines, Markdown,
+// plain text or the Podcasting 2.0 JSON transcript.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <vttkit/document.hpp>
+
+namespace vttkit {
+
+/// Output formats (SPEC section 3).
+enum class output_format { vtt, srt, json, jsonl, md, txt, podcast_json };
+
+/// Which cues carry a `Name: ` prefix in srt and txt output.
+enum class speaker_labels {
+  none,    ///< never
+  change,  ///< the first cue of each speaker turn
+  every,   ///< every cue that has a speaker
+};
+
+/// "vtt", "srt", "json", "jsonl", "md", "txt" or "podcast-json" to a format.
+[[nodiscard]] std::optional<output_format> parse_output_format(std::string_view name) noexcept;
+/// The format's name as `parse_output_format` takes it.
+[[nodiscard]] std::string_view to_string(output_format f) noexcept;
+/// The usual file extension, without the dot ("vtt", "srt", "json", "jsonl", "md", "txt").
+[[nodiscard]] std::string_view file_extension(output_format f) noexcept;
+
+/// Where writers put their bytes. Errors are values: `write` returns false and `error()` says why.
+class byte_sink {
+ public:
+  virtual ~byte_sink() = default;
+  virtual bool write(std::string_view bytes) = 0;
+  [[nodiscard]] const std::string& error() const noexcept { return error_; }
+
+ protected:
+  std::string error_;
+};
+
+/// Appends to a std::string.
+class string_sink final : public byte_sink {
+ public:
+  explicit string_sink(std::string& out) noexcept : out_(out) {}
+  bool write(std::string_view bytes) override {
+    out_.append(bytes);
+    return true;
+  }
+
+ private:
+  std::string& out_;
+};
+
+/// Writes to a POSIX file descriptor (does not close it).
+class fd_sink final : public byte_sink {
+ public:
+  explicit fd_sink(int fd) noexcept : fd_(fd) {}
+  bool write(std::string_view bytes) override;
+  /// True when the last failure was a closed pipe (EPIPE).
+  [[nodiscard]] bool broken_pipe() const noexcept { return broken_pipe_; }
+
+ private:
+  int fd_;
+  bool broken_pipe_ = false;
+};
+
+/// How to write.
+struct write_options {
+  output_format format = output_format::vtt;
+  speaker_labels labels = speaker_labels::change;
+};
+
+/// Streaming writer: call `begin` once, then `write` for each block and cue in order, then
+/// `finish`. Output is buffered and handed to the sink in large pieces.
+class writer {
+ public:
+  writer(byte_sink& sink, write_options options);
+  writer(const writer&) = delete;
+  writer& operator=(const writer&) = delete;
+  ~writer();
+
+  void begin(const header& h);
+  void write(const cue& c);
+  void write(const block& b);
+  /// Writes what the format needs at the end and flushes. False when the sink failed.
+  bool finish();
+  /// False once the sink has failed (later output is dropped).
+  [[nodiscard]] bool ok() const noexcept;
+
+  struct impl;
+
+ private:
+  std::unique_ptr<impl> impl_;
+};
+
+/// Writes a whole document to a string.
+[[nodiscard]] std::string write_document(const document& doc, write_options options = {});
+
+}  // namespace vttkit

@@ -1,0 +1,226 @@
+// Stage 1, bytes to lines (see line_reader.hpp).
+#include "line_reader.hpp"
+
+#include <cstdint>
+#include <cstring>
+
+#include <utf8.h>
+
+namespace vttkit::detail {
+namespace {
+
+constexpr std::size_t chunk_size = std::size_t{1} << 20;
+constexpr std::size_t npos = static_cast<std::size_t>(-1);
+constexpr std::string_view replacement = "\xEF\xBF\xBD";
+
+/// Length of the valid UTF-8 sequence starting at s[i], or 0 with `consumed` set to the
+/// length of the maximal invalid subpart (the WHATWG decoder's rule: one U+FFFD per subpart).
+std::size_t valid_sequence(std::string_view s, std::size_t i, std::size_t& consumed) noexcept {
+  const auto b = static_cast<unsigned char>(s[i]);
+  std::size_t need = 0;
+  unsigned char lower = 0x80, upper = 0xBF;
+  if (b >= 0xC2 && b <= 0xDF) need = 1;
+  else if (b >= 0xE0 && b <= 0xEF) {
+    need = 2;
+    if (b == 0xE0) lower = 0xA0;
+    if (b == 0xED) upper = 0x9F;
+  } else if (b >= 0xF0 && b <= 0xF4) {
+    need = 3;
+    if (b == 0xF0) lower = 0x90;
+    if (b == 0xF4) upper = 0x8F;
+  } else {
+    consumed = 1;
+    return 0;
+  }
+  std::size_t j = i + 1;
+  for (std::size_t k = 0; k < need; ++k, ++j) {
+    if (j >= s.size()) break;
+    const auto c = static_cast<unsigned char>(s[j]);
+    if (c < lower || c > upper) break;
+    lower = 0x80;
+    upper = 0xBF;
+  }
+  if (j - i == need + 1) return need + 1;
+  consumed = j - i;
+  return 0;
+}
+
+}  // namespace
+
+bool is_ascii(std::string_view s) noexcept {
+  const char* p = s.data();
+  std::size_t n = s.size();
+  while (n >= 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    if (w & 0x8080808080808080ULL) return false;
+    p += 8;
+    n -= 8;
+  }
+  while (n > 0) {
+    if (static_cast<unsigned char>(*p) & 0x80) return false;
+    ++p;
+    --n;
+  }
+  return true;
+}
+
+std::size_t count_code_points(std::string_view s) noexcept {
+  std::size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+line_reader::line_reader(byte_source& source, const diagnostic_sink* sink)
+    : source_(source), sink_(sink && *sink ? sink : nullptr), buf_(chunk_size) {}
+
+bool line_reader::fill() {
+  if (eof_) return false;
+  if (begin_ > 0) {
+    const auto shift = begin_;
+    std::memmove(buf_.data(), buf_.data() + begin_, end_ - begin_);
+    end_ -= shift;
+    begin_ = 0;
+    if (lf_ != npos) lf_ -= shift;
+    scan_ = scan_ > shift ? scan_ - shift : 0;
+    last_begin_ = last_begin_ > shift ? last_begin_ - shift : 0;
+    cr_scan_ = cr_scan_ > shift ? cr_scan_ - shift : 0;
+  }
+  if (end_ == buf_.size()) buf_.resize(buf_.size() * 2);
+  const auto n = source_.read(buf_.data() + end_, buf_.size() - end_);
+  if (n < 0) {
+    error_ = source_.error();
+    eof_ = true;
+    return false;
+  }
+  if (n == 0) {
+    eof_ = true;
+    return false;
+  }
+  end_ += static_cast<std::size_t>(n);
+  consumed_ += static_cast<std::size_t>(n);
+  return true;
+}
+
+void line_reader::skip_bom() {
+  if (bom_checked_) return;
+  while (end_ - begin_ < 3 && fill()) {
+  }
+  if (end_ - begin_ >= 3 && std::memcmp(buf_.data() + begin_, "\xEF\xBB\xBF", 3) == 0) begin_ += 3;
+  bom_checked_ = true;
+}
+
+std::string_view line_reader::peek(std::size_t n) {
+  skip_bom();
+  while (end_ - begin_ < n && fill()) {
+  }
+  return {buf_.data() + begin_, std::min(n, end_ - begin_)};
+}
+
+bool line_reader::next(std::string_view& line) {
+  skip_bom();
+  for (;;) {
+    // The next LF, found once per buffer fill rather than once per call.
+    if (lf_ == npos || lf_ < begin_) {
+      const auto from = std::max(begin_, scan_);
+      const void* p = std::memchr(buf_.data() + from, '\n', end_ - from);
+      if (p) {
+        lf_ = static_cast<std::size_t>(static_cast<const char*>(p) - buf_.data());
+      } else {
+        lf_ = npos;
+        scan_ = end_;
+      }
+    }
+    const auto stop = lf_ == npos ? end_ : lf_;
+    const auto cr_from = std::max(begin_, cr_scan_);
+    const void* crp = std::memchr(buf_.data() + cr_from, '\r', stop - cr_from);
+    std::size_t line_end = npos, next_begin = npos;
+    if (crp) {
+      const auto cr = static_cast<std::size_t>(static_cast<const char*>(crp) - buf_.data());
+      if (cr + 1 == stop && lf_ != npos) {  // CRLF
+        line_end = cr;
+        next_begin = lf_ + 1;
+      } else if (cr + 1 < end_ || eof_) {  // a lone CR
+        line_end = cr;
+        next_begin = cr + 1;
+      }
+      // else: CR is the last buffered byte; an LF may follow in the next read.
+    } else if (lf_ != npos) {
+      line_end = lf_;
+      next_begin = lf_ + 1;
+    } else {
+      cr_scan_ = end_;
+    }
+    if (line_end == npos) {
+      if (!fill()) {
+        if (begin_ == end_) return false;
+        if (!crp) {  // the last line has no terminator
+          line_end = end_;
+          next_begin = end_;
+        } else {
+          continue;  // eof_ is set now: the CR is a lone CR
+        }
+      } else {
+        continue;
+      }
+    }
+    last_begin_ = begin_;
+    cr_scan_ = 0;
+    std::string_view raw{buf_.data() + begin_, line_end - begin_};
+    begin_ = next_begin;
+    ++line_no_;
+    line = clean(raw);
+    return true;
+  }
+}
+
+void line_reader::unget() noexcept {
+  begin_ = last_begin_;
+  --line_no_;
+}
+
+std::string_view line_reader::clean(std::string_view raw) {
+  const bool ascii = is_ascii(raw);
+  const bool has_nul = std::memchr(raw.data(), '\0', raw.size()) != nullptr;
+  if (!has_nul) {
+    if (ascii) return raw;
+    if (utf8::find_invalid(raw.begin(), raw.end()) == raw.end()) return raw;
+  }
+  // Rare path: rebuild the line with U+FFFD for each NUL and each maximal invalid subpart.
+  const bool report = line_no_ > reported_upto_;
+  if (report) reported_upto_ = line_no_;
+  repaired_.clear();
+  std::size_t column = 1;
+  for (std::size_t i = 0; i < raw.size();) {
+    const auto b = static_cast<unsigned char>(raw[i]);
+    if (b == 0) {
+      repaired_ += replacement;
+      if (report) {
+        ++errors_;
+        if (sink_) (*sink_)({rule::nul_character, line_no_, column, "NUL character, replaced by U+FFFD"});
+      }
+      ++i;
+    } else if (b < 0x80) {
+      repaired_ += raw[i];
+      ++i;
+    } else {
+      std::size_t consumed = 0;
+      const auto len = valid_sequence(raw, i, consumed);
+      if (len > 0) {
+        repaired_.append(raw.substr(i, len));
+        i += len;
+      } else {
+        repaired_ += replacement;
+        if (report) {
+          ++errors_;
+          if (sink_) (*sink_)({rule::invalid_utf8, line_no_, column, "invalid UTF-8, replaced by U+FFFD"});
+        }
+        i += consumed;
+      }
+    }
+    ++column;
+  }
+  return repaired_;
+}
+
+}  // namespace vttkit::detail

@@ -1,0 +1,64 @@
+// Stage 1, bytes to lines: buffered reading, CR / LF / CRLF line ends, BOM, UTF-8 repair, NUL.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <vttkit/diagnostic.hpp>
+#include <vttkit/source.hpp>
+
+namespace vttkit::detail {
+
+/// Splits a byte source into lines exactly as the WebVTT parser's preprocessing does: a
+/// leading UTF-8 BOM dropped, CRLF, CR and LF all end a line, invalid UTF-8 sequences and NUL
+/// replaced by U+FFFD (each reported once, E005 / E006). Lines are views valid until the next
+/// call. Memory: one buffer that grows only to hold the longest line.
+class line_reader {
+ public:
+  line_reader(byte_source& source, const diagnostic_sink* sink);
+
+  /// The next line without its terminator; false at the end of input or on a read error.
+  bool next(std::string_view& line);
+  /// Pushes the line just returned back, so that the next call returns it again.
+  void unget() noexcept;
+  /// 1-based number of the line last returned.
+  [[nodiscard]] std::size_t line_number() const noexcept { return line_no_; }
+  /// Peeks at up to `n` bytes at the start of the input (before any line was read), BOM removed.
+  std::string_view peek(std::size_t n);
+  [[nodiscard]] std::size_t bytes_read() const noexcept { return consumed_; }
+  [[nodiscard]] const std::string& read_error() const noexcept { return error_; }
+  [[nodiscard]] std::size_t error_count() const noexcept { return errors_; }
+
+ private:
+  bool fill();
+  void skip_bom();
+  std::string_view clean(std::string_view raw);
+
+  byte_source& source_;
+  const diagnostic_sink* sink_;
+  std::vector<char> buf_;
+  std::size_t begin_ = 0;     // start of unread data
+  std::size_t end_ = 0;       // end of buffered data
+  std::size_t lf_ = static_cast<std::size_t>(-1);  // position of the next LF, or npos
+  std::size_t scan_ = 0;      // no LF in [begin_, scan_)
+  std::size_t cr_scan_ = 0;   // no CR or LF in [begin_, cr_scan_) while a line is incomplete
+  bool eof_ = false;
+  bool bom_checked_ = false;
+  std::size_t line_no_ = 0;
+  std::size_t reported_upto_ = 0;  // lines whose E005/E006 were already reported
+  std::size_t last_begin_ = 0;     // where the last returned line started (for unget)
+  std::size_t consumed_ = 0;
+  std::size_t errors_ = 0;
+  std::string repaired_;
+  std::string error_;
+};
+
+/// True when every byte of `s` is ASCII.
+bool is_ascii(std::string_view s) noexcept;
+
+/// Number of code points in valid UTF-8 `s`.
+std::size_t count_code_points(std::string_view s) noexcept;
+
+}  // namespace vttkit::detail

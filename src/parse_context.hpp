@@ -1,0 +1,33 @@
+// What the stages of one parse share: the line source and the diagnostics channel.
+#pragma once
+
+#include <string>
+#include <utility>
+
+#include <vttkit/diagnostic.hpp>
+
+#include "line_reader.hpp"
+
+namespace vttkit::detail {
+
+struct parse_context {
+  parse_context(byte_source& source, diagnostic_sink on_diagnostic, bool want_warnings)
+      : sink(std::move(on_diagnostic)), lines(source, &sink), warnings(want_warnings && sink) {}
+
+  diagnostic_sink sink;
+  line_reader lines;
+  bool warnings;  ///< report warnings (only when someone listens)
+  std::size_t errors = 0;
+
+  /// Whether a diagnostic of this rule would be delivered (so callers can skip the work).
+  [[nodiscard]] bool wants(rule r) const noexcept {
+    return info(r).severity == severity::error ? static_cast<bool>(sink) : warnings;
+  }
+  void report(rule r, std::size_t line, std::size_t column, std::string message) {
+    if (info(r).severity == severity::error) ++errors;
+    if (wants(r)) sink(diagnostic{r, line, column, std::move(message)});
+  }
+  [[nodiscard]] std::size_t error_count() const noexcept { return errors + lines.error_count(); }
+};
+
+}  // namespace vttkit::detail

@@ -1,0 +1,139 @@
+// The streaming reader and the whole-document parse: format detection and the parsers' glue.
+#include <vttkit/parse.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
+
+#include "srt_parser.hpp"
+#include "webvtt_parser.hpp"
+
+namespace vttkit {
+
+struct reader::impl {
+  impl(byte_source& source, parse_options opts)
+      : options(std::move(opts)), ctx(source, options.on_diagnostic, options.warnings), vtt(ctx), srt(ctx) {}
+
+  parse_options options;
+  detail::parse_context ctx;
+  detail::webvtt_parser vtt;
+  detail::srt_parser srt;
+  input_format format = input_format::automatic;
+  vttkit::header header;
+  vttkit::cue cue;
+  vttkit::block block;
+  item_kind kind = item_kind::cue;
+  bool header_done = false;
+  bool signature = false;
+
+  input_format detect();
+};
+
+namespace {
+
+bool ends_with_icase(std::string_view s, std::string_view suffix) {
+  if (s.size() < suffix.size()) return false;
+  return std::equal(suffix.begin(), suffix.end(), s.end() - static_cast<std::ptrdiff_t>(suffix.size()),
+                    [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+}
+
+/// A SubRip file starts (after blank lines) with an index line followed by a timing line.
+bool looks_like_srt(std::string_view head) {
+  auto next_line = [&head]() -> std::optional<std::string_view> {
+    if (head.empty()) return std::nullopt;
+    auto end = head.find_first_of("\r\n");
+    auto line = head.substr(0, end);
+    if (end == std::string_view::npos) head = {};
+    else {
+      if (head[end] == '\r' && end + 1 < head.size() && head[end + 1] == '\n') ++end;
+      head.remove_prefix(end + 1);
+    }
+    return line;
+  };
+  std::optional<std::string_view> line;
+  while ((line = next_line()) && line->find_first_not_of(" \t") == std::string_view::npos) {
+  }
+  if (!line || !detail::is_srt_index(*line)) return false;
+  const auto timing = next_line();
+  millis a = 0, b = 0;
+  return timing && detail::parse_srt_timing(*timing, a, b);
+}
+
+}  // namespace
+
+input_format reader::impl::detect() {
+  if (options.format != input_format::automatic) return options.format;
+  if (ctx.lines.peek(6) == "WEBVTT") return input_format::vtt;
+  if (ends_with_icase(options.name, ".vtt")) return input_format::vtt;
+  if (ends_with_icase(options.name, ".srt")) return input_format::srt;
+  return looks_like_srt(ctx.lines.peek(4096)) ? input_format::srt : input_format::vtt;
+}
+
+reader::reader(byte_source& source, parse_options options)
+    : impl_(std::make_unique<impl>(source, std::move(options))) {}
+reader::reader(reader&&) noexcept = default;
+reader& reader::operator=(reader&&) noexcept = default;
+reader::~reader() = default;
+
+bool reader::read_header() {
+  auto& s = *impl_;
+  if (s.header_done) return s.signature;
+  s.header_done = true;
+  s.format = s.detect();
+  if (s.format == input_format::srt) {
+    s.signature = true;
+  } else {
+    s.signature = s.vtt.read_header(s.header);
+  }
+  return s.signature;
+}
+
+bool reader::next() {
+  auto& s = *impl_;
+  if (!read_header()) return false;
+  if (s.format == input_format::srt) {
+    if (!s.srt.next(s.cue)) return false;
+    s.kind = item_kind::cue;
+    return true;
+  }
+  return s.vtt.next(s.kind, s.cue, s.block);
+}
+
+item_kind reader::kind() const noexcept { return impl_->kind; }
+cue& reader::cue() noexcept { return impl_->cue; }
+block& reader::block() noexcept { return impl_->block; }
+const header& reader::header() const noexcept { return impl_->header; }
+input_format reader::format() const noexcept { return impl_->format; }
+bool reader::has_signature() const noexcept { return impl_->signature; }
+std::size_t reader::error_count() const noexcept { return impl_->ctx.error_count(); }
+std::size_t reader::bytes_read() const noexcept { return impl_->ctx.lines.bytes_read(); }
+const std::string& reader::read_error() const noexcept { return impl_->ctx.lines.read_error(); }
+
+parse_result parse(byte_source& source, parse_options options) {
+  parse_result result;
+  auto user_sink = std::move(options.on_diagnostic);
+  options.on_diagnostic = [&result, &user_sink](const diagnostic& d) {
+    result.diagnostics.push_back(d);
+    if (user_sink) user_sink(d);
+  };
+  reader r{source, std::move(options)};
+  while (r.next()) {
+    if (r.kind() == item_kind::cue) {
+      result.document.cues.push_back(std::move(r.cue()));
+    } else {
+      result.document.blocks.push_back({std::move(r.block()), result.document.cues.size()});
+    }
+  }
+  result.document.header = r.header();
+  result.format = r.format();
+  result.has_signature = r.has_signature();
+  result.read_error = r.read_error();
+  return result;
+}
+
+parse_result parse(std::string_view bytes, parse_options options) {
+  memory_source source{bytes};
+  return parse(source, std::move(options));
+}
+
+}  // namespace vttkit

@@ -1,0 +1,329 @@
+// Stage 2 for WebVTT (see webvtt_parser.hpp). Step numbers refer to the W3C algorithm.
+#include "webvtt_parser.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+#include <fmt/format.h>
+
+namespace vttkit::detail {
+namespace {
+
+constexpr std::string_view arrow = "-->";
+
+bool is_ascii_whitespace(char c) noexcept {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
+bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+
+std::size_t skip_whitespace(std::string_view s, std::size_t pos) noexcept {
+  while (pos < s.size() && is_ascii_whitespace(s[pos])) ++pos;
+  return pos;
+}
+
+/// 1-based code point column of byte offset `offset` in `line`.
+std::size_t column_of(std::string_view line, std::size_t offset) noexcept {
+  return count_code_points(line.substr(0, std::min(offset, line.size()))) + 1;
+}
+
+/// "starts with KEYWORD and the rest is ASCII whitespace" (STYLE, REGION).
+bool is_keyword_line(std::string_view buffer, std::string_view keyword) noexcept {
+  if (buffer.substr(0, keyword.size()) != keyword) return false;
+  return std::all_of(buffer.begin() + static_cast<std::ptrdiff_t>(keyword.size()), buffer.end(),
+                     is_ascii_whitespace);
+}
+
+/// "NOTE" alone or followed by a space, tab or line feed.
+bool is_note(std::string_view buffer) noexcept {
+  return buffer.substr(0, 4) == "NOTE" &&
+         (buffer.size() == 4 || buffer[4] == ' ' || buffer[4] == '\t' || buffer[4] == '\n');
+}
+
+/// The rules to parse a WebVTT percentage string: digits, optionally `.` digits, then `%`,
+/// in 0..100.
+bool parse_percentage(std::string_view s) noexcept {
+  if (s.size() < 2 || s.back() != '%') return false;
+  s.remove_suffix(1);
+  std::size_t i = 0;
+  while (i < s.size() && is_digit(s[i])) ++i;
+  if (i == 0) return false;
+  if (i < s.size()) {
+    if (s[i] != '.') return false;
+    const auto frac = ++i;
+    while (i < s.size() && is_digit(s[i])) ++i;
+    if (i == frac || i != s.size()) return false;
+  }
+  double value = 0;
+  const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+  return ec == std::errc{} && value >= 0 && value <= 100;
+}
+
+/// The `line` setting's value check (the W3C steps for "line").
+bool valid_line_value(std::string_view value) noexcept {
+  std::string_view linepos = value, linealign;
+  bool has_align = false;
+  if (const auto comma = value.find(','); comma != std::string_view::npos) {
+    linepos = value.substr(0, comma);
+    linealign = value.substr(comma + 1);
+    has_align = true;
+  }
+  if (std::none_of(linepos.begin(), linepos.end(), is_digit)) return false;
+  if (linepos.back() == '%') {
+    if (!parse_percentage(linepos)) return false;
+  } else {
+    for (std::size_t i = 0; i < linepos.size(); ++i) {
+      const char c = linepos[i];
+      if (!(is_digit(c) || c == '-' || c == '.')) return false;
+      if (c == '-' && i != 0) return false;
+    }
+    if (std::count(linepos.begin(), linepos.end(), '.') > 1) return false;
+    if (const auto dot = linepos.find('.'); dot != std::string_view::npos) {
+      if (dot == 0 || dot + 1 == linepos.size() || !is_digit(linepos[dot - 1]) || !is_digit(linepos[dot + 1]))
+        return false;
+    }
+  }
+  if (has_align && linealign != "start" && linealign != "center" && linealign != "end") return false;
+  return true;
+}
+
+bool valid_position_value(std::string_view value) noexcept {
+  std::string_view colpos = value, colalign;
+  bool has_align = false;
+  if (const auto comma = value.find(','); comma != std::string_view::npos) {
+    colpos = value.substr(0, comma);
+    colalign = value.substr(comma + 1);
+    has_align = true;
+  }
+  if (!parse_percentage(colpos)) return false;
+  return !has_align || colalign == "line-left" || colalign == "center" || colalign == "line-right";
+}
+
+/// The identifier a REGION block's settings give (the last `id:` wins).
+std::string region_id(std::string_view settings) {
+  std::string id;
+  std::size_t pos = 0;
+  while ((pos = skip_whitespace(settings, pos)) < settings.size()) {
+    auto end = pos;
+    while (end < settings.size() && !is_ascii_whitespace(settings[end])) ++end;
+    const auto token = settings.substr(pos, end - pos);
+    const auto colon = token.find(':');
+    if (colon != std::string_view::npos && colon != 0 && colon + 1 != token.size() && token.substr(0, colon) == "id")
+      id = std::string(token.substr(colon + 1));
+    pos = end;
+  }
+  return id;
+}
+
+}  // namespace
+
+template <typename Reject>
+void parse_cue_settings(std::string_view text, const std::vector<std::string>& region_ids,
+                        std::vector<cue_setting>& out, Reject&& reject) {
+  std::size_t pos = 0;
+  while ((pos = skip_whitespace(text, pos)) < text.size()) {
+    auto end = pos;
+    while (end < text.size() && !is_ascii_whitespace(text[end])) ++end;
+    const auto token = text.substr(pos, end - pos);
+    const auto at = pos;
+    pos = end;
+    const auto colon = token.find(':');
+    if (colon == std::string_view::npos || colon == 0 || colon + 1 == token.size()) {
+      reject(token, at, "malformed cue setting");
+      continue;
+    }
+    const auto name = token.substr(0, colon);
+    const auto value = token.substr(colon + 1);
+    bool ok = false;
+    if (name == "region") ok = std::find(region_ids.begin(), region_ids.end(), value) != region_ids.end();
+    else if (name == "vertical") ok = value == "rl" || value == "lr";
+    else if (name == "line") ok = valid_line_value(value);
+    else if (name == "position") ok = valid_position_value(value);
+    else if (name == "size") ok = parse_percentage(value);
+    else if (name == "align")
+      ok = value == "start" || value == "center" || value == "end" || value == "left" || value == "right";
+    else {
+      reject(token, at, "unknown cue setting");
+      continue;
+    }
+    if (!ok) {
+      reject(token, at, name == "region" ? "region not defined" : "invalid value");
+      continue;
+    }
+    auto same = std::find_if(out.begin(), out.end(), [&](const cue_setting& s) { return s.name == name; });
+    if (same != out.end()) same->value.assign(value);
+    else out.push_back({std::string(name), std::string(value)});
+  }
+}
+
+bool webvtt_parser::read_header(header& out) {
+  out = {};
+  std::string_view line;
+  // Steps 4-6: the signature, on the first line (CR and CRLF already mean LF).
+  const bool got = ctx_.lines.next(line);
+  if (!got || line.substr(0, 6) != "WEBVTT" || (line.size() > 6 && line[6] != ' ' && line[6] != '\t')) {
+    ctx_.report(rule::missing_signature, 1, 1,
+                got ? "no WEBVTT signature on the first line: the file has no cues"
+                    : "empty input: no WEBVTT signature, so no cues");
+    return false;
+  }
+  out.signature_text.assign(line.substr(6));
+  out.title = title_from_signature(out.signature_text);
+  // Steps 7-12: header lines up to the first blank line; a timing line ends the header early.
+  while (ctx_.lines.next(line)) {
+    if (line.find(arrow) != std::string_view::npos) {
+      ctx_.report(rule::arrow_in_text, ctx_.lines.line_number(), column_of(line, line.find(arrow)),
+                  "timing line right after the header without a blank line");
+      ctx_.lines.unget();
+      break;
+    }
+    if (line.empty()) break;
+    if (!out.text.empty()) out.text += '\n';
+    out.text.append(line);
+  }
+  return true;
+}
+
+bool webvtt_parser::parse_timings_and_settings(std::string_view line, cue& c) {
+  const auto lineno = ctx_.lines.line_number();
+  auto fail = [&](std::size_t at, std::string_view why) {
+    ctx_.report(rule::invalid_timestamp, lineno, column_of(line, at),
+                fmt::format("invalid timing line ({}): the cue is dropped", why));
+    return false;
+  };
+  std::size_t pos = skip_whitespace(line, 0);
+  const auto start_at = pos;
+  const auto start = collect_timestamp(line.substr(pos));
+  if (!start.ok) return fail(pos, "bad start time");
+  pos = skip_whitespace(line, pos + start.length);
+  if (line.substr(pos, 3) != arrow) return fail(pos, "expected '-->'");
+  pos = skip_whitespace(line, pos + 3);
+  const auto end_at = pos;
+  const auto end = collect_timestamp(line.substr(pos));
+  if (!end.ok) return fail(pos, "bad end time");
+  pos += end.length;
+  c.start = start.value;
+  c.end = end.value;
+  if (ctx_.warnings && ((start.hour_digits == 1) || (end.hour_digits == 1))) {
+    ctx_.report(rule::short_hours, lineno, column_of(line, start.hour_digits == 1 ? start_at : end_at),
+                "hours written with one digit (write two: 00:00:00.000)");
+  }
+  c.settings.clear();
+  const auto rest = line.substr(pos);
+  if (ctx_.warnings) {
+    parse_cue_settings(rest, region_ids_, c.settings, [&](std::string_view token, std::size_t at, std::string_view why) {
+      ctx_.report(rule::bad_setting, lineno, column_of(line, pos + at), fmt::format("{} '{}', ignored", why, token));
+    });
+  } else {
+    parse_cue_settings(rest, region_ids_, c.settings, [](std::string_view, std::size_t, std::string_view) {});
+  }
+  return true;
+}
+
+webvtt_parser::block_result webvtt_parser::collect_block(cue& c) {
+  // "Collect a WebVTT block" (not in the header). Blocks never start with an empty line.
+  std::size_t line_count = 0;
+  bool seen_arrow = false;
+  bool have_cue = false;
+  block_result kind = block_result::none;
+  buffer_.clear();
+  std::string_view line;
+  while (ctx_.lines.next(line)) {
+    if (line_count == 0) {
+      if (line.empty()) continue;  // the block loop's "collect a sequence of LF"
+      block_line_ = ctx_.lines.line_number();
+    }
+    ++line_count;
+    if (const auto at = line.find(arrow); at != std::string_view::npos) {
+      if (line_count == 1 || (line_count == 2 && !seen_arrow)) {
+        seen_arrow = true;
+        timing_line_ = ctx_.lines.line_number();
+        c.id = buffer_;
+        c.id_line = line_count == 2 ? block_line_ : 0;
+        c.line = timing_line_;
+        have_cue = parse_timings_and_settings(line, c);
+        if (have_cue) {
+          buffer_.clear();
+          seen_cue_ = true;
+        }
+        continue;
+      }
+      ctx_.report(rule::arrow_in_text, ctx_.lines.line_number(), column_of(line, at),
+                  "'-->' in cue text (missing blank line?): a new cue starts here");
+      ctx_.lines.unget();
+      break;
+    }
+    if (line.empty()) break;
+    if (line_count == 2 && !seen_cue_) {
+      if (is_keyword_line(buffer_, "STYLE")) {
+        kind = block_result::style;
+        buffer_.clear();
+      } else if (is_keyword_line(buffer_, "REGION")) {
+        kind = block_result::region;
+        buffer_.clear();
+      }
+    }
+    if (!buffer_.empty()) buffer_ += '\n';
+    buffer_.append(line);
+  }
+  block_lines_ = line_count;
+  block_seen_arrow_ = seen_arrow;
+  if (line_count == 0) return block_result::none;
+  if (have_cue) {
+    c.payload = buffer_;
+    return block_result::cue;
+  }
+  return kind;
+}
+
+void webvtt_parser::finish_cue(cue& c) {
+  if (c.end <= c.start) {
+    ctx_.report(rule::end_not_after_start, c.line, 1,
+                fmt::format("cue ends at {} but starts at {}", format_timestamp(c.end), format_timestamp(c.start)));
+  }
+  const diagnostic_sink* sink = ctx_.warnings ? &ctx_.sink : nullptr;
+  summarize_cue_text(c.payload, summary_, c.line + 1, sink);
+  c.text.assign(summary_.plain);
+  c.speaker.assign(summary_.speaker);
+}
+
+bool webvtt_parser::next(item_kind& kind, cue& c, block& b) {
+  for (;;) {
+    const auto result = collect_block(c);
+    if (block_lines_ == 0) return false;  // no line left: the end of the input
+    switch (result) {
+      case block_result::cue:
+        finish_cue(c);
+        kind = item_kind::cue;
+        return true;
+      case block_result::style:
+      case block_result::region: {
+        const bool style = result == block_result::style;
+        if (!style) region_ids_.push_back(region_id(buffer_));
+        b.kind = style ? block_kind::style : block_kind::region;
+        b.text.assign(style ? "STYLE" : "REGION");
+        if (!buffer_.empty()) {
+          b.text += '\n';
+          b.text += buffer_;
+        }
+        b.line = block_line_;
+        kind = item_kind::block;
+        return true;
+      }
+      case block_result::none:
+        if (is_note(buffer_)) {
+          b.kind = block_kind::note;
+          b.text = buffer_;
+          b.line = block_line_;
+          kind = item_kind::block;
+          return true;
+        }
+        // The algorithm drops this block. A failed timing line was reported already; any
+        // other lost text is reported here, so that nothing disappears silently.
+        if (!block_seen_arrow_)
+          ctx_.report(rule::invalid_timestamp, block_line_, 1, "text without a timing line: the block is dropped");
+        break;
+    }
+  }
+}
+
+}  // namespace vttkit::detail

@@ -1,0 +1,51 @@
+// Stage 2 for WebVTT, lines to blocks to cues: the W3C "WebVTT parser algorithm".
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <vttkit/cue_text.hpp>
+#include <vttkit/document.hpp>
+#include <vttkit/parse.hpp>
+
+#include "parse_context.hpp"
+
+namespace vttkit::detail {
+
+/// Parses WebVTT one block at a time, following the specification's steps: the signature
+/// and header, then "collect a WebVTT block" in a loop.
+class webvtt_parser {
+ public:
+  explicit webvtt_parser(parse_context& ctx) : ctx_(ctx) {}
+
+  /// Steps 1-12: signature and header. False (E001 reported) when there is no signature.
+  bool read_header(header& out);
+  /// The next cue or kept block; false at the end of the input.
+  bool next(item_kind& kind, cue& c, block& b);
+
+ private:
+  enum class block_result { none, cue, style, region };
+  block_result collect_block(cue& c);
+  bool parse_timings_and_settings(std::string_view line, cue& c);
+  void parse_settings(std::string_view text, std::size_t offset, cue& c);
+  void finish_cue(cue& c);
+
+  parse_context& ctx_;
+  bool seen_cue_ = false;
+  std::vector<std::string> region_ids_;
+  std::string buffer_;
+  std::size_t block_line_ = 0;
+  std::size_t timing_line_ = 0;
+  std::size_t block_lines_ = 0;
+  bool block_seen_arrow_ = false;
+  cue_text_summary summary_;
+};
+
+/// Parses "WebVTT cue settings" from `text`; accepted settings go to `out`, each rejected
+/// token is passed to `reject(token, byte offset in text, reason)`.
+template <typename Reject>
+void parse_cue_settings(std::string_view text, const std::vector<std::string>& region_ids,
+                        std::vector<cue_setting>& out, Reject&& reject);
+
+}  // namespace vttkit::detail

@@ -1,0 +1,467 @@
+// Writers for every output format (SPEC section 3), streaming into one buffer.
+#include <vttkit/write.hpp>
+
+#include <array>
+#include <cerrno>
+#include <cstring>
+
+#include <unistd.h>
+
+#include <vttkit/cue_text.hpp>
+
+namespace vttkit {
+namespace {
+
+constexpr std::size_t flush_threshold = std::size_t{1} << 18;
+
+void append_seconds(std::string& out, millis ms) {
+  if (ms < 0) ms = 0;
+  char buf[32];
+  char* end = buf + sizeof buf;
+  char* p = end;
+  auto frac = static_cast<int>(ms % 1000);
+  if (frac != 0) {
+    int digits = 3;
+    while (frac % 10 == 0) {
+      frac /= 10;
+      --digits;
+    }
+    for (int i = 0; i < digits; ++i) {
+      *--p = static_cast<char>('0' + frac % 10);
+      frac /= 10;
+    }
+    *--p = '.';
+  }
+  auto whole = ms / 1000;
+  do {
+    *--p = static_cast<char>('0' + whole % 10);
+    whole /= 10;
+  } while (whole > 0);
+  out.append(p, static_cast<std::size_t>(end - p));
+}
+
+void append_json_string(std::string& out, std::string_view s) {
+  static constexpr char hex[] = "0123456789abcdef";
+  out += '"';
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.substr(run, i - run));
+    run = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      default:
+        out += "\\u00";
+        out += hex[c >> 4];
+        out += hex[c & 15];
+    }
+  }
+  out.append(s.substr(run));
+  out += '"';
+}
+
+void append_json_string_or_null(std::string& out, std::string_view s) {
+  if (s.empty()) out += "null";
+  else append_json_string(out, s);
+}
+
+/// Lines joined with single spaces, runs of white space collapsed, ends trimmed.
+void append_one_line(std::string& out, std::string_view s) {
+  bool pending_space = false;
+  bool any = false;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const char c = s[i];
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
+      pending_space = any;
+      ++i;
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    auto j = i;
+    while (j < s.size() && s[j] != ' ' && s[j] != '\n' && s[j] != '\t' && s[j] != '\r' && s[j] != '\f') ++j;
+    out.append(s.substr(i, j - i));
+    any = true;
+    i = j;
+  }
+}
+
+/// Markdown: backslash-escape what Markdown would read as markup.
+void append_markdown(std::string& out, std::string_view s, bool at_paragraph_start) {
+  std::size_t start = out.size();
+  append_one_line(out, s);
+  std::string_view text{out.data() + start, out.size() - start};
+  std::string escaped;
+  escaped.reserve(text.size() + 8);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (at_paragraph_start && i == 0) {
+      if (c == '-' || c == '+') {
+        escaped += '\\';
+      } else if (c >= '0' && c <= '9') {
+        auto j = i;
+        while (j < text.size() && text[j] >= '0' && text[j] <= '9') ++j;
+        if (j < text.size() && (text[j] == '.' || text[j] == ')')) {
+          escaped.append(text.substr(i, j - i));
+          escaped += '\\';
+          i = j - 1;
+          continue;
+        }
+      }
+    }
+    if (std::strchr("\\*_`[]<>#", c) != nullptr && c != '\0') escaped += '\\';
+    escaped += c;
+  }
+  out.resize(start);
+  out += escaped;
+}
+
+bool needs_markup_pass(std::string_view payload) {
+  for (std::size_t p = payload.find('<'); p != std::string_view::npos; p = payload.find('<', p + 1)) {
+    std::size_t q = p + 1;
+    if (q < payload.size() && payload[q] == '/') ++q;
+    if (q < payload.size() && (payload[q] == 'b' || payload[q] == 'i' || payload[q] == 'u')) return true;
+  }
+  return false;
+}
+
+/// SubRip text: the cue text with markup reduced to <b> <i> <u>.
+void append_srt_markup(std::string& out, const cue& c) {
+  if (!needs_markup_pass(c.payload)) {
+    out += c.text;
+    return;
+  }
+  const auto tree = parse_cue_text(c.payload);
+  std::vector<std::pair<std::size_t, std::string_view>> open;  // depth, closing tag
+  auto close_to = [&](std::size_t depth) {
+    while (!open.empty() && open.back().first >= depth) {
+      out += open.back().second;
+      open.pop_back();
+    }
+  };
+  for (const auto& node : tree.nodes) {
+    close_to(node.depth);
+    switch (node.kind) {
+      case node_kind::text: out += node.value; break;
+      case node_kind::italic: out += "<i>"; open.emplace_back(node.depth, "</i>"); break;
+      case node_kind::bold: out += "<b>"; open.emplace_back(node.depth, "</b>"); break;
+      case node_kind::underline: out += "<u>"; open.emplace_back(node.depth, "</u>"); break;
+      default: break;
+    }
+  }
+  close_to(0);
+}
+
+}  // namespace
+
+std::optional<output_format> parse_output_format(std::string_view name) noexcept {
+  static constexpr std::array<std::pair<std::string_view, output_format>, 7> names{{
+      {"vtt", output_format::vtt}, {"srt", output_format::srt}, {"json", output_format::json},
+      {"jsonl", output_format::jsonl}, {"md", output_format::md}, {"txt", output_format::txt},
+      {"podcast-json", output_format::podcast_json},
+  }};
+  for (const auto& [n, f] : names)
+    if (n == name) return f;
+  return std::nullopt;
+}
+
+std::string_view to_string(output_format f) noexcept {
+  switch (f) {
+    case output_format::vtt: return "vtt";
+    case output_format::srt: return "srt";
+    case output_format::json: return "json";
+    case output_format::jsonl: return "jsonl";
+    case output_format::md: return "md";
+    case output_format::txt: return "txt";
+    case output_format::podcast_json: return "podcast-json";
+  }
+  return "vtt";
+}
+
+std::string_view file_extension(output_format f) noexcept {
+  return f == output_format::podcast_json ? "json" : to_string(f);
+}
+
+bool fd_sink::write(std::string_view bytes) {
+  while (!bytes.empty()) {
+    const auto n = ::write(fd_, bytes.data(), bytes.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      broken_pipe_ = errno == EPIPE;
+      error_ = std::strerror(errno);
+      return false;
+    }
+    bytes.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return true;
+}
+
+struct writer::impl {
+  impl(byte_sink& s, write_options o) : sink(s), options(o) { buf.reserve(flush_threshold + 4096); }
+
+  byte_sink& sink;
+  write_options options;
+  std::string buf;
+  bool failed = false;
+  std::size_t count = 0;        // cues written
+  bool any_item = false;        // vtt: something written after the header
+  bool in_turn = false;         // md / txt: a paragraph is open
+  std::string turn_speaker;     // speaker of the open turn
+
+  void flush_if_full() {
+    if (buf.size() >= flush_threshold) flush();
+  }
+  void flush() {
+    if (!failed && !buf.empty() && !sink.write(buf)) failed = true;
+    buf.clear();
+  }
+  /// True when `c` starts a new speaker turn (cues without a speaker are one speaker).
+  bool new_turn(const cue& c) {
+    const bool changed = !in_turn || c.speaker != turn_speaker;
+    if (changed) turn_speaker = c.speaker;
+    in_turn = true;
+    return changed;
+  }
+  bool label_for(const cue& c, bool starts_turn) const {
+    if (c.speaker.empty()) return false;
+    switch (options.labels) {
+      case speaker_labels::none: return false;
+      case speaker_labels::change: return starts_turn;
+      case speaker_labels::every: return true;
+    }
+    return false;
+  }
+
+  void cue_json(const cue& c) {
+    buf += "{\"id\": ";
+    append_json_string(buf, c.id);
+    buf += ", \"start\": ";
+    append_seconds(buf, c.start);
+    buf += ", \"end\": ";
+    append_seconds(buf, c.end);
+    buf += ", \"speaker\": ";
+    append_json_string_or_null(buf, c.speaker);
+    buf += ", \"text\": ";
+    append_json_string(buf, c.text);
+    buf += ", \"raw\": ";
+    append_json_string(buf, c.payload);
+    buf += ", \"settings\": {";
+    for (std::size_t i = 0; i < c.settings.size(); ++i) {
+      if (i) buf += ", ";
+      append_json_string(buf, c.settings[i].name);
+      buf += ": ";
+      append_json_string(buf, c.settings[i].value);
+    }
+    buf += "}}";
+  }
+};
+
+writer::writer(byte_sink& sink, write_options options) : impl_(std::make_unique<impl>(sink, options)) {}
+writer::~writer() = default;
+bool writer::ok() const noexcept { return !impl_->failed; }
+
+void writer::begin(const header& h) {
+  auto& s = *impl_;
+  auto& b = s.buf;
+  switch (s.options.format) {
+    case output_format::vtt: {
+      b += "WEBVTT";
+      auto rest = std::string_view(h.signature_text);
+      while (!rest.empty() && (rest.back() == ' ' || rest.back() == '\t')) rest.remove_suffix(1);
+      if (!rest.empty()) b += rest;
+      else if (h.title) {
+        b += " - ";
+        b += *h.title;
+      }
+      b += '\n';
+      if (!h.text.empty()) {
+        b += h.text;
+        b += '\n';
+      }
+      break;
+    }
+    case output_format::json:
+      b += "{\"title\": ";
+      if (h.title) append_json_string(b, *h.title);
+      else b += "null";
+      b += ", \"cues\": [";
+      break;
+    case output_format::podcast_json: b += "{\"version\": \"1.0.0\", \"segments\": ["; break;
+    case output_format::md:
+      if (h.title) {
+        b += "# ";
+        append_markdown(b, *h.title, false);
+        b += "\n\n";
+      }
+      break;
+    case output_format::srt:
+    case output_format::jsonl:
+    case output_format::txt: break;
+  }
+}
+
+void writer::write(const block& blk) {
+  auto& s = *impl_;
+  if (s.options.format != output_format::vtt) return;  // blocks exist only in WebVTT
+  s.buf += '\n';
+  s.buf += blk.text;
+  s.buf += '\n';
+  s.flush_if_full();
+}
+
+void writer::write(const cue& c) {
+  auto& s = *impl_;
+  auto& b = s.buf;
+  switch (s.options.format) {
+    case output_format::vtt:
+      b += '\n';
+      if (!c.id.empty()) {
+        b += c.id;
+        b += '\n';
+      }
+      append_timestamp(b, c.start);
+      b += " --> ";
+      append_timestamp(b, c.end);
+      for (const auto& setting : c.settings) {
+        b += ' ';
+        b += setting.name;
+        b += ':';
+        b += setting.value;
+      }
+      b += '\n';
+      if (!c.payload.empty()) {
+        b += c.payload;
+        b += '\n';
+      }
+      break;
+    case output_format::srt: {
+      const bool starts = s.new_turn(c);
+      if (s.count) b += '\n';
+      {
+        char num[24];
+        auto n = s.count + 1;
+        char* p = num + sizeof num;
+        do {
+          *--p = static_cast<char>('0' + n % 10);
+          n /= 10;
+        } while (n > 0);
+        b.append(p, static_cast<std::size_t>(num + sizeof num - p));
+      }
+      b += '\n';
+      append_timestamp(b, c.start, timestamp_style::srt);
+      b += " --> ";
+      append_timestamp(b, c.end, timestamp_style::srt);
+      b += '\n';
+      if (s.label_for(c, starts)) {
+        b += c.speaker;
+        b += ": ";
+      }
+      append_srt_markup(b, c);
+      b += '\n';
+      break;
+    }
+    case output_format::json:
+      b += s.count ? ",\n" : "\n";
+      s.cue_json(c);
+      break;
+    case output_format::jsonl:
+      s.cue_json(c);
+      b += '\n';
+      break;
+    case output_format::podcast_json:
+      b += s.count ? ",\n" : "\n";
+      b += '{';
+      if (!c.speaker.empty()) {
+        b += "\"speaker\": ";
+        append_json_string(b, c.speaker);
+        b += ", ";
+      }
+      b += "\"startTime\": ";
+      append_seconds(b, c.start);
+      b += ", \"endTime\": ";
+      append_seconds(b, c.end);
+      b += ", \"body\": ";
+      {
+        std::string line;
+        append_one_line(line, c.text);
+        append_json_string(b, line);
+      }
+      b += '}';
+      break;
+    case output_format::md: {
+      const bool was_open = s.in_turn;
+      if (s.new_turn(c)) {
+        if (was_open) b += "\n\n";
+        if (!c.speaker.empty()) {
+          b += "**";
+          append_markdown(b, c.speaker, false);
+          b += "** ";
+        }
+        b += '[';
+        std::string ts;
+        append_timestamp(ts, c.start);
+        b.append(ts, 0, ts.size() - 4);
+        b += "] ";
+        append_markdown(b, c.text, false);
+      } else {
+        b += ' ';
+        append_markdown(b, c.text, false);
+      }
+      break;
+    }
+    case output_format::txt: {
+      const bool was_open = s.in_turn;
+      const bool starts = s.new_turn(c);
+      if (starts && was_open) b += "\n\n";
+      else if (!starts) b += s.options.labels == speaker_labels::every ? '\n' : ' ';
+      if (s.label_for(c, starts)) {
+        b += c.speaker;
+        b += ": ";
+      }
+      append_one_line(b, c.text);
+      break;
+    }
+  }
+  ++s.count;
+  s.flush_if_full();
+}
+
+bool writer::finish() {
+  auto& s = *impl_;
+  switch (s.options.format) {
+    case output_format::json:
+    case output_format::podcast_json: s.buf += s.count ? "\n]}\n" : "]}\n"; break;
+    case output_format::md:
+    case output_format::txt:
+      if (s.in_turn) s.buf += '\n';
+      break;
+    default: break;
+  }
+  s.flush();
+  return !s.failed;
+}
+
+std::string write_document(const document& doc, write_options options) {
+  std::string out;
+  string_sink sink{out};
+  writer w{sink, options};
+  w.begin(doc.header);
+  std::size_t next_block = 0;
+  for (std::size_t i = 0; i <= doc.cues.size(); ++i) {
+    while (next_block < doc.blocks.size() && doc.blocks[next_block].before_cue <= i)
+      w.write(doc.blocks[next_block++].block);
+    if (i < doc.cues.size()) w.write(doc.cues[i]);
+  }
+  w.finish();
+  return out;
+}
+
+}  // namespace vttkit

@@ -1,0 +1,161 @@
+// End-to-end runs of the vtt program: standard streams, exit codes, files, batches, pipes.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include <sys/stat.h>
+
+#include "cli_runner.hpp"
+
+using vtt_test::read_file;
+using vtt_test::run_vtt;
+using vtt_test::temp_dir;
+using vtt_test::write_file;
+
+namespace {
+
+const std::string sample = std::string(VTTKIT_SAMPLES_DIR) + "/podcast.vtt";
+const std::string two_cues = "WEBVTT\n\n00:01.000 --> 00:02.000\n<v Ann>One.\n\n00:02.000 --> 00:03.000\n<v Bo>Two.\n";
+
+std::size_t count(const std::string& s, const std::string& what) {
+  std::size_t n = 0;
+  for (auto p = s.find(what); p != std::string::npos; p = s.find(what, p + 1)) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("convert reads standard input and writes standard output", "[cli][convert]") {
+  const auto r = run_vtt({"convert", "--to", "srt"}, two_cues);
+  CHECK(r.code == 0);
+  CHECK(r.out == "1\n00:00:01,000 --> 00:00:02,000\nAnn: One.\n\n2\n00:00:02,000 --> 00:00:03,000\nBo: Two.\n");
+  CHECK(r.err.empty());
+  CHECK(run_vtt({"convert", "--to", "srt", "-"}, two_cues).out == r.out);
+}
+
+TEST_CASE("convert defaults to canonical vtt", "[cli][convert]") {
+  const auto r = run_vtt({"convert"}, "WEBVTT\n\n0:00:01.000 --> 0:00:02.000\nx\n");
+  CHECK(r.code == 0);
+  CHECK(r.out == "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nx\n");
+}
+
+TEST_CASE("every format of the bundled sample", "[cli][convert]") {
+  for (const char* f : {"vtt", "srt", "json", "jsonl", "md", "txt", "podcast-json"}) {
+    INFO(f);
+    const auto r = run_vtt({"convert", "--to", f, sample});
+    CHECK(r.code == 0);
+    CHECK_FALSE(r.out.empty());
+    CHECK(r.err.empty());
+  }
+  const auto md = run_vtt({"convert", "--to", "md", sample}).out;
+  CHECK(md.rfind("# Harbour Lights, Episode 12: The Night Ferry\n\n**Speaker 1** [00:00:01] Welcome back", 0) == 0);
+  CHECK(count(md, "**Speaker") == 7);  // 7 speaker turns in the sample
+}
+
+TEST_CASE("errors go to standard error with file, line and column; data still written", "[cli][convert]") {
+  const auto r = run_vtt({"convert", "--to", "json"},
+                         "WEBVTT\n\n00:01.000 --> 00:02\nlost\n\n00:03.000 --> 00:04.000\nkept\n");
+  CHECK(r.code == 0);
+  CHECK(r.err == "-:3:15: error: invalid timing line (bad end time): the cue is dropped [E002]\n");
+  CHECK(count(r.out, "\"text\": \"kept\"") == 1);
+  CHECK(run_vtt({"convert", "--strict", "--to", "json"}, "WEBVTT\n\n00:01.000 --> 00:02\nlost\n").code == 1);
+}
+
+TEST_CASE("no signature: a message and exit 1; unreadable input: exit 2", "[cli][convert]") {
+  const auto r = run_vtt({"convert", "--to", "json"}, "hello\n\n00:01.000 --> 00:02.000\nx\n");
+  CHECK(r.code == 1);
+  CHECK(r.err.find("[E001]") != std::string::npos);
+  CHECK(r.out.empty());
+  const auto missing = run_vtt({"convert", "no/such/file.vtt"});
+  CHECK(missing.code == 2);
+  CHECK(missing.err.find("no/such/file.vtt") != std::string::npos);
+  CHECK(missing.out.empty());
+}
+
+TEST_CASE("usage errors exit 2", "[cli]") {
+  CHECK(run_vtt({"convert", "--to", "docx"}).code == 2);
+  CHECK(run_vtt({"convert", "--no-such-flag"}).code == 2);
+  CHECK(run_vtt({}).code == 2);
+  CHECK(run_vtt({"frobnicate"}).code == 2);
+}
+
+TEST_CASE("--help and --version", "[cli]") {
+  const auto v = run_vtt({"--version"});
+  CHECK(v.code == 0);
+  CHECK(v.out.rfind("vtt ", 0) == 0);
+  for (const char* cmd : {"convert", "merge", "stitch", "speakers", "lint", "fmt"}) {
+    INFO(cmd);
+    const auto h = run_vtt({cmd, "--help"});
+    CHECK(h.code == 0);
+    CHECK(h.out.find("Usage") != std::string::npos);
+  }
+}
+
+TEST_CASE("SubRip in, detected by content on standard input", "[cli][srt]") {
+  const auto r = run_vtt({"convert", "--to", "jsonl"}, "1\n00:00:01,000 --> 00:00:02,000\n<i>Hi</i>\n");
+  CHECK(r.code == 0);
+  CHECK(r.out.find("\"raw\": \"<i>Hi</i>\"") != std::string::npos);
+}
+
+TEST_CASE("-o writes atomically and never over an input", "[cli][safety]") {
+  temp_dir d;
+  const auto in = d.file("in.vtt"), out = d.file("out.srt");
+  write_file(in, two_cues);
+  CHECK(run_vtt({"convert", "--to", "srt", in, "-o", out}).code == 0);
+  CHECK(read_file(out).rfind("1\n00:00:01,000", 0) == 0);
+  const auto refused = run_vtt({"convert", "--to", "srt", in, "-o", in});
+  CHECK(refused.code != 0);
+  CHECK(refused.err.find("refusing") != std::string::npos);
+  CHECK(read_file(in) == two_cues);
+  const auto link = d.file("link.vtt");
+  REQUIRE(::link(in.c_str(), link.c_str()) == 0);  // another name, the same file
+  CHECK(run_vtt({"convert", in, "-o", link}).code != 0);
+  CHECK(read_file(in) == two_cues);
+  CHECK(run_vtt({"convert", in, d.file("x.vtt"), "-o", out}).code == 2);  // -o with several inputs
+}
+
+TEST_CASE("a failed write is an error and leaves no temporary file", "[cli][safety]") {
+  const auto full = run_vtt({"convert", "--to", "srt", sample, "-o", "/dev/full"});
+  CHECK(full.code != 0);
+  CHECK(full.err.find("write failed") != std::string::npos);
+}
+
+TEST_CASE("--out-dir and -r mirror inputs; one bad file does not stop the others", "[cli][batch]") {
+  temp_dir d;
+  ::mkdir(d.file("in").c_str(), 0755);
+  ::mkdir(d.file("in/sub").c_str(), 0755);
+  write_file(d.file("in/a.vtt"), two_cues);
+  write_file(d.file("in/sub/b.vtt"), two_cues);
+  write_file(d.file("in/bad.vtt"), "not a subtitle");
+  write_file(d.file("in/notes.txt"), "ignored");
+  const auto r = run_vtt({"convert", "-r", "-j", "2", "--to", "srt", "--out-dir", d.file("out"), d.file("in")});
+  CHECK(r.code == 1);
+  CHECK(r.err.find("bad.vtt") != std::string::npos);
+  CHECK(read_file(d.file("out/a.srt")).rfind("1\n", 0) == 0);
+  CHECK(read_file(d.file("out/sub/b.srt")) == read_file(d.file("out/a.srt")));
+  struct stat st {};
+  CHECK(::stat(d.file("out/notes.srt").c_str(), &st) != 0);
+  CHECK(::stat(d.file("out/bad.srt").c_str(), &st) != 0);
+}
+
+TEST_CASE("two inputs that would write the same output: the second is an error", "[cli][batch]") {
+  temp_dir d;
+  ::mkdir(d.file("x").c_str(), 0755);
+  write_file(d.file("a.vtt"), two_cues);
+  write_file(d.file("x/a.vtt"), two_cues);
+  const auto r = run_vtt({"convert", "--out-dir", d.file("out"), "--to", "txt", d.file("a.vtt"), d.file("x/a.vtt")});
+  CHECK(r.code == 1);
+  CHECK(r.err.find("already writes") != std::string::npos);
+}
+
+TEST_CASE("a closed standard output ends quietly with exit 0", "[cli][pipe]") {
+  temp_dir d;
+  std::string big = "WEBVTT\n";
+  for (int i = 0; i < 50000; ++i) big += "\n00:00:01.000 --> 00:00:02.000\n<v A>Some words to fill the pipe.\n";
+  write_file(d.file("big.vtt"), big);
+  const std::string cmd = std::string("set -o pipefail; '") + VTT_PROGRAM + "' convert --to srt '" + d.file("big.vtt") +
+                          "' 2>'" + d.file("err") + "' | head -c 10 >/dev/null";
+  const int status = std::system(("bash -c \"" + cmd + "\"").c_str());
+  CHECK(WEXITSTATUS(status) == 0);
+  CHECK(read_file(d.file("err")).empty());
+}

@@ -1,0 +1,310 @@
+// The parser, stage by stage: lines, the header, blocks, timings, settings, diagnostics, SubRip.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include <vttkit/parse.hpp>
+#include <vttkit/timestamp.hpp>
+
+namespace {
+
+using vttkit::diagnostic;
+using vttkit::parse;
+using vttkit::rule;
+
+/// A source that hands out at most `step` bytes per read, to exercise buffer boundaries.
+class trickle_source final : public vttkit::byte_source {
+ public:
+  trickle_source(std::string_view bytes, std::size_t step) : bytes_(bytes), step_(step) {}
+  std::ptrdiff_t read(char* data, std::size_t size) override {
+    const auto n = std::min({size, step_, bytes_.size()});
+    std::copy_n(bytes_.data(), n, data);
+    bytes_.remove_prefix(n);
+    return static_cast<std::ptrdiff_t>(n);
+  }
+
+ private:
+  std::string_view bytes_;
+  std::size_t step_;
+};
+
+std::vector<diagnostic> of_rule(const vttkit::parse_result& r, rule which) {
+  std::vector<diagnostic> out;
+  for (const auto& d : r.diagnostics)
+    if (d.rule == which) out.push_back(d);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("collect_timestamp follows the W3C algorithm", "[parse][timestamp]") {
+  auto ms = [](std::string_view s) {
+    const auto t = vttkit::collect_timestamp(s);
+    return t.ok ? t.value : -1;
+  };
+  CHECK(ms("00:01.500") == 1500);
+  CHECK(ms("01:02:03.004") == 3723004);
+  CHECK(ms("0:00:02.720") == 2720);        // one-digit hours
+  CHECK(ms("100:00:00.000") == 360000000);  // three-digit hours
+  CHECK(ms("00:60.000") == -1);           // seconds > 59
+  CHECK(ms("00:01.50") == -1);            // two fraction digits
+  CHECK(ms("00:01,500") == -1);           // comma is SubRip, not WebVTT
+  CHECK(ms("1:02.000") == -1);            // one digit means hours, so seconds are missing
+  CHECK(ms("99999999999999999999:00:00.000") == -1);  // too large for 64-bit milliseconds
+  CHECK(vttkit::collect_timestamp("0:00:01.000").hour_digits == 1);
+  CHECK(vttkit::collect_timestamp("00:01.000").hour_digits == 0);
+}
+
+TEST_CASE("60:00.000 is an hours field without seconds and fails", "[parse][timestamp]") {
+  // "60" is two digits but greater than 59, so it is hours and a third field is required.
+  CHECK_FALSE(vttkit::collect_timestamp("60:00.000").ok);
+}
+
+TEST_CASE("timestamps are written with two-digit hours", "[parse][timestamp]") {
+  CHECK(vttkit::format_timestamp(2720) == "00:00:02.720");
+  CHECK(vttkit::format_timestamp(3723004, vttkit::timestamp_style::srt) == "01:02:03,004");
+  CHECK(vttkit::format_timestamp(360000000) == "100:00:00.000");
+  CHECK(vttkit::format_timestamp(-5) == "00:00:00.000");
+}
+
+TEST_CASE("the signature decides whether there are cues", "[parse][header]") {
+  const std::string cue = "\n\n00:01.000 --> 00:02.000\nx\n";
+  CHECK(parse("WEBVTT" + cue).document.cues.size() == 1);
+  CHECK(parse("WEBVTT title" + cue).document.cues.size() == 1);
+  CHECK(parse("WEBVTT\ttitle" + cue).document.cues.size() == 1);
+  CHECK(parse("\xEF\xBB\xBFWEBVTT" + cue).document.cues.size() == 1);  // BOM
+  for (std::string bad : {"WEBVTTX", "webvtt", " WEBVTT", "WEBVT", ""}) {
+    INFO(bad);
+    const auto r = parse(bad + cue);
+    CHECK(r.document.cues.empty());
+    CHECK_FALSE(r.has_signature);
+    REQUIRE(of_rule(r, rule::missing_signature).size() == 1);
+    CHECK(of_rule(r, rule::missing_signature)[0].line == 1);
+  }
+}
+
+TEST_CASE("the title is the header text without a leading dash", "[parse][header]") {
+  CHECK(parse("WEBVTT - My Show\n").document.header.title == "My Show");
+  CHECK(parse("WEBVTT My Show  \n").document.header.title == "My Show");
+  CHECK_FALSE(parse("WEBVTT\n").document.header.title.has_value());
+  CHECK_FALSE(parse("WEBVTT -\n").document.header.title.has_value());
+  const auto r = parse("WEBVTT - T\nKind: captions\nLanguage: en\n\n00:01.000 --> 00:02.000\nx\n");
+  CHECK(r.document.header.text == "Kind: captions\nLanguage: en");
+  CHECK(r.document.header.signature_text == " - T");
+  CHECK(r.document.cues.size() == 1);
+}
+
+TEST_CASE("CR, LF and CRLF all end lines, across any read boundary", "[parse][lines]") {
+  const std::string lf = "WEBVTT\n\n1\n00:01.000 --> 00:02.000\nline one\nline two\n\n00:03.000 --> 00:04.000\nthree\n";
+  std::string crlf, cr;
+  for (char c : lf) {
+    crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+    cr += c == '\n' ? '\r' : c;
+  }
+  for (const std::string& input : {lf, crlf, cr}) {
+    for (std::size_t step : {std::size_t{1}, std::size_t{2}, std::size_t{3}, std::size_t{7}, std::size_t{4096}}) {
+      trickle_source src{input, step};
+      const auto r = parse(src);
+      INFO("step " << step);
+      REQUIRE(r.document.cues.size() == 2);
+      CHECK(r.document.cues[0].id == "1");
+      CHECK(r.document.cues[0].payload == "line one\nline two");
+      CHECK(r.document.cues[1].payload == "three");
+      CHECK(r.document.cues[1].line == 8);
+    }
+  }
+}
+
+TEST_CASE("cue ids, timings and payloads", "[parse][cue]") {
+  const auto r = parse("WEBVTT\n\nintro\n00:00:01.000 --> 00:00:02.500\n<v Ann>Hello <b>there</b>\n");
+  REQUIRE(r.document.cues.size() == 1);
+  const auto& c = r.document.cues[0];
+  CHECK(c.id == "intro");
+  CHECK(c.id_line == 3);
+  CHECK(c.line == 4);
+  CHECK(c.start == 1000);
+  CHECK(c.end == 2500);
+  CHECK(c.payload == "<v Ann>Hello <b>there</b>");
+  CHECK(c.speaker == "Ann");
+  CHECK(c.text == "Hello there");
+  CHECK(r.diagnostics.empty());
+}
+
+TEST_CASE("a line with --> ends the cue text and starts a new cue (E004)", "[parse][arrow]") {
+  const auto r = parse("WEBVTT\n\n00:01.000 --> 00:02.000\nfirst\n00:02.000 --> 00:03.000\nsecond\n");
+  REQUIRE(r.document.cues.size() == 2);
+  CHECK(r.document.cues[0].payload == "first");
+  CHECK(r.document.cues[1].payload == "second");
+  const auto e = of_rule(r, rule::arrow_in_text);
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].line == 5);
+  CHECK(e[0].column == 11);
+}
+
+TEST_CASE("a timing line right after the header is E004 but still a cue", "[parse][arrow]") {
+  const auto r = parse("WEBVTT\n00:01.000 --> 00:02.000\nx\n");
+  CHECK(r.document.cues.size() == 1);
+  REQUIRE(of_rule(r, rule::arrow_in_text).size() == 1);
+  CHECK(of_rule(r, rule::arrow_in_text)[0].line == 2);
+}
+
+TEST_CASE("a timing line that does not parse drops its cue (E002)", "[parse][timing]") {
+  const auto r = parse("WEBVTT\n\n00:01.000 --> 00:02\ndropped\n\n00:03.000 --> 00:04.000\nkept\n");
+  REQUIRE(r.document.cues.size() == 1);
+  CHECK(r.document.cues[0].payload == "kept");
+  const auto e = of_rule(r, rule::invalid_timestamp);
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].line == 3);
+  CHECK(e[0].column == 15);
+}
+
+TEST_CASE("text outside any cue is reported when dropped, notes are kept", "[parse][blocks]") {
+  const auto r = parse("WEBVTT\n\nNOTE kept\nsecond line\n\nstray words\n\n00:01.000 --> 00:02.000\nx\n");
+  REQUIRE(r.document.blocks.size() == 1);
+  CHECK(r.document.blocks[0].block.kind == vttkit::block_kind::note);
+  CHECK(r.document.blocks[0].block.text == "NOTE kept\nsecond line");
+  CHECK(r.document.blocks[0].before_cue == 0);
+  REQUIRE(of_rule(r, rule::invalid_timestamp).size() == 1);
+  CHECK(of_rule(r, rule::invalid_timestamp)[0].line == 6);
+}
+
+TEST_CASE("STYLE and REGION blocks count only before the first cue", "[parse][blocks]") {
+  const auto r = parse(
+      "WEBVTT\n\nSTYLE\n::cue { color: red }\n\nREGION\nid:r1 width:40%\n\n"
+      "00:01.000 --> 00:02.000 region:r1\nx\n\nSTYLE\n::cue { color: blue }\n");
+  REQUIRE(r.document.blocks.size() == 2);
+  CHECK(r.document.blocks[0].block.kind == vttkit::block_kind::style);
+  CHECK(r.document.blocks[0].block.text == "STYLE\n::cue { color: red }");
+  CHECK(r.document.blocks[1].block.kind == vttkit::block_kind::region);
+  REQUIRE(r.document.cues.size() == 1);
+  REQUIRE(r.document.cues[0].settings.size() == 1);
+  CHECK(r.document.cues[0].settings[0].value == "r1");
+}
+
+TEST_CASE("cue settings: accepted ones kept, the rest W104 at their column", "[parse][settings]") {
+  const auto r = parse(
+      "WEBVTT\n\n00:01.000 --> 00:02.000 align:start line:-1,end position:10%,line-left size:50% vertical:rl "
+      "align:middle foo:bar line:1.,start size:101% novalue:\nx\n");
+  REQUIRE(r.document.cues.size() == 1);
+  const auto& s = r.document.cues[0].settings;
+  REQUIRE(s.size() == 5);
+  CHECK(s[0] == vttkit::cue_setting{"align", "start"});
+  CHECK(s[1] == vttkit::cue_setting{"line", "-1,end"});
+  CHECK(s[2] == vttkit::cue_setting{"position", "10%,line-left"});
+  CHECK(s[3] == vttkit::cue_setting{"size", "50%"});
+  CHECK(s[4] == vttkit::cue_setting{"vertical", "rl"});
+  const auto w = of_rule(r, rule::bad_setting);
+  REQUIRE(w.size() == 5);
+  CHECK(w[0].column == 93);   // align:middle
+  CHECK(w[1].column == 106);  // foo:bar
+}
+
+TEST_CASE("one-digit hours are W103 once per timing line", "[parse][timing]") {
+  const auto r = parse("WEBVTT\n\n0:00:01.000 --> 0:00:02.000\nx\n\n00:00:03.000 --> 0:00:04.000\ny\n");
+  const auto w = of_rule(r, rule::short_hours);
+  REQUIRE(w.size() == 2);
+  CHECK(w[0].line == 3);
+  CHECK(w[0].column == 1);
+  CHECK(w[1].line == 6);
+  CHECK(w[1].column == 18);
+}
+
+TEST_CASE("end not after start is E003 and the cue is kept", "[parse][timing]") {
+  const auto r = parse("WEBVTT\n\n00:02.000 --> 00:01.000\nx\n");
+  CHECK(r.document.cues.size() == 1);
+  REQUIRE(of_rule(r, rule::end_not_after_start).size() == 1);
+  CHECK(of_rule(r, rule::end_not_after_start)[0].line == 3);
+}
+
+TEST_CASE("NUL and invalid UTF-8 become U+FFFD with E006 / E005", "[parse][utf8]") {
+  using namespace std::string_literals;
+  const std::string input = "WEBVTT\n\n00:01.000 --> 00:02.000\n\xC3\xA9t\xC3\xA9 \xFF ok\na\0b\n"s;
+  const auto r = parse(input);
+  REQUIRE(r.document.cues.size() == 1);
+  CHECK(r.document.cues[0].text == "\xC3\xA9t\xC3\xA9 \xEF\xBF\xBD ok\na\xEF\xBF\xBD" "b");
+  const auto bad = of_rule(r, rule::invalid_utf8);
+  REQUIRE(bad.size() == 1);
+  CHECK(bad[0].line == 4);
+  CHECK(bad[0].column == 5);  // code points, not bytes
+  const auto nul = of_rule(r, rule::nul_character);
+  REQUIRE(nul.size() == 1);
+  CHECK(nul[0].line == 5);
+  CHECK(nul[0].column == 2);
+}
+
+TEST_CASE("invalid UTF-8 gets one U+FFFD per maximal subpart (WHATWG decoder)", "[parse][utf8]") {
+  // E2 82 is a truncated 3-byte sequence: one replacement; ED A0 80 is a surrogate: three.
+  const auto r = parse(std::string("WEBVTT\n\n00:01.000 --> 00:02.000\n\xE2\x82x\xED\xA0\x80\n"));
+  REQUIRE(r.document.cues.size() == 1);
+  CHECK(r.document.cues[0].text == "\xEF\xBF\xBDx\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+}
+
+TEST_CASE("SubRip is read, with markup kept as WebVTT tags", "[parse][srt]") {
+  const std::string srt = "1\r\n00:00:01,000 --> 00:00:02,500\r\n<i>Hello</i> & <font color=\"red\">bye</font>\r\n\r\n"
+                          "2\r\n00:00:03.000 --> 00:00:04.000\r\nJOE: two\r\nlines\r\n";
+  vttkit::parse_options o;
+  o.name = "x.srt";
+  const auto r = parse(srt, o);
+  CHECK(r.format == vttkit::input_format::srt);
+  REQUIRE(r.document.cues.size() == 2);
+  CHECK(r.document.cues[0].start == 1000);
+  CHECK(r.document.cues[0].end == 2500);
+  CHECK(r.document.cues[0].payload == "<i>Hello</i> &amp; bye");
+  CHECK(r.document.cues[0].text == "Hello & bye");
+  CHECK(r.document.cues[1].payload == "JOE: two\nlines");
+  CHECK(r.document.cues[1].speaker.empty());
+}
+
+TEST_CASE("the input format is detected from signature, extension, then content", "[parse][detect]") {
+  const std::string srt = "1\n00:00:01,000 --> 00:00:02,000\nhi\n";
+  CHECK(parse(srt).format == vttkit::input_format::srt);  // a number line, then a timing line
+  vttkit::parse_options as_vtt;
+  as_vtt.name = "file.vtt";
+  CHECK(parse(srt, as_vtt).format == vttkit::input_format::vtt);
+  CHECK(parse(srt, as_vtt).document.cues.empty());
+  CHECK(parse("hello\n\n00:01.000 --> 00:02.000\nx\n").format == vttkit::input_format::vtt);
+  vttkit::parse_options forced;
+  forced.format = vttkit::input_format::srt;
+  CHECK(parse("1\n00:00:01,000 --> 00:00:02,000\nx\n", forced).document.cues.size() == 1);
+}
+
+TEST_CASE("the streaming reader hands out cues one at a time", "[parse][stream]") {
+  std::string input = "WEBVTT\n";
+  for (int i = 0; i < 5000; ++i)
+    input += "\n" + vttkit::format_timestamp(i * 1000) + " --> " + vttkit::format_timestamp(i * 1000 + 900) +
+             "\n<v S" + std::to_string(i % 3) + ">cue " + std::to_string(i) + "\n";
+  trickle_source src{input, 1000};
+  vttkit::reader r{src};
+  std::size_t n = 0;
+  while (r.next()) {
+    REQUIRE(r.kind() == vttkit::item_kind::cue);
+    CHECK(r.cue().start == static_cast<vttkit::millis>(n) * 1000);
+    CHECK(r.cue().text == "cue " + std::to_string(n));
+    ++n;
+  }
+  CHECK(n == 5000);
+  CHECK(r.error_count() == 0);
+  CHECK(r.bytes_read() == input.size());
+}
+
+TEST_CASE("hostile input ends cleanly", "[parse][hostile]") {
+  CHECK(parse("").document.cues.empty());
+  CHECK(parse("WEBVTT").document.cues.empty());
+  CHECK(parse("\xEF\xBB\xBF").document.cues.empty());
+  std::string arrows = "WEBVTT\n\n";
+  for (int i = 0; i < 100000; ++i) arrows += "-->\n";
+  const auto a = parse(arrows);
+  CHECK(a.document.cues.empty());
+  CHECK(of_rule(a, rule::invalid_timestamp).size() == 100000);
+  std::string deep = "WEBVTT\n\n00:01.000 --> 00:02.000\n";
+  for (int i = 0; i < 200000; ++i) deep += "<b>";
+  deep += "x\n";
+  const auto d = parse(deep);
+  REQUIRE(d.document.cues.size() == 1);
+  CHECK(d.document.cues[0].text == "x");
+  const std::string long_line = "WEBVTT\n\n00:01.000 --> 00:02.000\n" + std::string(20'000'000, 'a') + "\n";
+  const auto l = parse(long_line);
+  REQUIRE(l.document.cues.size() == 1);
+  CHECK(l.document.cues[0].text.size() == 20'000'000);
+}

@@ -1,0 +1,126 @@
+// The writers: each output format on small documents whose output was worked out by hand.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include <vttkit/parse.hpp>
+#include <vttkit/write.hpp>
+
+namespace {
+
+std::string convert(const std::string& input, vttkit::output_format f,
+                    vttkit::speaker_labels labels = vttkit::speaker_labels::change) {
+  const auto r = vttkit::parse(input);
+  return vttkit::write_document(r.document, {f, labels});
+}
+
+const std::string sample =
+    "WEBVTT - Night Shift\n\n"
+    "0:00:01.000 --> 0:00:02.500\n<v Ann>Hello &amp; welcome\n\n"
+    "NOTE between cues\n\n"
+    "intro\n00:00:02.500 --> 00:00:04.000 align:start\n<v Ann>to the <i>show</i>.\n\n"
+    "00:00:04.000 --> 00:00:05.000\n<v Bo>Thanks \"Ann\"\\\n\n"
+    "00:00:05.000 --> 00:00:06.250\nNo voice here.\n";
+
+}  // namespace
+
+TEST_CASE("vtt output is canonical and keeps blocks and payloads", "[write][vtt]") {
+  CHECK(convert(sample, vttkit::output_format::vtt) ==
+        "WEBVTT - Night Shift\n\n"
+        "00:00:01.000 --> 00:00:02.500\n<v Ann>Hello &amp; welcome\n\n"
+        "NOTE between cues\n\n"
+        "intro\n00:00:02.500 --> 00:00:04.000 align:start\n<v Ann>to the <i>show</i>.\n\n"
+        "00:00:04.000 --> 00:00:05.000\n<v Bo>Thanks \"Ann\"\\\n\n"
+        "00:00:05.000 --> 00:00:06.250\nNo voice here.\n");
+}
+
+TEST_CASE("vtt output parses back to the same document", "[write][vtt]") {
+  const auto first = vttkit::parse(sample).document;
+  const auto again = vttkit::parse(vttkit::write_document(first, {})).document;
+  REQUIRE(again.cues.size() == first.cues.size());
+  for (std::size_t i = 0; i < first.cues.size(); ++i) {
+    CHECK(again.cues[i].payload == first.cues[i].payload);
+    CHECK(again.cues[i].start == first.cues[i].start);
+    CHECK(again.cues[i].settings == first.cues[i].settings);
+  }
+  CHECK(again.header.title == first.header.title);
+  CHECK(again.blocks.size() == 1);
+}
+
+TEST_CASE("srt output: numbered, comma times, b/i/u kept, speaker on change", "[write][srt]") {
+  CHECK(convert(sample, vttkit::output_format::srt) ==
+        "1\n00:00:01,000 --> 00:00:02,500\nAnn: Hello & welcome\n\n"
+        "2\n00:00:02,500 --> 00:00:04,000\nto the <i>show</i>.\n\n"
+        "3\n00:00:04,000 --> 00:00:05,000\nBo: Thanks \"Ann\"\\\n\n"
+        "4\n00:00:05,000 --> 00:00:06,250\nNo voice here.\n");
+  CHECK(convert(sample, vttkit::output_format::srt, vttkit::speaker_labels::every)
+            .find("2\n00:00:02,500 --> 00:00:04,000\nAnn: to the") != std::string::npos);
+  CHECK(convert(sample, vttkit::output_format::srt, vttkit::speaker_labels::none).find("Ann:") == std::string::npos);
+}
+
+TEST_CASE("srt output drops markup other than b, i, u", "[write][srt]") {
+  const auto out = convert("WEBVTT\n\n00:01.000 --> 00:02.000\n<c.loud>Big</c> <b>bold <u>and</u></b> <ruby>漢<rt>kan</rt></ruby>\n",
+                           vttkit::output_format::srt);
+  CHECK(out == "1\n00:00:01,000 --> 00:00:02,000\nBig <b>bold <u>and</u></b> 漢kan\n");
+}
+
+TEST_CASE("json output: the documented schema, seconds, escaping", "[write][json]") {
+  CHECK(convert(sample, vttkit::output_format::json) ==
+        "{\"title\": \"Night Shift\", \"cues\": [\n"
+        "{\"id\": \"\", \"start\": 1, \"end\": 2.5, \"speaker\": \"Ann\", \"text\": \"Hello & welcome\", "
+        "\"raw\": \"<v Ann>Hello &amp; welcome\", \"settings\": {}},\n"
+        "{\"id\": \"intro\", \"start\": 2.5, \"end\": 4, \"speaker\": \"Ann\", \"text\": \"to the show.\", "
+        "\"raw\": \"<v Ann>to the <i>show</i>.\", \"settings\": {\"align\": \"start\"}},\n"
+        "{\"id\": \"\", \"start\": 4, \"end\": 5, \"speaker\": \"Bo\", \"text\": \"Thanks \\\"Ann\\\"\\\\\", "
+        "\"raw\": \"<v Bo>Thanks \\\"Ann\\\"\\\\\", \"settings\": {}},\n"
+        "{\"id\": \"\", \"start\": 5, \"end\": 6.25, \"speaker\": null, \"text\": \"No voice here.\", "
+        "\"raw\": \"No voice here.\", \"settings\": {}}\n"
+        "]}\n");
+  CHECK(convert("WEBVTT\n", vttkit::output_format::json) == "{\"title\": null, \"cues\": []}\n");
+}
+
+TEST_CASE("json escapes control characters and keeps UTF-8", "[write][json]") {
+  const auto out = convert("WEBVTT\n\n00:01.000 --> 00:02.000\na\tb\x01 é\nline2\n", vttkit::output_format::jsonl);
+  CHECK(out.find("\"text\": \"a\\tb\\u0001 é\\nline2\"") != std::string::npos);
+  CHECK(out.back() == '\n');
+  CHECK(std::count(out.begin(), out.end(), '\n') == 1);
+}
+
+TEST_CASE("md output: one paragraph per turn, escaped", "[write][md]") {
+  CHECK(convert(sample, vttkit::output_format::md) ==
+        "# Night Shift\n\n"
+        "**Ann** [00:00:01] Hello & welcome to the show.\n\n"
+        "**Bo** [00:00:04] Thanks \"Ann\"\\\\\n\n"
+        "[00:00:05] No voice here.\n");
+  const auto esc = convert("WEBVTT\n\n00:01.000 --> 00:02.000\n<v A>*bold* _x_ `c` [l] &lt;t&gt; #h\n",
+                           vttkit::output_format::md);
+  CHECK(esc == "**A** [00:00:01] \\*bold\\* \\_x\\_ \\`c\\` \\[l\\] \\<t\\> \\#h\n");
+}
+
+TEST_CASE("txt output: paragraphs per turn, labels per mode", "[write][txt]") {
+  CHECK(convert(sample, vttkit::output_format::txt) ==
+        "Ann: Hello & welcome to the show.\n\nBo: Thanks \"Ann\"\\\n\nNo voice here.\n");
+  CHECK(convert(sample, vttkit::output_format::txt, vttkit::speaker_labels::every) ==
+        "Ann: Hello & welcome\nAnn: to the show.\n\nBo: Thanks \"Ann\"\\\n\nNo voice here.\n");
+  CHECK(convert(sample, vttkit::output_format::txt, vttkit::speaker_labels::none) ==
+        "Hello & welcome to the show.\n\nThanks \"Ann\"\\\n\nNo voice here.\n");
+}
+
+TEST_CASE("podcast-json output: Podcasting 2.0 segments", "[write][podcast]") {
+  const auto out = convert("WEBVTT\n\n00:01.000 --> 00:02.500\n<v Ann>Hi\nthere\n\n00:03.000 --> 00:04.000\nSolo\n",
+                           vttkit::output_format::podcast_json);
+  CHECK(out ==
+        "{\"version\": \"1.0.0\", \"segments\": [\n"
+        "{\"speaker\": \"Ann\", \"startTime\": 1, \"endTime\": 2.5, \"body\": \"Hi there\"},\n"
+        "{\"startTime\": 3, \"endTime\": 4, \"body\": \"Solo\"}\n"
+        "]}\n");
+}
+
+TEST_CASE("format names round-trip", "[write]") {
+  for (auto f : {vttkit::output_format::vtt, vttkit::output_format::srt, vttkit::output_format::json,
+                 vttkit::output_format::jsonl, vttkit::output_format::md, vttkit::output_format::txt,
+                 vttkit::output_format::podcast_json})
+    CHECK(vttkit::parse_output_format(vttkit::to_string(f)) == f);
+  CHECK_FALSE(vttkit::parse_output_format("docx").has_value());
+  CHECK(vttkit::file_extension(vttkit::output_format::podcast_json) == "json");
+}
