@@ -17,3 +17,8 @@ install(FILES ${PROJECT_BINARY_DIR}/vttkitConfig.cmake ${PROJECT_BINARY_DIR}/vtt
 if(VTTKIT_BUILD_APP)
   install(TARGETS vtt RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 endif()
+
+configure_file(cmake/vttkit.pc.in ${PROJECT_BINARY_DIR}/vttkit.pc @ONLY)
+install(FILES ${PROJECT_BINARY_DIR}/vttkit.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+install(FILES docs/vtt.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+install(FILES apps/vtt/vtt.bash DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions RENAME vtt)

@@ -130,14 +130,13 @@ bool output_file::open(const std::string& path, const std::vector<input_file>& i
   }
   // A regular file: a temporary file in the same folder, renamed into place on commit.
   const fs::path target{path};
-  std::string dir = target.parent_path().string();
-  if (dir.empty()) dir = ".";
-  std::string tmpl = (fs::path(dir) / ("." + target.filename().string() + ".vtt-XXXXXX")).string();
+  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  const std::string tmpl = (dir / fmt::format(".{}.vtt-XXXXXX", target.filename().string())).string();
   std::vector<char> name(tmpl.begin(), tmpl.end());
   name.push_back('\0');
   fd_ = ::mkstemp(name.data());
   if (fd_ < 0) {
-    error = fmt::format("cannot create a file in {}: {}", dir, std::strerror(errno));
+    error = fmt::format("cannot create a file in {}: {}", dir.string(), std::strerror(errno));
     return false;
   }
   owned_ = true;

@@ -71,7 +71,8 @@ void add_output_flags(CLI::App& cmd, convert_options& o) {
 }
 
 void add_speaker_flags(CLI::App& cmd, convert_options& o) {
-  cmd.add_option("--map", o.maps, "Rename a speaker: \"OLD=NEW\" (repeatable; case and spacing of OLD ignored)");
+  cmd.add_option("--map", o.maps, "Rename a speaker: \"OLD=NEW\" (repeatable; case and spacing of OLD ignored)")
+      ->allow_extra_args(false);
   cmd.add_option("--map-file", o.map_file, "Read OLD=NEW lines from FILE ('#' starts a comment)");
   cmd.add_flag("--speakers-from-prefix", o.from_prefix,
                "Take speakers from 'NAME: ' and '>> NAME: ' at the start of cue text");

@@ -83,7 +83,8 @@ struct stitch_options {
   millis max_duration = 0;    ///< 0: no limit
 };
 
-/// Re-cuts each speaker turn into one cue per sentence with interpolated times.
+/// Re-cuts each speaker turn into one cue per sentence with interpolated times. Sentences are
+/// emitted as soon as they are known to be complete, so memory holds only the unfinished one.
 class stitcher {
  public:
   stitcher(stitch_options options, cue_handler out);
@@ -91,11 +92,33 @@ class stitcher {
   void finish();
 
  private:
+  /// One source cue's share of `pending_`: where its text lies and the times it spans.
+  struct piece {
+    millis start = 0;
+    millis end = 0;           ///< never before start
+    std::size_t begin = 0;    ///< offset of its first byte still in pending_
+    std::size_t size = 0;     ///< its bytes still in pending_
+    std::size_t skipped = 0;  ///< its code points already emitted and dropped from pending_
+    std::size_t chars = 0;    ///< code points of its whole text
+    std::size_t line = 0;     ///< source line, passed on to the cues cut from it
+  };
+
+  void cut(bool turn_over);
+  void emit_sentence(std::size_t begin, std::size_t end);
+  void emit(std::size_t begin, std::size_t end);
+  [[nodiscard]] std::size_t split_point(std::size_t begin, std::size_t limit, bool complete) const;
+  void drop_front(std::size_t count);
   void flush_turn();
 
   stitch_options options_;
   cue_handler out_;
-  std::vector<cue> turn_;
+  std::string pending_;        ///< the turn's text not emitted yet, words joined by single spaces
+  std::vector<piece> pieces_;  ///< the source cues with text in pending_, in order
+  std::size_t scanned_ = 0;    ///< pending_ before this offset holds no sentence end
+  cue sentence_;               ///< the turn's speaker and settings; reused for every cue emitted
+  millis last_start_ = 0;      ///< start of the last cue emitted: starts never decrease
+  bool in_turn_ = false;
+  bool emitted_ = false;
 };
 
 /// One row of `vtt speakers`.

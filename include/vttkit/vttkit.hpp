@@ -10,3 +10,4 @@
 #include <vttkit/parse.hpp>
 #include <vttkit/transform.hpp>
 #include <vttkit/write.hpp>
+#include <vttkit/lint.hpp>
