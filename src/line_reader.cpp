@@ -9,7 +9,8 @@
 namespace vttkit::detail {
 namespace {
 
-constexpr std::size_t chunk_size = std::size_t{1} << 20;
+constexpr std::size_t first_chunk = std::size_t{1} << 16;  // small files need no more
+constexpr std::size_t max_chunk = std::size_t{1} << 20;    // large files read 1 MiB at a time
 constexpr std::size_t npos = static_cast<std::size_t>(-1);
 constexpr std::string_view replacement = "\xEF\xBF\xBD";
 
@@ -65,6 +66,30 @@ bool is_ascii(std::string_view s) noexcept {
   return true;
 }
 
+namespace {
+
+/// True when `s` is ASCII without NUL: the common case, checked 8 bytes at a time.
+bool is_plain_ascii(std::string_view s) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+  const char* p = s.data();
+  std::size_t n = s.size();
+  while (n >= 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    // High bit set: non-ASCII. ((w - ones) & ~w & highs) != 0: some byte is zero.
+    if ((w & highs) | ((w - ones) & ~w & highs)) return false;
+    p += 8;
+    n -= 8;
+  }
+  for (; n > 0; ++p, --n) {
+    const auto c = static_cast<unsigned char>(*p);
+    if (c == 0 || c >= 0x80) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::size_t count_code_points(std::string_view s) noexcept {
   std::size_t n = 0;
   for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
@@ -72,22 +97,30 @@ std::size_t count_code_points(std::string_view s) noexcept {
 }
 
 line_reader::line_reader(byte_source& source, const diagnostic_sink* sink)
-    : source_(source), sink_(sink && *sink ? sink : nullptr), buf_(chunk_size) {}
+    : source_(source), sink_(sink && *sink ? sink : nullptr), buf_(new char[first_chunk]), capacity_(first_chunk) {}
 
 bool line_reader::fill() {
   if (eof_) return false;
   if (begin_ > 0) {
     const auto shift = begin_;
-    std::memmove(buf_.data(), buf_.data() + begin_, end_ - begin_);
+    std::memmove(buf_.get(), buf_.get() + begin_, end_ - begin_);
     end_ -= shift;
     begin_ = 0;
-    if (lf_ != npos) lf_ -= shift;
-    scan_ = scan_ > shift ? scan_ - shift : 0;
+    for (auto* cache : {&lf_, &cr_}) {
+      if (cache->pos != npos) cache->pos -= shift;
+      cache->scanned = cache->scanned > shift ? cache->scanned - shift : 0;
+    }
     last_begin_ = last_begin_ > shift ? last_begin_ - shift : 0;
-    cr_scan_ = cr_scan_ > shift ? cr_scan_ - shift : 0;
   }
-  if (end_ == buf_.size()) buf_.resize(buf_.size() * 2);
-  const auto n = source_.read(buf_.data() + end_, buf_.size() - end_);
+  // Grow when a line fills the buffer, and for large inputs up to max_chunk per read.
+  if (end_ == capacity_ || (capacity_ < max_chunk && consumed_ >= capacity_)) {
+    const auto bigger = capacity_ * 2;
+    std::unique_ptr<char[]> grown{new char[bigger]};
+    std::memcpy(grown.get(), buf_.get(), end_);
+    buf_ = std::move(grown);
+    capacity_ = bigger;
+  }
+  const auto n = source_.read(buf_.get() + end_, capacity_ - end_);
   if (n < 0) {
     error_ = source_.error();
     eof_ = true;
@@ -102,11 +135,24 @@ bool line_reader::fill() {
   return true;
 }
 
+std::size_t line_reader::find(char c, next_byte& cache) noexcept {
+  if (cache.pos != npos && cache.pos >= begin_) return cache.pos;
+  const auto from = std::max(begin_, cache.scanned);
+  const void* p = std::memchr(buf_.get() + from, c, end_ - from);
+  if (p) {
+    cache.pos = static_cast<std::size_t>(static_cast<const char*>(p) - buf_.get());
+  } else {
+    cache.pos = npos;
+    cache.scanned = end_;
+  }
+  return cache.pos;
+}
+
 void line_reader::skip_bom() {
   if (bom_checked_) return;
   while (end_ - begin_ < 3 && fill()) {
   }
-  if (end_ - begin_ >= 3 && std::memcmp(buf_.data() + begin_, "\xEF\xBB\xBF", 3) == 0) begin_ += 3;
+  if (end_ - begin_ >= 3 && std::memcmp(buf_.get() + begin_, "\xEF\xBB\xBF", 3) == 0) begin_ += 3;
   bom_checked_ = true;
 }
 
@@ -114,59 +160,38 @@ std::string_view line_reader::peek(std::size_t n) {
   skip_bom();
   while (end_ - begin_ < n && fill()) {
   }
-  return {buf_.data() + begin_, std::min(n, end_ - begin_)};
+  return {buf_.get() + begin_, std::min(n, end_ - begin_)};
 }
 
 bool line_reader::next(std::string_view& line) {
   skip_bom();
   for (;;) {
-    // The next LF, found once per buffer fill rather than once per call.
-    if (lf_ == npos || lf_ < begin_) {
-      const auto from = std::max(begin_, scan_);
-      const void* p = std::memchr(buf_.data() + from, '\n', end_ - from);
-      if (p) {
-        lf_ = static_cast<std::size_t>(static_cast<const char*>(p) - buf_.data());
-      } else {
-        lf_ = npos;
-        scan_ = end_;
-      }
-    }
-    const auto stop = lf_ == npos ? end_ : lf_;
-    const auto cr_from = std::max(begin_, cr_scan_);
-    const void* crp = std::memchr(buf_.data() + cr_from, '\r', stop - cr_from);
+    const auto lf = find('\n', lf_);
+    const auto cr = find('\r', cr_);
     std::size_t line_end = npos, next_begin = npos;
-    if (crp) {
-      const auto cr = static_cast<std::size_t>(static_cast<const char*>(crp) - buf_.data());
-      if (cr + 1 == stop && lf_ != npos) {  // CRLF
+    if (cr < lf) {
+      if (cr + 1 < end_) {
         line_end = cr;
-        next_begin = lf_ + 1;
-      } else if (cr + 1 < end_ || eof_) {  // a lone CR
+        next_begin = buf_[cr + 1] == '\n' ? cr + 2 : cr + 1;  // CRLF, or a lone CR
+      } else if (eof_) {
         line_end = cr;
         next_begin = cr + 1;
       }
       // else: CR is the last buffered byte; an LF may follow in the next read.
-    } else if (lf_ != npos) {
-      line_end = lf_;
-      next_begin = lf_ + 1;
-    } else {
-      cr_scan_ = end_;
+    } else if (lf != npos) {
+      line_end = lf;
+      next_begin = lf + 1;
+    } else if (eof_) {
+      if (begin_ == end_) return false;
+      line_end = end_;  // the last line has no terminator
+      next_begin = end_;
     }
     if (line_end == npos) {
-      if (!fill()) {
-        if (begin_ == end_) return false;
-        if (!crp) {  // the last line has no terminator
-          line_end = end_;
-          next_begin = end_;
-        } else {
-          continue;  // eof_ is set now: the CR is a lone CR
-        }
-      } else {
-        continue;
-      }
+      fill();  // at the end of input eof_ is set and the next round decides
+      continue;
     }
     last_begin_ = begin_;
-    cr_scan_ = 0;
-    std::string_view raw{buf_.data() + begin_, line_end - begin_};
+    std::string_view raw{buf_.get() + begin_, line_end - begin_};
     begin_ = next_begin;
     ++line_no_;
     line = clean(raw);
@@ -180,12 +205,9 @@ void line_reader::unget() noexcept {
 }
 
 std::string_view line_reader::clean(std::string_view raw) {
-  const bool ascii = is_ascii(raw);
+  if (is_plain_ascii(raw)) return raw;
   const bool has_nul = std::memchr(raw.data(), '\0', raw.size()) != nullptr;
-  if (!has_nul) {
-    if (ascii) return raw;
-    if (utf8::find_invalid(raw.begin(), raw.end()) == raw.end()) return raw;
-  }
+  if (!has_nul && utf8::find_invalid(raw.begin(), raw.end()) == raw.end()) return raw;
   // Rare path: rebuild the line with U+FFFD for each NUL and each maximal invalid subpart.
   const bool report = line_no_ > reported_upto_;
   if (report) reported_upto_ = line_no_;

@@ -3,8 +3,8 @@
 
 #include <cstddef>
 #include <string>
+#include <memory>
 #include <string_view>
-#include <vector>
 
 #include <vttkit/diagnostic.hpp>
 #include <vttkit/source.hpp>
@@ -38,12 +38,19 @@ class line_reader {
 
   byte_source& source_;
   const diagnostic_sink* sink_;
-  std::vector<char> buf_;
+  std::unique_ptr<char[]> buf_;  // not a vector: no zero-filling of every new buffer
+  std::size_t capacity_ = 0;
   std::size_t begin_ = 0;     // start of unread data
   std::size_t end_ = 0;       // end of buffered data
-  std::size_t lf_ = static_cast<std::size_t>(-1);  // position of the next LF, or npos
-  std::size_t scan_ = 0;      // no LF in [begin_, scan_)
-  std::size_t cr_scan_ = 0;   // no CR or LF in [begin_, cr_scan_) while a line is incomplete
+  // The next LF and CR at or after begin_, each found by one memchr over the buffered data
+  // and remembered, so that a file without CR costs one scan per read rather than per line.
+  struct next_byte {
+    std::size_t pos = static_cast<std::size_t>(-1);  // position, or npos when none before `scanned`
+    std::size_t scanned = 0;                         // no such byte in [begin_, scanned)
+  };
+  std::size_t find(char c, next_byte& cache) noexcept;
+  next_byte lf_;
+  next_byte cr_;
   bool eof_ = false;
   bool bom_checked_ = false;
   std::size_t line_no_ = 0;

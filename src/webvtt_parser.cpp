@@ -226,6 +226,8 @@ webvtt_parser::block_result webvtt_parser::collect_block(cue& c) {
   bool have_cue = false;
   block_result kind = block_result::none;
   buffer_.clear();
+  // Lines accumulate in buffer_ until a cue starts, then straight into the cue's payload.
+  std::string* text = &buffer_;
   std::string_view line;
   while (ctx_.lines.next(line)) {
     if (line_count == 0) {
@@ -243,6 +245,8 @@ webvtt_parser::block_result webvtt_parser::collect_block(cue& c) {
         have_cue = parse_timings_and_settings(line, c);
         if (have_cue) {
           buffer_.clear();
+          c.payload.clear();
+          text = &c.payload;
           seen_cue_ = true;
         }
         continue;
@@ -262,16 +266,13 @@ webvtt_parser::block_result webvtt_parser::collect_block(cue& c) {
         buffer_.clear();
       }
     }
-    if (!buffer_.empty()) buffer_ += '\n';
-    buffer_.append(line);
+    if (!text->empty()) *text += '\n';
+    text->append(line);
   }
   block_lines_ = line_count;
   block_seen_arrow_ = seen_arrow;
   if (line_count == 0) return block_result::none;
-  if (have_cue) {
-    c.payload = buffer_;
-    return block_result::cue;
-  }
+  if (have_cue) return block_result::cue;
   return kind;
 }
 

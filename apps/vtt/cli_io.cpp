@@ -63,6 +63,21 @@ std::vector<input_file> expand_inputs(const std::vector<std::string>& args, bool
   return out;
 }
 
+file_identities::file_identities(const std::vector<input_file>& inputs) {
+  for (const auto& in : inputs) {
+    struct stat st {};
+    if (!in.is_stdin() && ::stat(in.path.c_str(), &st) == 0) ids_.emplace_back(st.st_dev, st.st_ino);
+  }
+  std::sort(ids_.begin(), ids_.end());
+}
+
+bool file_identities::contains(const std::string& path) const {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return false;
+  return std::binary_search(ids_.begin(), ids_.end(),
+                            std::pair<unsigned long long, unsigned long long>(st.st_dev, st.st_ino));
+}
+
 input_handle::~input_handle() {
   if (owned_ && fd_ >= 0) ::close(fd_);
 }
@@ -95,7 +110,7 @@ output_file::~output_file() {
   if (!temp_path_.empty()) ::unlink(temp_path_.c_str());
 }
 
-bool output_file::open(const std::string& path, const std::vector<input_file>& inputs, bool allow_input,
+bool output_file::open(const std::string& path, const file_identities& inputs, bool allow_input,
                        std::string& error) {
   if (path.empty() || path == "-") {
     fd_ = 1;
@@ -104,15 +119,9 @@ bool output_file::open(const std::string& path, const std::vector<input_file>& i
   }
   struct stat out_st {};
   const bool exists = ::stat(path.c_str(), &out_st) == 0;
-  if (exists && !allow_input) {
-    for (const auto& in : inputs) {
-      struct stat in_st {};
-      if (!in.is_stdin() && ::stat(in.path.c_str(), &in_st) == 0 && in_st.st_dev == out_st.st_dev &&
-          in_st.st_ino == out_st.st_ino) {
-        error = fmt::format("refusing to overwrite the input {} (use another output name)", in.path);
-        return false;
-      }
-    }
+  if (exists && !allow_input && inputs.contains(path)) {
+    error = "refusing to overwrite an input file (choose another output name)";
+    return false;
   }
   if (exists && S_ISDIR(out_st.st_mode)) {
     error = "is a directory";
@@ -146,8 +155,12 @@ bool output_file::open(const std::string& path, const std::vector<input_file>& i
   if (exists) {
     mode = out_st.st_mode & 07777;
   } else {
-    const mode_t mask = ::umask(0);
-    ::umask(mask);
+    // umask can only be read by setting it, which is not thread-safe: read it once.
+    static const mode_t mask = [] {
+      const mode_t m = ::umask(0);
+      ::umask(m);
+      return m;
+    }();
     mode = 0666 & ~mask;
   }
   ::fchmod(fd_, mode);

@@ -8,6 +8,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <vttkit/diagnostic.hpp>
@@ -30,6 +31,18 @@ struct input_file {
 /// for .vtt and .srt files (sorted). Unreadable arguments are reported through `error`.
 std::vector<input_file> expand_inputs(const std::vector<std::string>& args, bool recursive,
                                       const std::function<void(const std::string&)>& error);
+
+/// The identities (device, inode) of the input files, to recognise an input under any name.
+class file_identities {
+ public:
+  file_identities() = default;
+  explicit file_identities(const std::vector<input_file>& inputs);
+  /// True when `path` exists and is one of the inputs.
+  [[nodiscard]] bool contains(const std::string& path) const;
+
+ private:
+  std::vector<std::pair<unsigned long long, unsigned long long>> ids_;  // sorted (device, inode)
+};
 
 /// An opened input file descriptor (closed on destruction unless it is standard input).
 class input_handle {
@@ -60,7 +73,7 @@ class output_file {
 
   /// Opens `path` ("-" or empty for standard output). Refuses a path that is one of `inputs`
   /// (same device and inode) unless `allow_input`.
-  bool open(const std::string& path, const std::vector<input_file>& inputs, bool allow_input, std::string& error);
+  bool open(const std::string& path, const file_identities& inputs, bool allow_input, std::string& error);
   vttkit::byte_sink& sink() noexcept { return *sink_; }
   /// Makes the output visible (rename). False with `error` on failure.
   bool commit(std::string& error);

@@ -195,7 +195,8 @@ std::string speakers_report(const std::vector<vttkit::speaker_stats>& rows, bool
 }
 
 /// Converts one input; returns its exit code.
-int run_one(const run_plan& plan, const std::vector<input_file>& inputs, std::size_t index, messages& msg) {
+int run_one(const run_plan& plan, const std::vector<input_file>& inputs, const file_identities& ids, std::size_t index,
+            messages& msg) {
   const auto& in = inputs[index];
   const auto name = in.display();
   input_handle handle;
@@ -218,7 +219,7 @@ int run_one(const run_plan& plan, const std::vector<input_file>& inputs, std::si
 
   output_file out;
   const auto out_path = plan.outputs.path_for(in);
-  if (!out.open(out_path, inputs, false, error)) {
+  if (!out.open(out_path, ids, false, error)) {
     msg.line(fmt::format("vtt: {}: {}", out_path, error));
     return exit_findings;
   }
@@ -323,6 +324,7 @@ int run(const convert_options& opt) {
     std::error_code ec;
     std::filesystem::create_directories(opt.out_dir, ec);
   }
+  const file_identities ids{inputs};
   const bool several = inputs.size() > 1;
   const bool progress = !opt.quiet && several && ::isatty(2);
   int code = run_jobs(inputs.size(), opt.jobs, progress, [&](std::size_t i) {
@@ -335,7 +337,7 @@ int run(const convert_options& opt) {
       std::error_code ec;
       std::filesystem::create_directories(std::filesystem::path(plan.outputs.path_for(inputs[i])).parent_path(), ec);
     }
-    return run_one(plan, inputs, i, msg);
+    return run_one(plan, inputs, ids, i, msg);
   });
   if (bad_input_arg) code = std::max(code, int{exit_usage});
   if (several && code != exit_ok && !opt.quiet) msg.line(fmt::format("vtt: {} input(s); some failed", inputs.size()));
