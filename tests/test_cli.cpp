@@ -79,7 +79,7 @@ TEST_CASE("usage errors exit 2", "[cli]") {
   CHECK(run_vtt({"frobnicate"}).code == 2);
 }
 
-TEST_CASE("--help and --version", "[cli]") {
+TEST_CASE("help and version flags", "[cli]") {
   const auto v = run_vtt({"--version"});
   CHECK(v.code == 0);
   CHECK(v.out.rfind("vtt ", 0) == 0);
@@ -97,7 +97,7 @@ TEST_CASE("SubRip in, detected by content on standard input", "[cli][srt]") {
   CHECK(r.out.find("\"raw\": \"<i>Hi</i>\"") != std::string::npos);
 }
 
-TEST_CASE("-o writes atomically and never over an input", "[cli][safety]") {
+TEST_CASE("output files are written atomically and never over an input", "[cli][safety]") {
   temp_dir d;
   const auto in = d.file("in.vtt"), out = d.file("out.srt");
   write_file(in, two_cues);
@@ -120,7 +120,7 @@ TEST_CASE("a failed write is an error and leaves no temporary file", "[cli][safe
   CHECK(full.err.find("write failed") != std::string::npos);
 }
 
-TEST_CASE("--out-dir and -r mirror inputs; one bad file does not stop the others", "[cli][batch]") {
+TEST_CASE("out-dir and recursive mirror inputs; one bad file does not stop the others", "[cli][batch]") {
   temp_dir d;
   ::mkdir(d.file("in").c_str(), 0755);
   ::mkdir(d.file("in/sub").c_str(), 0755);
