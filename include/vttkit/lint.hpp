@@ -84,9 +84,10 @@ struct lint_options {
 /// (`add_diagnostic`, as `parse_options::on_diagnostic` with `warnings = true`) and the cues
 /// (`add_cue`), then call `finish`. The findings of enabled rules reach `out` sorted by line,
 /// then column, then rule; each is handed out as soon as nothing earlier can still turn up, so
-/// memory stays bounded (a set of the cue ids, the distinct speaker labels, and, for T301
-/// before the first speaker is seen, the lines of the cues without one and the findings held
-/// back behind them).
+/// memory stays small: the cue ids seen (numbered ids as ranges, so 1, 2, 3 ... cost one
+/// entry), the distinct speaker labels, and, for T301 until the first speaker is seen, the
+/// lines of the cues without one and the findings held back behind them (a file without any
+/// speaker holds its findings to the end under the transcript profile).
 ///
 ///     vttkit::linter lint{options, [](const vttkit::diagnostic& d) { show(d); }};
 ///     vttkit::parse_options po;

@@ -1,0 +1,292 @@
+// End-to-end runs of `vtt lint` and `vtt fmt`: formats, selection, exit codes, files in place.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli_runner.hpp"
+
+using vtt_test::read_file;
+using vtt_test::run_vtt;
+using vtt_test::temp_dir;
+using vtt_test::write_file;
+
+namespace {
+
+/// Two cues: line 3 has short hours (W103), line 6 overlaps line 3 (W102).
+const std::string two_warnings =
+    "WEBVTT\n\n0:00:01.000 --> 0:00:03.000\none\n\n00:00:02.500 --> 00:00:04.000\ntwo\n";
+/// A cue that ends before it starts (E003 on line 3).
+const std::string one_error = "WEBVTT\n\n00:00:05.000 --> 00:00:04.000\nx\n";
+/// Nothing to report, already canonical.
+const std::string clean = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ann>Hello.\n";
+
+std::size_t count(const std::string& s, const std::string& what) {
+  std::size_t n = 0;
+  for (auto p = s.find(what); p != std::string::npos; p = s.find(what, p + 1)) ++n;
+  return n;
+}
+
+std::vector<std::string> lines(const std::string& s) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  for (auto nl = s.find('\n'); nl != std::string::npos; nl = s.find('\n', start)) {
+    out.push_back(s.substr(start, nl - start));
+    start = nl + 1;
+  }
+  if (start < s.size()) out.push_back(s.substr(start));
+  return out;
+}
+
+struct stat stat_of(const std::string& path) {
+  struct stat st {};
+  ::stat(path.c_str(), &st);
+  return st;
+}
+
+}  // namespace
+
+// --- lint: output formats ------------------------------------------------------------------
+
+TEST_CASE("lint text: path:line:col: severity: message [ID], summary on stderr", "[cli][lint]") {
+  temp_dir dir;
+  const auto path = dir.file("a.vtt");
+  write_file(path, two_warnings);
+  const auto r = run_vtt({"lint", path});
+  CHECK(r.code == 0);  // warnings do not fail
+  const auto out = lines(r.out);
+  REQUIRE(out.size() == 2);
+  CHECK(out[0].rfind(path + ":3:1: warning: ", 0) == 0);
+  CHECK(out[0].substr(out[0].size() - 7) == " [W103]");
+  CHECK(out[1].rfind(path + ":6:1: warning: ", 0) == 0);
+  CHECK(out[1].substr(out[1].size() - 7) == " [W102]");
+  CHECK(r.err == "0 errors, 2 warnings in 1 file\n");
+}
+
+TEST_CASE("lint reads standard input and names it '-'", "[cli][lint]") {
+  const auto r = run_vtt({"lint"}, two_warnings);
+  CHECK(r.code == 0);
+  CHECK(r.out.rfind("-:3:1: warning: ", 0) == 0);
+  const auto dash = run_vtt({"lint", "--format", "json", "-"}, one_error);
+  CHECK(dash.code == 1);
+  CHECK(dash.out.find("\"file\": \"-\"") != std::string::npos);
+}
+
+TEST_CASE("lint json: one array for all files, every field, in input order", "[cli][lint]") {
+  temp_dir dir;
+  write_file(dir.file("a.vtt"), two_warnings);
+  write_file(dir.file("b.vtt"), clean);
+  write_file(dir.file("c.vtt"), one_error);
+  const auto r =
+      run_vtt({"lint", "--format", "json", "-j", "3", dir.file("a.vtt"), dir.file("b.vtt"), dir.file("c.vtt")});
+  CHECK(r.code == 1);  // c.vtt has an error
+  CHECK(r.out.front() == '[');
+  CHECK(r.out.substr(r.out.size() - 2) == "]\n");
+  CHECK(count(r.out, "{\"file\": ") == 3);
+  CHECK(count(r.out, "},\n") == 2);  // separators between the three records, none after the last
+  const auto first = r.out.find("\"rule\": \"W103\"");
+  const auto second = r.out.find("\"rule\": \"W102\"");
+  const auto third = r.out.find("\"rule\": \"E003\"");
+  CHECK(first < second);
+  CHECK(second < third);
+  CHECK(r.out.find("{\"file\": \"" + dir.file("c.vtt") +
+                   "\", \"line\": 3, \"column\": 1, \"severity\": \"error\", \"rule\": \"E003\", "
+                   "\"name\": \"end-not-after-start\", \"message\": \"") != std::string::npos);
+  CHECK(r.err.empty());  // the summary is for text output
+
+  const auto empty = run_vtt({"lint", "--format", "json", dir.file("b.vtt")});
+  CHECK(empty.code == 0);
+  CHECK(empty.out == "[]\n");
+}
+
+TEST_CASE("lint json escapes what the input quotes", "[cli][lint]") {
+  // The id holds a quote and a backslash; W107 quotes it in its message.
+  const auto r = run_vtt({"lint", "--format", "json"},
+                         "WEBVTT\n\na\"b\\c\n00:01.000 --> 00:02.000\nx\n\na\"b\\c\n00:03.000 --> 00:04.000\ny\n");
+  CHECK(r.code == 0);
+  CHECK(r.out.find(R"(cue id \"a\"b\\c\" already used on line 3)") != std::string::npos);
+}
+
+TEST_CASE("lint github: workflow commands with escaped data and properties", "[cli][lint]") {
+  temp_dir dir;
+  const auto path = dir.file("one,two.vtt");  // ',' must be escaped in the file property
+  write_file(path, "WEBVTT\n\n50%\n00:01.000 --> 00:02.000\nx\n\n50%\n00:03.000 --> 00:04.000\ny\n\n" +
+                     one_error.substr(8));
+  const auto r = run_vtt({"lint", "--format", "github", path});
+  CHECK(r.code == 1);
+  const auto out = lines(r.out);
+  REQUIRE(out.size() == 2);
+  CHECK(out[0] == "::warning file=" + dir.path +
+                      "/one%2Ctwo.vtt,line=7,col=1,title=W107 duplicate-id::cue id \"50%25\" already used on line 3");
+  CHECK(out[1].rfind("::error file=" + dir.path + "/one%2Ctwo.vtt,line=11,col=1,title=E003 end-not-after-start::", 0) ==
+        0);
+}
+
+// --- lint: selection, profiles, thresholds ----------------------------------------------------
+
+TEST_CASE("lint --select and --ignore take ids, names and letters", "[cli][lint]") {
+  CHECK(count(run_vtt({"lint", "--select", "W102"}, two_warnings).out, "\n") == 1);
+  CHECK(count(run_vtt({"lint", "--select", "overlap"}, two_warnings).out, "[W102]") == 1);
+  CHECK(count(run_vtt({"lint", "--ignore", "W"}, two_warnings).out, "\n") == 0);
+  CHECK(count(run_vtt({"lint", "--ignore", "short-hours", "--ignore", "E"}, two_warnings).out, "[W102]\n") == 1);
+  // The file argument after --select is a file, not a second selector.
+  temp_dir dir;
+  write_file(dir.file("a.vtt"), two_warnings);
+  const auto r = run_vtt({"lint", "--select", "W103", dir.file("a.vtt")});
+  CHECK(r.code == 0);
+  CHECK(count(r.out, "[W103]") == 1);
+  const auto bad = run_vtt({"lint", "--select", "W999"}, two_warnings);
+  CHECK(bad.code == 2);
+  CHECK(bad.err.find("W999") != std::string::npos);
+}
+
+TEST_CASE("lint --profile adds the S or T rules; a selected rule runs without it", "[cli][lint]") {
+  const std::string long_line = "WEBVTT\n\n00:00:01.000 --> 00:00:05.000\n" + std::string(50, 'a') + "\n";
+  CHECK(run_vtt({"lint"}, long_line).out.empty());
+  CHECK(count(run_vtt({"lint", "--profile", "subtitle"}, long_line).out, ":4:1: warning: ") == 1);
+  CHECK(count(run_vtt({"lint", "--select", "S201"}, long_line).out, "[S201]") == 1);
+  CHECK(run_vtt({"lint", "--profile", "subtitle", "--max-line-length", "50"}, long_line).out.empty());
+  const std::string speakers = "WEBVTT\n\n00:01.000 --> 00:02.000\n<v Ann>a\n\n00:03.000 --> 00:04.000\nb\n";
+  CHECK(run_vtt({"lint"}, speakers).out.empty());
+  CHECK(count(run_vtt({"lint", "--profile", "transcript"}, speakers).out, "-:6:1: warning: ") == 1);
+  CHECK(run_vtt({"lint", "--profile", "film"}, speakers).code == 2);
+}
+
+TEST_CASE("lint thresholds are seconds and characters", "[cli][lint]") {
+  const std::string cue = "WEBVTT\n\n00:00:01.000 --> 00:00:01.500\nHello there\n\n00:00:01.550 --> 00:00:09.000\nx\n";
+  const auto strict_limits = run_vtt({"lint", "--profile", "subtitle", "--format", "json"}, cue);
+  CHECK(count(strict_limits.out, "\"S203\"") == 1);  // 11 characters in 0.5 s
+  CHECK(count(strict_limits.out, "\"S204\"") == 1);
+  CHECK(count(strict_limits.out, "\"S205\"") == 1);
+  CHECK(count(strict_limits.out, "\"S206\"") == 1);  // 50 ms
+  const auto relaxed = run_vtt({"lint", "--profile", "subtitle", "--max-cps", "30", "--min-duration", "0.5",
+                                "--max-duration", "8", "--min-gap", "0.05"},
+                               cue);
+  CHECK(relaxed.code == 0);
+  CHECK(relaxed.out.empty());
+}
+
+// --- lint: exit codes ------------------------------------------------------------------------
+
+TEST_CASE("lint exit codes: errors 1, warnings 1 with --strict, unreadable 2, highest wins", "[cli][lint]") {
+  temp_dir dir;
+  write_file(dir.file("warn.vtt"), two_warnings);
+  write_file(dir.file("err.vtt"), one_error);
+  CHECK(run_vtt({"lint", dir.file("warn.vtt")}).code == 0);
+  CHECK(run_vtt({"lint", "--strict", dir.file("warn.vtt")}).code == 1);
+  CHECK(run_vtt({"lint", dir.file("err.vtt")}).code == 1);
+  const auto missing = run_vtt({"lint", dir.file("err.vtt"), dir.file("missing.vtt")});
+  CHECK(missing.code == 2);
+  CHECK(missing.err.find("missing.vtt") != std::string::npos);
+  CHECK(count(missing.out, "[E003]") == 1);  // the other file is still checked
+  CHECK(run_vtt({"lint", "--no-such-flag"}, clean).code == 2);
+  CHECK(run_vtt({"lint", dir.path}).code == 2);  // a directory without -r
+}
+
+TEST_CASE("lint -r finds the .vtt files under a directory", "[cli][lint]") {
+  temp_dir dir;
+  ::mkdir(dir.file("sub").c_str(), 0755);
+  write_file(dir.file("sub/a.vtt"), two_warnings);
+  write_file(dir.file("b.srt"), "1\n00:00:01,000 --> 00:00:02,000\nx\n");
+  const auto r = run_vtt({"lint", "-r", "-q", dir.path});
+  CHECK(r.code == 0);  // the SubRip file is not lint's to read
+  CHECK(count(r.out, "sub/a.vtt:") == 2);
+  CHECK(r.err.empty());  // -q: no summary
+}
+
+// --- fmt -------------------------------------------------------------------------------------
+
+TEST_CASE("fmt writes canonical WebVTT to standard output", "[cli][fmt]") {
+  const auto r =
+      run_vtt({"fmt"}, "WEBVTT\r\n\r\n0:00:01.000 --> 0:00:03.000 align:bogus\r\n<v Ann>one &amp; two\r\n\r\n\r\n");
+  CHECK(r.code == 0);
+  CHECK(r.out == "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Ann>one &amp; two\n");
+  // Canonical input comes out unchanged.
+  CHECK(run_vtt({"fmt"}, clean).out == clean);
+}
+
+TEST_CASE("fmt --check lists the files that would change and exits 1", "[cli][fmt]") {
+  temp_dir dir;
+  write_file(dir.file("messy.vtt"), two_warnings);
+  write_file(dir.file("tidy.vtt"), clean);
+  const auto r = run_vtt({"fmt", "--check", dir.file("messy.vtt"), dir.file("tidy.vtt")});
+  CHECK(r.code == 1);
+  CHECK(r.out == dir.file("messy.vtt") + "\n");
+  CHECK(read_file(dir.file("messy.vtt")) == two_warnings);  // untouched
+  const auto ok = run_vtt({"fmt", "--check", dir.file("tidy.vtt")});
+  CHECK(ok.code == 0);
+  CHECK(ok.out.empty());
+  CHECK(run_vtt({"fmt", "--check"}, two_warnings).out == "-\n");
+  // A difference only at the very end counts too.
+  CHECK(run_vtt({"fmt", "--check"}, clean + "\n").code == 1);
+}
+
+TEST_CASE("fmt --in-place rewrites changed files and leaves canonical ones alone", "[cli][fmt]") {
+  temp_dir dir;
+  write_file(dir.file("messy.vtt"), two_warnings);
+  write_file(dir.file("tidy.vtt"), clean);
+  const auto tidy_before = stat_of(dir.file("tidy.vtt"));
+  const auto r = run_vtt({"fmt", "--in-place", dir.file("messy.vtt"), dir.file("tidy.vtt")});
+  CHECK(r.code == 0);
+  CHECK(read_file(dir.file("messy.vtt")) ==
+        "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\none\n\n00:00:02.500 --> 00:00:04.000\ntwo\n");
+  CHECK(stat_of(dir.file("tidy.vtt")).st_ino == tidy_before.st_ino);  // not replaced
+  CHECK(run_vtt({"fmt", "--check", dir.file("messy.vtt")}).code == 0);
+  // No temporary files are left behind.
+  CHECK(std::distance(std::filesystem::directory_iterator(dir.path), std::filesystem::directory_iterator()) == 2);
+}
+
+TEST_CASE("fmt --in-place writes through a symbolic link", "[cli][fmt]") {
+  temp_dir dir;
+  write_file(dir.file("real.vtt"), two_warnings);
+  REQUIRE(::symlink("real.vtt", dir.file("link.vtt").c_str()) == 0);
+  CHECK(run_vtt({"fmt", "--in-place", dir.file("link.vtt")}).code == 0);
+  struct stat st {};
+  REQUIRE(::lstat(dir.file("link.vtt").c_str(), &st) == 0);
+  CHECK(S_ISLNK(st.st_mode));  // still a link
+  CHECK(read_file(dir.file("real.vtt")).rfind("WEBVTT\n\n00:00:01.000 --> ", 0) == 0);
+}
+
+TEST_CASE("fmt refuses files that would lose content unless --force", "[cli][fmt]") {
+  temp_dir dir;
+  const std::string dropped = "WEBVTT\n\n00:00:01.00 --> 00:00:02.000\nlost\n\n00:00:03.000 --> 00:00:04.000\nkept\n";
+  write_file(dir.file("e002.vtt"), dropped);
+  write_file(dir.file("e001.vtt"), "WEBVT\n\n00:00:01.000 --> 00:00:02.000\nx\n");
+  const auto r = run_vtt({"fmt", "--in-place", dir.file("e002.vtt"), dir.file("e001.vtt")});
+  CHECK(r.code == 1);
+  CHECK(read_file(dir.file("e002.vtt")) == dropped);
+  CHECK(read_file(dir.file("e001.vtt")) == "WEBVT\n\n00:00:01.000 --> 00:00:02.000\nx\n");
+  CHECK(r.err.find("E002 at line 3") != std::string::npos);
+  CHECK(r.err.find("E001 at line 1") != std::string::npos);
+  CHECK(run_vtt({"fmt", "--check", dir.file("e002.vtt")}).code == 1);
+  CHECK(run_vtt({"fmt"}, "WEBVT\n\nx\n").out.empty());  // nothing written without a signature
+
+  const auto forced = run_vtt({"fmt", "--in-place", "--force", dir.file("e002.vtt")});
+  CHECK(forced.code == 0);
+  CHECK(read_file(dir.file("e002.vtt")) == "WEBVTT\n\n00:00:03.000 --> 00:00:04.000\nkept\n");
+}
+
+TEST_CASE("fmt usage errors exit 2", "[cli][fmt]") {
+  temp_dir dir;
+  write_file(dir.file("a.vtt"), clean);
+  write_file(dir.file("b.vtt"), clean);
+  CHECK(run_vtt({"fmt", "--in-place"}, clean).code == 2);  // standard input cannot be rewritten
+  CHECK(run_vtt({"fmt", dir.file("a.vtt"), dir.file("b.vtt")}).code == 2);  // two files, one stdout
+  CHECK(run_vtt({"fmt", "--check", "--in-place", dir.file("a.vtt")}).code == 2);
+  CHECK(run_vtt({"fmt", dir.file("missing.vtt")}).code == 2);
+}
+
+TEST_CASE("fmt -o writes a file and never overwrites the input", "[cli][fmt]") {
+  temp_dir dir;
+  write_file(dir.file("in.vtt"), two_warnings);
+  CHECK(run_vtt({"fmt", "-o", dir.file("out.vtt"), dir.file("in.vtt")}).code == 0);
+  CHECK(read_file(dir.file("out.vtt")).rfind("WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n", 0) == 0);
+  const auto same = run_vtt({"fmt", "-o", dir.file("in.vtt"), dir.file("in.vtt")});
+  CHECK(same.code != 0);
+  CHECK(read_file(dir.file("in.vtt")) == two_warnings);
+}
