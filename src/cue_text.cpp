@@ -615,11 +615,13 @@ void summarize_cue_text(std::string_view payload, cue_text_summary& out, std::si
 }
 
 void append_escaped_cue_text(std::string& out, std::string_view plain) {
+  // A plain byte loop: find_first_of with a set of three calls memchr once per character.
   std::size_t from = 0;
-  for (std::size_t i = plain.find_first_of("&<>"); i != std::string_view::npos;
-       i = plain.find_first_of("&<>", from)) {
+  for (std::size_t i = 0; i < plain.size(); ++i) {
+    const char c = plain[i];
+    if (c != '&' && c != '<' && c != '>') continue;
     out.append(plain.substr(from, i - from));
-    out.append(plain[i] == '&' ? "&amp;" : plain[i] == '<' ? "&lt;" : "&gt;");
+    out.append(c == '&' ? "&amp;" : c == '<' ? "&lt;" : "&gt;");
     from = i + 1;
   }
   out.append(plain.substr(from));

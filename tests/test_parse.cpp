@@ -269,11 +269,21 @@ TEST_CASE("the input format is detected from signature, extension, then content"
   CHECK(parse("1\n00:00:01,000 --> 00:00:02,000\nx\n", forced).document.cues.size() == 1);
 }
 
-TEST_CASE("the streaming reader hands out cues one at a time", "[parse][stream]") {
+namespace {
+/// 5000 cues, one per second, "cue N" spoken by S0, S1, S2 in turn.
+std::string numbered_cues() {
   std::string input = "WEBVTT\n";
-  for (int i = 0; i < 5000; ++i)
-    input += "\n" + vttkit::format_timestamp(i * 1000) + " --> " + vttkit::format_timestamp(i * 1000 + 900) +
-             "\n<v S" + std::to_string(i % 3) + ">cue " + std::to_string(i) + "\n";
+  for (int i = 0; i < 5000; ++i) {
+    input.append("\n").append(vttkit::format_timestamp(i * 1000)).append(" --> ");
+    input.append(vttkit::format_timestamp(i * 1000 + 900)).append("\n<v S").append(std::to_string(i % 3));
+    input.append(">cue ").append(std::to_string(i)).append("\n");
+  }
+  return input;
+}
+}  // namespace
+
+TEST_CASE("the streaming reader hands out cues one at a time", "[parse][stream]") {
+  const std::string input = numbered_cues();
   trickle_source src{input, 1000};
   vttkit::reader r{src};
   std::size_t n = 0;
@@ -307,4 +317,39 @@ TEST_CASE("hostile input ends cleanly", "[parse][hostile]") {
   const auto l = parse(long_line);
   REQUIRE(l.document.cues.size() == 1);
   CHECK(l.document.cues[0].text.size() == 20'000'000);
+}
+
+TEST_CASE("the threaded reader gives what the reader gives, diagnostics in order", "[parse][stream]") {
+  std::string input = numbered_cues();
+  input += "\n00:99:00.000 --> 01:40:00.000\nbad timing\n\n01:40:00.000 --> 01:40:01.000\n<v S9>last\n";
+  std::vector<std::string> events;
+  vttkit::parse_options opt;
+  opt.on_diagnostic = [&](const vttkit::diagnostic& d) { events.push_back(std::string(d.info().id)); };
+  trickle_source src{input, 4096};
+  vttkit::threaded_reader r{src, opt};
+  REQUIRE(r.read_header());
+  std::size_t n = 0;
+  while (r.next()) {
+    REQUIRE(r.kind() == vttkit::item_kind::cue);
+    events.push_back(r.cue().text);
+    ++n;
+  }
+  CHECK(n == 5001);
+  REQUIRE(events.size() == 5002);
+  CHECK(events[4999] == "cue 4999");
+  CHECK(events[5000] == "E002");  // reported between the cues it lies between
+  CHECK(events[5001] == "last");
+  CHECK(r.error_count() == 1);
+  CHECK(r.bytes_read() == input.size());
+}
+
+TEST_CASE("the threaded reader reports a missing signature", "[parse][stream]") {
+  std::vector<std::string> ids;
+  vttkit::parse_options opt;
+  opt.on_diagnostic = [&](const vttkit::diagnostic& d) { ids.push_back(std::string(d.info().id)); };
+  vttkit::memory_source src{"no signature\n"};
+  vttkit::threaded_reader r{src, opt};
+  CHECK_FALSE(r.read_header());
+  CHECK_FALSE(r.next());
+  CHECK(ids == std::vector<std::string>{"E001"});
 }

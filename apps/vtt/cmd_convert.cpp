@@ -194,22 +194,12 @@ std::string speakers_report(const std::vector<vttkit::speaker_stats>& rows, bool
   return out;
 }
 
-/// Converts one input; returns its exit code.
-int run_one(const run_plan& plan, const std::vector<input_file>& inputs, const file_identities& ids, std::size_t index,
-            messages& msg) {
-  const auto& in = inputs[index];
+/// Converts one input read by `reader` (a `vttkit::reader` or `vttkit::threaded_reader`).
+template <typename Reader>
+int convert_with(Reader& reader, const run_plan& plan, const input_file& in, const file_identities& ids,
+                 messages& msg) {
   const auto name = in.display();
-  input_handle handle;
   std::string error;
-  if (!handle.open(in, error)) {
-    msg.line(fmt::format("vtt: {}: {}", name, error));
-    return exit_usage;
-  }
-  vttkit::fd_source source{handle.fd()};
-  auto parse_opt = plan.parse;
-  parse_opt.name = in.path;
-  parse_opt.on_diagnostic = [&](const vttkit::diagnostic& d) { msg.diagnostic(name, d); };
-  vttkit::reader reader{source, parse_opt};
   const bool signature = reader.read_header();
   if (!reader.read_error().empty()) {
     msg.line(fmt::format("vtt: {}: {}", name, reader.read_error()));
@@ -259,6 +249,30 @@ int run_one(const run_plan& plan, const std::vector<input_file>& inputs, const f
       msg.line(fmt::format("vtt: warning: {}: no speaker \"{}\" in the input (--map)", name, label));
   }
   return plan.opt.strict && reader.error_count() > 0 ? exit_findings : exit_ok;
+}
+
+/// Opens one input and converts it; returns its exit code. Large inputs are parsed on a
+/// second thread while this one transforms and writes.
+int run_one(const run_plan& plan, const std::vector<input_file>& inputs, const file_identities& ids,
+            std::size_t index, bool parallel_ok, messages& msg) {
+  constexpr std::size_t large_input = std::size_t{8} << 20;
+  const auto& in = inputs[index];
+  input_handle handle;
+  std::string error;
+  if (!handle.open(in, error)) {
+    msg.line(fmt::format("vtt: {}: {}", in.display(), error));
+    return exit_usage;
+  }
+  vttkit::fd_source source{handle.fd()};
+  auto parse_opt = plan.parse;
+  parse_opt.name = in.path;
+  parse_opt.on_diagnostic = [&msg, name = in.display()](const vttkit::diagnostic& d) { msg.diagnostic(name, d); };
+  if (parallel_ok && (handle.size() >= large_input || in.is_stdin())) {
+    vttkit::threaded_reader reader{source, parse_opt};
+    return convert_with(reader, plan, in, ids, msg);
+  }
+  vttkit::reader reader{source, parse_opt};
+  return convert_with(reader, plan, in, ids, msg);
 }
 
 /// Checks the flags, expands the inputs and runs every file.
@@ -337,7 +351,7 @@ int run(const convert_options& opt) {
       std::error_code ec;
       std::filesystem::create_directories(std::filesystem::path(plan.outputs.path_for(inputs[i])).parent_path(), ec);
     }
-    return run_one(plan, inputs, ids, i, msg);
+    return run_one(plan, inputs, ids, i, !several, msg);
   });
   if (bad_input_arg) code = std::max(code, int{exit_usage});
   if (several && code != exit_ok && !opt.quiet) msg.line(fmt::format("vtt: {} input(s); some failed", inputs.size()));

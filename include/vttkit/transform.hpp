@@ -106,7 +106,7 @@ class stitcher {
   void cut(bool turn_over);
   void emit_sentence(std::size_t begin, std::size_t end);
   void emit(std::size_t begin, std::size_t end);
-  [[nodiscard]] std::size_t split_point(std::size_t begin, std::size_t limit, bool complete) const;
+  [[nodiscard]] std::size_t split_point(std::size_t begin, std::size_t limit, std::size_t total_chars) const;
   void drop_front(std::size_t count);
   void flush_turn();
 

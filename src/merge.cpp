@@ -1,0 +1,71 @@
+// Merging: joins consecutive fragments of one speaker into longer cues (`vtt merge`).
+#include <algorithm>
+#include <utility>
+
+#include <vttkit/transform.hpp>
+
+#include "sentences.hpp"
+
+namespace vttkit {
+namespace {
+
+/// Whether `next` may join the cue being built, `held` (whose text is already collapsed).
+bool joins(const cue& held, const cue& next, const merge_options& options) {
+  if (next.speaker != held.speaker) return false;
+  // An overlap (a negative gap) always joins: the fragments are being spoken together.
+  const millis gap = next.start - held.end;
+  if (gap > 0 && gap > options.max_gap) return false;
+  if (options.max_duration > 0 && std::max(held.end, next.end) - held.start > options.max_duration) {
+    return false;
+  }
+  if (options.max_chars > 0) {
+    // Counting the held text again on every fragment is cheap: with a cap it is short.
+    const std::size_t added = detail::words_length(next.text);
+    const std::size_t held_chars = detail::count_code_points(held.text);
+    const std::size_t separator = held_chars > 0 && added > 0 ? 1 : 0;
+    if (held_chars + separator + added > options.max_chars) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+merger::merger(merge_options options, cue_handler out) : options_(options), out_(std::move(out)) {}
+
+void merger::push(const cue& c) {
+  if (holding_ && joins(current_, c, options_)) {
+    detail::append_words(current_.text, c.text);
+    current_.end = std::max(current_.end, c.end);
+    return;
+  }
+  finish();
+  // Field by field rather than `current_ = c`: the payload is rebuilt on output anyway, and
+  // assigning into the held strings reuses their capacity.
+  current_.id = c.id;
+  current_.start = c.start;
+  current_.end = c.end;
+  current_.settings = c.settings;
+  current_.speaker = c.speaker;
+  current_.text.clear();
+  detail::append_words(current_.text, c.text);
+  current_.line = c.line;
+  current_.id_line = c.id_line;
+  holding_ = true;
+}
+
+void merger::finish() {
+  if (!holding_) return;
+  holding_ = false;
+  detail::assign_payload(current_.payload, current_.speaker, current_.text);
+  out_(current_);
+}
+
+std::vector<cue> merge(std::span<const cue> cues, merge_options options) {
+  std::vector<cue> merged;
+  merger m(options, [&merged](const cue& c) { merged.push_back(c); });
+  for (const cue& c : cues) m.push(c);
+  m.finish();
+  return merged;
+}
+
+}  // namespace vttkit

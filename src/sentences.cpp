@@ -1,0 +1,325 @@
+// Private text helpers of the transcript transforms: white space, words, sentence ends, payloads.
+#include "sentences.hpp"
+
+#include <array>
+#include <cstdint>
+
+#include <vttkit/cue_text.hpp>
+
+namespace vttkit::detail {
+namespace {
+
+constexpr unsigned char byte_at(std::string_view text, std::size_t i) noexcept {
+  return static_cast<unsigned char>(text[i]);
+}
+
+/// Whether `text[i...]` starts with the bytes of `seq`.
+constexpr bool has_at(std::string_view text, std::size_t i, std::string_view seq) noexcept {
+  return text.size() - i >= seq.size() && text.substr(i, seq.size()) == seq;
+}
+
+/// The code point at `text[i]` (U+FFFD for a malformed sequence).
+std::uint32_t decode(std::string_view text, std::size_t i) noexcept {
+  const unsigned char lead = byte_at(text, i);
+  if (lead < 0x80) return lead;
+  std::size_t extra = 0;
+  std::uint32_t cp = 0;
+  if ((lead & 0xE0) == 0xC0) {
+    extra = 1;
+    cp = lead & 0x1Fu;
+  } else if ((lead & 0xF0) == 0xE0) {
+    extra = 2;
+    cp = lead & 0x0Fu;
+  } else if ((lead & 0xF8) == 0xF0) {
+    extra = 3;
+    cp = lead & 0x07u;
+  } else {
+    return 0xFFFD;
+  }
+  if (text.size() - i <= extra) return 0xFFFD;
+  for (std::size_t k = 1; k <= extra; ++k) {
+    const unsigned char next = byte_at(text, i + k);
+    if ((next & 0xC0) != 0x80) return 0xFFFD;
+    cp = (cp << 6) | (next & 0x3Fu);
+  }
+  return cp;
+}
+
+/// Lower-case letters of ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic: the scripts a
+/// transcript's "next word starts in lower case" test meets in practice. Latin Extended-A pairs
+/// upper and lower case by parity, with the parity flipping at U+0139 and U+0179.
+constexpr bool is_lowercase(std::uint32_t cp) noexcept {
+  if (cp < 0x80) return cp >= 'a' && cp <= 'z';
+  if (cp >= 0xDF && cp <= 0xFF) return cp != 0xF7;
+  if (cp >= 0x100 && cp <= 0x137) return (cp & 1u) != 0;
+  if (cp == 0x138 || cp == 0x149 || cp == 0x17F) return true;
+  if (cp >= 0x139 && cp <= 0x148) return (cp & 1u) == 0;
+  if (cp >= 0x14A && cp <= 0x177) return (cp & 1u) != 0;
+  if (cp >= 0x179 && cp <= 0x17E) return (cp & 1u) == 0;
+  return (cp >= 0x3AC && cp <= 0x3CE) || (cp >= 0x430 && cp <= 0x45F);
+}
+
+constexpr bool is_ascii_upper(char c) noexcept { return c >= 'A' && c <= 'Z'; }
+constexpr bool is_ascii_lower(char c) noexcept { return c >= 'a' && c <= 'z'; }
+constexpr bool is_ascii_letter(char c) noexcept { return is_ascii_upper(c) || is_ascii_lower(c); }
+constexpr bool is_ascii_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+constexpr char to_ascii_lower(char c) noexcept { return is_ascii_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+
+/// The first bytes of `.` `?` `!` `…`.
+constexpr auto may_start_mark = [] {
+  std::array<bool, 256> table{};
+  for (const unsigned char c : {'.', '?', '!', '\xE2'}) table[c] = true;
+  return table;
+}();
+
+/// `.` `?` `!` `…`: bytes of the sentence-ending mark at `text[i]`, or 0.
+std::size_t terminator_length(std::string_view text, std::size_t i) noexcept {
+  const char c = text[i];
+  if (c == '.' || c == '?' || c == '!') return 1;
+  return has_at(text, i, "\u2026") ? 3 : 0;
+}
+
+/// Closing quotes and brackets that may follow a sentence-ending mark.
+std::size_t closer_length(std::string_view text, std::size_t i) noexcept {
+  switch (text[i]) {
+    case '"': case '\'': case ')': case ']': case '}': return 1;
+    default: break;
+  }
+  if (has_at(text, i, "\u201D") || has_at(text, i, "\u2019") || has_at(text, i, "\u203A")) return 3;
+  return has_at(text, i, "\u00BB") ? 2 : 0;
+}
+
+/// Opening quotes, brackets and inverted marks that may come before a sentence's first letter.
+std::size_t opener_length(std::string_view text, std::size_t i) noexcept {
+  switch (text[i]) {
+    case '"': case '\'': case '(': case '[': case '{': return 1;
+    default: break;
+  }
+  if (has_at(text, i, "\u201C") || has_at(text, i, "\u2018") || has_at(text, i, "\u2039")) return 3;
+  return has_at(text, i, "\u00AB") || has_at(text, i, "\u00BF") || has_at(text, i, "\u00A1") ? 2 : 0;
+}
+
+/// An abbreviation that a lone `.` does not end a sentence after.
+struct abbreviation {
+  std::string_view word;  ///< lower case
+  /// False for words that are also ordinary lower-case words or units ("sales rep.", "5 ms."):
+  /// those count only in title case or capitals.
+  bool any_case;
+};
+
+constexpr abbreviation abbreviations[] = {
+    {"approx", true}, {"capt", false}, {"cf", true},   {"co", false},  {"col", false},
+    {"corp", false},  {"dept", false}, {"dr", true},   {"etc", true},  {"gen", false},
+    {"gov", false},   {"inc", false},  {"jr", true},   {"lt", false},  {"ltd", false},
+    {"mr", true},     {"mrs", true},   {"ms", false},  {"mt", false},  {"mx", false},
+    {"prof", false},  {"rep", false},  {"rev", false}, {"sen", false}, {"sgt", false},
+    {"sr", true},     {"st", true},    {"vs", true},
+};
+
+/// Whether `token` spells the lower-case `word`: in any case, or only as `Word` or `WORD`.
+bool spells(std::string_view token, std::string_view word, bool any_case) noexcept {
+  if (token.size() != word.size()) return false;
+  bool rest_upper = true;
+  bool rest_lower = true;
+  for (std::size_t i = 0; i < token.size(); ++i) {
+    if (to_ascii_lower(token[i]) != word[i]) return false;
+    if (i > 0) {
+      rest_upper = rest_upper && is_ascii_upper(token[i]);
+      rest_lower = rest_lower && is_ascii_lower(token[i]);
+    }
+  }
+  return any_case || (is_ascii_upper(token[0]) && (rest_upper || rest_lower));
+}
+
+/// Letters with dots between them, one or two letters each: `U.S`, `e.g`, `a.m`, `Ph.D`.
+bool is_dotted(std::string_view token) noexcept {
+  std::size_t segments = 0;
+  std::size_t letters = 0;
+  for (const char c : token) {
+    if (c == '.') {
+      if (letters == 0) return false;
+      ++segments;
+      letters = 0;
+    } else if (is_ascii_letter(c) && letters < 2) {
+      ++letters;
+    } else {
+      return false;
+    }
+  }
+  return segments >= 1 && letters > 0;
+}
+
+/// The word that ends just before `end` (the text before it up to a space), with opening
+/// quotes and brackets removed.
+std::string_view word_before(std::string_view text, std::size_t end) noexcept {
+  // Abbreviations are short: looking further back than this only costs time.
+  constexpr std::size_t longest = 16;
+  std::size_t begin = end;
+  while (begin > 0 && text[begin - 1] != ' ') {
+    if (end - begin > longest) return {};
+    --begin;
+  }
+  while (begin < end) {
+    const std::size_t n = opener_length(text, begin);
+    if (n == 0) break;
+    begin += n;
+  }
+  return text.substr(begin, end - begin);
+}
+
+/// Whether a lone `.` at `dot`, followed by a space and the word at `next`, ends an
+/// abbreviation, an initial or `No.` before a number rather than a sentence.
+bool is_abbreviation(std::string_view text, std::size_t dot, std::size_t next) noexcept {
+  const std::string_view token = word_before(text, dot);
+  if (token.empty()) return false;
+  const std::string_view after = text.substr(next);
+  if (token.size() == 1 && is_ascii_upper(token[0])) {
+    // "J. R. R. Tolkien". The pronoun "I." ends sentences far more often than it is an initial,
+    // so it counts as one only when another initial follows ("I. M. Pei").
+    return token != "I" || (after.size() >= 2 && is_ascii_upper(after[0]) && after[1] == '.');
+  }
+  if (is_dotted(token)) return true;
+  if (spells(token, "no", false)) return !after.empty() && is_ascii_digit(after[0]);
+  if (token == "al") {
+    const std::size_t token_begin = dot - token.size();
+    return token_begin >= 1 && word_before(text, token_begin - 1) == "et";
+  }
+  for (const abbreviation& a : abbreviations) {
+    if (spells(token, a.word, a.any_case)) return true;
+  }
+  return false;
+}
+
+/// Bytes that never begin white space: everything but ASCII white space and controls and the
+/// lead bytes of the non-ASCII spaces (0xC2, 0xE1, 0xE2, 0xE3).
+constexpr auto never_space = [] {
+  std::array<bool, 256> table{};
+  for (std::size_t c = 0x21; c < 0x100; ++c) table[c] = true;
+  for (const std::size_t c : {0xC2, 0xE1, 0xE2, 0xE3}) table[c] = false;
+  return table;
+}();
+
+/// The end of the word starting at `i`: the next white space or the end of the text. One tight
+/// loop per word rather than a branch per byte on what the byte is.
+std::size_t skip_word(std::string_view text, std::size_t i) noexcept {
+  for (;;) {
+    while (i < text.size() && never_space[byte_at(text, i)]) ++i;
+    if (i == text.size() || space_length(text, i) != 0) return i;
+    ++i;  // a control character or a non-ASCII character that is not a space
+  }
+}
+
+/// The end of the white space starting at `i`.
+std::size_t skip_space(std::string_view text, std::size_t i) noexcept {
+  for (std::size_t n = 0; i < text.size() && (n = space_length(text, i)) != 0;) i += n;
+  return i;
+}
+
+}  // namespace
+
+std::size_t non_ascii_space_length(std::string_view text, std::size_t i) noexcept {
+  switch (byte_at(text, i)) {
+    case 0xC2:  // U+0085, U+00A0
+      return has_at(text, i, "\u0085") || has_at(text, i, "\u00A0") ? 2 : 0;
+    case 0xE1:  // U+1680
+      return has_at(text, i, "\u1680") ? 3 : 0;
+    case 0xE2: {  // U+2000-U+200A, U+2028, U+2029, U+202F, U+205F
+      if (text.size() - i < 3) return 0;
+      const unsigned char b1 = byte_at(text, i + 1);
+      const unsigned char b2 = byte_at(text, i + 2);
+      if (b1 == 0x80) return b2 <= 0x8A || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF ? 3 : 0;
+      return b1 == 0x81 && b2 == 0x9F ? 3 : 0;
+    }
+    case 0xE3:  // U+3000
+      return has_at(text, i, "\u3000") ? 3 : 0;
+    default: return 0;
+  }
+}
+
+std::size_t count_words(std::string_view text) noexcept {
+  std::size_t words = 0;
+  for (std::size_t i = skip_space(text, 0); i < text.size(); i = skip_space(text, skip_word(text, i))) ++words;
+  return words;
+}
+
+std::size_t words_length(std::string_view text) noexcept {
+  std::size_t chars = 0;
+  for (std::size_t i = skip_space(text, 0); i < text.size();) {
+    const std::size_t end = skip_word(text, i);
+    chars += (chars == 0 ? 0 : 1) + count_code_points(text.substr(i, end - i));
+    i = skip_space(text, end);
+  }
+  return chars;
+}
+
+std::size_t append_words(std::string& out, std::string_view text) {
+  const std::size_t before = out.size();
+  bool separate = !out.empty();
+  for (std::size_t i = skip_space(text, 0); i < text.size();) {
+    // Words already separated by single spaces (the usual cue text) are copied as one block.
+    const std::size_t block = i;
+    std::size_t end = skip_word(text, i);
+    while (end + 1 < text.size() && text[end] == ' ' && space_length(text, end + 1) == 0) {
+      end = skip_word(text, end + 1);
+    }
+    if (separate) out += ' ';
+    out.append(text, block, end - block);
+    separate = true;
+    i = skip_space(text, end);
+  }
+  return out.size() - before;
+}
+
+void assign_payload(std::string& out, std::string_view speaker, std::string_view plain) {
+  out.clear();
+  if (!speaker.empty()) {
+    out += "<v ";
+    append_escaped_cue_text(out, speaker);
+    out += '>';
+  }
+  append_escaped_cue_text(out, plain);
+}
+
+sentence_search find_sentence_end(std::string_view text, std::size_t from, bool complete) noexcept {
+  using status = sentence_search::status;
+  const std::size_t n = text.size();
+  std::size_t i = from;
+  while (i < n) {
+    // Most bytes cannot start a mark: rule them out before looking closer.
+    if (!may_start_mark[byte_at(text, i)]) {
+      ++i;
+      continue;
+    }
+    std::size_t step = terminator_length(text, i);
+    if (step == 0) {
+      ++i;
+      continue;
+    }
+    const std::size_t marks_begin = i;
+    const bool lone_period = text[i] == '.' && (i + 1 == n || terminator_length(text, i + 1) == 0);
+    i += step;
+    while (i < n && (step = terminator_length(text, i)) != 0) i += step;
+    while (i < n && (step = closer_length(text, i)) != 0) i += step;
+    if (i == n) {
+      if (complete) break;
+      return {status::need_more, marks_begin};
+    }
+    if (text[i] != ' ') continue;  // inside a word: "3.5", "U.S.A", "?!x"
+    std::size_t next = i + 1;
+    while (next < n && (step = opener_length(text, next)) != 0) next += step;
+    if (next == n && !complete) return {status::need_more, marks_begin};
+    if (next < n && is_lowercase(decode(text, next))) continue;  // "Well... a lot", "e.g. the"
+    if (lone_period && is_abbreviation(text, marks_begin, next)) continue;
+    return {status::found, i};
+  }
+  return {status::none, n};
+}
+
+bool is_clause_boundary(std::string_view text, std::size_t space) noexcept {
+  if (space == 0) return false;
+  const char before = text[space - 1];
+  if (before == ',' || before == ';' || before == ':') return true;
+  return space >= 3 && (has_at(text, space - 3, "\u2014") || has_at(text, space - 3, "\u2013"));
+}
+
+}  // namespace vttkit::detail

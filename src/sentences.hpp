@@ -1,0 +1,63 @@
+// Private text helpers of the transcript transforms: white space, words, sentence ends, payloads.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "line_reader.hpp"  // detail::count_code_points
+
+namespace vttkit::detail {
+
+/// `space_length` for a character that is not ASCII.
+[[nodiscard]] std::size_t non_ascii_space_length(std::string_view text, std::size_t i) noexcept;
+
+/// Bytes of the white space character at `text[i]`, 0 when there is none. White space is what
+/// Python's `str.isspace()` accepts (ASCII controls 9-13 and 28-31, space, U+0085, U+00A0,
+/// U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000), so that our word counts agree
+/// with the usual scripting tools that users check them with. Inline: it runs once per byte.
+[[nodiscard]] inline std::size_t space_length(std::string_view text, std::size_t i) noexcept {
+  const auto c = static_cast<unsigned char>(text[i]);
+  if (c >= 0x80) return non_ascii_space_length(text, i);
+  return c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F) ? 1 : 0;
+}
+
+/// Number of words: maximal runs of characters that are not white space.
+[[nodiscard]] std::size_t count_words(std::string_view text) noexcept;
+
+/// Code points `append_words` would add to an empty string.
+[[nodiscard]] std::size_t words_length(std::string_view text) noexcept;
+
+/// Appends the words of `text` joined by single spaces, preceded by a space when `out` is not
+/// empty and `text` has a word. Returns the number of bytes appended.
+std::size_t append_words(std::string& out, std::string_view text);
+
+/// Replaces `out` (reusing its capacity) with a rewritten cue's payload: `<v NAME>` when
+/// `speaker` is not empty, then the escaped plain text.
+void assign_payload(std::string& out, std::string_view speaker, std::string_view plain);
+
+/// Outcome of `find_sentence_end`.
+struct sentence_search {
+  enum class status {
+    found,      ///< a sentence ends just before `position` (a space follows it)
+    none,       ///< no sentence ends in the text examined
+    need_more,  ///< deciding needs text beyond the end; search again from `position`
+  };
+  status result = status::none;
+  std::size_t position = 0;
+};
+
+/// Finds the first sentence end at or after `from` in `text`, whose words must be separated by
+/// single spaces (as `append_words` makes them). A sentence ends after `.` `?` `!` or `…`,
+/// closing quotes or brackets, then a space, unless the next word starts with a lower-case letter
+/// or a lone `.` ends an abbreviation, an initial or `No.` before a number. `complete` says that
+/// no text will follow, so what comes after the last character need not be waited for. The end
+/// of the text itself is never reported: it ends a sentence whenever it is final.
+[[nodiscard]] sentence_search find_sentence_end(std::string_view text, std::size_t from,
+                                                bool complete) noexcept;
+
+/// Whether the space at `text[space]` follows a clause mark (`,` `;` `:` `—` `–`), the
+/// preferred place to split a sentence that is too long.
+[[nodiscard]] bool is_clause_boundary(std::string_view text, std::size_t space) noexcept;
+
+}  // namespace vttkit::detail

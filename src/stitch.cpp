@@ -1,0 +1,301 @@
+// Stitching: re-cuts each speaker turn into one cue per sentence (`vtt stitch`, SPEC section 5).
+//
+// A turn's text is collected in `pending_`, each source cue's share recorded as a `piece`.
+// Sentences are cut as soon as the text after their end is known (the next word decides), and
+// the text before the cut is dropped, so memory holds one unfinished sentence, not the turn.
+// Times are interpolated by code point within the source cue a position falls in.
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+#include <span>
+#include <string_view>
+#include <utility>
+
+#include <vttkit/transform.hpp>
+
+#include "sentences.hpp"
+
+namespace vttkit {
+namespace {
+
+constexpr std::size_t npos = std::string_view::npos;
+
+/// The time `offset` code points into a source cue, rounded down (a span's start) or up (its
+/// end), so that a cue always covers the time of its characters. Exact integer arithmetic:
+/// (d / n) * k + (d % n) * k / n, where (d % n) * k < n * n cannot overflow for any cue that fits
+/// in memory.
+template <class Piece>
+millis interpolate(const Piece& p, std::size_t offset, bool round_up) noexcept {
+  if (p.chars == 0 || p.end <= p.start) return p.start;
+  const std::uint64_t duration = static_cast<std::uint64_t>(p.end) - static_cast<std::uint64_t>(p.start);
+  const std::uint64_t chars = p.chars;
+  const std::uint64_t k = std::min<std::uint64_t>(offset, chars);
+  const std::uint64_t rest = duration % chars * k;
+  std::uint64_t elapsed = duration / chars * k + rest / chars;
+  if (round_up && rest % chars != 0) ++elapsed;
+  // Unsigned, because start + elapsed <= end always fits while the parts need not.
+  return static_cast<millis>(static_cast<std::uint64_t>(p.start) + elapsed);
+}
+
+/// Follows positions in the pending text forward and gives the time at each, interpolated in the
+/// source cue the position falls in. Moving on costs time proportional to the distance, so one
+/// scan over a sentence stays linear however many positions it asks about.
+template <class Piece>
+class text_clock {
+ public:
+  text_clock(std::string_view text, std::span<const Piece> pieces, std::size_t position)
+      : text_(text), pieces_(pieces) {
+    const auto after = std::upper_bound(pieces.begin(), pieces.end(), position,
+                                        [](std::size_t p, const Piece& k) { return p < k.begin; });
+    enter(after == pieces.begin() ? 0 : static_cast<std::size_t>(after - pieces.begin()) - 1);
+    advance(position);
+  }
+
+  /// Moves forward to `position`. A position on the space between two cues stays in the first,
+  /// at its end; the second is entered at its first character.
+  void advance(std::size_t position) {
+    while (index_ + 1 < pieces_.size() && pieces_[index_ + 1].begin <= position) enter(index_ + 1);
+    const Piece& p = pieces_[index_];
+    const std::size_t stop = std::min(position, p.begin + p.size);
+    if (stop > at_) {
+      offset_ += detail::count_code_points(text_.substr(at_, stop - at_));
+      at_ = stop;
+    }
+  }
+
+  [[nodiscard]] millis start_time() const noexcept { return interpolate(piece(), offset_, false); }
+  [[nodiscard]] millis end_time() const noexcept { return interpolate(piece(), offset_, true); }
+  [[nodiscard]] const Piece& piece() const noexcept { return pieces_[index_]; }
+
+ private:
+  void enter(std::size_t index) noexcept {
+    index_ = index;
+    at_ = pieces_[index].begin;
+    offset_ = pieces_[index].skipped;
+  }
+
+  std::string_view text_;
+  std::span<const Piece> pieces_;
+  std::size_t index_ = 0;
+  std::size_t at_ = 0;      ///< byte position reached in the current piece
+  std::size_t offset_ = 0;  ///< code points of the current piece before `at_`
+};
+
+}  // namespace
+
+stitcher::stitcher(stitch_options options, cue_handler out) : options_(options), out_(std::move(out)) {}
+
+void stitcher::push(const cue& c) {
+  if (in_turn_ && c.speaker != sentence_.speaker) flush_turn();
+  if (!in_turn_) {
+    in_turn_ = true;
+    sentence_.speaker = c.speaker;
+    sentence_.settings = c.settings;
+  }
+  const std::size_t before = pending_.size();
+  if (detail::append_words(pending_, c.text) == 0) return;  // no words, so no time to give out
+  piece p;
+  p.start = c.start;
+  p.end = std::max(c.start, c.end);
+  p.begin = before == 0 ? 0 : before + 1;
+  p.size = pending_.size() - p.begin;
+  p.chars = detail::count_code_points(std::string_view(pending_).substr(p.begin));
+  p.line = c.line;
+  pieces_.push_back(p);
+  cut(false);
+}
+
+void stitcher::finish() {
+  if (in_turn_) flush_turn();
+}
+
+void stitcher::flush_turn() {
+  cut(true);
+  pending_.clear();
+  pieces_.clear();
+  scanned_ = 0;
+  in_turn_ = false;
+}
+
+void stitcher::cut(bool turn_over) {
+  using status = detail::sentence_search::status;
+  std::size_t begin = 0;  // pending_ always starts with a sentence
+  for (;;) {
+    const detail::sentence_search found = detail::find_sentence_end(pending_, scanned_, turn_over);
+    if (found.result != status::found) {
+      scanned_ = found.position;
+      break;
+    }
+    emit_sentence(begin, found.position);
+    begin = found.position + 1;
+    scanned_ = begin;
+  }
+  if (turn_over) {
+    if (begin < pending_.size()) emit_sentence(begin, pending_.size());
+    begin = pending_.size();
+  } else {
+    // A sentence already over a cap is split now rather than when it ends, so that text
+    // without sentence ends (automatic captions) does not pile up.
+    for (std::size_t at = 0; (at = split_point(begin, scanned_, npos)) != npos; begin = at + 1) emit(begin, at);
+  }
+  drop_front(begin);
+}
+
+void stitcher::emit_sentence(std::size_t begin, std::size_t end) {
+  if (options_.max_chars != 0 || options_.max_duration > 0) {
+    const std::string_view text = pending_;
+    std::size_t chars = detail::count_code_points(text.substr(begin, end - begin));
+    for (std::size_t at = 0; (at = split_point(begin, end, chars)) != npos; begin = at + 1) {
+      emit(begin, at);
+      chars -= detail::count_code_points(text.substr(begin, at + 1 - begin));  // the chunk and its space
+    }
+  }
+  emit(begin, end);
+}
+
+std::size_t stitcher::split_point(std::size_t begin, std::size_t limit, std::size_t total_chars) const {
+  const std::size_t max_chars = options_.max_chars;
+  const millis max_duration = options_.max_duration;
+  if ((max_chars == 0 && max_duration <= 0) || begin >= limit) return npos;
+  // A complete sentence is cut into even chunks, so that no stub like "Podcast." is left at the
+  // end. The length of an unfinished one is not known: it is cut greedily, and only once it is
+  // clearly long (text without sentence ends), leaving its last few chunks to be evened out.
+  constexpr std::size_t chunks_before_early_cut = 8;
+  const bool complete = total_chars != npos;
+  const std::size_t least_chunks = complete ? 2 : chunks_before_early_cut;
+  const auto chunks_for = [](auto amount, auto cap) {
+    return amount <= 0 ? std::size_t{0} : static_cast<std::size_t>((amount - 1) / cap) + 1;
+  };
+
+  // This runs for every sentence and, unfinished, on every push: rule out the usual short text
+  // from bounds (bytes >= code points; times lie within the pieces' span) before counting.
+  const bool may_need_chars = max_chars != 0 && chunks_for(limit - begin, max_chars) >= least_chunks;
+  bool may_need_time = false;
+  if (max_duration > 0) {
+    millis earliest = pieces_.front().start;
+    millis latest = pieces_.front().end;
+    for (const piece& p : pieces_) {
+      earliest = std::min(earliest, p.start);
+      latest = std::max(latest, p.end);
+    }
+    may_need_time = chunks_for(latest - earliest, max_duration) >= least_chunks;
+  }
+  if (!may_need_chars && !may_need_time) return npos;
+
+  const std::string_view text = pending_;
+  text_clock<piece> clock(text, pieces_, begin);
+  const millis start = clock.start_time();
+  // Text before the first source cue that ends more than max_duration after `start` cannot
+  // break the time cap, so the clock is consulted only from there on.
+  std::size_t time_checked_from = npos;
+  if (max_duration > 0) {
+    for (const piece& p : pieces_) {
+      if (p.end - start > max_duration) {
+        time_checked_from = p.begin;
+        break;
+      }
+    }
+  }
+
+  // How many chunks the text needs at least, and so how long each would ideally be.
+  if (!complete) total_chars = detail::count_code_points(text.substr(begin, limit - begin));
+  std::size_t chunks = max_chars == 0 ? 1 : chunks_for(total_chars, max_chars);
+  if (time_checked_from < limit) {
+    text_clock<piece> end_clock = clock;
+    end_clock.advance(limit);
+    chunks = std::max(chunks, chunks_for(end_clock.end_time() - start, max_duration));
+  }
+  if (chunks < least_chunks) return npos;
+  std::size_t target = complete ? total_chars / chunks : std::numeric_limits<std::size_t>::max();
+
+  const auto fits = [&](std::size_t chars, std::size_t end) {
+    if (max_chars != 0 && chars > max_chars) return false;
+    if (end < time_checked_from) return true;
+    clock.advance(end);
+    return clock.end_time() - start <= max_duration;
+  };
+  const auto distance = [&](std::size_t chars) { return chars > target ? chars - target : target - chars; };
+
+  // The candidates are the spaces whose chunk fits: the one nearest the target, and the clause
+  // boundary nearest it, which wins when it is near enough.
+  std::size_t best = npos;
+  std::size_t best_chars = 0;
+  std::size_t clause = npos;
+  std::size_t clause_chars = 0;
+  std::size_t chars = 0;  // code points in [begin, i)
+  for (std::size_t i = begin;;) {
+    for (; i < limit && text[i] != ' '; ++i) chars += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 ? 1 : 0;
+    if (i == limit) break;
+    if (!fits(chars, i)) {
+      if (best == npos) return i;  // a lone word longer than the cap stays whole
+      break;
+    }
+    if (best == npos || distance(chars) <= distance(best_chars)) {
+      best = i;
+      best_chars = chars;
+    }
+    if (detail::is_clause_boundary(text, i) && (clause == npos || distance(chars) <= distance(clause_chars))) {
+      clause = i;
+      clause_chars = chars;
+    }
+    ++chars;  // the space
+    ++i;
+  }
+  if (best == npos) return npos;  // a single word: it cannot be split
+  if (!complete) target = best_chars;  // greedy: the longest chunk that fits
+  return clause != npos && distance(clause_chars) <= target / 3 ? clause : best;
+}
+
+void stitcher::emit(std::size_t begin, std::size_t end) {
+  text_clock<piece> clock(pending_, pieces_, begin);
+  millis start = clock.start_time();
+  sentence_.line = clock.piece().line;
+  clock.advance(end);
+  millis stop = clock.end_time();
+  // Overlapping or backward source cues can interpolate to an earlier start than a cue already
+  // written; a stream's starts must never decrease, so such a start waits for the last one.
+  if (emitted_ && start < last_start_) start = last_start_;
+  if (stop <= start) stop = start == std::numeric_limits<millis>::max() ? start : start + 1;
+  sentence_.start = start;
+  sentence_.end = stop;
+  sentence_.text.assign(pending_, begin, end - begin);
+  detail::assign_payload(sentence_.payload, sentence_.speaker, sentence_.text);
+  last_start_ = start;
+  emitted_ = true;
+  out_(sentence_);
+}
+
+void stitcher::drop_front(std::size_t count) {
+  if (count == 0) return;
+  if (count >= pending_.size()) {
+    pending_.clear();
+    pieces_.clear();
+    scanned_ = 0;
+    return;
+  }
+  const std::string_view text = pending_;
+  std::size_t done = 0;
+  while (done < pieces_.size() && pieces_[done].begin + pieces_[done].size <= count) ++done;
+  pieces_.erase(pieces_.begin(), pieces_.begin() + static_cast<std::ptrdiff_t>(done));
+  for (piece& p : pieces_) {
+    if (p.begin < count) {  // partly emitted: remember how far in it the rest starts
+      p.skipped += detail::count_code_points(text.substr(p.begin, count - p.begin));
+      p.size -= count - p.begin;
+      p.begin = 0;
+    } else {
+      p.begin -= count;
+    }
+  }
+  pending_.erase(0, count);
+  scanned_ = scanned_ > count ? scanned_ - count : 0;
+}
+
+std::vector<cue> stitch(std::span<const cue> cues, stitch_options options) {
+  std::vector<cue> stitched;
+  stitcher s(options, [&stitched](const cue& c) { stitched.push_back(c); });
+  for (const cue& c : cues) s.push(c);
+  s.finish();
+  return stitched;
+}
+
+}  // namespace vttkit
