@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 
 #include <unistd.h>
@@ -40,13 +41,33 @@ void append_seconds(std::string& out, millis ms) {
   out.append(p, static_cast<std::size_t>(end - p));
 }
 
+/// True when one of the 8 bytes of `w` must be escaped in JSON: below 0x20, '"' or '\\'.
+bool json_special(std::uint64_t w) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+  auto has_zero = [](std::uint64_t x) { return (x - ones) & ~x & highs; };
+  return ((w - ones * 0x20) & ~w & highs) | has_zero(w ^ (ones * '"')) | has_zero(w ^ (ones * '\\'));
+}
+
 void append_json_string(std::string& out, std::string_view s) {
   static constexpr char hex[] = "0123456789abcdef";
   out += '"';
   std::size_t run = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    // Skip 8 plain bytes at a time; the common text needs no escaping at all.
+    if (i + 8 <= s.size()) {
+      std::uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      if (!json_special(w)) {
+        i += 8;
+        continue;
+      }
+    }
     const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    if (c >= 0x20 && c != '"' && c != '\\') {
+      ++i;
+      continue;
+    }
     out.append(s.substr(run, i - run));
     run = i + 1;
     switch (c) {
@@ -62,6 +83,7 @@ void append_json_string(std::string& out, std::string_view s) {
         out += hex[c >> 4];
         out += hex[c & 15];
     }
+    ++i;
   }
   out.append(s.substr(run));
   out += '"';
@@ -72,56 +94,54 @@ void append_json_string_or_null(std::string& out, std::string_view s) {
   else append_json_string(out, s);
 }
 
-/// Lines joined with single spaces, runs of white space collapsed, ends trimmed.
+/// Lines joined with single spaces, runs of white space collapsed, ends trimmed. Text that
+/// is already so (the common case) is appended in one piece.
 void append_one_line(std::string& out, std::string_view s) {
+  auto is_space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; };
+  std::size_t b = 0, e = s.size();
+  while (b < e && is_space(s[b])) ++b;
+  while (e > b && is_space(s[e - 1])) --e;
+  std::size_t run = b;  // start of the text not yet appended
+  for (std::size_t i = b; i < e; ++i) {
+    if (!is_space(s[i])) continue;
+    if (s[i] == ' ' && !is_space(s[i + 1])) continue;  // a single space stays (i + 1 < e: e is not a space)
+    out.append(s.substr(run, i - run));
+    out += ' ';
+    while (is_space(s[i + 1])) ++i;
+    run = i + 1;
+  }
+  out.append(s.substr(run, e - run));
+}
+
+/// Markdown text on one line (as append_one_line), with a backslash before each character
+/// Markdown would read as markup. Paragraphs here always start with the speaker or the time,
+/// so a leading `-`, `+` or `1.` in the text can never start a list.
+void append_markdown(std::string& out, std::string_view s) {
+  auto is_space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; };
+  auto is_markup = [](char c) {
+    return c == '\\' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '<' || c == '>' || c == '#';
+  };
   bool pending_space = false;
-  bool any = false;
+  bool any = false;  // something written yet: leading white space is dropped
   std::size_t i = 0;
   while (i < s.size()) {
-    const char c = s[i];
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
+    if (is_space(s[i])) {
       pending_space = any;
       ++i;
       continue;
     }
     if (pending_space) out += ' ';
     pending_space = false;
-    auto j = i;
-    while (j < s.size() && s[j] != ' ' && s[j] != '\n' && s[j] != '\t' && s[j] != '\r' && s[j] != '\f') ++j;
-    out.append(s.substr(i, j - i));
     any = true;
+    auto j = i;
+    while (j < s.size() && !is_space(s[j]) && !is_markup(s[j])) ++j;
+    out.append(s.substr(i, j - i));  // a run of ordinary characters at once
+    if (j < s.size() && is_markup(s[j])) {
+      out += '\\';
+      out += s[j++];
+    }
     i = j;
   }
-}
-
-/// Markdown: backslash-escape what Markdown would read as markup.
-void append_markdown(std::string& out, std::string_view s, bool at_paragraph_start) {
-  std::size_t start = out.size();
-  append_one_line(out, s);
-  std::string_view text{out.data() + start, out.size() - start};
-  std::string escaped;
-  escaped.reserve(text.size() + 8);
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (at_paragraph_start && i == 0) {
-      if (c == '-' || c == '+') {
-        escaped += '\\';
-      } else if (c >= '0' && c <= '9') {
-        auto j = i;
-        while (j < text.size() && text[j] >= '0' && text[j] <= '9') ++j;
-        if (j < text.size() && (text[j] == '.' || text[j] == ')')) {
-          escaped.append(text.substr(i, j - i));
-          escaped += '\\';
-          i = j - 1;
-          continue;
-        }
-      }
-    }
-    if (std::strchr("\\*_`[]<>#", c) != nullptr && c != '\0') escaped += '\\';
-    escaped += c;
-  }
-  out.resize(start);
-  out += escaped;
 }
 
 bool needs_markup_pass(std::string_view payload) {
@@ -298,7 +318,7 @@ void writer::begin(const header& h) {
     case output_format::md:
       if (h.title) {
         b += "# ";
-        append_markdown(b, *h.title, false);
+        append_markdown(b, *h.title);
         b += "\n\n";
       }
       break;
@@ -402,7 +422,7 @@ void writer::write(const cue& c) {
         if (was_open) b += "\n\n";
         if (!c.speaker.empty()) {
           b += "**";
-          append_markdown(b, c.speaker, false);
+          append_markdown(b, c.speaker);
           b += "** ";
         }
         b += '[';
@@ -410,10 +430,10 @@ void writer::write(const cue& c) {
         append_timestamp(ts, c.start);
         b.append(ts, 0, ts.size() - 4);
         b += "] ";
-        append_markdown(b, c.text, false);
+        append_markdown(b, c.text);
       } else {
         b += ' ';
-        append_markdown(b, c.text, false);
+        append_markdown(b, c.text);
       }
       break;
     }

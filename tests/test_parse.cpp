@@ -1,6 +1,8 @@
 // The parser, stage by stage: lines, the header, blocks, timings, settings, diagnostics, SubRip.
 #include <catch2/catch.hpp>
 
+#include <optional>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -352,4 +354,73 @@ TEST_CASE("the threaded reader reports a missing signature", "[parse][stream]") 
   CHECK_FALSE(r.read_header());
   CHECK_FALSE(r.next());
   CHECK(ids == std::vector<std::string>{"E001"});
+}
+
+namespace {
+
+/// "Collect a WebVTT timestamp", transcribed step by step from the specification, as an
+/// independent reference for the optimised implementation.
+std::optional<long double> reference_timestamp(const std::string& in, std::size_t& pos) {
+  auto digit = [&](std::size_t p) { return p < in.size() && in[p] >= '0' && in[p] <= '9'; };
+  auto collect = [&](std::string& out) {
+    out.clear();
+    while (digit(pos)) out += in[pos++];
+  };
+  bool hours = false;
+  if (!digit(pos)) return std::nullopt;
+  std::string str;
+  collect(str);
+  long double v1 = std::stold(str), v2 = 0, v3 = 0, v4 = 0;
+  if (str.size() != 2 || v1 > 59) hours = true;
+  if (pos >= in.size() || in[pos] != ':') return std::nullopt;
+  ++pos;
+  collect(str);
+  if (str.size() != 2) return std::nullopt;
+  v2 = std::stold(str);
+  if (hours || (pos < in.size() && in[pos] == ':')) {
+    if (pos >= in.size() || in[pos] != ':') return std::nullopt;
+    ++pos;
+    collect(str);
+    if (str.size() != 2) return std::nullopt;
+    v3 = std::stold(str);
+  } else {
+    v3 = v2;
+    v2 = v1;
+    v1 = 0;
+  }
+  if (pos >= in.size() || in[pos] != '.') return std::nullopt;
+  ++pos;
+  collect(str);
+  if (str.size() != 3) return std::nullopt;
+  v4 = std::stold(str);
+  if (v2 > 59 || v3 > 59) return std::nullopt;
+  return v1 * 3600000 + v2 * 60000 + v3 * 1000 + v4;
+}
+
+}  // namespace
+
+TEST_CASE("collect_timestamp agrees with the specification's steps on random input", "[parse][timestamp]") {
+  std::mt19937 rng{12345};
+  const std::string alphabet = "0123456789:.:.0123456789 -x";
+  for (int i = 0; i < 200000; ++i) {
+    std::string s;
+    const auto len = rng() % 16;
+    for (std::size_t k = 0; k < len; ++k) s += alphabet[rng() % alphabet.size()];
+    if (i % 3 == 0) {  // mostly well-formed shapes with random digits
+      static const char* shapes[] = {"D:DD:DD.DDD", "DD:DD:DD.DDD", "DD:DD.DDD", "DDD:DD:DD.DDD", "DD:DD.DDDD"};
+      s = shapes[rng() % 5];
+      for (auto& c : s)
+        if (c == 'D') c = static_cast<char>('0' + rng() % 10);
+      if (rng() % 2) s += alphabet[rng() % alphabet.size()];
+    }
+    std::size_t pos = 0;
+    const auto want = reference_timestamp(s, pos);
+    const auto got = vttkit::collect_timestamp(s);
+    INFO(s);
+    REQUIRE(got.ok == want.has_value());
+    if (got.ok) {
+      CHECK(static_cast<long double>(got.value) == *want);
+      CHECK(got.length == pos);
+    }
+  }
 }

@@ -124,3 +124,9 @@ TEST_CASE("format names round-trip", "[write]") {
   CHECK_FALSE(vttkit::parse_output_format("docx").has_value());
   CHECK(vttkit::file_extension(vttkit::output_format::podcast_json) == "json");
 }
+
+TEST_CASE("md and txt collapse white space and drop it at the ends", "[write][md][txt]") {
+  const std::string in = "WEBVTT\n\n00:01.000 --> 00:02.000\n<v A>  two   spaces\n  and_lines  \n";
+  CHECK(convert(in, vttkit::output_format::md) == "**A** [00:00:01] two spaces and\\_lines\n");
+  CHECK(convert(in, vttkit::output_format::txt) == "A: two spaces and_lines\n");
+}
