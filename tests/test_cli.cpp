@@ -159,3 +159,43 @@ TEST_CASE("a closed standard output ends quietly with exit 0", "[cli][pipe]") {
   CHECK(WEXITSTATUS(status) == 0);
   CHECK(read_file(d.file("err")).empty());
 }
+
+TEST_CASE("hostile input gets a clean exit from convert and lint", "[cli][hostile]") {
+  std::string deep = "WEBVTT\n\n00:01.000 --> 00:02.000\n";
+  for (int i = 0; i < 200000; ++i) deep += "<b>";
+  deep += "x\n";
+  std::string arrows = "WEBVTT\n\n";
+  for (int i = 0; i < 100000; ++i) arrows += "-->\n";
+  std::string random_bytes;
+  std::uint32_t state = 7;
+  for (int i = 0; i < 2'000'000; ++i) {
+    state = state * 1664525u + 1013904223u;
+    random_bytes += static_cast<char>(state >> 24);
+  }
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"empty", ""},
+      {"signature only", "WEBVTT"},
+      {"BOM only", "\xEF\xBB\xBF"},
+      {"CR line ends", "WEBVTT\r\r00:01.000 --> 00:02.000\rhello\r"},
+      {"20-digit hours", "WEBVTT\n\n99999999999999999999:00:00.000 --> 99999999999999999999:00:01.000\nx\n"},
+      {"200,000 nested tags", deep},
+      {"20 MB line", "WEBVTT\n\n00:01.000 --> 00:02.000\n" + std::string(20'000'000, 'a') + "\n"},
+      {"random bytes", random_bytes},
+      {"100,000 bare arrows", arrows},
+  };
+  for (const auto& [name, input] : cases) {
+    INFO(name);
+    const auto conv = run_vtt({"convert", "--to", "json"}, input);
+    CHECK((conv.code == 0 || conv.code == 1));
+    const auto lint = run_vtt({"lint", "-"}, input);
+    CHECK((lint.code == 0 || lint.code == 1));
+  }
+  // What each of them gives is known too.
+  CHECK(run_vtt({"convert", "--to", "json"}, "WEBVTT").out == "{\"title\": null, \"cues\": []}\n");
+  CHECK(run_vtt({"convert", "--to", "json"}, "").code == 1);
+  const auto cr = run_vtt({"convert", "--to", "jsonl"}, "WEBVTT\r\r00:01.000 --> 00:02.000\rhello\r");
+  CHECK(cr.out.find("\"text\": \"hello\"") != std::string::npos);
+  const auto huge = run_vtt({"convert", "--to", "json"},
+                            "WEBVTT\n\n99999999999999999999:00:00.000 --> 99999999999999999999:00:01.000\nx\n");
+  CHECK(huge.err.find("[E002]") != std::string::npos);
+}

@@ -197,7 +197,7 @@ std::string speakers_report(const std::vector<vttkit::speaker_stats>& rows, bool
 /// Converts one input read by `reader` (a `vttkit::reader` or `vttkit::threaded_reader`).
 template <typename Reader>
 int convert_with(Reader& reader, const run_plan& plan, const input_file& in, const file_identities& ids,
-                 messages& msg) {
+                 std::size_t handle_size, bool show_progress, messages& msg) {
   const auto name = in.display();
   std::string error;
   const bool signature = reader.read_header();
@@ -219,7 +219,9 @@ int convert_with(Reader& reader, const run_plan& plan, const input_file& in, con
   if (!stats) writer.begin(reader.header());
   pipeline pipe{plan, stats ? vttkit::cue_handler([&](const vttkit::cue& c) { counter.push(c); })
                             : vttkit::cue_handler([&](const vttkit::cue& c) { writer.write(c); })};
+  progress_line progress{handle_size, show_progress};
   while (reader.next()) {
+    progress.update(reader.bytes_read());
     if (reader.kind() == vttkit::item_kind::cue) pipe.push(reader.cue());
     else if (!stats) writer.write(reader.block());
     if (!writer.ok()) break;
@@ -267,12 +269,14 @@ int run_one(const run_plan& plan, const std::vector<input_file>& inputs, const f
   auto parse_opt = plan.parse;
   parse_opt.name = in.path;
   parse_opt.on_diagnostic = [&msg, name = in.display()](const vttkit::diagnostic& d) { msg.diagnostic(name, d); };
+  // One large file: a progress line on a terminal (a batch has its own bar).
+  const bool progress = parallel_ok && !plan.opt.quiet && handle.size() >= large_input && ::isatty(2);
   if (parallel_ok && (handle.size() >= large_input || in.is_stdin())) {
     vttkit::threaded_reader reader{source, parse_opt};
-    return convert_with(reader, plan, in, ids, msg);
+    return convert_with(reader, plan, in, ids, handle.size(), progress, msg);
   }
   vttkit::reader reader{source, parse_opt};
-  return convert_with(reader, plan, in, ids, msg);
+  return convert_with(reader, plan, in, ids, handle.size(), progress, msg);
 }
 
 /// Checks the flags, expands the inputs and runs every file.
