@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include "message_text.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cstring>
@@ -340,23 +342,7 @@ bool is_timestamp(std::string_view value) noexcept {
 // Diagnostics for summarize_cue_text
 // ----------------------------------------------------------------------------------------------
 
-/// Input text for a message: at most 40 bytes (cut on a code point boundary), controls as '?'.
-std::string snippet(std::string_view s) {
-  constexpr std::size_t limit = 40;
-  bool cut = false;
-  if (s.size() > limit) {
-    std::size_t n = limit;
-    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-    s = s.substr(0, n);
-    cut = true;
-  }
-  std::string out(s);
-  for (char& c : out) {
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = '?';
-  }
-  if (cut) out += "...";
-  return out;
-}
+using detail::message_snippet;
 
 /// Follows the tree construction's open elements (without building the tree) to find ignored
 /// and unclosed tags, and turns byte offsets into line/column only when something is reported.
@@ -388,11 +374,11 @@ class cue_text_checker {
         report(rule::bad_entity, amp, "bare '&': write '&amp;'");
       } else {
         report(rule::bad_entity, amp,
-               fmt::format("'{}' is not a character reference: write '&amp;' for '&'", snippet(payload_.substr(amp, end - amp))));
+               fmt::format("'{}' is not a character reference: write '&amp;' for '&'", message_snippet(payload_.substr(amp, end - amp))));
       }
     } else {
       report(rule::bad_entity, amp,
-             fmt::format("character reference '{}' has no ';'", snippet(payload_.substr(amp, ref.length + 1))));
+             fmt::format("character reference '{}' has no ';'", message_snippet(payload_.substr(amp, ref.length + 1))));
     }
   }
 
@@ -400,28 +386,28 @@ class cue_text_checker {
   void on_tag(const tag_token& tag, std::size_t lt) {
     if (tag.type == tag_type::timestamp) {
       if (!is_timestamp(tag.name)) {
-        report(rule::bad_tag, lt, fmt::format("<{}> is not a valid timestamp tag", snippet(tag.name)));
+        report(rule::bad_tag, lt, fmt::format("<{}> is not a valid timestamp tag", message_snippet(tag.name)));
       }
       return;
     }
     const element e = element_named(tag.name);
     if (tag.type == tag_type::end) {
       if (e == element::unknown) {
-        report(rule::bad_tag, lt, fmt::format("unknown end tag </{}>", snippet(tag.name)));
+        report(rule::bad_tag, lt, fmt::format("unknown end tag </{}>", message_snippet(tag.name)));
       } else if (!open_.empty() && open_.back().kind == e) {
         open_.pop_back();
       } else if (e == element::ruby && !open_.empty() && open_.back().kind == element::rt) {
         open_.pop_back();  // </ruby> closes the <rt> and the <ruby> it is always inside
         open_.pop_back();
       } else {
-        report(rule::bad_tag, lt, fmt::format("</{}> does not close the current element: ignored", snippet(tag.name)));
+        report(rule::bad_tag, lt, fmt::format("</{}> does not close the current element: ignored", message_snippet(tag.name)));
       }
       return;
     }
     if (tag.name.empty()) {
       report(rule::bad_tag, lt, "tag without a name: ignored");
     } else if (e == element::unknown) {
-      report(rule::bad_tag, lt, fmt::format("unknown tag <{}>: ignored", snippet(tag.name)));
+      report(rule::bad_tag, lt, fmt::format("unknown tag <{}>: ignored", message_snippet(tag.name)));
     } else if (e == element::rt && (open_.empty() || open_.back().kind != element::ruby)) {
       report(rule::bad_tag, lt, "<rt> outside <ruby>: ignored");
     } else {

@@ -15,6 +15,8 @@
 
 #include <vttkit/parse.hpp>
 
+#include "message_text.hpp"
+
 namespace vttkit {
 namespace {
 
@@ -118,24 +120,8 @@ voice_tag first_voice_tag(std::string_view p) noexcept {
   return {};
 }
 
-/// Text quoted in a message: control characters shown as '?', long text cut (at a code point).
-std::string quoted(std::string_view s) {
-  constexpr std::size_t limit = 40;
-  bool cut = false;
-  if (s.size() > limit) {
-    std::size_t n = limit;
-    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-    s = s.substr(0, n);
-    cut = true;
-  }
-  std::string out;
-  out.reserve(s.size() + 5);
-  out += '"';
-  for (char c : s) out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) ? '?' : c;
-  if (cut) out += "...";
-  out += '"';
-  return out;
-}
+/// Text quoted in a message: "text", short and printable.
+std::string quoted(std::string_view s) { return '"' + detail::message_snippet(s) + '"'; }
 
 constexpr std::string_view missing_speaker_message = "cue has no speaker, but other cues in this file have one";
 

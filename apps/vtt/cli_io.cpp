@@ -21,15 +21,15 @@ namespace fs = std::filesystem;
 namespace vtt {
 namespace {
 
-bool is_subtitle_file(const fs::path& p) {
+bool wanted_file(const fs::path& p, input_kinds kinds) {
   auto ext = p.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return ext == ".vtt" || ext == ".srt";
+  return ext == ".vtt" || (ext == ".srt" && kinds == subtitle_files);
 }
 
 }  // namespace
 
-std::vector<input_file> expand_inputs(const std::vector<std::string>& args, bool recursive,
+std::vector<input_file> expand_inputs(const std::vector<std::string>& args, bool recursive, input_kinds kinds,
                                       const std::function<void(const std::string&)>& error) {
   std::vector<input_file> out;
   if (args.empty()) {
@@ -51,7 +51,7 @@ std::vector<input_file> expand_inputs(const std::vector<std::string>& args, bool
           break;
         }
         std::error_code fec;
-        if (it->is_regular_file(fec) && is_subtitle_file(it->path()))
+        if (it->is_regular_file(fec) && wanted_file(it->path(), kinds))
           found.push_back({it->path().string(), fs::relative(it->path(), arg, fec).string()});
       }
       std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.path < b.path; });

@@ -27,9 +27,16 @@ struct input_file {
   [[nodiscard]] std::string display() const { return path; }
 };
 
+/// Which files a directory walk (-r) takes.
+enum input_kinds : bool {
+  subtitle_files = false,  ///< .vtt and .srt
+  webvtt_only = true,      ///< .vtt: lint and fmt read WebVTT only; a SubRip file in a folder is not one to refuse
+};
+
 /// Expands arguments: none means standard input; with `recursive`, directories are walked
-/// for .vtt and .srt files (sorted). Unreadable arguments are reported through `error`.
-std::vector<input_file> expand_inputs(const std::vector<std::string>& args, bool recursive,
+/// for the files `kinds` names (sorted). Files named on the command line are always kept.
+/// Unreadable arguments are reported through `error`.
+std::vector<input_file> expand_inputs(const std::vector<std::string>& args, bool recursive, input_kinds kinds,
                                       const std::function<void(const std::string&)>& error);
 
 /// The identities (device, inode) of the input files, to recognise an input under any name.

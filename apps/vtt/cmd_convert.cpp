@@ -318,7 +318,7 @@ int run(const convert_options& opt) {
     }
   }
   bool bad_input_arg = false;
-  auto inputs = expand_inputs(opt.inputs, opt.recursive, [&](const std::string& e) {
+  auto inputs = expand_inputs(opt.inputs, opt.recursive, subtitle_files, [&](const std::string& e) {
     msg.line("vtt: " + e);
     bad_input_arg = true;
   });

@@ -137,19 +137,6 @@ struct content_loss {
   }
 };
 
-/// The inputs, with -r finding only .vtt files: fmt reads WebVTT only, and a SubRip file found
-/// in a folder is not a file the user asked to have refused. Named files are all kept.
-std::vector<input_file> webvtt_inputs(const std::vector<std::string>& args, bool recursive,
-                                      const std::function<void(const std::string&)>& error) {
-  auto inputs = expand_inputs(args, recursive, error);
-  if (!recursive) return inputs;
-  std::erase_if(inputs, [&](const input_file& in) {
-    auto ext = std::filesystem::path(in.path).extension().string();
-    for (auto& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    return ext == ".srt" && std::find(args.begin(), args.end(), in.path) == args.end();
-  });
-  return inputs;
-}
 
 /// Where `--in-place` writes: through a symbolic link to the file it names, so the link stays
 /// a link (a rename over the link itself would replace it with a plain file).
@@ -243,7 +230,7 @@ int run(const fmt_cli_options& opt) {
   static messages msg;
   msg.quiet = opt.quiet;
   bool bad_input_arg = false;
-  const auto inputs = webvtt_inputs(opt.inputs, opt.recursive, [&](const std::string& e) {
+  const auto inputs = expand_inputs(opt.inputs, opt.recursive, webvtt_only, [&](const std::string& e) {
     msg.line("vtt: " + e);
     bad_input_arg = true;
   });

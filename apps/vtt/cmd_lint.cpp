@@ -291,19 +291,6 @@ int lint_one(const lint_cli_options& opt, output_style style, const vttkit::lint
   return result.errors > 0 || (opt.strict && result.warnings > 0) ? exit_findings : exit_ok;
 }
 
-/// The inputs, with -r finding only .vtt files: lint reads WebVTT only, and a SubRip file found
-/// in a folder would only report a missing signature. Named files are all kept.
-std::vector<input_file> webvtt_inputs(const std::vector<std::string>& args, bool recursive,
-                                      const std::function<void(const std::string&)>& error) {
-  auto inputs = expand_inputs(args, recursive, error);
-  if (!recursive) return inputs;
-  std::erase_if(inputs, [&](const input_file& in) {
-    auto ext = std::filesystem::path(in.path).extension().string();
-    for (auto& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    return ext == ".srt" && std::find(args.begin(), args.end(), in.path) == args.end();
-  });
-  return inputs;
-}
 
 std::string plural(std::size_t n, std::string_view word) {
   return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
@@ -331,7 +318,7 @@ int run(const lint_cli_options& opt) {
                                               : output_style::text;
 
   bool bad_input_arg = false;
-  const auto inputs = webvtt_inputs(opt.inputs, opt.recursive, [&](const std::string& e) {
+  const auto inputs = expand_inputs(opt.inputs, opt.recursive, webvtt_only, [&](const std::string& e) {
     msg.line("vtt: " + e);
     bad_input_arg = true;
   });
