@@ -8,6 +8,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -105,6 +106,10 @@ class messages {
  private:
   std::mutex mutex_;
 };
+
+/// Appends `s` as a JSON string. Any bytes are accepted (file names need not be UTF-8): bytes
+/// that are not UTF-8 become U+FFFD, control characters are escaped.
+void append_json_string(std::string& out, std::string_view s);
 
 /// `path:line:col: severity: message [ID]`
 std::string format_diagnostic(const std::string& file, const vttkit::diagnostic& d);

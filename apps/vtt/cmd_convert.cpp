@@ -158,23 +158,7 @@ std::string speakers_report(const std::vector<vttkit::speaker_stats>& rows, bool
       out += i ? ",\n  " : "\n  ";
       out += "{\"speaker\": ";
       if (r.speaker.empty()) out += "null";
-      else {
-        // Reuse the JSON writer's escaping through a one-cue document would be heavier; names
-        // are short, so escape here.
-        out += '"';
-        for (char ch : r.speaker) {
-          const auto u = static_cast<unsigned char>(ch);
-          if (ch == '"' || ch == '\\') {
-            out += '\\';
-            out += ch;
-          } else if (u < 0x20) {
-            out += fmt::format("\\u{:04x}", u);
-          } else {
-            out += ch;
-          }
-        }
-        out += '"';
-      }
+      else append_json_string(out, r.speaker);
       out += fmt::format(", \"cues\": {}, \"turns\": {}, \"words\": {}, \"talk_time\": {:.3f}, \"share\": {:.2f}}}",
                          r.cues, r.turns, r.words, static_cast<double>(r.talk_time) / 1000.0, share(r));
     }
