@@ -199,3 +199,37 @@ TEST_CASE("hostile input gets a clean exit from convert and lint", "[cli][hostil
                             "WEBVTT\n\n99999999999999999999:00:00.000 --> 99999999999999999999:00:01.000\nx\n");
   CHECK(huge.err.find("[E002]") != std::string::npos);
 }
+
+TEST_CASE("speakers: the sample's figures, worked out by hand", "[cli][speakers]") {
+  // Speaker 2: 2.75 + 3.2 + 2.48 + 3.35 + 3.31 + 1.76 = 16.85 s of 38.68 s in all (43.56%).
+  // Speaker 3: three cues, two turns, 11 + 12 + 10 = 33 words, 8.46 s (21.87%).
+  const auto r = run_vtt({"speakers", "--json", sample});
+  CHECK(r.code == 0);
+  CHECK(r.out ==
+        "{\"speakers\": [\n"
+        "  {\"speaker\": \"Speaker 2\", \"cues\": 6, \"turns\": 2, \"words\": 55, \"talk_time\": 16.850, \"share\": 43.56},\n"
+        "  {\"speaker\": \"Speaker 1\", \"cues\": 5, \"turns\": 3, \"words\": 40, \"talk_time\": 13.370, \"share\": 34.57},\n"
+        "  {\"speaker\": \"Speaker 3\", \"cues\": 3, \"turns\": 2, \"words\": 33, \"talk_time\": 8.460, \"share\": 21.87}\n"
+        "]}\n");
+  const auto table = run_vtt({"speakers", sample});
+  CHECK(table.out.find("Speaker 2       6       2       55     0:00:16   43.6%") != std::string::npos);
+}
+
+TEST_CASE("convert does the whole transcript job in one command", "[cli][transcript]") {
+  const auto r = run_vtt({"convert", "--map", "Speaker 1=Rosa", "--map", "speaker  2=Tom", "--stitch", "--to", "txt",
+                          "--speaker-labels", "every", sample});
+  CHECK(r.code == 0);
+  CHECK(r.out.rfind("Rosa: Welcome back to Harbour Lights, the show about the people who keep a small port running.\n"
+                    "Rosa: I'm your host, and today we're talking to the captain of the night ferry.\n\n"
+                    "Tom: Thanks for having me.\n", 0) == 0);
+  const auto warn = run_vtt({"convert", "--map", "Speaker 9=Nobody", sample});
+  CHECK(warn.err.find("\"Speaker 9\"") != std::string::npos);
+}
+
+TEST_CASE("merge and stitch compose in a pipe", "[cli][transcript]") {
+  const auto merged = run_vtt({"merge", sample});
+  CHECK(merged.code == 0);
+  const auto stitched = run_vtt({"stitch", "--to", "jsonl"}, merged.out);
+  CHECK(stitched.code == 0);
+  CHECK(count(stitched.out, "\n") == 17);  // the sample has 17 sentences (counted by hand)
+}
