@@ -52,6 +52,12 @@ bool iequals(std::string_view a, std::string_view b) noexcept {
 
 std::span<const rule_info> all_rules() noexcept { return catalogue; }
 
+rule_set rule_set::all() noexcept {
+  rule_set s;
+  for (const auto& entry : catalogue) s.add(entry.rule);
+  return s;
+}
+
 const rule_info& info(rule r) noexcept { return catalogue[static_cast<std::size_t>(r)]; }
 
 std::optional<rule> find_rule(std::string_view id_or_name) noexcept {

@@ -210,12 +210,6 @@ class id_registry {
 // Rule selection
 // ----------------------------------------------------------------------------------------------
 
-rule_set rule_set::all() noexcept {
-  rule_set s;
-  for (std::size_t i = 0; i < rule_count; ++i) s.add(static_cast<rule>(i));
-  return s;
-}
-
 std::optional<lint_profile> parse_lint_profile(std::string_view name) noexcept {
   if (name == "default" || name == "standard") return lint_profile::standard;
   if (name == "subtitle") return lint_profile::subtitle;
@@ -570,8 +564,9 @@ lint_summary lint(byte_source& source, const lint_options& options, const diagno
   linter l{options, out};
   parse_options po;
   po.format = input_format::vtt;  // lint reads WebVTT: a SubRip file is a file without a signature
-  // The parser's warnings cost work per cue; ask for them only when one of them is wanted.
+  // The parser's diagnostics cost work per cue; ask only for the wanted ones.
   const auto& r = options.rules;
+  po.rules = r;
   po.warnings = r.contains(rule::short_hours) || r.contains(rule::bad_setting) || r.contains(rule::bad_tag) ||
                 r.contains(rule::bad_entity);
   po.on_diagnostic = [&l](const diagnostic& d) { l.add_diagnostic(d); };

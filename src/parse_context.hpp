@@ -11,16 +11,27 @@
 namespace vttkit::detail {
 
 struct parse_context {
-  parse_context(byte_source& source, diagnostic_sink on_diagnostic, bool want_warnings)
-      : sink(std::move(on_diagnostic)), lines(source, &sink), warnings(want_warnings && sink) {}
+  parse_context(byte_source& source, diagnostic_sink on_diagnostic, bool want_warnings, rule_set wanted)
+      : sink(std::move(on_diagnostic)),
+        filtered_sink([this](const diagnostic& d) {
+          if (rules.contains(d.rule)) sink(d);
+        }),
+        lines(source, sink ? &filtered_sink : nullptr),
+        warnings(want_warnings && sink),
+        rules(wanted) {}
+  parse_context(const parse_context&) = delete;
+  parse_context& operator=(const parse_context&) = delete;
 
   diagnostic_sink sink;
+  diagnostic_sink filtered_sink;  ///< `sink`, for the wanted rules only (for stages that report several)
   line_reader lines;
   bool warnings;  ///< report warnings (only when someone listens)
+  rule_set rules;  ///< the rules to report
   std::size_t errors = 0;
 
   /// Whether a diagnostic of this rule would be delivered (so callers can skip the work).
   [[nodiscard]] bool wants(rule r) const noexcept {
+    if (!rules.contains(r)) return false;
     return info(r).severity == severity::error ? static_cast<bool>(sink) : warnings;
   }
   void report(rule r, std::size_t line, std::size_t column, std::string message) {

@@ -138,12 +138,20 @@ bool srt_parser::next(cue& c) {
     bool first = true;
     while (ctx_.lines.next(line) && !trim(line).empty()) {
       if (!ok) continue;
+      const auto payload_size = c.payload.size(), text_size = c.text.size();
       if (!first) {
         c.payload += '\n';
         c.text += '\n';
       }
-      first = false;
+      const auto line_start = c.payload.size();
       append_srt_text(line, c.payload, c.text);
+      if (c.payload.size() == line_start) {
+        // Only <font> tags: no line at all, for an empty line would end a WebVTT cue.
+        c.payload.resize(payload_size);
+        c.text.resize(text_size);
+        continue;
+      }
+      first = false;
     }
     if (ok) return true;
   }

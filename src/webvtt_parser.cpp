@@ -203,13 +203,13 @@ bool webvtt_parser::parse_timings_and_settings(std::string_view line, cue& c) {
   pos += end.length;
   c.start = start.value;
   c.end = end.value;
-  if (ctx_.warnings && ((start.hour_digits == 1) || (end.hour_digits == 1))) {
+  if ((start.hour_digits == 1 || end.hour_digits == 1) && ctx_.wants(rule::short_hours)) {
     ctx_.report(rule::short_hours, lineno, column_of(line, start.hour_digits == 1 ? start_at : end_at),
                 "hours written with one digit (write two: 00:00:00.000)");
   }
   c.settings.clear();
   const auto rest = line.substr(pos);
-  if (ctx_.warnings) {
+  if (ctx_.wants(rule::bad_setting)) {
     parse_cue_settings(rest, region_ids_, c.settings, [&](std::string_view token, std::size_t at, std::string_view why) {
       ctx_.report(rule::bad_setting, lineno, column_of(line, pos + at), fmt::format("{} '{}', ignored", why, token));
     });
@@ -281,7 +281,8 @@ void webvtt_parser::finish_cue(cue& c) {
     ctx_.report(rule::end_not_after_start, c.line, 1,
                 fmt::format("cue ends at {} but starts at {}", format_timestamp(c.end), format_timestamp(c.start)));
   }
-  const diagnostic_sink* sink = ctx_.warnings ? &ctx_.sink : nullptr;
+  const bool tags = ctx_.wants(rule::bad_tag), entities = ctx_.wants(rule::bad_entity);
+  const diagnostic_sink* sink = tags && entities ? &ctx_.sink : tags || entities ? &ctx_.filtered_sink : nullptr;
   summarize_cue_text(c.payload, summary_, c.line + 1, sink);
   c.text.assign(summary_.plain);
   c.speaker.assign(summary_.speaker);

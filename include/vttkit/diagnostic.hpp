@@ -40,6 +40,33 @@ enum class rule : std::uint8_t {
   inconsistent_speaker,  ///< T302
 };
 
+/// A set of rules: one bit per catalogue entry.
+class rule_set {
+ public:
+  constexpr rule_set() noexcept = default;
+  /// Every rule of the catalogue.
+  [[nodiscard]] static rule_set all() noexcept;
+
+  constexpr void add(rule r) noexcept { bits_ |= bit(r); }
+  constexpr void remove(rule r) noexcept { bits_ &= ~bit(r); }
+  [[nodiscard]] constexpr bool contains(rule r) const noexcept { return (bits_ & bit(r)) != 0; }
+  [[nodiscard]] constexpr bool empty() const noexcept { return bits_ == 0; }
+  constexpr rule_set& operator|=(rule_set other) noexcept {
+    bits_ |= other.bits_;
+    return *this;
+  }
+  /// Removes the rules of `other`.
+  constexpr rule_set& operator-=(rule_set other) noexcept {
+    bits_ &= ~other.bits_;
+    return *this;
+  }
+  friend constexpr bool operator==(rule_set, rule_set) noexcept = default;
+
+ private:
+  static constexpr std::uint32_t bit(rule r) noexcept { return std::uint32_t{1} << static_cast<unsigned>(r); }
+  std::uint32_t bits_ = 0;
+};
+
 /// A rule's catalogue entry.
 struct rule_info {
   vttkit::rule rule;      ///< the rule

@@ -17,33 +17,6 @@
 
 namespace vttkit {
 
-/// A set of rules: one bit per catalogue entry.
-class rule_set {
- public:
-  constexpr rule_set() noexcept = default;
-  /// Every rule of the catalogue.
-  [[nodiscard]] static rule_set all() noexcept;
-
-  constexpr void add(rule r) noexcept { bits_ |= bit(r); }
-  constexpr void remove(rule r) noexcept { bits_ &= ~bit(r); }
-  [[nodiscard]] constexpr bool contains(rule r) const noexcept { return (bits_ & bit(r)) != 0; }
-  [[nodiscard]] constexpr bool empty() const noexcept { return bits_ == 0; }
-  constexpr rule_set& operator|=(rule_set other) noexcept {
-    bits_ |= other.bits_;
-    return *this;
-  }
-  /// Removes the rules of `other`.
-  constexpr rule_set& operator-=(rule_set other) noexcept {
-    bits_ &= ~other.bits_;
-    return *this;
-  }
-  friend constexpr bool operator==(rule_set, rule_set) noexcept = default;
-
- private:
-  static constexpr std::uint32_t bit(rule r) noexcept { return std::uint32_t{1} << static_cast<unsigned>(r); }
-  std::uint32_t bits_ = 0;
-};
-
 /// Which optional rule families run besides the E and W rules.
 enum class lint_profile {
   standard,    ///< E and W rules only

@@ -28,6 +28,8 @@ struct parse_options {
   diagnostic_sink on_diagnostic;
   /// Also report warnings (W103..W106). Errors are always reported.
   bool warnings = true;
+  /// The rules to report (by default all); skipping unwanted ones saves their work.
+  rule_set rules = rule_set::all();
 };
 
 /// What `reader::next` produced.
