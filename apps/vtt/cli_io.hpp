@@ -2,6 +2,7 @@
 #pragma once
 
 #include <atomic>
+#include <cmath>
 #include <cstddef>
 #include <functional>
 #include <memory>
@@ -13,9 +14,13 @@
 #include <vector>
 
 #include <vttkit/diagnostic.hpp>
+#include <vttkit/timestamp.hpp>
 #include <vttkit/write.hpp>
 
 namespace vtt {
+
+/// Seconds as given on the command line to milliseconds, rounded.
+inline vttkit::millis to_millis(double seconds) { return static_cast<vttkit::millis>(std::llround(seconds * 1000.0)); }
 
 /// Exit codes (SPEC section 6): the highest applies when files differ.
 enum exit_code : int { exit_ok = 0, exit_findings = 1, exit_usage = 2 };

@@ -49,8 +49,6 @@ struct convert_options {
   bool speakers_json = false;
 };
 
-vttkit::millis to_millis(double seconds) { return static_cast<vttkit::millis>(std::llround(seconds * 1000.0)); }
-
 void add_io_flags(CLI::App& cmd, convert_options& o) {
   cmd.add_option("files", o.inputs, "Input files ('-' or none: standard input)");
   cmd.add_option("-o,--output", o.output, "Write to FILE (atomically: a temporary file renamed into place)");

@@ -43,8 +43,6 @@ struct lint_cli_options {
   double min_gap = 0.083;
 };
 
-vttkit::millis to_millis(double seconds) { return static_cast<vttkit::millis>(std::llround(seconds * 1000.0)); }
-
 // ---------------------------------------------------------------------------------------------
 // Formatting findings. Paths and messages may hold any bytes (file names are not UTF-8 by law,
 // messages quote the input), so every format keeps control characters from reaching a terminal
