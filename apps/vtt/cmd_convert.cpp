@@ -54,7 +54,7 @@ void add_io_flags(CLI::App& cmd, convert_options& o) {
   cmd.add_option("-o,--output", o.output, "Write to FILE (atomically: a temporary file renamed into place)");
   cmd.add_option("--out-dir", o.out_dir, "Write DIR/<name>.<ext> for each input");
   cmd.add_flag("-r,--recursive", o.recursive, "Read the .vtt and .srt files under directory arguments");
-  cmd.add_option("-j,--jobs", o.jobs, "Files converted at once (default: all cores)");
+  cmd.add_option("-j,--jobs", o.jobs, "Files converted at once (default: all cores; a single large file is parsed on a second thread unless -j 1)");
   cmd.add_flag("-q,--quiet", o.quiet, "No progress bar and no warnings, errors only");
   cmd.add_flag("--strict", o.strict, "A file with any error diagnostic fails (exit 1)");
   cmd.add_option("--from", o.from, "Input format (default: from the WEBVTT signature, extension or content)")
@@ -337,7 +337,7 @@ int run(const convert_options& opt) {
       std::error_code ec;
       std::filesystem::create_directories(std::filesystem::path(plan.outputs.path_for(inputs[i])).parent_path(), ec);
     }
-    return run_one(plan, inputs, ids, i, !several, msg);
+    return run_one(plan, inputs, ids, i, !several && opt.jobs != 1, msg);
   });
   if (bad_input_arg) code = std::max(code, int{exit_usage});
   if (several && code != exit_ok && !opt.quiet) msg.line(fmt::format("vtt: {} input(s); some failed", inputs.size()));
