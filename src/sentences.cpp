@@ -275,6 +275,7 @@ void assign_payload(std::string& out, std::string_view speaker, std::string_view
   if (!speaker.empty()) {
     out += "<v ";
     append_escaped_cue_text(out, speaker);
+    if (speaker.back() == '-') out += ' ';  // "<v A-->" would be an arrow: a new cue in WebVTT
     out += '>';
   }
   append_escaped_cue_text(out, plain);

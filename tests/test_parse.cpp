@@ -321,41 +321,6 @@ TEST_CASE("hostile input ends cleanly", "[parse][hostile]") {
   CHECK(l.document.cues[0].text.size() == 20'000'000);
 }
 
-TEST_CASE("the threaded reader gives what the reader gives, diagnostics in order", "[parse][stream]") {
-  std::string input = numbered_cues();
-  input += "\n00:99:00.000 --> 01:40:00.000\nbad timing\n\n01:40:00.000 --> 01:40:01.000\n<v S9>last\n";
-  std::vector<std::string> events;
-  vttkit::parse_options opt;
-  opt.on_diagnostic = [&](const vttkit::diagnostic& d) { events.push_back(std::string(d.info().id)); };
-  trickle_source src{input, 4096};
-  vttkit::threaded_reader r{src, opt};
-  REQUIRE(r.read_header());
-  std::size_t n = 0;
-  while (r.next()) {
-    REQUIRE(r.kind() == vttkit::item_kind::cue);
-    events.push_back(r.cue().text);
-    ++n;
-  }
-  CHECK(n == 5001);
-  REQUIRE(events.size() == 5002);
-  CHECK(events[4999] == "cue 4999");
-  CHECK(events[5000] == "E002");  // reported between the cues it lies between
-  CHECK(events[5001] == "last");
-  CHECK(r.error_count() == 1);
-  CHECK(r.bytes_read() == input.size());
-}
-
-TEST_CASE("the threaded reader reports a missing signature", "[parse][stream]") {
-  std::vector<std::string> ids;
-  vttkit::parse_options opt;
-  opt.on_diagnostic = [&](const vttkit::diagnostic& d) { ids.push_back(std::string(d.info().id)); };
-  vttkit::memory_source src{"no signature\n"};
-  vttkit::threaded_reader r{src, opt};
-  CHECK_FALSE(r.read_header());
-  CHECK_FALSE(r.next());
-  CHECK(ids == std::vector<std::string>{"E001"});
-}
-
 namespace {
 
 /// "Collect a WebVTT timestamp", transcribed step by step from the specification, as an

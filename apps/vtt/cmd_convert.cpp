@@ -54,7 +54,7 @@ void add_io_flags(CLI::App& cmd, convert_options& o) {
   cmd.add_option("-o,--output", o.output, "Write to FILE (atomically: a temporary file renamed into place)");
   cmd.add_option("--out-dir", o.out_dir, "Write DIR/<name>.<ext> for each input");
   cmd.add_flag("-r,--recursive", o.recursive, "Read the .vtt and .srt files under directory arguments");
-  cmd.add_option("-j,--jobs", o.jobs, "Files converted at once (default: all cores; a single large file is parsed on a second thread unless -j 1)");
+  cmd.add_option("-j,--jobs", o.jobs, "Files converted at once (default: all cores)");
   cmd.add_flag("-q,--quiet", o.quiet, "No progress bar and no warnings, errors only");
   cmd.add_flag("--strict", o.strict, "A file with any error diagnostic fails (exit 1)");
   cmd.add_option("--from", o.from, "Input format (default: from the WEBVTT signature, extension or content)")
@@ -176,9 +176,8 @@ std::string speakers_report(const std::vector<vttkit::speaker_stats>& rows, bool
   return out;
 }
 
-/// Converts one input read by `reader` (a `vttkit::reader` or `vttkit::threaded_reader`).
-template <typename Reader>
-int convert_with(Reader& reader, const run_plan& plan, const input_file& in, const file_identities& ids,
+/// Converts one input read by `reader`.
+int convert_with(vttkit::reader& reader, const run_plan& plan, const input_file& in, const file_identities& ids,
                  std::size_t handle_size, bool show_progress, messages& msg) {
   const auto name = in.display();
   std::string error;
@@ -235,10 +234,9 @@ int convert_with(Reader& reader, const run_plan& plan, const input_file& in, con
   return plan.opt.strict && reader.error_count() > 0 ? exit_findings : exit_ok;
 }
 
-/// Opens one input and converts it; returns its exit code. Large inputs are parsed on a
-/// second thread while this one transforms and writes.
+/// Opens one input and converts it; returns its exit code.
 int run_one(const run_plan& plan, const std::vector<input_file>& inputs, const file_identities& ids,
-            std::size_t index, bool parallel_ok, messages& msg) {
+            std::size_t index, bool single, messages& msg) {
   constexpr std::size_t large_input = std::size_t{8} << 20;
   const auto& in = inputs[index];
   input_handle handle;
@@ -252,11 +250,7 @@ int run_one(const run_plan& plan, const std::vector<input_file>& inputs, const f
   parse_opt.name = in.path;
   parse_opt.on_diagnostic = [&msg, name = in.display()](const vttkit::diagnostic& d) { msg.diagnostic(name, d); };
   // One large file: a progress line on a terminal (a batch has its own bar).
-  const bool progress = parallel_ok && !plan.opt.quiet && handle.size() >= large_input && ::isatty(2);
-  if (parallel_ok && (handle.size() >= large_input || in.is_stdin())) {
-    vttkit::threaded_reader reader{source, parse_opt};
-    return convert_with(reader, plan, in, ids, handle.size(), progress, msg);
-  }
+  const bool progress = single && !plan.opt.quiet && handle.size() >= large_input && ::isatty(2);
   vttkit::reader reader{source, parse_opt};
   return convert_with(reader, plan, in, ids, handle.size(), progress, msg);
 }
@@ -337,7 +331,7 @@ int run(const convert_options& opt) {
       std::error_code ec;
       std::filesystem::create_directories(std::filesystem::path(plan.outputs.path_for(inputs[i])).parent_path(), ec);
     }
-    return run_one(plan, inputs, ids, i, !several && opt.jobs != 1, msg);
+    return run_one(plan, inputs, ids, i, !several, msg);
   });
   if (bad_input_arg) code = std::max(code, int{exit_usage});
   if (several && code != exit_ok && !opt.quiet) msg.line(fmt::format("vtt: {} input(s); some failed", inputs.size()));

@@ -80,36 +80,6 @@ class reader {
   std::unique_ptr<impl> impl_;
 };
 
-/// A `reader` that parses on a background thread, a few thousand cues ahead of the caller,
-/// so that parsing and whatever the caller does with the cues (transforms, writing) run on
-/// two cores. Same interface and results as `reader`; diagnostics reach
-/// `parse_options::on_diagnostic` on the caller's thread, in input order, interleaved with
-/// the cues exactly as `reader` delivers them. Memory: a few batches of cues.
-class threaded_reader {
- public:
-  explicit threaded_reader(byte_source& source, parse_options options = {});
-  threaded_reader(const threaded_reader&) = delete;
-  threaded_reader& operator=(const threaded_reader&) = delete;
-  ~threaded_reader();  ///< stops the background thread
-
-  bool next();
-  bool read_header();
-  [[nodiscard]] item_kind kind() const noexcept;
-  [[nodiscard]] vttkit::cue& cue() noexcept;
-  [[nodiscard]] vttkit::block& block() noexcept;
-  [[nodiscard]] const vttkit::header& header() const noexcept;
-  [[nodiscard]] input_format format() const noexcept;
-  [[nodiscard]] bool has_signature() const noexcept;
-  [[nodiscard]] std::size_t error_count() const noexcept;
-  [[nodiscard]] std::size_t bytes_read() const noexcept;
-  [[nodiscard]] const std::string& read_error() const noexcept;
-
-  struct impl;
-
- private:
-  std::unique_ptr<impl> impl_;
-};
-
 /// The outcome of parsing a whole input.
 struct parse_result {
   vttkit::document document;

@@ -125,13 +125,6 @@ int run(const std::string& path, int repeat) {
   };
   std::vector<std::pair<std::string, std::function<void()>>> stages = {
       {"parse", [&] { stream([&](vttkit::reader& r) { for (cues = 0; r.next();) ++cues; }); }},
-      {"parse threaded", [&] {
-         vttkit::memory_source src{data};
-         vttkit::parse_options opt;
-         opt.warnings = false;
-         vttkit::threaded_reader r{src, opt};
-         for (cues = 0; r.next();) ++cues;
-       }},
       {"convert vtt", convert(vttkit::output_format::vtt)},
       {"convert srt", convert(vttkit::output_format::srt)},
       {"convert json", convert(vttkit::output_format::json)},
