@@ -265,6 +265,7 @@ void speaker_map::apply(cue& c) {
     changed = true;
     rebuilt.append(c.payload, copied, tag.annotation - copied);
     append_escaped_cue_text(rebuilt, e->name);
+    if (!e->name.empty() && e->name.back() == '-') rebuilt += ' ';  // never "-->" inside a voice tag
     copied = tag.end;
   }
   if (changed) {

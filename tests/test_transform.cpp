@@ -11,6 +11,7 @@
 
 #include <vttkit/parse.hpp>
 #include <vttkit/transform.hpp>
+#include <vttkit/write.hpp>
 
 using vttkit::cue;
 using vttkit::millis;
@@ -765,4 +766,17 @@ TEST_CASE("stitch properties over generated transcripts", "[transform][stitch][p
     check_stitch_properties(cues, {0, 2500});
     check_stitch_properties(cues, {45, 3000});
   }
+}
+
+TEST_CASE("a mapped name ending in '-' never writes '-->' into the voice tag", "[transform][map]") {
+  // Found by fuzzing the same pattern in merge/stitch: "<v Bo-->" would read back as a timing line.
+  vttkit::speaker_map map;
+  REQUIRE(map.add("Ann", "Bo--"));
+  auto doc = vttkit::parse("WEBVTT\n\n00:01.000 --> 00:02.000\n<v Ann>Hello there.\n").document;
+  map.apply(doc.cues[0]);
+  CHECK(doc.cues[0].payload.find("-->") == std::string::npos);
+  const auto again = vttkit::parse(vttkit::write_document(doc)).document;
+  REQUIRE(again.cues.size() == 1);
+  CHECK(again.cues[0].text == "Hello there.");
+  CHECK(again.cues[0].speaker == "Bo--");
 }

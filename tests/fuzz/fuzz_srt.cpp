@@ -1,0 +1,116 @@
+// Fuzz target: the SubRip reader (docs/fuzzing.md). Besides "does not crash", it checks that
+//  - reading the input in small pieces gives exactly what reading it whole gives;
+//  - every cue's plain text is what its payload (escaped text, <b> <i> <u> kept) reads as;
+//  - SubRip converted to WebVTT reads back as the same cues;
+//  - every writer copes with what the reader produced.
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <vttkit/cue_text.hpp>
+#include <vttkit/parse.hpp>
+#include <vttkit/write.hpp>
+
+namespace {
+
+[[noreturn]] void check_failed(const char* what, int line) {
+  std::fprintf(stderr, "fuzz_srt.cpp:%d: check failed: %s\n", line, what);
+  std::abort();
+}
+#define FUZZ_CHECK(cond) ((cond) ? void(0) : check_failed(#cond, __LINE__))
+
+/// Hands out the input in pieces whose sizes come from the input's own bytes (1 to 61).
+class piecewise_source final : public vttkit::byte_source {
+ public:
+  explicit piecewise_source(std::string_view bytes) noexcept : bytes_(bytes) {}
+  std::ptrdiff_t read(char* data, std::size_t size) override {
+    if (at_ >= bytes_.size() || size == 0) return 0;
+    std::size_t n = 1;
+    if (!bytes_.empty()) n += static_cast<unsigned char>(bytes_[(reads_ * 7) % bytes_.size()]) % 61;
+    ++reads_;
+    n = std::min({n, size, bytes_.size() - at_});
+    std::memcpy(data, bytes_.data() + at_, n);
+    at_ += n;
+    return static_cast<std::ptrdiff_t>(n);
+  }
+
+ private:
+  std::string_view bytes_;
+  std::size_t at_ = 0;
+  std::size_t reads_ = 0;
+};
+
+bool same_diagnostics(const std::vector<vttkit::diagnostic>& a, const std::vector<vttkit::diagnostic>& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i].rule != b[i].rule || a[i].line != b[i].line || a[i].column != b[i].column ||
+        a[i].message != b[i].message)
+      return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view input(reinterpret_cast<const char*>(data), size);
+
+  vttkit::parse_options options;
+  options.format = vttkit::input_format::srt;
+  const vttkit::parse_result r = vttkit::parse(input, options);
+  FUZZ_CHECK(r.format == vttkit::input_format::srt && r.has_signature);
+
+  {
+    piecewise_source pieces(input);
+    const vttkit::parse_result streamed = vttkit::parse(pieces, options);
+    FUZZ_CHECK(streamed.document == r.document);
+    FUZZ_CHECK(same_diagnostics(streamed.diagnostics, r.diagnostics));
+  }
+
+  vttkit::cue_text_summary summary;
+  std::size_t previous_line = 0;
+  for (const vttkit::cue& c : r.document.cues) {
+    FUZZ_CHECK(c.start >= 0 && c.end >= 0);
+    FUZZ_CHECK(c.line > previous_line);
+    previous_line = c.line;
+    FUZZ_CHECK(c.id.empty() && c.id_line == 0 && c.settings.empty() && c.speaker.empty());
+    FUZZ_CHECK(c.payload.find("-->") == std::string::npos);  // '>' is escaped
+    FUZZ_CHECK(c.payload.find("\n\n") == std::string::npos);
+    FUZZ_CHECK(c.payload.find('\r') == std::string::npos && c.payload.find('\0') == std::string::npos);
+    vttkit::summarize_cue_text(c.payload, summary);
+    FUZZ_CHECK(c.text == summary.plain);
+    FUZZ_CHECK(!summary.has_voice);
+  }
+  for (const vttkit::diagnostic& d : r.diagnostics) FUZZ_CHECK(d.line >= 1 && d.column >= 1);
+
+  // SubRip to WebVTT and back: the same cues (the reader numbers lines differently).
+  const std::string vtt = vttkit::write_document(r.document, {vttkit::output_format::vtt});
+  vttkit::parse_options vtt_options;
+  vtt_options.format = vttkit::input_format::vtt;
+  const vttkit::parse_result again = vttkit::parse(vtt, vtt_options);
+  FUZZ_CHECK(again.document.cues.size() == r.document.cues.size());
+  for (std::size_t i = 0; i < r.document.cues.size(); ++i) {
+    const vttkit::cue& a = r.document.cues[i];
+    const vttkit::cue& b = again.document.cues[i];
+    FUZZ_CHECK(a.id == b.id && a.start == b.start && a.end == b.end && a.settings == b.settings);
+    FUZZ_CHECK(a.payload == b.payload && a.text == b.text && a.speaker == b.speaker);
+  }
+  // The only error left: cues that end before they start (kept, and reported again).
+  for (const vttkit::diagnostic& d : again.diagnostics) {
+    if (d.info().severity == vttkit::severity::error) FUZZ_CHECK(d.rule == vttkit::rule::end_not_after_start);
+  }
+
+  // The other writers.
+  for (const auto format : {vttkit::output_format::srt, vttkit::output_format::json, vttkit::output_format::jsonl,
+                            vttkit::output_format::md, vttkit::output_format::txt,
+                            vttkit::output_format::podcast_json}) {
+    const std::string out = vttkit::write_document(r.document, {format, vttkit::speaker_labels::every});
+    FUZZ_CHECK(!out.empty() || r.document.cues.empty());
+  }
+  return 0;
+}
