@@ -233,3 +233,27 @@ TEST_CASE("merge and stitch compose in a pipe", "[cli][transcript]") {
   CHECK(stitched.code == 0);
   CHECK(count(stitched.out, "\n") == 17);  // the sample has 17 sentences (counted by hand)
 }
+
+TEST_CASE("an output that would not change is left untouched; one that would is replaced", "[cli][safety]") {
+  temp_dir d;
+  const auto in = d.file("in.vtt"), out = d.file("out.srt");
+  write_file(in, two_cues);
+  REQUIRE(run_vtt({"convert", "--to", "srt", in, "-o", out}).code == 0);
+  struct stat first {};
+  REQUIRE(::stat(out.c_str(), &first) == 0);
+  REQUIRE(run_vtt({"convert", "--to", "srt", in, "-o", out}).code == 0);
+  struct stat second {};
+  REQUIRE(::stat(out.c_str(), &second) == 0);
+  CHECK(second.st_ino == first.st_ino);  // not replaced: the same file
+  // Longer, then shorter content: the file is replaced and holds exactly the new output.
+  write_file(in, two_cues + "\n00:03.000 --> 00:04.000\n<v Cy>Three.\n");
+  REQUIRE(run_vtt({"convert", "--to", "srt", in, "-o", out}).code == 0);
+  CHECK(count(read_file(out), "-->") == 3);
+  write_file(in, "WEBVTT\n\n00:01.000 --> 00:02.000\n<v Ann>One.\n");
+  REQUIRE(run_vtt({"convert", "--to", "srt", in, "-o", out}).code == 0);
+  CHECK(read_file(out) == "1\n00:00:01,000 --> 00:00:02,000\nAnn: One.\n");
+  // Same beginning, different end.
+  write_file(in, "WEBVTT\n\n00:01.000 --> 00:02.000\n<v Ann>Two.\n");
+  REQUIRE(run_vtt({"convert", "--to", "srt", in, "-o", out}).code == 0);
+  CHECK(read_file(out) == "1\n00:00:01,000 --> 00:00:02,000\nAnn: Two.\n");
+}

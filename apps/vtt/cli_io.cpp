@@ -105,16 +105,58 @@ bool input_handle::open(const input_file& in, std::string& error) {
   return true;
 }
 
+/// Compares what is written with the existing file until they differ, then writes.
+class output_file::comparing_sink final : public vttkit::byte_sink {
+ public:
+  explicit comparing_sink(output_file& out) : out_(out) {}
+  bool write(std::string_view bytes) override {
+    auto& o = out_;
+    if (!o.out_) {
+      if (o.existing_fd_ >= 0 && o.matched_ + bytes.size() <= o.existing_size_ && same(bytes)) {
+        o.matched_ += bytes.size();
+        return true;
+      }
+      if (!o.diverge(error_)) return false;
+    }
+    if (o.out_->write(bytes)) return true;
+    error_ = o.out_->error();
+    return false;
+  }
+
+ private:
+  bool same(std::string_view bytes) {
+    auto& o = out_;
+    o.scratch_.resize(bytes.size());
+    std::size_t got = 0;
+    while (got < bytes.size()) {
+      const auto n = ::pread(o.existing_fd_, o.scratch_.data() + got, bytes.size() - got,
+                             static_cast<off_t>(o.matched_ + got));
+      if (n <= 0) return false;
+      got += static_cast<std::size_t>(n);
+    }
+    return std::memcmp(o.scratch_.data(), bytes.data(), bytes.size()) == 0;
+  }
+  output_file& out_;
+};
+
+output_file::output_file() = default;
+
 output_file::~output_file() {
   if (owned_ && fd_ >= 0) ::close(fd_);
+  if (existing_fd_ >= 0) ::close(existing_fd_);
   if (!temp_path_.empty()) ::unlink(temp_path_.c_str());
+}
+
+vttkit::byte_sink& output_file::sink() noexcept {
+  if (compare_) return *compare_;
+  return *out_;
 }
 
 bool output_file::open(const std::string& path, const file_identities& inputs, bool allow_input,
                        std::string& error) {
   if (path.empty() || path == "-") {
     fd_ = 1;
-    sink_ = std::make_unique<vttkit::fd_sink>(fd_);
+    out_ = std::make_unique<vttkit::fd_sink>(fd_);
     return true;
   }
   struct stat out_st {};
@@ -134,11 +176,30 @@ bool output_file::open(const std::string& path, const file_identities& inputs, b
       return false;
     }
     owned_ = true;
-    sink_ = std::make_unique<vttkit::fd_sink>(fd_);
+    out_ = std::make_unique<vttkit::fd_sink>(fd_);
     return true;
   }
-  // A regular file: a temporary file in the same folder, renamed into place on commit.
-  const fs::path target{path};
+  // A regular file: compared with what exists, written to a temporary file once it differs.
+  final_path_ = path;
+  compare_ = std::make_unique<comparing_sink>(*this);
+  if (exists) {
+    mode_ = out_st.st_mode & 07777;
+    existing_fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    existing_size_ = static_cast<std::size_t>(out_st.st_size);
+    return true;  // an unreadable existing file simply never matches
+  }
+  // umask can only be read by setting it, which is not thread-safe: read it once.
+  static const mode_t mask = [] {
+    const mode_t m = ::umask(0);
+    ::umask(m);
+    return m;
+  }();
+  mode_ = 0666 & ~mask;
+  return diverge(error);
+}
+
+bool output_file::diverge(std::string& error) {
+  const fs::path target{final_path_};
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
   const std::string tmpl = (dir / fmt::format(".{}.vtt-XXXXXX", target.filename().string())).string();
   std::vector<char> name(tmpl.begin(), tmpl.end());
@@ -150,26 +211,31 @@ bool output_file::open(const std::string& path, const file_identities& inputs, b
   }
   owned_ = true;
   temp_path_ = name.data();
-  final_path_ = path;
-  mode_t mode = 0;
-  if (exists) {
-    mode = out_st.st_mode & 07777;
-  } else {
-    // umask can only be read by setting it, which is not thread-safe: read it once.
-    static const mode_t mask = [] {
-      const mode_t m = ::umask(0);
-      ::umask(m);
-      return m;
-    }();
-    mode = 0666 & ~mask;
+  ::fchmod(fd_, static_cast<mode_t>(mode_));
+  out_ = std::make_unique<vttkit::fd_sink>(fd_);
+  // The part that matched the existing file so far is the same bytes: copy them over.
+  for (std::size_t done = 0; done < matched_;) {
+    scratch_.resize(std::min<std::size_t>(matched_ - done, std::size_t{1} << 20));
+    const auto n = ::pread(existing_fd_, scratch_.data(), scratch_.size(), static_cast<off_t>(done));
+    if (n <= 0 || !out_->write({scratch_.data(), static_cast<std::size_t>(n)})) {
+      error = n <= 0 ? "cannot read the existing output again" : out_->error();
+      return false;
+    }
+    done += static_cast<std::size_t>(n);
   }
-  ::fchmod(fd_, mode);
-  sink_ = std::make_unique<vttkit::fd_sink>(fd_);
+  if (existing_fd_ >= 0) {
+    ::close(existing_fd_);
+    existing_fd_ = -1;
+  }
   return true;
 }
 
 bool output_file::commit(std::string& error) {
-  if (temp_path_.empty()) return true;
+  if (final_path_.empty()) return true;  // standard output, a device or a pipe
+  if (!out_) {
+    if (matched_ == existing_size_) return true;  // the same content: leave the file as it is
+    if (!diverge(error)) return false;            // shorter than before
+  }
   if (::close(fd_) != 0) {
     fd_ = -1;
     error = std::strerror(errno);
@@ -184,7 +250,7 @@ bool output_file::commit(std::string& error) {
   return true;
 }
 
-bool output_file::broken_pipe() const noexcept { return sink_ && sink_->broken_pipe(); }
+bool output_file::broken_pipe() const noexcept { return out_ && out_->broken_pipe(); }
 
 void messages::line(const std::string& text) {
   std::lock_guard lock{mutex_};
