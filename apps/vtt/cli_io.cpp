@@ -369,6 +369,8 @@ void progress_line::draw(std::size_t bytes_done) {
   drawn_ = true;
 }
 
+std::atomic<std::size_t> bytes_processed{0};
+
 int run_jobs(std::size_t count, unsigned jobs, bool progress, const std::function<int(std::size_t)>& work) {
   if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
   jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(count, 1)));
@@ -401,8 +403,10 @@ int run_jobs(std::size_t count, unsigned jobs, bool progress, const std::functio
         const double left = d ? secs / static_cast<double>(d) * static_cast<double>(count - d) : 0.0;
         const auto width = 30;
         const auto filled = count ? static_cast<int>(width * d / count) : width;
-        std::fprintf(stderr, "\r[%-*s] %zu/%zu files, %.0f s left ", width, std::string(static_cast<std::size_t>(filled), '#').c_str(),
-                     d, count, left);
+        const double rate = secs > 0 ? static_cast<double>(bytes_processed.load()) / 1e6 / secs : 0.0;
+        const auto speed = rate > 0 ? fmt::format("{:.0f} MB/s, ", rate) : std::string();
+        std::fprintf(stderr, "\r[%-*s] %zu/%zu files, %s%.0f s left ", width,
+                     std::string(static_cast<std::size_t>(filled), '#').c_str(), d, count, speed.c_str(), left);
         std::fflush(stderr);
       }
       std::fprintf(stderr, "\r\033[K");

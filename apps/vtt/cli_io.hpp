@@ -157,6 +157,9 @@ class progress_line {
   double last_ = 0;
 };
 
+/// Input bytes the jobs have read so far (workers add their inputs' sizes), for the progress bar.
+extern std::atomic<std::size_t> bytes_processed;
+
 /// Runs `work(i)` for i in [0, count) on `jobs` threads (0 = all cores); returns the highest
 /// exit code. Shows a progress bar on a terminal when `progress` is set.
 int run_jobs(std::size_t count, unsigned jobs, bool progress, const std::function<int(std::size_t)>& work);

@@ -252,7 +252,9 @@ int run_one(const run_plan& plan, const std::vector<input_file>& inputs, const f
   // One large file: a progress line on a terminal (a batch has its own bar).
   const bool progress = single && !plan.opt.quiet && handle.size() >= large_input && ::isatty(2);
   vttkit::reader reader{source, parse_opt};
-  return convert_with(reader, plan, in, ids, handle.size(), progress, msg);
+  const int code = convert_with(reader, plan, in, ids, handle.size(), progress, msg);
+  bytes_processed += reader.bytes_read();
+  return code;
 }
 
 /// Checks the flags, expands the inputs and runs every file.
