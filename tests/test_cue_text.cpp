@@ -66,7 +66,7 @@ struct wpt_case {
   std::string_view expected_tree;
 };
 
-// The shared conformance set, /work/shared/conformance-cuetext/*.json: web-platform-tests
+// The web-platform-tests cue text cases (as converted to JSON by w3c/webvtt.js):
 // webvtt/parsing/cue-text-parsing/dat/*.dat cases (3-Clause BSD licence, web-platform-tests
 // contributors; see LICENSE.wpt.txt there), copied verbatim as `input` and `expected_tree`.
 const wpt_case wpt_cases[] = {
