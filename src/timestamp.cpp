@@ -1,8 +1,9 @@
 // Timestamps: the W3C "collect a WebVTT timestamp" algorithm and the writers' spellings.
 #include <vttkit/timestamp.hpp>
 
+#include "timestamp_format.hpp"
+
 #include <cstdint>
-#include <initializer_list>
 #include <limits>
 
 namespace vttkit {
@@ -35,31 +36,30 @@ namespace {
 /// The common spellings `[H]H:MM:SS.mmm` and `MM:SS.mmm` (followed by a non-digit or the
 /// end) read straight off their fixed positions. Anything else takes the general path.
 bool collect_common(std::string_view s, timestamp_parse& out) noexcept {
-  auto d = [&s](std::size_t i) { return static_cast<unsigned>(s[i] - '0'); };
-  auto digits = [&](std::initializer_list<std::size_t> at) {
-    for (auto i : at)
-      if (i >= s.size() || !is_digit(s[i])) return false;
-    return true;
+  // Each digit position is checked by the unsigned subtraction: a non-digit gives a value > 9.
+  unsigned bad = 0;
+  auto d = [&](std::size_t i) {
+    const auto v = static_cast<unsigned>(static_cast<unsigned char>(s[i])) - '0';
+    bad |= v > 9;
+    return v;
   };
   auto ends_at = [&](std::size_t n) { return n == s.size() || !is_digit(s[n]); };
-  std::size_t h_digits = 0;
-  if (s.size() >= 11 && s[1] == ':' && s[4] == ':' && s[7] == '.') h_digits = 1;
-  else if (s.size() >= 12 && s[2] == ':' && s[5] == ':' && s[8] == '.') h_digits = 2;
-  if (h_digits) {
-    const std::size_t o = h_digits;
-    if (!digits({0, o - 1, o + 1, o + 2, o + 4, o + 5, o + 7, o + 8, o + 9}) || !ends_at(o + 10)) return false;
-    const unsigned h = h_digits == 1 ? d(0) : d(0) * 10 + d(1);
+  std::size_t o = 0;  // digits in the hours field
+  if (s.size() >= 11 && s[1] == ':' && s[4] == ':' && s[7] == '.') o = 1;
+  else if (s.size() >= 12 && s[2] == ':' && s[5] == ':' && s[8] == '.') o = 2;
+  if (o) {
+    const unsigned h = o == 1 ? d(0) : d(0) * 10 + d(1);
     const unsigned m = d(o + 1) * 10 + d(o + 2), sec = d(o + 4) * 10 + d(o + 5);
-    if (m > 59 || sec > 59) return false;
-    out = {true, static_cast<millis>(((h * 60 + m) * 60 + sec) * 1000ULL + d(o + 7) * 100 + d(o + 8) * 10 + d(o + 9)),
-           o + 10, h_digits};
+    const unsigned frac = d(o + 7) * 100 + d(o + 8) * 10 + d(o + 9);
+    if (bad || !ends_at(o + 10) || m > 59 || sec > 59) return false;
+    out = {true, static_cast<millis>(((h * 60ULL + m) * 60 + sec) * 1000 + frac), o + 10, o};
     return true;
   }
-  if (s.size() >= 9 && s[2] == ':' && s[5] == '.' && digits({0, 1, 3, 4, 6, 7, 8}) && ends_at(9) &&
-      (s.size() == 9 || s[9] != ':')) {
+  if (s.size() >= 9 && s[2] == ':' && s[5] == '.') {
     const unsigned m = d(0) * 10 + d(1), sec = d(3) * 10 + d(4);
-    if (m > 59 || sec > 59) return false;
-    out = {true, static_cast<millis>((m * 60 + sec) * 1000ULL + d(6) * 100 + d(7) * 10 + d(8)), 9, 0};
+    const unsigned frac = d(6) * 100 + d(7) * 10 + d(8);
+    if (bad || !ends_at(9) || m > 59 || sec > 59) return false;
+    out = {true, static_cast<millis>((m * 60ULL + sec) * 1000 + frac), 9, 0};
     return true;
   }
   return false;
@@ -110,37 +110,44 @@ timestamp_parse collect_timestamp_general(std::string_view s) noexcept {
   return result;
 }
 
-void append_timestamp(std::string& out, millis ms, timestamp_style style) {
+std::size_t detail::write_timestamp(char* out, millis ms, timestamp_style style) noexcept {
   static constexpr char pairs[] =
       "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
       "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
       "8081828384858687888990919293949596979899";
   if (ms < 0) ms = 0;
-  auto total_seconds = static_cast<std::uint64_t>(ms) / 1000;
+  const auto total_seconds = static_cast<std::uint64_t>(ms) / 1000;
   const auto frac = static_cast<unsigned>(static_cast<std::uint64_t>(ms) % 1000);
   const auto hours = total_seconds / 3600;
   const auto minutes = static_cast<unsigned>(total_seconds / 60 % 60);
   const auto seconds = static_cast<unsigned>(total_seconds % 60);
-  char buf[40];
-  char* end = buf + sizeof buf;
-  char* p = end;
-  *--p = static_cast<char>('0' + frac % 10);
-  *--p = pairs[frac / 10 * 2 + 1];
-  *--p = pairs[frac / 10 * 2];
-  *--p = style == timestamp_style::srt ? ',' : '.';
-  *--p = pairs[seconds * 2 + 1];
-  *--p = pairs[seconds * 2];
-  *--p = ':';
-  *--p = pairs[minutes * 2 + 1];
-  *--p = pairs[minutes * 2];
-  *--p = ':';
+  // Hours first: two digits, or as many as the value needs.
+  std::size_t n = 0;
   if (hours < 100) {
-    *--p = pairs[hours * 2 + 1];
-    *--p = pairs[hours * 2];
+    out[n++] = pairs[hours * 2];
+    out[n++] = pairs[hours * 2 + 1];
   } else {
-    for (auto h = hours; h > 0; h /= 10) *--p = static_cast<char>('0' + h % 10);
+    char digits[24];
+    std::size_t k = 0;
+    for (auto h = hours; h > 0; h /= 10) digits[k++] = static_cast<char>('0' + h % 10);
+    while (k > 0) out[n++] = digits[--k];
   }
-  out.append(p, static_cast<std::size_t>(end - p));
+  out[n++] = ':';
+  out[n++] = pairs[minutes * 2];
+  out[n++] = pairs[minutes * 2 + 1];
+  out[n++] = ':';
+  out[n++] = pairs[seconds * 2];
+  out[n++] = pairs[seconds * 2 + 1];
+  out[n++] = style == timestamp_style::srt ? ',' : '.';
+  out[n++] = pairs[frac / 10 * 2];
+  out[n++] = pairs[frac / 10 * 2 + 1];
+  out[n++] = static_cast<char>('0' + frac % 10);
+  return n;
+}
+
+void append_timestamp(std::string& out, millis ms, timestamp_style style) {
+  char buf[detail::max_timestamp_length];
+  out.append(buf, detail::write_timestamp(buf, ms, style));
 }
 
 std::string format_timestamp(millis ms, timestamp_style style) {

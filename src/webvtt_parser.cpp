@@ -284,9 +284,9 @@ void webvtt_parser::finish_cue(cue& c) {
   const bool tags = ctx_.wants(rule::bad_tag), entities = ctx_.wants(rule::bad_entity);
   const diagnostic_sink* sink = tags && entities ? &ctx_.sink : tags || entities ? &ctx_.filtered_sink : nullptr;
   summarize_cue_text(c.payload, summary_, c.line + 1, sink);
-  // Swap rather than copy: the summary takes the cue's old strings and reuses their capacity.
-  c.text.swap(summary_.plain);
-  c.speaker.swap(summary_.speaker);
+  c.text.assign(summary_.plain);
+  // Most cues repeat the previous speaker: compare before copying.
+  if (c.speaker != summary_.speaker) c.speaker.assign(summary_.speaker);
 }
 
 bool webvtt_parser::next(item_kind& kind, cue& c, block& b) {

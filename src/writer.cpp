@@ -10,6 +10,8 @@
 
 #include <vttkit/cue_text.hpp>
 
+#include "timestamp_format.hpp"
+
 namespace vttkit {
 namespace {
 
@@ -347,9 +349,14 @@ void writer::write(const cue& c) {
         b += c.id;
         b += '\n';
       }
-      append_timestamp(b, c.start);
-      b += " --> ";
-      append_timestamp(b, c.end);
+      {
+        char line[2 * detail::max_timestamp_length + 8];
+        std::size_t k = detail::write_timestamp(line, c.start, timestamp_style::vtt);
+        std::memcpy(line + k, " --> ", 5);
+        k += 5;
+        k += detail::write_timestamp(line + k, c.end, timestamp_style::vtt);
+        b.append(line, k);
+      }
       for (const auto& setting : c.settings) {
         b += ' ';
         b += setting.name;
@@ -364,22 +371,23 @@ void writer::write(const cue& c) {
       break;
     case output_format::srt: {
       const bool starts = s.new_turn(c);
-      if (s.count) b += '\n';
       {
+        // The blank line, the number and the timing line, assembled and appended at once.
+        char line[2 * detail::max_timestamp_length + 40];
         char num[24];
-        auto n = s.count + 1;
         char* p = num + sizeof num;
-        do {
-          *--p = static_cast<char>('0' + n % 10);
-          n /= 10;
-        } while (n > 0);
-        b.append(p, static_cast<std::size_t>(num + sizeof num - p));
+        for (auto n = s.count + 1; n > 0; n /= 10) *--p = static_cast<char>('0' + n % 10);
+        std::size_t k = 0;
+        if (s.count) line[k++] = '\n';
+        for (; p < num + sizeof num; ++p) line[k++] = *p;
+        line[k++] = '\n';
+        k += detail::write_timestamp(line + k, c.start, timestamp_style::srt);
+        std::memcpy(line + k, " --> ", 5);
+        k += 5;
+        k += detail::write_timestamp(line + k, c.end, timestamp_style::srt);
+        line[k++] = '\n';
+        b.append(line, k);
       }
-      b += '\n';
-      append_timestamp(b, c.start, timestamp_style::srt);
-      b += " --> ";
-      append_timestamp(b, c.end, timestamp_style::srt);
-      b += '\n';
       if (s.label_for(c, starts)) {
         b += c.speaker;
         b += ": ";
