@@ -192,7 +192,7 @@ std::size_t decode_text(std::string_view s, std::size_t pos, std::string& out, O
   const char* p = begin + pos;
   while (p < end) {
     const char* q = find_special(p, end);
-    out.append(p, q);
+    out.append(p, static_cast<std::size_t>(q - p));
     if (q == end) break;
     if (*q == '<') {
       if constexpr (StopAtTag) return static_cast<std::size_t>(q - begin);
@@ -216,6 +216,15 @@ std::size_t decode_text(std::string_view s, std::size_t pos, std::string& out, O
 /// The annotation state's last step on out[from..]: strip ASCII whitespace at both ends and
 /// collapse inner runs to one space. Done in place so no scratch string is needed.
 void normalize_annotation(std::string& out, std::size_t from) {
+  // Most annotations ("Speaker 1") are already clean: single inner spaces, nothing else.
+  const std::size_t n = out.size();
+  bool clean = n == from || (out[from] != ' ' && out[n - 1] != ' ');
+  for (std::size_t i = from; clean && i < n; ++i) {
+    const char c = out[i];
+    if (c == ' ') clean = out[i + 1] != ' ';  // i + 1 < n: the last byte is not a space
+    else clean = !is_ascii_whitespace(c);
+  }
+  if (clean) return;
   std::size_t w = from;
   bool pending_space = false;
   for (std::size_t r = from; r < out.size(); ++r) {
