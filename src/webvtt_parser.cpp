@@ -114,8 +114,8 @@ std::string region_id(std::string_view settings) {
   return id;
 }
 
-}  // namespace
-
+/// Parses "WebVTT cue settings" from `text`; accepted settings go to `out`, each rejected
+/// token is passed to `reject(token, byte offset in text, reason)`.
 template <typename Reject>
 void parse_cue_settings(std::string_view text, const std::vector<std::string>& region_ids,
                         std::vector<cue_setting>& out, Reject&& reject) {
@@ -154,6 +154,8 @@ void parse_cue_settings(std::string_view text, const std::vector<std::string>& r
     else out.push_back({std::string(name), std::string(value)});
   }
 }
+
+}  // namespace
 
 bool webvtt_parser::read_header(header& out) {
   out = {};

@@ -42,10 +42,4 @@ class webvtt_parser {
   cue_text_summary summary_;
 };
 
-/// Parses "WebVTT cue settings" from `text`; accepted settings go to `out`, each rejected
-/// token is passed to `reject(token, byte offset in text, reason)`.
-template <typename Reject>
-void parse_cue_settings(std::string_view text, const std::vector<std::string>& region_ids,
-                        std::vector<cue_setting>& out, Reject&& reject);
-
 }  // namespace vttkit::detail
