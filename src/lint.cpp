@@ -20,7 +20,6 @@
 namespace vttkit {
 namespace {
 
-constexpr std::size_t rule_count = static_cast<std::size_t>(rule::inconsistent_speaker) + 1;
 
 // --------------------------------------------------------------------------------------------
 // Characters
