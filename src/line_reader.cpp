@@ -4,6 +4,10 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <utf8.h>
 
 namespace vttkit::detail {
@@ -73,6 +77,15 @@ bool is_plain_ascii(std::string_view s) noexcept {
   constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
   const char* p = s.data();
   std::size_t n = s.size();
+#if defined(__SSE2__)
+  // 16 bytes per step: the sign bits are the non-ASCII bytes, a compare finds NUL.
+  while (n >= 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    if (_mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, _mm_setzero_si128())))) return false;
+    p += 16;
+    n -= 16;
+  }
+#endif
   while (n >= 8) {
     std::uint64_t w;
     std::memcpy(&w, p, 8);

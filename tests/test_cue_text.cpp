@@ -506,3 +506,30 @@ TEST_CASE("append_escaped_cue_text escapes & < >", "[cue_text]") {
   CHECK(summarize(out).plain == tricky);  // escaping round-trips through the parser
   CHECK(diagnose(out).empty());
 }
+
+TEST_CASE("summarize agrees with the tree on voice-first payloads (fast path and slow path)", "[cue_text][summary]") {
+  // `<v NAME>text` with plain NAME and text takes a shortcut; everything else the full
+  // tokenizer. Both must give what the tree gives.
+  const std::vector<std::string> payloads = {
+      "<v Speaker 1>Hello there", "<v A B C>x", "<v A  B>two spaces", "<v  A>leading", "<v A >trailing",
+      "<v A\tB>tab", "<v A>x &amp; y", "<v A>x <i>y</i>", "<v A&amp;B>ref in name", "<v>no name",
+      "<v A>", "<v A>line one\nline two", "<v.loud A>class", "<v A>tail > gt", "<v A><b>x</b>"};
+  for (const auto& p : payloads) {
+    INFO(p);
+    vttkit::cue_text_summary sum;
+    vttkit::summarize_cue_text(p, sum);
+    const auto tree = vttkit::parse_cue_text(p);
+    std::string plain, speaker;
+    bool voice = false;
+    for (const auto& n : tree.nodes) {
+      if (n.kind == vttkit::node_kind::text) plain += n.value;
+      if (n.kind == vttkit::node_kind::voice && !voice) {
+        voice = true;
+        speaker = n.value;
+      }
+    }
+    CHECK(sum.plain == plain);
+    CHECK(sum.speaker == speaker);
+    CHECK(sum.has_voice == voice);
+  }
+}
