@@ -8,6 +8,10 @@
 
 #include <unistd.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <vttkit/cue_text.hpp>
 
 #include "timestamp_format.hpp"
@@ -56,6 +60,22 @@ void append_json_string(std::string& out, std::string_view s) {
   std::size_t run = 0;
   std::size_t i = 0;
   while (i < s.size()) {
+#if defined(__SSE2__)
+    // Skip 16 plain bytes at a time: none at or below 0x1F (unsigned), '"' or '\\'.
+    if (i + 16 <= s.size()) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+      const __m128i low = _mm_set1_epi8(0x1F);
+      const __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, low), low),
+                                       _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                                    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+      const int mask = _mm_movemask_epi8(hit);
+      if (mask == 0) {
+        i += 16;
+        continue;
+      }
+      i += static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    }
+#endif
     // Skip 8 plain bytes at a time; the common text needs no escaping at all.
     if (i + 8 <= s.size()) {
       std::uint64_t w;

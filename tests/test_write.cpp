@@ -130,3 +130,25 @@ TEST_CASE("md and txt collapse white space and drop it at the ends", "[write][md
   CHECK(convert(in, vttkit::output_format::md) == "**A** [00:00:01] two spaces and\\_lines\n");
   CHECK(convert(in, vttkit::output_format::txt) == "A: two spaces and_lines\n");
 }
+
+TEST_CASE("json escaping is right at every position of long text", "[write][json]") {
+  // Special characters at each offset of a 40-byte text, among multi-byte UTF-8 (which stays).
+  for (std::size_t at = 0; at < 40; ++at) {
+    for (const char* special : {"\"", "\\", "\x01", "\x1f"}) {
+      std::string text(40, 'a');
+      text.replace(3, 2, "\xC3\xA9");  // é stays as UTF-8
+      text[at] = special[0];
+      if (at == 3 || at == 4) continue;  // keep the é intact
+      vttkit::document doc;
+      doc.cues.push_back({});
+      doc.cues[0].text = text;
+      const auto out = vttkit::write_document(doc, {vttkit::output_format::jsonl});
+      std::string want = text.substr(0, at);
+      const char c = special[0];
+      want += c == '"' ? "\\\"" : c == '\\' ? "\\\\" : c == '\x01' ? "\\u0001" : "\\u001f";
+      want += text.substr(at + 1);
+      INFO(at);
+      CHECK(out.find("\"text\": \"" + want + "\"") != std::string::npos);
+    }
+  }
+}
