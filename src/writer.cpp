@@ -21,10 +21,9 @@ namespace {
 
 constexpr std::size_t flush_threshold = std::size_t{1} << 18;
 
-void append_seconds(std::string& out, millis ms) {
+/// Writes `ms` as seconds ("2.72", "3", "0.005") ending at `end`; returns where it starts.
+char* seconds_before(char* end, millis ms) noexcept {
   if (ms < 0) ms = 0;
-  char buf[32];
-  char* end = buf + sizeof buf;
   char* p = end;
   auto frac = static_cast<int>(ms % 1000);
   if (frac != 0) {
@@ -44,7 +43,24 @@ void append_seconds(std::string& out, millis ms) {
     *--p = static_cast<char>('0' + whole % 10);
     whole /= 10;
   } while (whole > 0);
-  out.append(p, static_cast<std::size_t>(end - p));
+  return p;
+}
+
+void append_seconds(std::string& out, millis ms) {
+  char buf[32];
+  const char* p = seconds_before(buf + sizeof buf, ms);
+  out.append(p, static_cast<std::size_t>(buf + sizeof buf - p));
+}
+
+/// Appends `a`, the seconds of `ms`, then `b`, in one append.
+void append_between(std::string& out, std::string_view a, millis ms, std::string_view b) {
+  char buf[96];
+  char* digits_end = buf + 48;
+  char* p = seconds_before(digits_end, ms);
+  p -= a.size();
+  std::memcpy(p, a.data(), a.size());
+  std::memcpy(digits_end, b.data(), b.size());
+  out.append(p, static_cast<std::size_t>(digits_end + b.size() - p));
 }
 
 /// True when one of the 8 bytes of `w` must be escaped in JSON: below 0x20, '"' or '\\'.
@@ -285,11 +301,8 @@ struct writer::impl {
   void cue_json(const cue& c) {
     buf += "{\"id\": ";
     append_json_string(buf, c.id);
-    buf += ", \"start\": ";
-    append_seconds(buf, c.start);
-    buf += ", \"end\": ";
-    append_seconds(buf, c.end);
-    buf += ", \"speaker\": ";
+    append_between(buf, ", \"start\": ", c.start, "");
+    append_between(buf, ", \"end\": ", c.end, ", \"speaker\": ");
     append_json_string_or_null(buf, c.speaker);
     buf += ", \"text\": ";
     append_json_string(buf, c.text);
