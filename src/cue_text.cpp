@@ -651,9 +651,24 @@ void summarize_cue_text(std::string_view payload, cue_text_summary& out, std::si
 }
 
 void append_escaped_cue_text(std::string& out, std::string_view plain) {
-  // A plain byte loop: find_first_of with a set of three calls memchr once per character.
+  // A plain byte loop (find_first_of with a set of three calls memchr once per character),
+  // 16 bytes a step with SSE2 where nothing needs escaping.
   std::size_t from = 0;
   for (std::size_t i = 0; i < plain.size(); ++i) {
+#if defined(__SSE2__)
+    while (i + 16 <= plain.size()) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(plain.data() + i));
+      const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('&')), _mm_cmpeq_epi8(v, _mm_set1_epi8('<'))),
+                                       _mm_cmpeq_epi8(v, _mm_set1_epi8('>')));
+      const int mask = _mm_movemask_epi8(hit);
+      if (mask != 0) {
+        i += static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+        break;
+      }
+      i += 16;
+    }
+    if (i >= plain.size()) break;
+#endif
     const char c = plain[i];
     if (c != '&' && c != '<' && c != '>') continue;
     out.append(plain.substr(from, i - from));

@@ -1,6 +1,10 @@
 // Private text helpers of the transcript transforms: white space, words, sentence ends, payloads.
 #include "sentences.hpp"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <array>
 #include <cstdint>
 
@@ -252,8 +256,40 @@ std::size_t words_length(std::string_view text) noexcept {
   return chars;
 }
 
+namespace {
+
+/// True when `text` is printable ASCII with single spaces between words and none at either end:
+/// then its words joined by single spaces are the text itself.
+bool single_spaced_ascii(std::string_view text) noexcept {
+  if (text.empty() || text.front() == ' ' || text.back() == ' ') return false;
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  // Controls (<= 0x1F) and bytes >= 0x80 (possible Unicode spaces) fail, as do two spaces in a row.
+  const __m128i low = _mm_set1_epi8(0x1F), space = _mm_set1_epi8(' ');
+  for (; i + 17 <= text.size(); i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i + 1));
+    const __m128i bad = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, low), low), _mm_cmplt_epi8(v, _mm_setzero_si128())),
+                                     _mm_and_si128(_mm_cmpeq_epi8(v, space), _mm_cmpeq_epi8(next, space)));
+    if (_mm_movemask_epi8(bad)) return false;
+  }
+#endif
+  for (; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c <= 0x1F || c >= 0x80 || (c == ' ' && text[i + 1] == ' ')) return false;  // the last byte is not a space
+  }
+  return true;
+}
+
+}  // namespace
+
 std::size_t append_words(std::string& out, std::string_view text) {
   const std::size_t before = out.size();
+  if (single_spaced_ascii(text)) {  // the usual cue text: nothing to collapse
+    if (!out.empty()) out += ' ';
+    out.append(text);
+    return out.size() - before;
+  }
   bool separate = !out.empty();
   for (std::size_t i = skip_space(text, 0); i < text.size();) {
     // Words already separated by single spaces (the usual cue text) are copied as one block.
