@@ -322,6 +322,22 @@ sentence_search find_sentence_end(std::string_view text, std::size_t from, bool 
   const std::size_t n = text.size();
   std::size_t i = from;
   while (i < n) {
+#if defined(__SSE2__)
+    // Skip 16 bytes at a time while none of them can start a mark.
+    while (i + 16 <= n) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+      const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')), _mm_cmpeq_epi8(v, _mm_set1_epi8('?'))),
+                                       _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('!')),
+                                                    _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE2)))));
+      const int mask = _mm_movemask_epi8(hit);
+      if (mask != 0) {
+        i += static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+        break;
+      }
+      i += 16;
+    }
+    if (i >= n) break;
+#endif
     // Most bytes cannot start a mark: rule them out before looking closer.
     if (!may_start_mark[byte_at(text, i)]) {
       ++i;
