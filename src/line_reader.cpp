@@ -52,24 +52,6 @@ std::size_t valid_sequence(std::string_view s, std::size_t i, std::size_t& consu
 
 }  // namespace
 
-bool is_ascii(std::string_view s) noexcept {
-  const char* p = s.data();
-  std::size_t n = s.size();
-  while (n >= 8) {
-    std::uint64_t w;
-    std::memcpy(&w, p, 8);
-    if (w & 0x8080808080808080ULL) return false;
-    p += 8;
-    n -= 8;
-  }
-  while (n > 0) {
-    if (static_cast<unsigned char>(*p) & 0x80) return false;
-    ++p;
-    --n;
-  }
-  return true;
-}
-
 namespace {
 
 /// True when `s` is ASCII without NUL: the common case, checked 8 bytes at a time.

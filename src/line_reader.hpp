@@ -62,9 +62,6 @@ class line_reader {
   std::string error_;
 };
 
-/// True when every byte of `s` is ASCII.
-bool is_ascii(std::string_view s) noexcept;
-
 /// Number of code points in valid UTF-8 `s`.
 std::size_t count_code_points(std::string_view s) noexcept;
 

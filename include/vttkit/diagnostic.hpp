@@ -93,6 +93,7 @@ struct diagnostic {
   std::string message;
 
   [[nodiscard]] const rule_info& info() const noexcept { return vttkit::info(rule); }
+  friend bool operator==(const diagnostic&, const diagnostic&) = default;
 };
 
 /// Where a parser or transform reports diagnostics as it finds them.

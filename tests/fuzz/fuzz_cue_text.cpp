@@ -17,13 +17,9 @@
 #include <vttkit/cue_text.hpp>
 #include <vttkit/transform.hpp>
 
-namespace {
+#include "fuzz_support.hpp"
 
-[[noreturn]] void check_failed(const char* what, int line) {
-  std::fprintf(stderr, "fuzz_cue_text.cpp:%d: check failed: %s\n", line, what);
-  std::abort();
-}
-#define FUZZ_CHECK(cond) ((cond) ? void(0) : check_failed(#cond, __LINE__))
+namespace {
 
 bool is_internal(vttkit::node_kind k) {
   return k != vttkit::node_kind::text && k != vttkit::node_kind::timestamp;

@@ -16,48 +16,12 @@
 #include <vttkit/cue_text.hpp>
 #include <vttkit/parse.hpp>
 
+#include "fuzz_support.hpp"
+
 namespace {
 
-[[noreturn]] void check_failed(const char* what, int line) {
-  std::fprintf(stderr, "fuzz_parse.cpp:%d: check failed: %s\n", line, what);
-  std::abort();
-}
-#define FUZZ_CHECK(cond) ((cond) ? void(0) : check_failed(#cond, __LINE__))
-
-/// Hands out the input in pieces whose sizes come from the input's own bytes (1 to 61).
-class piecewise_source final : public vttkit::byte_source {
- public:
-  explicit piecewise_source(std::string_view bytes) noexcept : bytes_(bytes) {}
-  std::ptrdiff_t read(char* data, std::size_t size) override {
-    if (at_ >= bytes_.size() || size == 0) return 0;
-    std::size_t n = 1;
-    if (!bytes_.empty()) n += static_cast<unsigned char>(bytes_[(reads_ * 7) % bytes_.size()]) % 61;
-    ++reads_;
-    n = std::min({n, size, bytes_.size() - at_});
-    std::memcpy(data, bytes_.data() + at_, n);
-    at_ += n;
-    return static_cast<std::ptrdiff_t>(n);
-  }
-
- private:
-  std::string_view bytes_;
-  std::size_t at_ = 0;
-  std::size_t reads_ = 0;
-};
-
-bool same_diagnostic(const vttkit::diagnostic& a, const vttkit::diagnostic& b) {
-  return a.rule == b.rule && a.line == b.line && a.column == b.column && a.message == b.message;
-}
-
-bool same_diagnostics(const std::vector<vttkit::diagnostic>& a, const std::vector<vttkit::diagnostic>& b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (!same_diagnostic(a[i], b[i])) return false;
-  return true;
-}
-
 bool same_result(const vttkit::parse_result& a, const vttkit::parse_result& b) {
-  return a.document == b.document && same_diagnostics(a.diagnostics, b.diagnostics) && a.format == b.format &&
+  return a.document == b.document && a.diagnostics == b.diagnostics && a.format == b.format &&
          a.has_signature == b.has_signature && a.read_error == b.read_error;
 }
 
@@ -154,7 +118,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   // The same bytes in small pieces.
   {
-    piecewise_source pieces(input);
+    fuzz_support::piecewise_source pieces(input);
     const vttkit::parse_result streamed = vttkit::parse(pieces, options);
     FUZZ_CHECK(same_result(whole, streamed));
   }
@@ -168,7 +132,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::vector<vttkit::diagnostic> errors;
     for (const auto& d : whole.diagnostics)
       if (d.info().severity == vttkit::severity::error) errors.push_back(d);
-    FUZZ_CHECK(same_diagnostics(quiet.diagnostics, errors));
+    FUZZ_CHECK(quiet.diagnostics == errors);
 
     // The streaming reader with no sink at all: the same cues and blocks, and the error count.
     vttkit::memory_source source(input);

@@ -22,13 +22,9 @@
 #include <vttkit/transform.hpp>
 #include <vttkit/write.hpp>
 
-namespace {
+#include "fuzz_support.hpp"
 
-[[noreturn]] void check_failed(const char* what, int line) {
-  std::fprintf(stderr, "fuzz_roundtrip.cpp:%d: check failed: %s\n", line, what);
-  std::abort();
-}
-#define FUZZ_CHECK(cond) ((cond) ? void(0) : check_failed(#cond, __LINE__))
+namespace {
 
 // ---------------------------------------------------------------------------------------------
 // Words, as the transforms define them: runs of characters that Python's str.isspace() does not

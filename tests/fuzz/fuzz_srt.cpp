@@ -16,44 +16,9 @@
 #include <vttkit/parse.hpp>
 #include <vttkit/write.hpp>
 
+#include "fuzz_support.hpp"
+
 namespace {
-
-[[noreturn]] void check_failed(const char* what, int line) {
-  std::fprintf(stderr, "fuzz_srt.cpp:%d: check failed: %s\n", line, what);
-  std::abort();
-}
-#define FUZZ_CHECK(cond) ((cond) ? void(0) : check_failed(#cond, __LINE__))
-
-/// Hands out the input in pieces whose sizes come from the input's own bytes (1 to 61).
-class piecewise_source final : public vttkit::byte_source {
- public:
-  explicit piecewise_source(std::string_view bytes) noexcept : bytes_(bytes) {}
-  std::ptrdiff_t read(char* data, std::size_t size) override {
-    if (at_ >= bytes_.size() || size == 0) return 0;
-    std::size_t n = 1;
-    if (!bytes_.empty()) n += static_cast<unsigned char>(bytes_[(reads_ * 7) % bytes_.size()]) % 61;
-    ++reads_;
-    n = std::min({n, size, bytes_.size() - at_});
-    std::memcpy(data, bytes_.data() + at_, n);
-    at_ += n;
-    return static_cast<std::ptrdiff_t>(n);
-  }
-
- private:
-  std::string_view bytes_;
-  std::size_t at_ = 0;
-  std::size_t reads_ = 0;
-};
-
-bool same_diagnostics(const std::vector<vttkit::diagnostic>& a, const std::vector<vttkit::diagnostic>& b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (a[i].rule != b[i].rule || a[i].line != b[i].line || a[i].column != b[i].column ||
-        a[i].message != b[i].message)
-      return false;
-  }
-  return true;
-}
 
 }  // namespace
 
@@ -66,10 +31,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   FUZZ_CHECK(r.format == vttkit::input_format::srt && r.has_signature);
 
   {
-    piecewise_source pieces(input);
+    fuzz_support::piecewise_source pieces(input);
     const vttkit::parse_result streamed = vttkit::parse(pieces, options);
     FUZZ_CHECK(streamed.document == r.document);
-    FUZZ_CHECK(same_diagnostics(streamed.diagnostics, r.diagnostics));
+    FUZZ_CHECK(streamed.diagnostics == r.diagnostics);
   }
 
   vttkit::cue_text_summary summary;
