@@ -50,9 +50,6 @@ std::size_t valid_sequence(std::string_view s, std::size_t i, std::size_t& consu
   return 0;
 }
 
-}  // namespace
-
-namespace {
 
 /// True when `s` is ASCII without NUL: the common case, checked 8 bytes at a time.
 bool is_plain_ascii(std::string_view s) noexcept {
