@@ -89,13 +89,27 @@ std::size_t count_code_points(std::string_view s) noexcept {
 }
 
 line_reader::line_reader(byte_source& source, const diagnostic_sink* sink)
-    : source_(source), sink_(sink && *sink ? sink : nullptr), buf_(new char[first_chunk]), capacity_(first_chunk) {}
+    : source_(&source),
+      sink_(sink && *sink ? sink : nullptr),
+      storage_(new char[first_chunk]),
+      data_(storage_.get()),
+      capacity_(first_chunk) {}
+
+line_reader::line_reader(std::string_view bytes, bool at_start, const diagnostic_sink* sink)
+    : source_(nullptr),
+      sink_(sink && *sink ? sink : nullptr),
+      data_(bytes.data()),
+      capacity_(bytes.size()),
+      end_(bytes.size()),
+      eof_(true),
+      bom_checked_(!at_start),
+      consumed_(bytes.size()) {}
 
 bool line_reader::fill() {
-  if (eof_) return false;
+  if (eof_ || !source_) return false;
   if (begin_ > 0) {
     const auto shift = begin_;
-    std::memmove(buf_.get(), buf_.get() + begin_, end_ - begin_);
+    std::memmove(storage_.get(), storage_.get() + begin_, end_ - begin_);
     end_ -= shift;
     begin_ = 0;
     for (auto* cache : {&lf_, &cr_}) {
@@ -108,13 +122,14 @@ bool line_reader::fill() {
   if (end_ == capacity_ || (capacity_ < max_chunk && consumed_ >= capacity_)) {
     const auto bigger = capacity_ * 2;
     std::unique_ptr<char[]> grown{new char[bigger]};
-    std::memcpy(grown.get(), buf_.get(), end_);
-    buf_ = std::move(grown);
+    std::memcpy(grown.get(), storage_.get(), end_);
+    storage_ = std::move(grown);
+    data_ = storage_.get();
     capacity_ = bigger;
   }
-  const auto n = source_.read(buf_.get() + end_, capacity_ - end_);
+  const auto n = source_->read(storage_.get() + end_, capacity_ - end_);
   if (n < 0) {
-    error_ = source_.error();
+    error_ = source_->error();
     eof_ = true;
     return false;
   }
@@ -130,9 +145,9 @@ bool line_reader::fill() {
 std::size_t line_reader::find(char c, next_byte& cache) noexcept {
   if (cache.pos != npos && cache.pos >= begin_) return cache.pos;
   const auto from = std::max(begin_, cache.scanned);
-  const void* p = std::memchr(buf_.get() + from, c, end_ - from);
+  const void* p = std::memchr(data_ + from, c, end_ - from);
   if (p) {
-    cache.pos = static_cast<std::size_t>(static_cast<const char*>(p) - buf_.get());
+    cache.pos = static_cast<std::size_t>(static_cast<const char*>(p) - data_);
   } else {
     cache.pos = npos;
     cache.scanned = end_;
@@ -144,7 +159,7 @@ void line_reader::skip_bom() {
   if (bom_checked_) return;
   while (end_ - begin_ < 3 && fill()) {
   }
-  if (end_ - begin_ >= 3 && std::memcmp(buf_.get() + begin_, "\xEF\xBB\xBF", 3) == 0) begin_ += 3;
+  if (end_ - begin_ >= 3 && std::memcmp(data_ + begin_, "\xEF\xBB\xBF", 3) == 0) begin_ += 3;
   bom_checked_ = true;
 }
 
@@ -152,7 +167,7 @@ std::string_view line_reader::peek(std::size_t n) {
   skip_bom();
   while (end_ - begin_ < n && fill()) {
   }
-  return {buf_.get() + begin_, std::min(n, end_ - begin_)};
+  return {data_ + begin_, std::min(n, end_ - begin_)};
 }
 
 bool line_reader::next(std::string_view& line) {
@@ -164,7 +179,7 @@ bool line_reader::next(std::string_view& line) {
     if (cr < lf) {
       if (cr + 1 < end_) {
         line_end = cr;
-        next_begin = buf_[cr + 1] == '\n' ? cr + 2 : cr + 1;  // CRLF, or a lone CR
+        next_begin = data_[cr + 1] == '\n' ? cr + 2 : cr + 1;  // CRLF, or a lone CR
       } else if (eof_) {
         line_end = cr;
         next_begin = cr + 1;
@@ -183,7 +198,7 @@ bool line_reader::next(std::string_view& line) {
       continue;
     }
     last_begin_ = begin_;
-    std::string_view raw{buf_.get() + begin_, line_end - begin_};
+    std::string_view raw{data_ + begin_, line_end - begin_};
     begin_ = next_begin;
     ++line_no_;
     line = clean(raw);

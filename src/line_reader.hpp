@@ -18,9 +18,16 @@ namespace vttkit::detail {
 class line_reader {
  public:
   line_reader(byte_source& source, const diagnostic_sink* sink);
+  /// Reads lines straight from `bytes` (not copied: they must outlive the reader). `at_start`:
+  /// the bytes begin the input, so a BOM there is dropped.
+  line_reader(std::string_view bytes, bool at_start, const diagnostic_sink* sink);
 
   /// The next line without its terminator; false at the end of input or on a read error.
   bool next(std::string_view& line);
+  /// The source read from (null when reading bytes in memory).
+  [[nodiscard]] byte_source* source() const noexcept { return source_; }
+  /// The source continues an input begun elsewhere: no BOM is looked for.
+  void continue_input() noexcept { bom_checked_ = true; }
   /// Pushes the line just returned back, so that the next call returns it again.
   void unget() noexcept;
   /// 1-based number of the line last returned.
@@ -30,15 +37,19 @@ class line_reader {
   [[nodiscard]] std::size_t bytes_read() const noexcept { return consumed_; }
   [[nodiscard]] const std::string& read_error() const noexcept { return error_; }
   [[nodiscard]] std::size_t error_count() const noexcept { return errors_; }
+  /// The bytes read from the source but not yet returned as lines (after a `peek`, BOM
+  /// removed), for a caller that takes over the reading. Valid while this reader lives.
+  [[nodiscard]] std::string_view buffered() const noexcept { return {data_ + begin_, end_ - begin_}; }
 
  private:
   bool fill();
   void skip_bom();
   std::string_view clean(std::string_view raw);
 
-  byte_source& source_;
+  byte_source* source_;  // null when reading bytes in memory
   const diagnostic_sink* sink_;
-  std::unique_ptr<char[]> buf_;  // not a vector: no zero-filling of every new buffer
+  std::unique_ptr<char[]> storage_;  // not a vector: no zero-filling of every new buffer
+  const char* data_ = nullptr;       // storage_, or the caller's bytes
   std::size_t capacity_ = 0;
   std::size_t begin_ = 0;     // start of unread data
   std::size_t end_ = 0;       // end of buffered data

@@ -565,6 +565,7 @@ lint_summary lint(byte_source& source, const lint_options& options, const diagno
   // The parser's diagnostics cost work per cue; ask only for the wanted ones.
   const auto& r = options.rules;
   po.rules = r;
+  po.threads = options.threads;
   po.warnings = r.contains(rule::short_hours) || r.contains(rule::bad_setting) || r.contains(rule::bad_tag) ||
                 r.contains(rule::bad_entity);
   po.on_diagnostic = [&l](const diagnostic& d) { l.add_diagnostic(d); };

@@ -5,6 +5,9 @@
 #include <cctype>
 #include <optional>
 
+#include <thread>
+
+#include "parallel_parser.hpp"
 #include "srt_parser.hpp"
 #include "webvtt_parser.hpp"
 
@@ -23,6 +26,9 @@ struct reader::impl {
   vttkit::cue cue;
   vttkit::block block;
   item_kind kind = item_kind::cue;
+  vttkit::cue* current_cue = &cue;
+  vttkit::block* current_block = &block;
+  std::unique_ptr<detail::parallel_parser> parallel;  // when parsing WebVTT on several threads
   bool header_done = false;
   bool signature = false;
 
@@ -80,8 +86,13 @@ bool reader::read_header() {
   if (s.header_done) return s.signature;
   s.header_done = true;
   s.format = s.detect();
+  const auto threads = s.options.threads ? s.options.threads : std::max(1u, std::thread::hardware_concurrency());
   if (s.format == input_format::srt) {
     s.signature = true;
+  } else if (threads > 1 && s.ctx.lines.read_error().empty()) {
+    s.parallel = std::make_unique<detail::parallel_parser>(*s.ctx.lines.source(), s.ctx.lines.buffered(), s.options,
+                                                           threads);
+    s.signature = s.parallel->read_header(s.header);
   } else {
     s.signature = s.vtt.read_header(s.header);
   }
@@ -96,18 +107,29 @@ bool reader::next() {
     s.kind = item_kind::cue;
     return true;
   }
+  if (s.parallel) return s.parallel->next(s.kind, s.current_cue, s.current_block);
   return s.vtt.next(s.kind, s.cue, s.block);
 }
 
 item_kind reader::kind() const noexcept { return impl_->kind; }
-cue& reader::cue() noexcept { return impl_->cue; }
-block& reader::block() noexcept { return impl_->block; }
+cue& reader::cue() noexcept { return *impl_->current_cue; }
+block& reader::block() noexcept { return *impl_->current_block; }
 const header& reader::header() const noexcept { return impl_->header; }
 input_format reader::format() const noexcept { return impl_->format; }
 bool reader::has_signature() const noexcept { return impl_->signature; }
-std::size_t reader::error_count() const noexcept { return impl_->ctx.error_count(); }
-std::size_t reader::bytes_read() const noexcept { return impl_->ctx.lines.bytes_read(); }
-const std::string& reader::read_error() const noexcept { return impl_->ctx.lines.read_error(); }
+std::size_t reader::error_count() const noexcept {
+  const auto& s = *impl_;
+  return s.ctx.error_count() + (s.parallel ? s.parallel->error_count() : 0);
+}
+std::size_t reader::bytes_read() const noexcept {
+  const auto& s = *impl_;
+  return s.parallel ? s.parallel->bytes_read() : s.ctx.lines.bytes_read();
+}
+const std::string& reader::read_error() const noexcept {
+  const auto& s = *impl_;
+  if (s.parallel) return s.parallel->read_error();
+  return s.ctx.lines.read_error();
+}
 
 parse_result parse(byte_source& source, parse_options options) {
   parse_result result;

@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <vttkit/cue_text.hpp>
@@ -18,6 +19,19 @@ namespace vttkit::detail {
 class webvtt_parser {
  public:
   explicit webvtt_parser(parse_context& ctx) : ctx_(ctx) {}
+
+  /// What one block's parse carries to the next: whether a cue was seen (STYLE and REGION
+  /// blocks count only before the first cue) and the regions defined.
+  struct state {
+    bool seen_cue = false;
+    std::vector<std::string> region_ids;
+  };
+  /// Continues at a block boundary of an input read so far up to `from` (no header is read).
+  void resume(state from) {
+    seen_cue_ = from.seen_cue;
+    region_ids_ = std::move(from.region_ids);
+  }
+  [[nodiscard]] state current_state() const { return {seen_cue_, region_ids_}; }
 
   /// Steps 1-12: signature and header. False (E001 reported) when there is no signature.
   bool read_header(header& out);

@@ -371,6 +371,11 @@ void progress_line::draw(std::size_t bytes_done) {
 
 std::atomic<std::size_t> bytes_processed{0};
 
+unsigned threads_per_input(unsigned jobs, std::size_t inputs) {
+  if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
+  return static_cast<unsigned>(std::max<std::size_t>(1, jobs / std::max<std::size_t>(inputs, 1)));
+}
+
 int run_jobs(std::size_t count, unsigned jobs, bool progress, const std::function<int(std::size_t)>& work) {
   if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
   jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(count, 1)));

@@ -164,6 +164,10 @@ extern std::atomic<std::size_t> bytes_processed;
 /// exit code. Shows a progress bar on a terminal when `progress` is set.
 int run_jobs(std::size_t count, unsigned jobs, bool progress, const std::function<int(std::size_t)>& work);
 
+/// Threads to parse each input with when `jobs` workers (0 = all cores) share `inputs` files:
+/// the workers left over when there are fewer files than workers, at least 1.
+unsigned threads_per_input(unsigned jobs, std::size_t inputs);
+
 /// Where an input's output goes: `-o`, `--out-dir`, or standard output.
 struct output_plan {
   std::string output;   ///< -o FILE

@@ -54,7 +54,7 @@ void add_io_flags(CLI::App& cmd, convert_options& o) {
   cmd.add_option("-o,--output", o.output, "Write to FILE (atomically: a temporary file renamed into place)");
   cmd.add_option("--out-dir", o.out_dir, "Write DIR/<name>.<ext> for each input");
   cmd.add_flag("-r,--recursive", o.recursive, "Read the .vtt and .srt files under directory arguments");
-  cmd.add_option("-j,--jobs", o.jobs, "Files converted at once (default: all cores)");
+  cmd.add_option("-j,--jobs", o.jobs, "Workers: files converted at once, the rest parse one file (default: all cores)");
   cmd.add_flag("-q,--quiet", o.quiet, "No progress bar and no warnings, errors only");
   cmd.add_flag("--strict", o.strict, "A file with any error diagnostic fails (exit 1)");
   cmd.add_option("--from", o.from, "Input format (default: from the WEBVTT signature, extension or content)")
@@ -247,6 +247,7 @@ int run_one(const run_plan& plan, const std::vector<input_file>& inputs, const f
   }
   vttkit::fd_source source{handle.fd()};
   auto parse_opt = plan.parse;
+  parse_opt.threads = threads_per_input(plan.opt.jobs, inputs.size());
   parse_opt.name = in.path;
   parse_opt.on_diagnostic = [&msg, name = in.display()](const vttkit::diagnostic& d) { msg.diagnostic(name, d); };
   // One large file: a progress line on a terminal (a batch has its own bar).

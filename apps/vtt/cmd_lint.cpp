@@ -258,6 +258,7 @@ int run(const lint_cli_options& opt) {
     msg.line("vtt: " + e);
     bad_input_arg = true;
   });
+  options.threads = threads_per_input(opt.jobs, inputs.size());
 
   ordered_output out{inputs.size(), style == output_style::json};
   if (style == output_style::json) out.raw("[");
@@ -292,7 +293,7 @@ void setup_lint(CLI::App& app) {
   auto* cmd = app.add_subcommand("lint", "Check WebVTT files against the rules (see docs/lint-rules.md)");
   cmd->add_option("files", opt->inputs, "Files to check ('-' or none: standard input)");
   cmd->add_flag("-r,--recursive", opt->recursive, "Check the .vtt files under directory arguments");
-  cmd->add_option("-j,--jobs", opt->jobs, "Files checked at once (default: all cores); output keeps input order");
+  cmd->add_option("-j,--jobs", opt->jobs, "Workers: files checked at once, the rest parse one file (default: all cores); output keeps input order");
   cmd->add_flag("-q,--quiet", opt->quiet, "No summary line and no progress bar");
   cmd->add_option("--format", opt->format,
                   "Findings as text (path:line:col: ...), one JSON array, or GitHub annotations")

@@ -51,6 +51,7 @@ struct lint_options {
   millis min_duration = 833;         ///< S204
   millis max_duration = 7000;        ///< S205
   millis min_gap = 83;               ///< S206: applies to gaps greater than zero
+  unsigned threads = 1;              ///< parsing threads (parse_options::threads); findings are the same
 };
 
 /// Checks one file as it streams by. Feed it, in input order, the parser's diagnostics

@@ -30,6 +30,12 @@ struct parse_options {
   bool warnings = true;
   /// The rules to report (by default all); skipping unwanted ones saves their work.
   rule_set rules = rule_set::all();
+  /// Threads parsing a WebVTT input at once (1: the calling thread only; 0: one per core).
+  /// With more than one, the input is cut at blank lines and the parts parsed side by side;
+  /// the cues, blocks and diagnostics are exactly those of one thread, in the same order, and
+  /// diagnostics are still delivered on the calling thread. Memory stays bounded (a few MiB
+  /// per thread).
+  unsigned threads = 1;
 };
 
 /// What `reader::next` produced.

@@ -1,0 +1,497 @@
+// Stage 2 on several threads (see parallel_parser.hpp).
+#include "parallel_parser.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <cstring>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "parse_context.hpp"
+#include "webvtt_parser.hpp"
+
+namespace vttkit::detail {
+namespace {
+
+std::atomic<std::size_t> chunk_target{std::size_t{1} << 18};  // about 2,500 transcript cues: a chunk and its cues stay in the core's L2 cache
+std::atomic<std::size_t> chunk_limit{std::size_t{8} << 20};   // no blank line this far: read on sequentially
+
+/// A growable byte buffer that is not zero-filled.
+struct byte_buffer {
+  std::unique_ptr<char[]> data;
+  std::size_t size = 0;
+  std::size_t capacity = 0;
+
+  void reserve(std::size_t n) {
+    if (n <= capacity) return;
+    const auto bigger = std::max(n, capacity + capacity / 2);
+    std::unique_ptr<char[]> grown{new char[bigger]};
+    if (size) std::memcpy(grown.get(), data.get(), size);
+    data = std::move(grown);
+    capacity = bigger;
+  }
+  void assign(std::string_view bytes) {
+    size = 0;
+    append(bytes);
+  }
+  void append(std::string_view bytes) {
+    reserve(size + bytes.size());
+    if (!bytes.empty()) std::memcpy(data.get() + size, bytes.data(), bytes.size());
+    size += bytes.size();
+  }
+  [[nodiscard]] std::string_view view() const noexcept { return {data.get(), size}; }
+};
+
+/// A diagnostic and the number of its chunk's items produced before it.
+struct held_diagnostic {
+  diagnostic d;
+  std::size_t before_item = 0;
+};
+
+/// A cue of a chunk, its strings in the chunk's arena one after another (id, payload, speaker,
+/// text, then each setting's name and value). Cues travel between threads in this form: one
+/// sequential write and one sequential read, instead of scattered string objects.
+struct packed_cue {
+  millis start = 0;
+  millis end = 0;
+  std::size_t line = 0;
+  std::size_t id_line = 0;
+  std::size_t offset = 0;  // in the arena
+  std::uint32_t id_size = 0, payload_size = 0, speaker_size = 0, text_size = 0;
+  std::uint32_t settings = 0;
+};
+
+/// Everything the parser produced for one chunk, line numbers counted from the chunk's start.
+struct chunk_result {
+  std::vector<packed_cue> cues;
+  std::string arena;
+  std::vector<placed_block> blocks;  // before_cue: index in `cues`
+  std::vector<held_diagnostic> diagnostics;
+  std::size_t header_diagnostics = 0;  // the first chunk: how many came from the header
+  std::size_t lines = 0;
+  std::size_t errors = 0;
+  std::size_t bytes = 0;
+  webvtt_parser::state end_state;
+  header head;             // the first chunk only
+  bool signature = false;  // the first chunk only
+  bool tail = false;       // not parsed: the input goes on without a blank line; read sequentially
+
+  void clear() {
+    cues.clear();
+    arena.clear();
+    blocks.clear();
+    diagnostics.clear();
+    header_diagnostics = lines = errors = bytes = 0;
+    end_state = {};
+    signature = tail = false;
+  }
+
+  void pack(const cue& c) {
+    auto size = [](const std::string& s) { return static_cast<std::uint32_t>(s.size()); };
+    cues.push_back({c.start, c.end, c.line, c.id_line, arena.size(), size(c.id), size(c.payload), size(c.speaker),
+                    size(c.text), static_cast<std::uint32_t>(c.settings.size())});
+    arena += c.id;
+    arena += c.payload;
+    arena += c.speaker;
+    arena += c.text;
+    for (const auto& s : c.settings) {
+      const std::uint32_t sizes[2] = {size(s.name), size(s.value)};
+      arena.append(reinterpret_cast<const char*>(sizes), sizeof sizes);
+      arena += s.name;
+      arena += s.value;
+    }
+  }
+
+  /// Unpacks cue `i` into `c` (whose strings keep their memory), lines shifted by `line_base`.
+  void unpack(std::size_t i, cue& c, std::size_t line_base) const {
+    const auto& p = cues[i];
+    const char* at = arena.data() + p.offset;
+    auto take = [&at](std::string& s, std::uint32_t n) {
+      s.assign(at, n);
+      at += n;
+    };
+    c.start = p.start;
+    c.end = p.end;
+    c.line = p.line + line_base;
+    c.id_line = p.id_line ? p.id_line + line_base : 0;
+    take(c.id, p.id_size);
+    take(c.payload, p.payload_size);
+    // Most cues repeat the previous speaker: compare before copying.
+    if (std::string_view(at, p.speaker_size) != c.speaker) c.speaker.assign(at, p.speaker_size);
+    at += p.speaker_size;
+    take(c.text, p.text_size);
+    c.settings.resize(p.settings);
+    for (auto& s : c.settings) {
+      std::uint32_t sizes[2];
+      std::memcpy(sizes, at, sizeof sizes);
+      at += sizeof sizes;
+      take(s.name, sizes[0]);
+      take(s.value, sizes[1]);
+    }
+  }
+};
+
+/// Reads `first` and then `rest`: the sequential parser's input after the last chunk.
+class prefixed_source final : public byte_source {
+ public:
+  prefixed_source(std::string_view first, byte_source& rest) : first_(first), rest_(rest) {}
+  std::ptrdiff_t read(char* data, std::size_t size) override {
+    if (!first_.empty()) {
+      const auto n = std::min(size, first_.size());
+      std::memcpy(data, first_.data(), n);
+      first_.remove_prefix(n);
+      return static_cast<std::ptrdiff_t>(n);
+    }
+    const auto n = rest_.read(data, size);
+    if (n < 0) error_ = rest_.error();
+    return n;
+  }
+
+ private:
+  std::string_view first_;
+  byte_source& rest_;
+};
+
+}  // namespace
+
+std::size_t last_block_boundary(std::string_view s, std::size_t floor) noexcept {
+  for (std::size_t i = s.size(); i > floor && i >= 2; --i) {
+    // A cut at i: the bytes before i end with an empty line, and a line starts at i.
+    const char a = s[i - 2], b = s[i - 1];
+    if (b == '\n' && (a == '\n' || (a == '\r' && i >= 3 && s[i - 3] == '\n'))) return i;
+    if (b == '\r' && a == '\r' && i < s.size() && s[i] != '\n') return i;
+  }
+  return 0;
+}
+
+struct parallel_parser::impl {
+  struct slot {
+    enum class status { free, busy, done };
+    byte_buffer bytes;
+    chunk_result result;
+    status state = status::free;
+    std::size_t seq = 0;
+  };
+
+  impl(byte_source& src, std::string_view buffered, const parse_options& opts, unsigned threads)
+      : source(src), options(opts), slots(threads + 2) {
+    carry.assign(buffered);
+    want_diagnostics = static_cast<bool>(options.on_diagnostic);
+    for (unsigned t = 1; t < threads; ++t) workers.emplace_back([this] { work_loop(); });
+  }
+
+  ~impl() {
+    {
+      std::lock_guard lock{m};
+      stop = true;
+    }
+    cv.notify_all();
+    for (auto& w : workers) w.join();
+  }
+
+  // --- shared between the threads, under `m` ---
+  byte_source& source;
+  parse_options options;
+  bool want_diagnostics = false;
+  std::vector<slot> slots;
+  std::vector<std::thread> workers;
+  std::mutex m;
+  std::condition_variable cv;
+  byte_buffer carry;            // bytes read after the last cut
+  std::size_t next_seq = 0;     // the next chunk to cut
+  std::size_t consume_seq = 0;  // the next chunk to hand out
+  bool input_done = false;      // no chunk left to cut (end of input, a tail, or no signature)
+  bool stop = false;
+  // The state a chunk starts in: `fixed` for every chunk once some chunk saw a cue; before
+  // that only chunk `serial_next` may start, in `serial_state` (chunks run one at a time).
+  std::optional<webvtt_parser::state> fixed;
+  std::size_t serial_next = 0;
+  webvtt_parser::state serial_state;
+  std::string read_error;
+
+  // --- the consumer's (the thread calling next) ---
+  slot* current = nullptr;
+  std::size_t cue_at = 0, block_at = 0, diagnostic_at = 0;
+  std::size_t line_base = 0;  // lines before the current chunk
+  std::size_t errors = 0, bytes_done = 0;
+  webvtt_parser::state last_state;  // at the end of the chunks handed out so far
+  cue out_cue;                      // the cue handed out
+  // The sequential parser for the rest of an input without blank lines.
+  struct tail_parse {
+    tail_parse(std::string_view first, byte_source& rest, const parse_options& o, std::size_t base,
+               diagnostic_sink user)
+        : source(first, rest),
+          user_sink(std::move(user)),
+          ctx(source,
+              user_sink ? diagnostic_sink{[this, base](const diagnostic& d) {
+                diagnostic shifted = d;
+                shifted.line += base;
+                user_sink(shifted);
+              }}
+                        : diagnostic_sink{},
+              o.warnings, o.rules),
+          parser(ctx) {}
+    prefixed_source source;
+    diagnostic_sink user_sink;
+    parse_context ctx;
+    webvtt_parser parser;
+    cue c;
+    block b;
+  };
+  std::unique_ptr<byte_buffer> tail_bytes;
+  std::unique_ptr<tail_parse> tail;
+  bool ended = false;
+
+  [[nodiscard]] bool can_start() const noexcept {
+    if (stop || input_done || (!fixed && next_seq != serial_next)) return false;
+    return std::any_of(slots.begin(), slots.end(), [](const slot& s) { return s.state == slot::status::free; });
+  }
+
+  void work_loop() {
+    std::unique_lock lock{m};
+    for (;;) {
+      cv.wait(lock, [this] { return stop || can_start(); });
+      if (stop) return;
+      work(lock);
+    }
+  }
+
+  /// Cuts the next chunk (under the lock: reads happen in input order) and parses it (without).
+  void work(std::unique_lock<std::mutex>& lock) {
+    auto& s = *std::find_if(slots.begin(), slots.end(), [](const slot& x) { return x.state == slot::status::free; });
+    s.state = slot::status::busy;
+    s.seq = next_seq++;
+    s.result.clear();
+    const bool first = s.seq == 0;
+    if (!cut(s.bytes)) {
+      s.result.tail = true;
+      s.state = slot::status::done;
+      cv.notify_all();
+      return;
+    }
+    auto start = fixed ? *fixed : serial_state;
+    lock.unlock();
+    parse(s.bytes.view(), first, std::move(start), s.result);
+    lock.lock();
+    s.state = slot::status::done;
+    if (first && !s.result.signature) input_done = true;  // E001: nothing more is read
+    if (!fixed) {
+      if (s.result.end_state.seen_cue) fixed = s.result.end_state;
+      else {
+        serial_next = s.seq + 1;
+        serial_state = s.result.end_state;
+      }
+    }
+    cv.notify_all();
+  }
+
+  /// Fills `out` with the next chunk: the carried bytes, then reads up to a blank line near
+  /// the target size. False when there is no blank line within the limit: `out` then holds
+  /// what was read, and the rest of the input is for the sequential tail.
+  bool cut(byte_buffer& out) {
+    out.assign(carry.view());
+    carry.size = 0;
+    const auto target = chunk_target.load(std::memory_order_relaxed);
+    const auto limit = std::max(target, chunk_limit.load(std::memory_order_relaxed));
+    std::size_t searched = 0;
+    for (;;) {
+      while (!input_done && out.size < target + searched) {
+        const auto want = target + searched - out.size;
+        out.reserve(out.size + want);
+        const auto n = source.read(out.data.get() + out.size, want);
+        if (n < 0) read_error = source.error();
+        if (n <= 0) input_done = true;
+        else out.size += static_cast<std::size_t>(n);
+      }
+      if (input_done) return true;  // the last chunk
+      const auto at = last_block_boundary(out.view(), searched > 2 ? searched - 2 : 0);
+      if (at > 0) {
+        carry.assign(out.view().substr(at));
+        out.size = at;
+        return true;
+      }
+      searched = out.size;
+      if (out.size >= limit) {
+        input_done = true;
+        return false;
+      }
+    }
+  }
+
+  void parse(std::string_view bytes, bool first, webvtt_parser::state start, chunk_result& r) const {
+    diagnostic_sink sink;
+    if (want_diagnostics) {
+      sink = [&r](const diagnostic& d) { r.diagnostics.push_back({d, r.cues.size() + r.blocks.size()}); };
+    }
+    parse_context ctx{bytes, first, std::move(sink), options.warnings, options.rules};
+    webvtt_parser parser{ctx};
+    if (first) {
+      r.signature = parser.read_header(r.head);
+      r.header_diagnostics = r.diagnostics.size();
+    } else {
+      parser.resume(std::move(start));
+    }
+    if (!first || r.signature) {
+      cue c;  // one object the parser fills again and again: its strings stay in cache
+      block b;
+      item_kind kind{};
+      while (parser.next(kind, c, b)) {
+        if (kind == item_kind::cue) r.pack(c);
+        else r.blocks.push_back({std::move(b), r.cues.size()});
+      }
+    }
+    r.end_state = parser.current_state();
+    r.lines = ctx.lines.line_number();
+    r.errors = ctx.error_count();
+    r.bytes = bytes.size();
+  }
+
+  /// The consumer: the next chunk in input order (parsing one itself while it waits), or
+  /// null after the last.
+  slot* next_chunk() {
+    std::unique_lock lock{m};
+    if (current) {
+      current->state = slot::status::free;
+      current = nullptr;
+      cv.notify_all();
+    }
+    for (;;) {
+      for (auto& s : slots) {
+        if (s.state == slot::status::done && s.seq == consume_seq) {
+          ++consume_seq;
+          return &s;
+        }
+      }
+      if (input_done && consume_seq == next_seq) return nullptr;
+      if (can_start()) work(lock);
+      else cv.wait(lock);
+    }
+  }
+
+  void deliver(const diagnostic& d) const {
+    diagnostic shifted = d;
+    shifted.line += line_base;
+    options.on_diagnostic(shifted);
+  }
+
+  /// Hands out the current chunk's diagnostics reported before item number `item`.
+  void deliver_upto(std::size_t item) {
+    if (!current) return;
+    const auto& held = current->result.diagnostics;
+    for (; diagnostic_at < held.size() && held[diagnostic_at].before_item <= item; ++diagnostic_at)
+      deliver(held[diagnostic_at].d);
+  }
+
+  /// Moves to the next chunk: the last one's remaining diagnostics first. False at the end.
+  bool advance() {
+    if (current) {
+      deliver_upto(static_cast<std::size_t>(-1));
+      line_base += current->result.lines;
+      last_state = current->result.end_state;
+    }
+    slot* s = next_chunk();
+    current = s;
+    cue_at = block_at = diagnostic_at = 0;
+    if (!s) return false;
+    errors += s->result.errors;
+    bytes_done += s->result.tail ? 0 : s->result.bytes;
+    if (s->result.tail) start_tail(*s);
+    return true;
+  }
+
+  void start_tail(slot& s) {
+    // The workers read no more (input_done): the source is this thread's from here on.
+    tail_bytes = std::make_unique<byte_buffer>(std::move(s.bytes));
+    tail = std::make_unique<tail_parse>(tail_bytes->view(), source, options, line_base, options.on_diagnostic);
+    if (s.seq > 0) {
+      tail->ctx.lines.continue_input();
+      tail->parser.resume(last_state);
+    }
+  }
+
+  bool read_header(header& out) {
+    if (!advance()) return false;  // the first chunk always exists
+    if (tail) return tail->parser.read_header(out);  // no blank line near the start
+    const auto& r = current->result;
+    for (; diagnostic_at < r.header_diagnostics; ++diagnostic_at) deliver(r.diagnostics[diagnostic_at].d);
+    out = r.head;
+    return r.signature;
+  }
+
+  bool next(item_kind& kind, cue*& c, block*& b) {
+    for (;;) {
+      if (ended) return false;
+      if (tail) {
+        if (tail->parser.next(kind, tail->c, tail->b)) {
+          if (kind == item_kind::cue) {
+            tail->c.line += line_base;
+            if (tail->c.id_line) tail->c.id_line += line_base;
+          } else {
+            tail->b.line += line_base;
+          }
+          c = &tail->c;
+          b = &tail->b;
+          return true;
+        }
+        ended = true;
+        return false;
+      }
+      if (current) {
+        auto& r = current->result;
+        const auto item = cue_at + block_at;
+        if (block_at < r.blocks.size() && r.blocks[block_at].before_cue == cue_at) {
+          deliver_upto(item);
+          kind = item_kind::block;
+          b = &r.blocks[block_at++].block;
+          b->line += line_base;
+          return true;
+        }
+        if (cue_at < r.cues.size()) {
+          deliver_upto(item);
+          kind = item_kind::cue;
+          r.unpack(cue_at++, out_cue, line_base);
+          c = &out_cue;
+          return true;
+        }
+      }
+      if (!advance()) {
+        ended = true;
+        return false;
+      }
+    }
+  }
+};
+
+parallel_parser::parallel_parser(byte_source& source, std::string_view buffered, const parse_options& options,
+                                 unsigned threads)
+    : impl_(std::make_unique<impl>(source, buffered, options, std::max(threads, 2u))) {}
+parallel_parser::~parallel_parser() = default;
+
+bool parallel_parser::read_header(header& out) { return impl_->read_header(out); }
+bool parallel_parser::next(item_kind& kind, cue*& c, block*& b) { return impl_->next(kind, c, b); }
+
+std::size_t parallel_parser::error_count() const noexcept {
+  const auto& s = *impl_;
+  return s.errors + (s.tail ? s.tail->ctx.error_count() : 0);
+}
+std::size_t parallel_parser::bytes_read() const noexcept {
+  const auto& s = *impl_;
+  return s.bytes_done + (s.tail ? s.tail->ctx.lines.bytes_read() : 0);
+}
+const std::string& parallel_parser::read_error() const noexcept {
+  const auto& s = *impl_;
+  if (s.tail && !s.tail->ctx.lines.read_error().empty()) return s.tail->ctx.lines.read_error();
+  return s.read_error;
+}
+
+void parallel_parser::set_chunk_bytes_for_testing(std::size_t target, std::size_t max) noexcept {
+  chunk_target = target;
+  chunk_limit = max;
+}
+
+}  // namespace vttkit::detail

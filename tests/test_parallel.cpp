@@ -1,0 +1,198 @@
+// Parsing on several threads gives exactly what one thread gives: the same header, cues,
+// blocks and diagnostics, in the same order, for inputs cut at every kind of boundary.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+#include <random>
+#include <string>
+#include <vector>
+
+#include <vttkit/parse.hpp>
+
+#include "parallel_parser.hpp"
+
+namespace {
+
+using vttkit::detail::last_block_boundary;
+using vttkit::detail::parallel_parser;
+
+/// Hands out at most `step` bytes per read.
+class trickle_source final : public vttkit::byte_source {
+ public:
+  trickle_source(std::string_view bytes, std::size_t step) : bytes_(bytes), step_(step) {}
+  std::ptrdiff_t read(char* data, std::size_t size) override {
+    const auto n = std::min({size, step_, bytes_.size()});
+    std::copy_n(bytes_.data(), n, data);
+    bytes_.remove_prefix(n);
+    return static_cast<std::ptrdiff_t>(n);
+  }
+
+ private:
+  std::string_view bytes_;
+  std::size_t step_;
+};
+
+/// Everything a reader hands out, in order, diagnostics between the items they came with.
+struct transcript {
+  std::vector<std::string> events;
+  vttkit::header header;
+  bool signature = false;
+  std::size_t errors = 0;
+  std::string read_error;
+};
+
+std::string describe(const vttkit::cue& c) {
+  std::string s = "cue " + std::to_string(c.line) + "/" + std::to_string(c.id_line) + " [" + c.id + "] " +
+                  std::to_string(c.start) + "-" + std::to_string(c.end);
+  for (const auto& st : c.settings) s += " " + st.name + ":" + st.value;
+  return s + " <" + c.speaker + "> {" + c.payload + "} {" + c.text + "}";
+}
+
+transcript read_all(std::string_view bytes, unsigned threads, std::size_t step) {
+  transcript t;
+  trickle_source source{bytes, step};
+  vttkit::parse_options options;
+  options.threads = threads;
+  options.on_diagnostic = [&t](const vttkit::diagnostic& d) {
+    t.events.push_back("diagnostic " + std::string(vttkit::info(d.rule).id) + " " + std::to_string(d.line) + ":" +
+                       std::to_string(d.column) + " " + d.message);
+  };
+  vttkit::reader r{source, options};
+  t.signature = r.read_header();
+  t.events.emplace_back("header read");
+  while (r.next()) {
+    if (r.kind() == vttkit::item_kind::cue) t.events.push_back(describe(r.cue()));
+    else t.events.push_back("block " + std::to_string(r.block().line) + " " + r.block().text);
+  }
+  t.header = r.header();
+  t.errors = r.error_count();
+  t.read_error = r.read_error();
+  return t;
+}
+
+void require_same(std::string_view input, std::size_t target, std::size_t limit) {
+  const auto one = read_all(input, 1, 1 << 16);
+  parallel_parser::set_chunk_bytes_for_testing(target, limit);
+  for (unsigned threads : {2u, 3u}) {
+    for (std::size_t step : {std::size_t{1} << 16, std::size_t{7}}) {
+      const auto many = read_all(input, threads, step);
+      INFO("threads " << threads << ", reads of " << step << " bytes, chunks of " << target << " to " << limit);
+      CHECK(many.signature == one.signature);
+      CHECK(many.header == one.header);
+      CHECK(many.errors == one.errors);
+      CHECK(many.read_error == one.read_error);
+      REQUIRE(many.events.size() == one.events.size());
+      for (std::size_t i = 0; i < one.events.size(); ++i) {
+        INFO("event " << i);
+        CHECK(many.events[i] == one.events[i]);
+      }
+    }
+  }
+  parallel_parser::set_chunk_bytes_for_testing(std::size_t{1} << 18, std::size_t{8} << 20);
+}
+
+/// A WebVTT-like input with everything that could go wrong at a chunk boundary.
+std::string random_input(std::mt19937& rng) {
+  auto pick = [&rng](std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng); };
+  static const char* const eols[] = {"\n", "\r\n", "\r"};
+  const std::string eol = eols[pick(3)];
+  std::string s;
+  if (pick(8) == 0) s += "\xEF\xBB\xBF";
+  s += pick(20) == 0 ? "WEBVT" : "WEBVTT - A title";
+  s += eol;
+  if (pick(3) == 0) s += "Kind: captions" + eol;
+  s += eol;
+  const auto blocks = 5 + pick(60);
+  for (std::size_t b = 0; b < blocks; ++b) {
+    switch (pick(12)) {
+      case 0: s += "NOTE a note" + eol + "more" + eol; break;
+      case 1: s += "STYLE" + eol + "::cue { color: red }" + eol; break;
+      case 2: s += "REGION" + eol + "id:r" + std::to_string(pick(3)) + " width:40%" + eol; break;
+      case 3: s += "stray text without timing" + eol; break;
+      case 4: s += "00:00:0x.000 --> 00:00:01.000" + eol + "bad timing" + eol; break;
+      default: {
+        if (pick(3) == 0) s += "id" + std::to_string(b) + eol;
+        const auto start = b * 1000 + pick(900);
+        s += vttkit::format_timestamp(static_cast<vttkit::millis>(start)) + " --> " +
+             vttkit::format_timestamp(static_cast<vttkit::millis>(start + pick(3000))) +
+             (pick(4) == 0 ? " region:r1 align:start" : "") + (pick(6) == 0 ? " bogus" : "") + eol;
+        const auto lines = 1 + pick(3);
+        for (std::size_t l = 0; l < lines; ++l) {
+          switch (pick(8)) {
+            case 0: s += "<v Speaker " + std::to_string(pick(3)) + ">words &amp; more"; break;
+            case 1: s += std::string_view{"bad \xC3 byte and a NUL \0 here", 27}; break;
+            case 2: s += "<b>bold <i>nested</b> &bogus; text"; break;
+            case 3: s += "0:00:09.000 --> 0:00:10.000"; break;  // a cue with no blank line before it
+            default: s += "Plain words, then more words."; break;
+          }
+          s += eol;
+        }
+      }
+    }
+    // Usually one blank line, sometimes none or several.
+    const auto blanks = pick(6) == 0 ? pick(4) : 1;
+    for (std::size_t k = 0; k < blanks; ++k) s += eol;
+  }
+  if (pick(4) == 0) s.resize(s.size() - eol.size());  // no line end at the very end
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("a cut falls only just after an empty line", "[parse][parallel]") {
+  CHECK(last_block_boundary("a\n\nb", 0) == 3);
+  CHECK(last_block_boundary("a\r\n\r\nb", 0) == 5);
+  CHECK(last_block_boundary("a\r\rb", 0) == 3);
+  CHECK(last_block_boundary("a\r\r\nb", 0) == 0);  // CR, then CRLF: the empty line ends after the LF
+  CHECK(last_block_boundary("a\r\r", 0) == 0);     // the next byte may be an LF
+  CHECK(last_block_boundary("a\nb\nc", 0) == 0);
+  CHECK(last_block_boundary("x\n\ny\n\nz", 0) == 6);  // the last one
+  CHECK(last_block_boundary("x\n\nyz", 4) == 0);      // none after the floor
+}
+
+TEST_CASE("threads give the same cues, blocks and diagnostics as one thread", "[parse][parallel]") {
+  std::mt19937 rng{20261130};
+  for (int round = 0; round < 150; ++round) {
+    const auto input = random_input(rng);
+    INFO("round " << round << ": " << input);
+    for (std::size_t target : {std::size_t{1}, std::size_t{40}, std::size_t{300}}) require_same(input, target, 2000);
+  }
+}
+
+TEST_CASE("an input without blank lines is read on by one parser, with the same result", "[parse][parallel]") {
+  std::string input = "WEBVTT\n\n00:01.000 --> 00:02.000\nfirst\n\n";
+  for (int i = 0; i < 200; ++i) input += "00:0" + std::to_string(3 + i % 6) + ".000 --> 00:09.000\ncue " + std::to_string(i) + "\n";
+  input += "\nNOTE after\n\n00:10.000 --> 00:11.000\nlast\n";
+  require_same(input, 16, 64);  // the limit is passed long before the next blank line
+  // No blank line at all, not even after the header.
+  require_same("WEBVTT\n00:01.000 --> 00:02.000\none\n00:03.000 --> 00:04.000\ntwo", 4, 8);
+}
+
+TEST_CASE("threads: no signature, empty input and the bundled samples", "[parse][parallel]") {
+  require_same("", 1, 8);
+  require_same("not a caption file\n\n00:01.000 --> 00:02.000\ntext\n", 1, 8);
+  require_same("WEBVTT", 1, 8);
+  for (const char* name : {"podcast.vtt", "messy.vtt"}) {
+    std::ifstream in{std::string(VTTKIT_SAMPLES_DIR) + "/" + name, std::ios::binary};
+    const std::string bytes{std::istreambuf_iterator<char>(in), {}};
+    REQUIRE(!bytes.empty());
+    require_same(bytes, 64, 4096);
+    require_same(bytes, 4096, 1 << 20);
+  }
+}
+
+TEST_CASE("parse() with threads builds the same document", "[parse][parallel]") {
+  std::ifstream in{std::string(VTTKIT_SAMPLES_DIR) + "/podcast.vtt", std::ios::binary};
+  const std::string bytes{std::istreambuf_iterator<char>(in), {}};
+  vttkit::parse_options options;
+  const auto one = vttkit::parse(bytes, options);
+  options.threads = 2;
+  parallel_parser::set_chunk_bytes_for_testing(100, 1000);
+  const auto two = vttkit::parse(bytes, options);
+  parallel_parser::set_chunk_bytes_for_testing(std::size_t{1} << 18, std::size_t{8} << 20);
+  REQUIRE(one.document.cues.size() > 10);
+  CHECK(two.document == one.document);
+  CHECK(two.diagnostics == one.diagnostics);
+}
