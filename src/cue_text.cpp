@@ -628,7 +628,7 @@ bool summarize_simple_voice(std::string_view payload, cue_text_summary& out) {
   }
   const auto text = payload.substr(gt + 1);
   if (find_special(text.data(), text.data() + text.size()) != text.data() + text.size()) return false;
-  out.speaker.assign(name);
+  if (std::string_view(out.speaker) != name) out.speaker.assign(name);  // mostly the same speaker again
   out.plain.assign(text);
   out.has_voice = true;
   return true;
@@ -639,12 +639,14 @@ bool summarize_simple_voice(std::string_view payload, cue_text_summary& out) {
 void summarize_cue_text(std::string_view payload, cue_text_summary& out, std::size_t first_line,
                         const diagnostic_sink* sink) {
   out.plain.clear();
-  out.speaker.clear();
   out.has_voice = false;
   if (sink == nullptr || !*sink) {
-    if (!summarize_simple_voice(payload, out)) summarize<false>(payload, out, nullptr);
+    if (summarize_simple_voice(payload, out)) return;
+    out.speaker.clear();
+    summarize<false>(payload, out, nullptr);
     return;
   }
+  out.speaker.clear();
   cue_text_checker checker(payload, first_line, *sink);
   summarize<true>(payload, out, &checker);
   checker.finish();

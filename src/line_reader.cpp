@@ -1,6 +1,7 @@
 // Stage 1, bytes to lines (see line_reader.hpp).
 #include "line_reader.hpp"
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -51,34 +52,40 @@ std::size_t valid_sequence(std::string_view s, std::size_t i, std::size_t& consu
 }
 
 
-/// True when `s` is ASCII without NUL: the common case, checked 8 bytes at a time.
-bool is_plain_ascii(std::string_view s) noexcept {
-  constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-  const char* p = s.data();
-  std::size_t n = s.size();
+/// Bit masks of one 64-byte block (bit i: byte i).
+struct masks64 {
+  std::uint64_t eol, dash, odd;
+};
+
 #if defined(__SSE2__)
-  // 16 bytes per step: the sign bits are the non-ASCII bytes, a compare finds NUL.
-  while (n >= 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    if (_mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, _mm_setzero_si128())))) return false;
-    p += 16;
-    n -= 16;
+masks64 classify(const char* p) noexcept {
+  const __m128i lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r'), dash = _mm_set1_epi8('-');
+  const __m128i zero = _mm_setzero_si128();
+  masks64 m{0, 0, 0};
+  for (int k = 0; k < 4; ++k) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+    const auto bits = [k](__m128i x) {
+      return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(x))) << (16 * k);
+    };
+    m.eol |= bits(_mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)));
+    m.dash |= bits(_mm_cmpeq_epi8(v, dash));
+    m.odd |= bits(_mm_or_si128(v, _mm_cmpeq_epi8(v, zero)));  // the sign bit: a byte >= 0x80
   }
-#endif
-  while (n >= 8) {
-    std::uint64_t w;
-    std::memcpy(&w, p, 8);
-    // High bit set: non-ASCII. ((w - ones) & ~w & highs) != 0: some byte is zero.
-    if ((w & highs) | ((w - ones) & ~w & highs)) return false;
-    p += 8;
-    n -= 8;
-  }
-  for (; n > 0; ++p, --n) {
-    const auto c = static_cast<unsigned char>(*p);
-    if (c == 0 || c >= 0x80) return false;
-  }
-  return true;
+  return m;
 }
+#else
+masks64 classify(const char* p) noexcept {
+  masks64 m{0, 0, 0};
+  for (unsigned i = 0; i < 64; ++i) {
+    const auto c = static_cast<unsigned char>(p[i]);
+    const std::uint64_t bit = std::uint64_t{1} << i;
+    if (c == '\n' || c == '\r') m.eol |= bit;
+    if (c == '-') m.dash |= bit;
+    if (c == 0 || c >= 0x80) m.odd |= bit;
+  }
+  return m;
+}
+#endif
 
 }  // namespace
 
@@ -112,10 +119,6 @@ bool line_reader::fill() {
     std::memmove(storage_.get(), storage_.get() + begin_, end_ - begin_);
     end_ -= shift;
     begin_ = 0;
-    for (auto* cache : {&lf_, &cr_}) {
-      if (cache->pos != npos) cache->pos -= shift;
-      cache->scanned = cache->scanned > shift ? cache->scanned - shift : 0;
-    }
     last_begin_ = last_begin_ > shift ? last_begin_ - shift : 0;
   }
   // Grow when a line fills the buffer, and for large inputs up to max_chunk per read.
@@ -127,6 +130,7 @@ bool line_reader::fill() {
     data_ = storage_.get();
     capacity_ = bigger;
   }
+  mask_block_ = npos;  // the data moves or grows: the masks are out of date
   const auto n = source_->read(storage_.get() + end_, capacity_ - end_);
   if (n < 0) {
     error_ = source_->error();
@@ -142,17 +146,23 @@ bool line_reader::fill() {
   return true;
 }
 
-std::size_t line_reader::find(char c, next_byte& cache) noexcept {
-  if (cache.pos != npos && cache.pos >= begin_) return cache.pos;
-  const auto from = std::max(begin_, cache.scanned);
-  const void* p = std::memchr(data_ + from, c, end_ - from);
-  if (p) {
-    cache.pos = static_cast<std::size_t>(static_cast<const char*>(p) - data_);
+void line_reader::load_masks(std::size_t block) noexcept {
+  const auto avail = end_ - block;
+  masks64 m;
+  if (avail >= 64) {
+    m = classify(data_ + block);
   } else {
-    cache.pos = npos;
-    cache.scanned = end_;
+    // The last bytes buffered: classified from a copy, the bits past the end cleared.
+    char tail[64] = {};
+    std::memcpy(tail, data_ + block, avail);
+    m = classify(tail);
+    const std::uint64_t keep = (std::uint64_t{1} << avail) - 1;
+    m.eol &= keep;
+    m.dash &= keep;
+    m.odd &= keep;
   }
-  return cache.pos;
+  masks_ = {m.eol, m.dash, m.odd};
+  mask_block_ = block;
 }
 
 void line_reader::skip_bom() {
@@ -173,21 +183,37 @@ std::string_view line_reader::peek(std::size_t n) {
 bool line_reader::next(std::string_view& line) {
   skip_bom();
   for (;;) {
-    const auto lf = find('\n', lf_);
-    const auto cr = find('\r', cr_);
+    // The first LF or CR at or after begin_, and whether a '-' or an odd byte comes before it.
+    std::size_t eol = npos;
+    std::uint64_t dash = 0, odd = 0;
+    for (std::size_t pos = begin_; pos < end_;) {
+      const std::size_t block = pos & ~std::size_t{63};
+      if (block != mask_block_) load_masks(block);
+      const std::uint64_t from = ~std::uint64_t{0} << (pos - block);
+      std::uint64_t range = from;
+      if (const auto hits = masks_.eol & from) {
+        const auto at = static_cast<unsigned>(std::countr_zero(hits));
+        range &= (std::uint64_t{1} << at) - 1;  // at >= pos - block, so the shift is < 64 when used
+        eol = block + at;
+      }
+      dash |= masks_.dash & range;
+      odd |= masks_.odd & range;
+      if (eol != npos) break;
+      pos = block + 64;
+    }
     std::size_t line_end = npos, next_begin = npos;
-    if (cr < lf) {
-      if (cr + 1 < end_) {
-        line_end = cr;
-        next_begin = data_[cr + 1] == '\n' ? cr + 2 : cr + 1;  // CRLF, or a lone CR
+    if (eol != npos) {
+      if (data_[eol] == '\n') {
+        line_end = eol;
+        next_begin = eol + 1;
+      } else if (eol + 1 < end_) {
+        line_end = eol;
+        next_begin = data_[eol + 1] == '\n' ? eol + 2 : eol + 1;  // CRLF, or a lone CR
       } else if (eof_) {
-        line_end = cr;
-        next_begin = cr + 1;
+        line_end = eol;
+        next_begin = eol + 1;
       }
       // else: CR is the last buffered byte; an LF may follow in the next read.
-    } else if (lf != npos) {
-      line_end = lf;
-      next_begin = lf + 1;
     } else if (eof_) {
       if (begin_ == end_) return false;
       line_end = end_;  // the last line has no terminator
@@ -201,7 +227,8 @@ bool line_reader::next(std::string_view& line) {
     std::string_view raw{data_ + begin_, line_end - begin_};
     begin_ = next_begin;
     ++line_no_;
-    line = clean(raw);
+    line_dash_ = dash != 0;
+    line = odd ? clean(raw) : raw;
     return true;
   }
 }
@@ -212,7 +239,6 @@ void line_reader::unget() noexcept {
 }
 
 std::string_view line_reader::clean(std::string_view raw) {
-  if (is_plain_ascii(raw)) return raw;
   const bool has_nul = std::memchr(raw.data(), '\0', raw.size()) != nullptr;
   if (!has_nul && utf8::find_invalid(raw.begin(), raw.end()) == raw.end()) return raw;
   // Rare path: rebuild the line with U+FFFD for each NUL and each maximal invalid subpart.

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <memory>
 #include <string_view>
@@ -30,6 +31,8 @@ class line_reader {
   void continue_input() noexcept { bom_checked_ = true; }
   /// Pushes the line just returned back, so that the next call returns it again.
   void unget() noexcept;
+  /// Whether the line last returned holds a '-' (so a caller looking for "-->" can skip it).
+  [[nodiscard]] bool line_has_dash() const noexcept { return line_dash_; }
   /// 1-based number of the line last returned.
   [[nodiscard]] std::size_t line_number() const noexcept { return line_no_; }
   /// Peeks at up to `n` bytes at the start of the input (before any line was read), BOM removed.
@@ -53,15 +56,18 @@ class line_reader {
   std::size_t capacity_ = 0;
   std::size_t begin_ = 0;     // start of unread data
   std::size_t end_ = 0;       // end of buffered data
-  // The next LF and CR at or after begin_, each found by one memchr over the buffered data
-  // and remembered, so that a file without CR costs one scan per read rather than per line.
-  struct next_byte {
-    std::size_t pos = static_cast<std::size_t>(-1);  // position, or npos when none before `scanned`
-    std::size_t scanned = 0;                         // no such byte in [begin_, scanned)
+  // The buffer is read 64 bytes at a time into bit masks (one bit per byte) of line ends, '-'
+  // and bytes that need a closer look (NUL, non-ASCII): finding a line's end is then a bit
+  // scan, and most lines need no other pass. One block's masks are kept.
+  struct block_masks {
+    std::uint64_t eol = 0;   // LF or CR
+    std::uint64_t dash = 0;  // '-'
+    std::uint64_t odd = 0;   // NUL or a byte >= 0x80
   };
-  std::size_t find(char c, next_byte& cache) noexcept;
-  next_byte lf_;
-  next_byte cr_;
+  void load_masks(std::size_t block) noexcept;
+  std::size_t mask_block_ = static_cast<std::size_t>(-1);  // start of the block in masks_, or none
+  block_masks masks_;
+  bool line_dash_ = false;
   bool eof_ = false;
   bool bom_checked_ = false;
   std::size_t line_no_ = 0;

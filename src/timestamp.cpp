@@ -3,7 +3,9 @@
 
 #include "timestamp_format.hpp"
 
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 
 namespace vttkit {
@@ -33,29 +35,58 @@ timestamp_parse collect_timestamp_general(std::string_view s) noexcept;
 
 namespace {
 
+/// Eight bytes at `p` as a little-endian number.
+std::uint64_t load8(const char* p) noexcept {
+  std::uint64_t v;
+  std::memcpy(&v, p, 8);
+  if constexpr (std::endian::native == std::endian::big) v = __builtin_bswap64(v);
+  return v;
+}
+
+/// Whether every byte of `w` selected by `mask` (0xFF per byte) is an ASCII digit: the high
+/// nibble is 3 and adding 6 keeps it 3 (a carry out of a non-digit byte fails that byte anyway).
+bool digits_at(std::uint64_t w, std::uint64_t mask) noexcept {
+  constexpr std::uint64_t high = 0xF0F0F0F0F0F0F0F0ULL, threes = 0x3030303030303030ULL;
+  constexpr std::uint64_t sixes = 0x0606060606060606ULL;
+  return (((w & high) ^ threes) & mask) == 0 && ((((w + sixes) & high) ^ threes) & mask) == 0;
+}
+
 /// The common spellings `[H]H:MM:SS.mmm` and `MM:SS.mmm` (followed by a non-digit or the
-/// end) read straight off their fixed positions. Anything else takes the general path.
+/// end) read straight off their fixed positions, eight bytes at a time. Anything else takes
+/// the general path.
 bool collect_common(std::string_view s, timestamp_parse& out) noexcept {
-  // Each digit position is checked by the unsigned subtraction: a non-digit gives a value > 9.
-  unsigned bad = 0;
-  auto d = [&](std::size_t i) {
-    const auto v = static_cast<unsigned>(static_cast<unsigned char>(s[i])) - '0';
-    bad |= v > 9;
-    return v;
-  };
   auto ends_at = [&](std::size_t n) { return n == s.size() || !is_digit(s[n]); };
   std::size_t o = 0;  // digits in the hours field
-  if (s.size() >= 11 && s[1] == ':' && s[4] == ':' && s[7] == '.') o = 1;
-  else if (s.size() >= 12 && s[2] == ':' && s[5] == ':' && s[8] == '.') o = 2;
+  if (s.size() >= 11 && s[1] == ':') o = 1;
+  else if (s.size() >= 12 && s[2] == ':' && s[5] == ':') o = 2;
   if (o) {
-    const unsigned h = o == 1 ? d(0) : d(0) * 10 + d(1);
-    const unsigned m = d(o + 1) * 10 + d(o + 2), sec = d(o + 4) * 10 + d(o + 5);
-    const unsigned frac = d(o + 7) * 100 + d(o + 8) * 10 + d(o + 9);
-    if (bad || !ends_at(o + 10) || m > 59 || sec > 59) return false;
+    // "MM:SS.mm" after the hours and their colon, then the last digit of the fraction.
+    const std::uint64_t w = load8(s.data() + o + 1);
+    constexpr std::uint64_t digit_bytes = 0xFFFF00FFFF00FFFFULL;  // bytes 0 1 3 4 6 7
+    constexpr std::uint64_t separators = 0x0000FF0000FF0000ULL;   // bytes 2 and 5
+    constexpr std::uint64_t expected = (std::uint64_t{':'} << 16) | (std::uint64_t{'.'} << 40);
+    const auto h0 = static_cast<unsigned>(static_cast<unsigned char>(s[0])) - '0';
+    const auto h1 = static_cast<unsigned>(static_cast<unsigned char>(s[1])) - '0';
+    const auto last = static_cast<unsigned>(static_cast<unsigned char>(s[o + 9])) - '0';
+    if (!digits_at(w, digit_bytes) || (w & separators) != expected || h0 > 9 || (o == 2 && h1 > 9) || last > 9 ||
+        !ends_at(o + 10))
+      return false;
+    const std::uint64_t d = (w & digit_bytes) - (0x3030303030303030ULL & digit_bytes);  // digit values, no borrow
+    auto at = [d](unsigned byte) { return static_cast<unsigned>((d >> (8 * byte)) & 0xFF); };
+    const unsigned h = o == 1 ? h0 : h0 * 10 + h1;
+    const unsigned m = at(0) * 10 + at(1), sec = at(3) * 10 + at(4);
+    const unsigned frac = at(6) * 100 + at(7) * 10 + last;
+    if (m > 59 || sec > 59) return false;
     out = {true, static_cast<millis>(((h * 60ULL + m) * 60 + sec) * 1000 + frac), o + 10, o};
     return true;
   }
   if (s.size() >= 9 && s[2] == ':' && s[5] == '.') {
+    unsigned bad = 0;
+    auto d = [&](std::size_t i) {
+      const auto v = static_cast<unsigned>(static_cast<unsigned char>(s[i])) - '0';
+      bad |= v > 9;
+      return v;
+    };
     const unsigned m = d(0) * 10 + d(1), sec = d(3) * 10 + d(4);
     const unsigned frac = d(6) * 100 + d(7) * 10 + d(8);
     if (bad || !ends_at(9) || m > 59 || sec > 59) return false;
@@ -117,32 +148,32 @@ std::size_t detail::write_timestamp(char* out, millis ms, timestamp_style style)
       "8081828384858687888990919293949596979899";
   if (ms < 0) ms = 0;
   const auto total_seconds = static_cast<std::uint64_t>(ms) / 1000;
-  const auto frac = static_cast<unsigned>(static_cast<std::uint64_t>(ms) % 1000);
-  const auto hours = total_seconds / 3600;
-  const auto minutes = static_cast<unsigned>(total_seconds / 60 % 60);
-  const auto seconds = static_cast<unsigned>(total_seconds % 60);
+  const auto frac = static_cast<unsigned>(static_cast<std::uint64_t>(ms) - total_seconds * 1000);
+  const auto total_minutes = total_seconds / 60;
+  const auto seconds = static_cast<unsigned>(total_seconds - total_minutes * 60);
+  const auto hours = total_minutes / 60;
+  const auto minutes = static_cast<unsigned>(total_minutes - hours * 60);
   // Hours first: two digits, or as many as the value needs.
-  std::size_t n = 0;
+  std::size_t n = 2;
   if (hours < 100) {
-    out[n++] = pairs[hours * 2];
-    out[n++] = pairs[hours * 2 + 1];
+    std::memcpy(out, pairs + hours * 2, 2);
   } else {
     char digits[24];
     std::size_t k = 0;
     for (auto h = hours; h > 0; h /= 10) digits[k++] = static_cast<char>('0' + h % 10);
+    n = 0;
     while (k > 0) out[n++] = digits[--k];
   }
-  out[n++] = ':';
-  out[n++] = pairs[minutes * 2];
-  out[n++] = pairs[minutes * 2 + 1];
-  out[n++] = ':';
-  out[n++] = pairs[seconds * 2];
-  out[n++] = pairs[seconds * 2 + 1];
-  out[n++] = style == timestamp_style::srt ? ',' : '.';
-  out[n++] = pairs[frac / 10 * 2];
-  out[n++] = pairs[frac / 10 * 2 + 1];
-  out[n++] = static_cast<char>('0' + frac % 10);
-  return n;
+  // Then ":MM:SS.mmm" at fixed offsets.
+  char* p = out + n;
+  p[0] = ':';
+  std::memcpy(p + 1, pairs + minutes * 2, 2);
+  p[3] = ':';
+  std::memcpy(p + 4, pairs + seconds * 2, 2);
+  p[6] = style == timestamp_style::srt ? ',' : '.';
+  std::memcpy(p + 7, pairs + frac / 10 * 2, 2);
+  p[9] = static_cast<char>('0' + frac % 10);
+  return n + 10;
 }
 
 void append_timestamp(std::string& out, millis ms, timestamp_style style) {

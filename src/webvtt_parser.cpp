@@ -172,8 +172,8 @@ bool webvtt_parser::read_header(header& out) {
   out.title = title_from_signature(out.signature_text);
   // Steps 7-12: header lines up to the first blank line; a timing line ends the header early.
   while (ctx_.lines.next(line)) {
-    if (line.find(arrow) != std::string_view::npos) {
-      ctx_.report(rule::arrow_in_text, ctx_.lines.line_number(), column_of(line, line.find(arrow)),
+    if (const auto at = find_arrow(line); at != std::string_view::npos) {
+      ctx_.report(rule::arrow_in_text, ctx_.lines.line_number(), column_of(line, at),
                   "timing line right after the header without a blank line");
       ctx_.lines.unget();
       break;
@@ -237,7 +237,7 @@ webvtt_parser::block_result webvtt_parser::collect_block(cue& c) {
       block_line_ = ctx_.lines.line_number();
     }
     ++line_count;
-    if (const auto at = line.find(arrow); at != std::string_view::npos) {
+    if (const auto at = find_arrow(line); at != std::string_view::npos) {
       if (line_count == 1 || (line_count == 2 && !seen_arrow)) {
         seen_arrow = true;
         timing_line_ = ctx_.lines.line_number();

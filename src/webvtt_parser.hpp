@@ -41,6 +41,10 @@ class webvtt_parser {
  private:
   enum class block_result { none, cue, style, region };
   block_result collect_block(cue& c);
+  /// Where "-->" is in `line`, the line last read (most lines have no '-' at all).
+  [[nodiscard]] std::size_t find_arrow(std::string_view line) const noexcept {
+    return ctx_.lines.line_has_dash() ? line.find("-->") : std::string_view::npos;
+  }
   bool parse_timings_and_settings(std::string_view line, cue& c);
   void parse_settings(std::string_view text, std::size_t offset, cue& c);
   void finish_cue(cue& c);
