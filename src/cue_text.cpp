@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "message_text.hpp"
+#include "short_compare.hpp"
 
 #include <algorithm>
 #include <array>
@@ -617,18 +618,34 @@ namespace {
 /// known without running it: speaker NAME, plain text `text`. Returns false for anything else.
 bool summarize_simple_voice(std::string_view payload, cue_text_summary& out) {
   if (payload.size() < 4 || payload[0] != '<' || payload[1] != 'v' || payload[2] != ' ') return false;
-  const auto gt = payload.find('>', 3);
-  if (gt == std::string_view::npos || gt == 3) return false;
-  const auto name = payload.substr(3, gt - 3);
-  if (name.front() == ' ' || name.back() == ' ') return false;
-  for (std::size_t i = 0; i < name.size(); ++i) {
-    const char c = name[i];
-    if (c == '&' || c == '<' || c == '\0' || c == '\t' || c == '\n' || c == '\f' || c == '\r') return false;
-    if (c == ' ' && name[i + 1] == ' ') return false;  // i + 1 < size: the last byte is not a space
+  // The name, up to '>', in one pass: no byte the tokenizer treats specially, single spaces
+  // between words, none at either end.
+  enum : unsigned char { plain, stop, space, close };
+  static constexpr auto kinds = [] {
+    std::array<unsigned char, 256> t{};
+    for (const unsigned char c : {'&', '<', '\0', '\t', '\n', '\f', '\r'}) t[c] = stop;
+    t[' '] = space;
+    t['>'] = close;
+    return t;
+  }();
+  std::size_t gt = 3;
+  bool after_space = true;  // a space right after "<v " is a leading space of the name
+  for (;; ++gt) {
+    if (gt == payload.size()) return false;
+    const auto kind = kinds[static_cast<unsigned char>(payload[gt])];
+    if (kind == plain) {
+      after_space = false;
+      continue;
+    }
+    if (kind == close) break;
+    if (kind == stop || after_space) return false;  // a special byte, or a second space
+    after_space = true;
   }
-  const auto text = payload.substr(gt + 1);
+  if (gt == 3 || after_space) return false;  // an empty name, or one ending in a space
+  const std::string_view name{payload.data() + 3, gt - 3};
+  const std::string_view text{payload.data() + gt + 1, payload.size() - gt - 1};
   if (find_special(text.data(), text.data() + text.size()) != text.data() + text.size()) return false;
-  if (std::string_view(out.speaker) != name) out.speaker.assign(name);  // mostly the same speaker again
+  if (!detail::same_bytes(out.speaker, name)) out.speaker.assign(name);  // mostly the same speaker again
   out.plain.assign(text);
   out.has_voice = true;
   return true;

@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "short_compare.hpp"
+
 namespace vttkit::detail {
 namespace {
 
@@ -197,7 +199,8 @@ bool webvtt_parser::parse_timings_and_settings(std::string_view line, cue& c) {
   const auto start = collect_timestamp(line.substr(pos));
   if (!start.ok) return fail(pos, "bad start time");
   pos = skip_whitespace(line, pos + start.length);
-  if (line.substr(pos, 3) != arrow) return fail(pos, "expected '-->'");
+  if (pos + 3 > line.size() || line[pos] != '-' || line[pos + 1] != '-' || line[pos + 2] != '>')
+    return fail(pos, "expected '-->'");
   pos = skip_whitespace(line, pos + 3);
   const auto end_at = pos;
   const auto end = collect_timestamp(line.substr(pos));
@@ -288,7 +291,7 @@ void webvtt_parser::finish_cue(cue& c) {
   summarize_cue_text(c.payload, summary_, c.line + 1, sink);
   c.text.assign(summary_.plain);
   // Most cues repeat the previous speaker: compare before copying.
-  if (c.speaker != summary_.speaker) c.speaker.assign(summary_.speaker);
+  if (!same_bytes(c.speaker, summary_.speaker)) c.speaker.assign(summary_.speaker);
 }
 
 bool webvtt_parser::next(item_kind& kind, cue& c, block& b) {
