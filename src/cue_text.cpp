@@ -657,13 +657,14 @@ void summarize_cue_text(std::string_view payload, cue_text_summary& out, std::si
                         const diagnostic_sink* sink) {
   out.plain.clear();
   out.has_voice = false;
+  // `<v NAME>text` has nothing to report either: one known tag, left open as <v> may be, and
+  // no '&' anywhere.
+  if (summarize_simple_voice(payload, out)) return;
+  out.speaker.clear();
   if (sink == nullptr || !*sink) {
-    if (summarize_simple_voice(payload, out)) return;
-    out.speaker.clear();
     summarize<false>(payload, out, nullptr);
     return;
   }
-  out.speaker.clear();
   cue_text_checker checker(payload, first_line, *sink);
   summarize<true>(payload, out, &checker);
   checker.finish();

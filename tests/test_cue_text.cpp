@@ -531,5 +531,28 @@ TEST_CASE("summarize agrees with the tree on voice-first payloads (fast path and
     CHECK(sum.plain == plain);
     CHECK(sum.speaker == speaker);
     CHECK(sum.has_voice == voice);
+    // With diagnostics asked for: the same summary (the shortcut is taken there too).
+    std::vector<vttkit::diagnostic> found;
+    const vttkit::diagnostic_sink sink = [&found](const vttkit::diagnostic& d) { found.push_back(d); };
+    vttkit::cue_text_summary checked;
+    vttkit::summarize_cue_text(p, checked, 1, &sink);
+    CHECK(checked.plain == plain);
+    CHECK(checked.speaker == speaker);
+  }
+  // Shortcut shapes have nothing to report.
+  for (const char* p : {"<v Speaker 1>Hello there", "<v A B C>x", "<v A>line one\nline two", "<v A>"}) {
+    INFO(p);
+    CHECK(diagnose(p).empty());
+  }
+}
+
+TEST_CASE("summarize_cue_text: a reused summary follows each cue's speaker", "[cue_text][summary]") {
+  vttkit::cue_text_summary sum;
+  for (const auto& [payload, speaker] : std::vector<std::pair<std::string, std::string>>{
+           {"<v Bob>one", "Bob"}, {"<v Al>two", "Al"}, {"<v Al>three", "Al"}, {"plain", ""},
+           {"<v Al>four", "Al"}, {"<v A&amp;B>five", "A&B"}, {"<v Al>six", "Al"}}) {
+    INFO(payload);
+    vttkit::summarize_cue_text(payload, sum);
+    CHECK(sum.speaker == speaker);
   }
 }
