@@ -16,6 +16,7 @@ namespace {
 
 constexpr std::size_t first_chunk = std::size_t{1} << 16;  // small files need no more
 constexpr std::size_t max_chunk = std::size_t{1} << 20;    // large files read 1 MiB at a time
+constexpr std::size_t release_step = std::size_t{4} << 20; // read in place: memory given back 4 MiB at a time
 constexpr std::size_t npos = static_cast<std::size_t>(-1);
 constexpr std::string_view replacement = "\xEF\xBF\xBD";
 
@@ -98,9 +99,7 @@ std::size_t count_code_points(std::string_view s) noexcept {
 line_reader::line_reader(byte_source& source, const diagnostic_sink* sink)
     : source_(&source),
       sink_(sink && *sink ? sink : nullptr),
-      storage_(new char[first_chunk]),
-      data_(storage_.get()),
-      capacity_(first_chunk) {}
+      data_(nullptr) {}
 
 line_reader::line_reader(std::string_view bytes, bool at_start, const diagnostic_sink* sink)
     : source_(nullptr),
@@ -114,6 +113,24 @@ line_reader::line_reader(std::string_view bytes, bool at_start, const diagnostic
 
 bool line_reader::fill() {
   if (eof_ || !source_) return false;
+  if (!view_tried_) {
+    view_tried_ = true;
+    std::string_view rest;
+    if (begin_ == end_ && source_->view_rest(rest)) {
+      // The whole input is in memory already (a mapped file): read the lines from there.
+      in_place_ = true;
+      eof_ = true;
+      data_ = rest.data();
+      begin_ = last_begin_ = 0;
+      end_ = capacity_ = rest.size();
+      consumed_ += rest.size();
+      mask_block_ = npos;
+      return !rest.empty();
+    }
+    storage_.reset(new char[first_chunk]);
+    data_ = storage_.get();
+    capacity_ = first_chunk;
+  }
   if (begin_ > 0) {
     const auto shift = begin_;
     std::memmove(storage_.get(), storage_.get() + begin_, end_ - begin_);
@@ -224,6 +241,10 @@ bool line_reader::next(std::string_view& line) {
       continue;
     }
     last_begin_ = begin_;
+    if (in_place_ && last_begin_ - released_ >= release_step) {
+      source_->release(data_ + last_begin_);  // the lines before this one are done with
+      released_ = last_begin_;
+    }
     std::string_view raw{data_ + begin_, line_end - begin_};
     begin_ = next_begin;
     ++line_no_;

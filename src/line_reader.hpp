@@ -25,6 +25,9 @@ class line_reader {
 
   /// The next line without its terminator; false at the end of input or on a read error.
   bool next(std::string_view& line);
+  /// Whether the lines are read in place from the source's own memory (see
+  /// byte_source::view_rest): `buffered()` is then the whole rest of the input, not a copy.
+  [[nodiscard]] bool in_place() const noexcept { return in_place_; }
   /// The source read from (null when reading bytes in memory).
   [[nodiscard]] byte_source* source() const noexcept { return source_; }
   /// The source continues an input begun elsewhere: no BOM is looked for.
@@ -69,6 +72,9 @@ class line_reader {
   block_masks masks_;
   bool line_dash_ = false;
   bool eof_ = false;
+  bool view_tried_ = false;  // asked the source for its bytes in place
+  bool in_place_ = false;    // data_ is the source's memory
+  std::size_t released_ = 0; // in place: bytes before this handed back to the source
   bool bom_checked_ = false;
   std::size_t line_no_ = 0;
   std::size_t reported_upto_ = 0;  // lines whose E005/E006 were already reported

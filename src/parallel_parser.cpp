@@ -18,6 +18,7 @@ namespace vttkit::detail {
 namespace {
 
 std::atomic<std::size_t> chunk_target{std::size_t{1} << 18};  // about 2,500 transcript cues: a chunk and its cues stay in the core's L2 cache
+constexpr std::size_t release_step = std::size_t{4} << 20;  // read in place: memory given back 4 MiB at a time
 std::atomic<std::size_t> chunk_limit{std::size_t{8} << 20};   // no blank line this far: read on sequentially
 
 /// A growable byte buffer that is not zero-filled.
@@ -79,10 +80,13 @@ struct chunk_result {
   }
 };
 
-/// Reads `first` and then `rest`: the sequential parser's input after the last chunk.
-class prefixed_source final : public byte_source {
+/// The sequential parser's input after the last chunk: `first` (the bytes read but not cut),
+/// then what `source` still has to read; or, when the input is read in place, `first` is all
+/// the rest and is handed out in place too, its memory given back through `source`.
+class tail_source final : public byte_source {
  public:
-  prefixed_source(std::string_view first, byte_source& rest) : first_(first), rest_(rest) {}
+  tail_source(std::string_view first, byte_source& source, bool in_place)
+      : first_(first), source_(source), in_place_(in_place) {}
   std::ptrdiff_t read(char* data, std::size_t size) override {
     if (!first_.empty()) {
       const auto n = std::min(size, first_.size());
@@ -90,14 +94,25 @@ class prefixed_source final : public byte_source {
       first_.remove_prefix(n);
       return static_cast<std::ptrdiff_t>(n);
     }
-    const auto n = rest_.read(data, size);
-    if (n < 0) error_ = rest_.error();
+    if (in_place_) return 0;
+    const auto n = source_.read(data, size);
+    if (n < 0) error_ = source_.error();
     return n;
+  }
+  bool view_rest(std::string_view& rest) override {
+    if (!in_place_) return false;
+    rest = first_;
+    first_ = {};
+    return true;
+  }
+  void release(const char* upto) noexcept override {
+    if (in_place_) source_.release(upto);
   }
 
  private:
   std::string_view first_;
-  byte_source& rest_;
+  byte_source& source_;
+  bool in_place_;
 };
 
 }  // namespace
@@ -115,15 +130,17 @@ std::size_t last_block_boundary(std::string_view s, std::size_t floor) noexcept 
 struct parallel_parser::impl {
   struct slot {
     enum class status { free, busy, done };
-    byte_buffer bytes;
+    byte_buffer bytes;       // the chunk when it is read by copying
+    std::string_view input;  // the chunk's bytes (in `bytes`, or in place)
     chunk_result result;
     status state = status::free;
     std::size_t seq = 0;
   };
 
-  impl(byte_source& src, std::string_view buffered, const parse_options& opts, unsigned threads)
-      : source(src), options(opts), slots(threads + 2) {
-    carry.assign(buffered);
+  impl(byte_source& src, std::string_view buffered, bool read_in_place, const parse_options& opts, unsigned threads)
+      : source(src), options(opts), slots(threads + 2), in_place(read_in_place) {
+    if (in_place) uncut = buffered;
+    else carry.assign(buffered);
     want_diagnostics = static_cast<bool>(options.on_diagnostic);
     for (unsigned t = 1; t < threads; ++t) workers.emplace_back([this] { work_loop(); });
   }
@@ -145,7 +162,9 @@ struct parallel_parser::impl {
   std::vector<std::thread> workers;
   std::mutex m;
   std::condition_variable cv;
-  byte_buffer carry;            // bytes read after the last cut
+  bool in_place;                // the input is in memory already (a mapped file): chunks are views
+  std::string_view uncut;       // in place: the input after the last cut
+  byte_buffer carry;            // otherwise: bytes read after the last cut
   std::size_t next_seq = 0;     // the next chunk to cut
   std::size_t consume_seq = 0;  // the next chunk to hand out
   bool input_done = false;      // no chunk left to cut (end of input, a tail, or no signature)
@@ -165,9 +184,9 @@ struct parallel_parser::impl {
   webvtt_parser::state last_state;  // at the end of the chunks handed out so far
   // The sequential parser for the rest of an input without blank lines.
   struct tail_parse {
-    tail_parse(std::string_view first, byte_source& rest, const parse_options& o, std::size_t base,
+    tail_parse(std::string_view first, byte_source& rest, bool in_place, const parse_options& o, std::size_t base,
                diagnostic_sink user)
-        : source(first, rest),
+        : source(first, rest, in_place),
           user_sink(std::move(user)),
           ctx(source,
               user_sink ? diagnostic_sink{[this, base](const diagnostic& d) {
@@ -178,7 +197,7 @@ struct parallel_parser::impl {
                         : diagnostic_sink{},
               o.warnings, o.rules),
           parser(ctx) {}
-    prefixed_source source;
+    tail_source source;
     diagnostic_sink user_sink;
     parse_context ctx;
     webvtt_parser parser;
@@ -186,6 +205,7 @@ struct parallel_parser::impl {
     block b;
   };
   std::unique_ptr<byte_buffer> tail_bytes;
+  const char* released = nullptr;  // in place: memory before this was given back
   std::unique_ptr<tail_parse> tail;
   bool ended = false;
 
@@ -210,7 +230,7 @@ struct parallel_parser::impl {
     s.seq = next_seq++;
     s.result.clear();
     const bool first = s.seq == 0;
-    if (!cut(s.bytes)) {
+    if (!(in_place ? cut_in_place(s.input) : cut(s.bytes, s.input))) {
       s.result.tail = true;
       s.state = slot::status::done;
       cv.notify_all();
@@ -218,7 +238,7 @@ struct parallel_parser::impl {
     }
     auto start = fixed ? *fixed : serial_state;
     lock.unlock();
-    parse(s.bytes.view(), first, std::move(start), s.result);
+    parse(s.input, first, std::move(start), s.result);
     lock.lock();
     s.state = slot::status::done;
     if (first && !s.result.signature) input_done = true;  // E001: nothing more is read
@@ -235,7 +255,38 @@ struct parallel_parser::impl {
   /// Fills `out` with the next chunk: the carried bytes, then reads up to a blank line near
   /// the target size. False when there is no blank line within the limit: `out` then holds
   /// what was read, and the rest of the input is for the sequential tail.
-  bool cut(byte_buffer& out) {
+  bool cut(byte_buffer& out, std::string_view& chunk) {
+    const bool cut_made = cut_copy(out);
+    chunk = out.view();
+    return cut_made;
+  }
+
+  /// The same for an input in memory: `chunk` is a view of it.
+  bool cut_in_place(std::string_view& chunk) {
+    const auto target = chunk_target.load(std::memory_order_relaxed);
+    const auto limit = std::max(target, chunk_limit.load(std::memory_order_relaxed));
+    for (std::size_t searched = 0, size = target;; searched = size, size += target) {
+      if (size >= uncut.size()) {  // the last chunk
+        chunk = uncut;
+        uncut = {};
+        input_done = true;
+        return true;
+      }
+      if (const auto at = last_block_boundary(uncut.substr(0, size), searched > 2 ? searched - 2 : 0)) {
+        chunk = uncut.substr(0, at);
+        uncut.remove_prefix(at);
+        return true;
+      }
+      if (size >= limit) {
+        chunk = uncut;  // all the rest, for the sequential tail
+        uncut = {};
+        input_done = true;
+        return false;
+      }
+    }
+  }
+
+  bool cut_copy(byte_buffer& out) {
     out.assign(carry.view());
     carry.size = 0;
     const auto target = chunk_target.load(std::memory_order_relaxed);
@@ -344,13 +395,25 @@ struct parallel_parser::impl {
     errors += s->result.errors;
     bytes_done += s->result.tail ? 0 : s->result.bytes;
     if (s->result.tail) start_tail(*s);
+    if (in_place && !s->result.tail) {
+      // Give back the memory of the chunks handed out before this one.
+      if (!released) released = s->input.data();
+      if (static_cast<std::size_t>(s->input.data() - released) >= release_step) {
+        source.release(s->input.data());
+        released = s->input.data();
+      }
+    }
     return true;
   }
 
   void start_tail(slot& s) {
     // The workers read no more (input_done): the source is this thread's from here on.
-    tail_bytes = std::make_unique<byte_buffer>(std::move(s.bytes));
-    tail = std::make_unique<tail_parse>(tail_bytes->view(), source, options, line_base, options.on_diagnostic);
+    if (in_place) {
+      tail = std::make_unique<tail_parse>(s.input, source, true, options, line_base, options.on_diagnostic);
+    } else {
+      tail_bytes = std::make_unique<byte_buffer>(std::move(s.bytes));
+      tail = std::make_unique<tail_parse>(tail_bytes->view(), source, false, options, line_base, options.on_diagnostic);
+    }
     if (s.seq > 0) {
       tail->ctx.lines.continue_input();
       tail->parser.resume(last_state);
@@ -411,9 +474,9 @@ struct parallel_parser::impl {
   }
 };
 
-parallel_parser::parallel_parser(byte_source& source, std::string_view buffered, const parse_options& options,
-                                 unsigned threads)
-    : impl_(std::make_unique<impl>(source, buffered, options, std::max(threads, 2u))) {}
+parallel_parser::parallel_parser(byte_source& source, std::string_view buffered, bool in_place,
+                                 const parse_options& options, unsigned threads)
+    : impl_(std::make_unique<impl>(source, buffered, in_place, options, std::max(threads, 2u))) {}
 parallel_parser::~parallel_parser() = default;
 
 bool parallel_parser::read_header(header& out) { return impl_->read_header(out); }

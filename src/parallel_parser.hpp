@@ -23,9 +23,12 @@ namespace vttkit::detail {
 /// is read on from there by one sequential parser, so memory stays bounded.
 class parallel_parser {
  public:
-  /// `buffered`: bytes already taken from `source` (format detection), read first; copied.
-  /// `threads` >= 2: the calling thread parses too while it waits.
-  parallel_parser(byte_source& source, std::string_view buffered, const parse_options& options, unsigned threads);
+  /// `buffered`: bytes already taken from `source` (format detection), read first; copied,
+  /// unless `in_place`: then they are all the rest of the input, in the source's memory
+  /// (byte_source::view_rest), and chunks are views of them. `threads` >= 2: the calling
+  /// thread parses too while it waits.
+  parallel_parser(byte_source& source, std::string_view buffered, bool in_place, const parse_options& options,
+                  unsigned threads);
   parallel_parser(const parallel_parser&) = delete;
   parallel_parser& operator=(const parallel_parser&) = delete;
   ~parallel_parser();

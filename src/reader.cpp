@@ -90,8 +90,8 @@ bool reader::read_header() {
   if (s.format == input_format::srt) {
     s.signature = true;
   } else if (threads > 1 && s.ctx.lines.read_error().empty()) {
-    s.parallel = std::make_unique<detail::parallel_parser>(*s.ctx.lines.source(), s.ctx.lines.buffered(), s.options,
-                                                           threads);
+    s.parallel = std::make_unique<detail::parallel_parser>(*s.ctx.lines.source(), s.ctx.lines.buffered(),
+                                                           s.ctx.lines.in_place(), s.options, threads);
     s.signature = s.parallel->read_header(s.header);
   } else {
     s.signature = s.vtt.read_header(s.header);

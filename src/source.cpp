@@ -6,6 +6,8 @@
 #include <cstring>
 #include <istream>
 
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace vttkit {
@@ -35,6 +37,65 @@ std::ptrdiff_t memory_source::read(char* data, std::size_t size) {
   if (n > 0) std::memcpy(data, bytes_.data(), n);
   bytes_.remove_prefix(n);
   return static_cast<std::ptrdiff_t>(n);
+}
+
+bool memory_source::view_rest(std::string_view& rest) {
+  rest = bytes_;
+  bytes_ = {};
+  return true;
+}
+
+mapped_file_source::mapped_file_source(int fd) noexcept : fd_(fd) {
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0) return;
+  const auto size = static_cast<std::size_t>(st.st_size);
+  // A file the caller has partly read already is read on from its current position.
+  const auto at = ::lseek(fd, 0, SEEK_CUR);
+  if (at < 0 || static_cast<std::size_t>(at) >= size) return;
+  void* p = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+  if (p == MAP_FAILED) return;
+  ::madvise(p, size, MADV_SEQUENTIAL);  // read ahead generously when the file is not cached
+  map_ = static_cast<char*>(p);
+  size_ = size;
+  position_ = released_ = static_cast<std::size_t>(at);
+}
+
+mapped_file_source::~mapped_file_source() {
+  if (map_) ::munmap(map_, size_);
+}
+
+std::ptrdiff_t mapped_file_source::read(char* data, std::size_t size) {
+  if (!map_) {
+    for (;;) {
+      const auto n = ::read(fd_, data, size);
+      if (n >= 0) return n;
+      if (errno == EINTR) continue;
+      error_ = std::strerror(errno);
+      return -1;
+    }
+  }
+  const auto n = std::min(size, size_ - position_);
+  if (n > 0) std::memcpy(data, map_ + position_, n);
+  position_ += n;
+  return static_cast<std::ptrdiff_t>(n);
+}
+
+bool mapped_file_source::view_rest(std::string_view& rest) {
+  if (!map_) return false;
+  rest = {map_ + position_, size_ - position_};
+  position_ = size_;
+  return true;
+}
+
+void mapped_file_source::release(const char* upto) noexcept {
+  if (!map_ || upto < map_ || upto > map_ + size_) return;
+  static const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  const auto end = static_cast<std::size_t>(upto - map_) / page * page;
+  const auto begin = released_ / page * page;
+  if (end <= begin) return;
+  // The pages stay in the page cache; only this process's mapping of them goes.
+  ::madvise(map_ + begin, end - begin, MADV_DONTNEED);
+  released_ = end;
 }
 
 }  // namespace vttkit

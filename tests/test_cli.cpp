@@ -1,7 +1,10 @@
 // End-to-end runs of the vtt program: standard streams, exit codes, files, batches, pipes.
 #include <catch2/catch.hpp>
 
+#include <csignal>
+#include <filesystem>
 #include <string>
+#include <vector>
 
 #include <sys/stat.h>
 
@@ -256,4 +259,71 @@ TEST_CASE("an output that would not change is left untouched; one that would is 
   write_file(in, "WEBVTT\n\n00:01.000 --> 00:02.000\n<v Ann>Two.\n");
   REQUIRE(run_vtt({"convert", "--to", "srt", in, "-o", out}).code == 0);
   CHECK(read_file(out) == "1\n00:00:01,000 --> 00:00:02,000\nAnn: Two.\n");
+}
+
+namespace {
+
+/// Starts `vtt convert --to srt - -o OUT` reading a FIFO, feeds it enough cues that the
+/// output's temporary file exists, and sends `sig` while vtt waits for more input. Returns the
+/// wait status; `err` gets standard error.
+int signal_mid_write(const vtt_test::temp_dir& dir, int sig, std::string& err) {
+  const auto fifo = dir.file("in.fifo"), out = dir.file("out.srt"), err_path = dir.file("stderr");
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    const int in = ::open(fifo.c_str(), O_RDONLY);
+    const int e = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    ::dup2(in, 0);
+    ::dup2(e, 2);
+    std::string prog = VTT_PROGRAM;
+    std::vector<std::string> args = {prog, "convert", "--to", "srt", "-", "-o", out};
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    ::execv(prog.c_str(), argv.data());
+    ::_exit(127);
+  }
+  const int w = ::open(fifo.c_str(), O_WRONLY);
+  std::string cues = "WEBVTT\n\n";
+  for (int i = 0; i < 20000; ++i) cues += "00:00:01.000 --> 00:00:02.000\n<v A>words and more words\n\n";
+  for (std::size_t done = 0; done < cues.size();) {
+    const auto n = ::write(w, cues.data() + done, cues.size() - done);
+    REQUIRE(n > 0);
+    done += static_cast<std::size_t>(n);
+  }
+  // Wait until vtt writes its temporary output (it is then blocked reading for more).
+  auto temp_exists = [&] {
+    for (const auto& entry : std::filesystem::directory_iterator(dir.path))
+      if (entry.path().filename().string().rfind(".out.srt.vtt-", 0) == 0) return true;
+    return false;
+  };
+  for (int i = 0; i < 500 && !temp_exists(); ++i) ::usleep(10000);
+  CHECK(temp_exists());
+  ::kill(pid, sig);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  ::close(w);
+  err = vtt_test::read_file(err_path);
+  CHECK_FALSE(temp_exists());  // the half-written output is gone
+  CHECK_FALSE(std::filesystem::exists(out));
+  return status;
+}
+
+}  // namespace
+
+TEST_CASE("a signal mid-write leaves no temporary output behind", "[cli][safety][signal]") {
+  vtt_test::temp_dir dir;
+  std::string err;
+  const int status = signal_mid_write(dir, SIGTERM, err);
+  CHECK(WIFSIGNALED(status));
+  CHECK(WTERMSIG(status) == SIGTERM);
+}
+
+TEST_CASE("SIGBUS (a mapped input truncated under vtt) is a message and exit 2", "[cli][safety][signal]") {
+  vtt_test::temp_dir dir;
+  std::string err;
+  const int status = signal_mid_write(dir, SIGBUS, err);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 2);
+  CHECK(err.find("truncated while it was being read") != std::string::npos);
 }

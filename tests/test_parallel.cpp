@@ -10,6 +10,9 @@
 #include <vector>
 
 #include <vttkit/parse.hpp>
+#include <vttkit/source.hpp>
+
+#include <unistd.h>
 
 #include "parallel_parser.hpp"
 
@@ -50,9 +53,12 @@ std::string describe(const vttkit::cue& c) {
   return s + " <" + c.speaker + "> {" + c.payload + "} {" + c.text + "}";
 }
 
+/// Reads `bytes` with `threads`, through `step`-byte reads, or in place when `step` is 0.
 transcript read_all(std::string_view bytes, unsigned threads, std::size_t step) {
   transcript t;
-  trickle_source source{bytes, step};
+  trickle_source trickle{bytes, step};
+  vttkit::memory_source in_place{bytes};
+  vttkit::byte_source& source = step ? static_cast<vttkit::byte_source&>(trickle) : in_place;
   vttkit::parse_options options;
   options.threads = threads;
   options.on_diagnostic = [&t](const vttkit::diagnostic& d) {
@@ -76,9 +82,10 @@ void require_same(std::string_view input, std::size_t target, std::size_t limit)
   const auto one = read_all(input, 1, 1 << 16);
   parallel_parser::set_chunk_bytes_for_testing(target, limit);
   for (unsigned threads : {2u, 3u}) {
-    for (std::size_t step : {std::size_t{1} << 16, std::size_t{7}}) {
+    for (std::size_t step : {std::size_t{1} << 16, std::size_t{7}, std::size_t{0}}) {
       const auto many = read_all(input, threads, step);
-      INFO("threads " << threads << ", reads of " << step << " bytes, chunks of " << target << " to " << limit);
+      INFO("threads " << threads << ", reads of " << step << " bytes (0: in place), chunks of " << target << " to "
+                      << limit);
       CHECK(many.signature == one.signature);
       CHECK(many.header == one.header);
       CHECK(many.errors == one.errors);
@@ -195,4 +202,65 @@ TEST_CASE("parse() with threads builds the same document", "[parse][parallel]") 
   REQUIRE(one.document.cues.size() > 10);
   CHECK(two.document == one.document);
   CHECK(two.diagnostics == one.diagnostics);
+}
+
+TEST_CASE("a mapped file is read in place, and like any file when it cannot be mapped", "[parse][source]") {
+  char tmpl[] = "/tmp/vttkit-map-XXXXXX";
+  const int fd = ::mkstemp(tmpl);
+  REQUIRE(fd >= 0);
+  std::string text = "WEBVTT\n\n";
+  for (int i = 0; i < 3000; ++i) text += "00:01.000 --> 00:02.000\n<v A>line " + std::to_string(i) + "\n\n";
+  REQUIRE(::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()));
+  {
+    ::lseek(fd, 0, SEEK_SET);
+    vttkit::mapped_file_source source{fd};
+    REQUIRE(source.mapped());
+    std::string_view rest;
+    REQUIRE(source.view_rest(rest));
+    CHECK(rest == text);
+    source.release(rest.data() + rest.size() / 2);  // given back, still readable: the page cache has it
+    CHECK(rest == text);
+  }
+  {
+    ::lseek(fd, 7, SEEK_SET);  // a file read partly already goes on from where it is
+    vttkit::mapped_file_source source{fd};
+    std::string_view rest;
+    REQUIRE(source.view_rest(rest));
+    CHECK(rest == std::string_view(text).substr(7));
+  }
+  for (unsigned threads : {1u, 2u}) {
+    ::lseek(fd, 0, SEEK_SET);
+    vttkit::mapped_file_source source{fd};
+    vttkit::parse_options options;
+    options.threads = threads;
+    parallel_parser::set_chunk_bytes_for_testing(1000, 100000);
+    const auto mapped = vttkit::parse(source, options);
+    parallel_parser::set_chunk_bytes_for_testing(std::size_t{1} << 18, std::size_t{8} << 20);
+    CHECK(mapped.document == vttkit::parse(text).document);
+    CHECK(mapped.document.cues.size() == 3000);
+  }
+  ::close(fd);
+  ::unlink(tmpl);
+
+  // An empty file and a pipe are not mapped: read() as usual.
+  char empty_name[] = "/tmp/vttkit-empty-XXXXXX";
+  const int empty = ::mkstemp(empty_name);
+  REQUIRE(empty >= 0);
+  vttkit::mapped_file_source none{empty};
+  CHECK_FALSE(none.mapped());
+  char byte = 0;
+  CHECK(none.read(&byte, 1) == 0);
+  ::close(empty);
+  ::unlink(empty_name);
+  int pipe_fds[2];
+  REQUIRE(::pipe(pipe_fds) == 0);
+  REQUIRE(::write(pipe_fds[1], "WEBVTT\n", 7) == 7);
+  ::close(pipe_fds[1]);
+  vttkit::mapped_file_source piped{pipe_fds[0]};
+  CHECK_FALSE(piped.mapped());
+  std::string_view unused;
+  CHECK_FALSE(piped.view_rest(unused));
+  char buf[16];
+  CHECK(piped.read(buf, sizeof buf) == 7);
+  ::close(pipe_fds[0]);
 }

@@ -2,6 +2,9 @@
 #include "cli_io.hpp"
 
 #include <algorithm>
+#include <array>
+#include <atomic>
+#include <csignal>
 #include <cerrno>
 #include <chrono>
 #include <condition_variable>
@@ -139,12 +142,63 @@ class output_file::comparing_sink final : public vttkit::byte_sink {
   output_file& out_;
 };
 
+// ---------------------------------------------------------------------------------------------
+// Temporary files removed when a signal ends the program
+// ---------------------------------------------------------------------------------------------
+
+namespace {
+
+/// The temporary outputs being written, for the signal handler to remove: fixed slots of
+/// atomic pointers (a handler may neither lock nor allocate). More at once than slots (a
+/// -j in the hundreds) leaves the extra ones to the user, as before.
+std::array<std::atomic<const char*>, 256> live_temp_files{};
+
+void remember_temp_file(const char* path) noexcept {
+  for (auto& slot : live_temp_files) {
+    const char* expected = nullptr;
+    if (slot.compare_exchange_strong(expected, path)) return;
+  }
+}
+
+void forget_temp_file(const char* path) noexcept {
+  for (auto& slot : live_temp_files) {
+    const char* expected = path;
+    if (slot.compare_exchange_strong(expected, nullptr)) return;
+  }
+}
+
+void remove_temp_files() noexcept {
+  for (auto& slot : live_temp_files)
+    if (const char* path = slot.load()) ::unlink(path);
+}
+
+extern "C" void on_fatal_signal(int sig) {
+  remove_temp_files();
+  if (sig == SIGBUS) {
+    // Only a mapped input shrinking under us raises SIGBUS here (mapped_file_source).
+    constexpr char message[] = "vtt: an input file was truncated while it was being read\n";
+    [[maybe_unused]] const auto n = ::write(2, message, sizeof message - 1);
+    ::_exit(exit_usage);
+  }
+  std::signal(sig, SIG_DFL);  // then die of the signal as usual (exit status 128 + sig)
+  std::raise(sig);
+}
+
+}  // namespace
+
+void install_signal_handlers() {
+  for (const int sig : {SIGBUS, SIGINT, SIGTERM, SIGHUP}) std::signal(sig, on_fatal_signal);
+}
+
 output_file::output_file() = default;
 
 output_file::~output_file() {
   if (owned_ && fd_ >= 0) ::close(fd_);
   if (existing_fd_ >= 0) ::close(existing_fd_);
-  if (!temp_path_.empty()) ::unlink(temp_path_.c_str());
+  if (!temp_path_.empty()) {
+    ::unlink(temp_path_.c_str());
+    forget_temp_file(temp_path_.c_str());
+  }
 }
 
 vttkit::byte_sink& output_file::sink() noexcept {
@@ -211,6 +265,7 @@ bool output_file::diverge(std::string& error) {
   }
   owned_ = true;
   temp_path_ = name.data();
+  remember_temp_file(temp_path_.c_str());
   ::fchmod(fd_, static_cast<mode_t>(mode_));
   out_ = std::make_unique<vttkit::fd_sink>(fd_);
   // The part that matched the existing file so far is the same bytes: copy them over.
@@ -246,6 +301,7 @@ bool output_file::commit(std::string& error) {
     error = fmt::format("cannot rename into place: {}", std::strerror(errno));
     return false;
   }
+  forget_temp_file(temp_path_.c_str());
   temp_path_.clear();
   return true;
 }

@@ -164,6 +164,10 @@ extern std::atomic<std::size_t> bytes_processed;
 /// exit code. Shows a progress bar on a terminal when `progress` is set.
 int run_jobs(std::size_t count, unsigned jobs, bool progress, const std::function<int(std::size_t)>& work);
 
+/// Handlers for SIGINT, SIGTERM and SIGHUP (temporary output files removed, then the usual
+/// death by the signal) and SIGBUS (a mapped input truncated while read: a message, exit 2).
+void install_signal_handlers();
+
 /// Threads to parse each input with when `jobs` workers (0 = all cores) share `inputs` files:
 /// the workers left over when there are fewer files than workers, at least 1.
 unsigned threads_per_input(unsigned jobs, std::size_t inputs);

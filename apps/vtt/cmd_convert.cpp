@@ -245,7 +245,7 @@ int run_one(const run_plan& plan, const std::vector<input_file>& inputs, const f
     msg.line(fmt::format("vtt: {}: {}", in.display(), error));
     return exit_usage;
   }
-  vttkit::fd_source source{handle.fd()};
+  vttkit::mapped_file_source source{handle.fd()};  // read in place when it is a regular file
   auto parse_opt = plan.parse;
   parse_opt.threads = threads_per_input(plan.opt.jobs, inputs.size());
   parse_opt.name = in.path;

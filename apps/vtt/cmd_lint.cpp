@@ -204,7 +204,7 @@ int lint_one(const lint_cli_options& opt, output_style style, const vttkit::lint
     ++sum.unreadable;
     return exit_usage;
   }
-  vttkit::fd_source source{handle.fd()};
+  vttkit::mapped_file_source source{handle.fd()};  // read in place when it is a regular file
   constexpr std::size_t chunk = std::size_t{1} << 16;
   std::string buffer;
   buffer.reserve(chunk + 1024);

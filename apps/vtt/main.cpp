@@ -16,6 +16,7 @@ int& vtt::command_result() {
 int main(int argc, char** argv) {
   // A closed standard output shows up as EPIPE on write, which ends the program quietly.
   std::signal(SIGPIPE, SIG_IGN);
+  vtt::install_signal_handlers();
 
   CLI::App app{"vtt: clean up, convert and lint WebVTT transcripts.\n"
                "Reads the files given (standard input when none or '-'); writes standard output.",

@@ -18,6 +18,18 @@ class byte_source {
   /// What went wrong after `read` returned -1.
   [[nodiscard]] const std::string& error() const noexcept { return error_; }
 
+  /// Sources whose remaining bytes are already in memory (memory_source, mapped_file_source)
+  /// hand them all out as one view instead of copying them through `read`; the view stays
+  /// valid while the source lives and the bytes count as read. Returns false, consuming
+  /// nothing, for sources that can only copy (the default).
+  virtual bool view_rest(std::string_view& rest) {
+    (void)rest;
+    return false;
+  }
+  /// The reader is done with the bytes of that view before `upto`: a mapped file gives their
+  /// memory back (the reader's memory then stays bounded however large the file). Optional.
+  virtual void release(const char* upto) noexcept { (void)upto; }
+
  protected:
   std::string error_;
 };
@@ -47,9 +59,40 @@ class memory_source final : public byte_source {
  public:
   explicit memory_source(std::string_view bytes) noexcept : bytes_(bytes) {}
   std::ptrdiff_t read(char* data, std::size_t size) override;
+  bool view_rest(std::string_view& rest) override;
 
  private:
   std::string_view bytes_;
+};
+
+/// A regular file read in place: mapped into memory, so the parsers read it without copying
+/// (`view_rest`), and the pages already parsed are given back as reading goes on. Anything
+/// that cannot be mapped (a pipe, a terminal, an empty file) is read like fd_source.
+///
+/// As with any mapped file, a file that another process truncates while it is being read
+/// makes the pages past its new end unreadable: the process gets SIGBUS. The vtt program
+/// turns that into a message and a clean exit; a library user who reads files that may
+/// shrink should handle SIGBUS or use fd_source.
+class mapped_file_source final : public byte_source {
+ public:
+  /// Maps the file open on `fd` (which is not closed, and may be closed after this call).
+  explicit mapped_file_source(int fd) noexcept;
+  mapped_file_source(const mapped_file_source&) = delete;
+  mapped_file_source& operator=(const mapped_file_source&) = delete;
+  ~mapped_file_source() override;
+
+  std::ptrdiff_t read(char* data, std::size_t size) override;
+  bool view_rest(std::string_view& rest) override;
+  void release(const char* upto) noexcept override;
+  /// Whether the file is mapped (else it is read with read(2)).
+  [[nodiscard]] bool mapped() const noexcept { return map_ != nullptr; }
+
+ private:
+  int fd_;
+  char* map_ = nullptr;
+  std::size_t size_ = 0;
+  std::size_t position_ = 0;  // bytes handed out
+  std::size_t released_ = 0;  // bytes given back
 };
 
 }  // namespace vttkit
