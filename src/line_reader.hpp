@@ -25,6 +25,8 @@ class line_reader {
 
   /// The next line without its terminator; false at the end of input or on a read error.
   bool next(std::string_view& line);
+  /// Whether the start of the input was looked at for a BOM already (and any BOM skipped).
+  [[nodiscard]] bool bom_checked() const noexcept { return bom_checked_; }
   /// Whether the lines are read in place from the source's own memory (see
   /// byte_source::view_rest): `buffered()` is then the whole rest of the input, not a copy.
   [[nodiscard]] bool in_place() const noexcept { return in_place_; }

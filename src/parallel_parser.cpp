@@ -321,7 +321,8 @@ struct parallel_parser::impl {
     if (want_diagnostics) {
       sink = [&r](const diagnostic& d) { r.diagnostics.push_back({d, r.cue_count + r.blocks.size()}); };
     }
-    parse_context ctx{bytes, first, std::move(sink), options.warnings, options.rules};
+    // (at_start false: the reader has skipped any BOM before handing the input over.)
+    parse_context ctx{bytes, false, std::move(sink), options.warnings, options.rules};
     webvtt_parser parser{ctx};
     if (first) {
       r.signature = parser.read_header(r.head);
@@ -414,10 +415,8 @@ struct parallel_parser::impl {
       tail_bytes = std::make_unique<byte_buffer>(std::move(s.bytes));
       tail = std::make_unique<tail_parse>(tail_bytes->view(), source, false, options, line_base, options.on_diagnostic);
     }
-    if (s.seq > 0) {
-      tail->ctx.lines.continue_input();
-      tail->parser.resume(last_state);
-    }
+    tail->ctx.lines.continue_input();  // any BOM was skipped by the reader
+    if (s.seq > 0) tail->parser.resume(last_state);
   }
 
   bool read_header(header& out) {

@@ -23,10 +23,10 @@ namespace vttkit::detail {
 /// is read on from there by one sequential parser, so memory stays bounded.
 class parallel_parser {
  public:
-  /// `buffered`: bytes already taken from `source` (format detection), read first; copied,
-  /// unless `in_place`: then they are all the rest of the input, in the source's memory
-  /// (byte_source::view_rest), and chunks are views of them. `threads` >= 2: the calling
-  /// thread parses too while it waits.
+  /// `buffered`: bytes already taken from `source` (format detection), read first, a BOM
+  /// before them already skipped; copied, unless `in_place`: then they are all the rest of
+  /// the input, in the source's memory (byte_source::view_rest), and chunks are views of
+  /// them. `threads` >= 2: the calling thread parses too while it waits.
   parallel_parser(byte_source& source, std::string_view buffered, bool in_place, const parse_options& options,
                   unsigned threads);
   parallel_parser(const parallel_parser&) = delete;

@@ -107,6 +107,7 @@ std::string random_input(std::mt19937& rng) {
   const std::string eol = eols[pick(3)];
   std::string s;
   if (pick(8) == 0) s += "\xEF\xBB\xBF";
+  if (pick(16) == 0) s += "\xEF\xBB\xBF";  // a second BOM is not skipped
   s += pick(20) == 0 ? "WEBVT" : "WEBVTT - A title";
   s += eol;
   if (pick(3) == 0) s += "Kind: captions" + eol;
