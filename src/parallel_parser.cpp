@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
+#include <cstdint>
 #include <cstring>
 #include <mutex>
 #include <optional>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "parse_context.hpp"
+#include "short_compare.hpp"
 #include "webvtt_parser.hpp"
 
 namespace vttkit::detail {
@@ -53,12 +55,26 @@ struct held_diagnostic {
   std::size_t before_item = 0;
 };
 
+/// A cue of a chunk, its strings in the chunk's arena one after another (id, payload, speaker,
+/// text, then each setting's name and value).
+struct packed_cue {
+  millis start = 0;
+  millis end = 0;
+  std::size_t line = 0;
+  std::size_t id_line = 0;
+  std::size_t offset = 0;  // in the arena
+  std::uint32_t id_size = 0, payload_size = 0, speaker_size = 0, text_size = 0;
+  std::uint32_t settings = 0;
+};
+
 /// Everything the parser produced for one chunk, line numbers counted from the chunk's start.
+/// Cues cross between threads packed in one buffer per chunk, not as string objects: a
+/// chunk's memory is then written by one thread and read by one other, never sharing cache
+/// lines with a chunk in use elsewhere (string objects reused across chunks and threads did,
+/// and ran at half speed in some runs).
 struct chunk_result {
-  // The cues, parsed straight into objects that are reused from chunk to chunk (their strings
-  // keep their memory); the first `cue_count` are this chunk's.
-  std::vector<cue> cues;
-  std::size_t cue_count = 0;
+  std::vector<packed_cue> cues;
+  std::string arena;
   std::vector<placed_block> blocks;  // before_cue: index in `cues`
   std::vector<held_diagnostic> diagnostics;
   std::size_t header_diagnostics = 0;  // the first chunk: how many came from the header
@@ -71,12 +87,58 @@ struct chunk_result {
   bool tail = false;       // not parsed: the input goes on without a blank line; read sequentially
 
   void clear() {
-    cue_count = 0;
+    cues.clear();
+    arena.clear();
     blocks.clear();
     diagnostics.clear();
     header_diagnostics = lines = errors = bytes = 0;
     end_state = {};
     signature = tail = false;
+  }
+
+  void pack(const cue& c) {
+    auto size = [](const std::string& s) { return static_cast<std::uint32_t>(s.size()); };
+    cues.push_back({c.start, c.end, c.line, c.id_line, arena.size(), size(c.id), size(c.payload), size(c.speaker),
+                    size(c.text), static_cast<std::uint32_t>(c.settings.size())});
+    arena += c.id;
+    arena += c.payload;
+    arena += c.speaker;
+    arena += c.text;
+    for (const auto& s : c.settings) {
+      const std::uint32_t sizes[2] = {size(s.name), size(s.value)};
+      arena.append(reinterpret_cast<const char*>(sizes), sizeof sizes);
+      arena += s.name;
+      arena += s.value;
+    }
+  }
+
+  /// Unpacks cue `i` into `c` (whose strings keep their memory), lines shifted by `line_base`.
+  void unpack(std::size_t i, cue& c, std::size_t line_base) const {
+    const auto& p = cues[i];
+    const char* at = arena.data() + p.offset;
+    auto take = [&at](std::string& s, std::uint32_t n) {
+      s.clear();
+      s.append(at, n);  // lighter than assign, which allows for overlap
+      at += n;
+    };
+    c.start = p.start;
+    c.end = p.end;
+    c.line = p.line + line_base;
+    c.id_line = p.id_line ? p.id_line + line_base : 0;
+    take(c.id, p.id_size);
+    take(c.payload, p.payload_size);
+    // Most cues repeat the previous speaker: compare before copying.
+    if (!same_bytes(c.speaker, {at, p.speaker_size})) c.speaker.assign(at, p.speaker_size);
+    at += p.speaker_size;
+    take(c.text, p.text_size);
+    c.settings.resize(p.settings);
+    for (auto& s : c.settings) {
+      std::uint32_t sizes[2];
+      std::memcpy(sizes, at, sizeof sizes);
+      at += sizeof sizes;
+      take(s.name, sizes[0]);
+      take(s.value, sizes[1]);
+    }
   }
 };
 
@@ -128,7 +190,9 @@ std::size_t last_block_boundary(std::string_view s, std::size_t floor) noexcept 
 }
 
 struct parallel_parser::impl {
-  struct slot {
+  // Cache-line aligned: a thread filling one slot writes its fields for every cue, and must
+  // not share a line with the slot another thread is reading.
+  struct alignas(64) slot {
     enum class status { free, busy, done };
     byte_buffer bytes;       // the chunk when it is read by copying
     std::string_view input;  // the chunk's bytes (in `bytes`, or in place)
@@ -182,6 +246,7 @@ struct parallel_parser::impl {
   std::size_t line_base = 0;  // lines before the current chunk
   std::size_t errors = 0, bytes_done = 0;
   webvtt_parser::state last_state;  // at the end of the chunks handed out so far
+  cue out_cue;                      // the cue handed out
   // The sequential parser for the rest of an input without blank lines.
   struct tail_parse {
     tail_parse(std::string_view first, byte_source& rest, bool in_place, const parse_options& o, std::size_t base,
@@ -319,7 +384,7 @@ struct parallel_parser::impl {
   void parse(std::string_view bytes, bool first, webvtt_parser::state start, chunk_result& r) const {
     diagnostic_sink sink;
     if (want_diagnostics) {
-      sink = [&r](const diagnostic& d) { r.diagnostics.push_back({d, r.cue_count + r.blocks.size()}); };
+      sink = [&r](const diagnostic& d) { r.diagnostics.push_back({d, r.cues.size() + r.blocks.size()}); };
     }
     // (at_start false: the reader has skipped any BOM before handing the input over.)
     parse_context ctx{bytes, false, std::move(sink), options.warnings, options.rules};
@@ -331,13 +396,12 @@ struct parallel_parser::impl {
       parser.resume(std::move(start));
     }
     if (!first || r.signature) {
+      cue c;  // one object the parser fills again and again: its strings stay in cache
       block b;
       item_kind kind{};
-      for (;;) {
-        if (r.cue_count == r.cues.size()) r.cues.emplace_back();
-        if (!parser.next(kind, r.cues[r.cue_count], b)) break;
-        if (kind == item_kind::cue) ++r.cue_count;
-        else r.blocks.push_back({std::move(b), r.cue_count});
+      while (parser.next(kind, c, b)) {
+        if (kind == item_kind::cue) r.pack(c);
+        else r.blocks.push_back({std::move(b), r.cues.size()});
       }
     }
     r.end_state = parser.current_state();
@@ -456,12 +520,11 @@ struct parallel_parser::impl {
           b->line += line_base;
           return true;
         }
-        if (cue_at < r.cue_count) {
+        if (cue_at < r.cues.size()) {
           deliver_upto(item);
           kind = item_kind::cue;
-          c = &r.cues[cue_at++];
-          c->line += line_base;
-          if (c->id_line) c->id_line += line_base;
+          r.unpack(cue_at++, out_cue, line_base);
+          c = &out_cue;
           return true;
         }
       }
