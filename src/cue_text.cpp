@@ -5,6 +5,7 @@
 
 #include "message_text.hpp"
 #include "short_compare.hpp"
+#include "simple_voice.hpp"
 
 #include <algorithm>
 #include <array>
@@ -616,7 +617,7 @@ namespace {
 /// single spaces and neither part holds anything the tokenizer would treat specially (no
 /// character reference, tag, NUL or other white space). For it the algorithm's result is
 /// known without running it: speaker NAME, plain text `text`. Returns false for anything else.
-bool summarize_simple_voice(std::string_view payload, cue_text_summary& out) {
+bool split_simple_voice(std::string_view payload, std::string_view& name, std::string_view& text) {
   if (payload.size() < 4 || payload[0] != '<' || payload[1] != 'v' || payload[2] != ' ') return false;
   // The name, up to '>', in one pass: no byte the tokenizer treats specially, single spaces
   // between words, none at either end.
@@ -642,16 +643,26 @@ bool summarize_simple_voice(std::string_view payload, cue_text_summary& out) {
     after_space = true;
   }
   if (gt == 3 || after_space) return false;  // an empty name, or one ending in a space
-  const std::string_view name{payload.data() + 3, gt - 3};
-  const std::string_view text{payload.data() + gt + 1, payload.size() - gt - 1};
-  if (find_special(text.data(), text.data() + text.size()) != text.data() + text.size()) return false;
-  if (!detail::same_bytes(out.speaker, name)) out.speaker.assign(name);  // mostly the same speaker again
-  out.plain.assign(text);
+  name = {payload.data() + 3, gt - 3};
+  text = {payload.data() + gt + 1, payload.size() - gt - 1};
+  return find_special(text.data(), text.data() + text.size()) == text.data() + text.size();
+}
+
+bool summarize_simple_voice(std::string_view payload, cue_text_summary& out) {
+  if (!detail::summarize_simple_voice_into(payload, out.plain, out.speaker)) return false;
   out.has_voice = true;
   return true;
 }
 
 }  // namespace
+
+bool detail::summarize_simple_voice_into(std::string_view payload, std::string& plain, std::string& speaker) {
+  std::string_view name, text;
+  if (!split_simple_voice(payload, name, text)) return false;
+  if (!same_bytes(speaker, name)) speaker.assign(name);  // mostly the same speaker again
+  plain.assign(text);
+  return true;
+}
 
 void summarize_cue_text(std::string_view payload, cue_text_summary& out, std::size_t first_line,
                         const diagnostic_sink* sink) {

@@ -65,6 +65,7 @@ struct packed_cue {
   std::size_t offset = 0;  // in the arena
   std::uint32_t id_size = 0, payload_size = 0, speaker_size = 0, text_size = 0;
   std::uint32_t settings = 0;
+  bool simple_voice = false;  // speaker and text are not stored: the payload has them
 };
 
 /// Everything the parser produced for one chunk, line numbers counted from the chunk's start.
@@ -96,14 +97,17 @@ struct chunk_result {
     signature = tail = false;
   }
 
-  void pack(const cue& c) {
+  /// Appends `c`; `simple_voice`: its payload is "<v " + speaker + ">" + text.
+  void pack(const cue& c, bool simple_voice) {
     auto size = [](const std::string& s) { return static_cast<std::uint32_t>(s.size()); };
     cues.push_back({c.start, c.end, c.line, c.id_line, arena.size(), size(c.id), size(c.payload), size(c.speaker),
-                    size(c.text), static_cast<std::uint32_t>(c.settings.size())});
+                    size(c.text), static_cast<std::uint32_t>(c.settings.size()), simple_voice});
     arena += c.id;
     arena += c.payload;
-    arena += c.speaker;
-    arena += c.text;
+    if (!simple_voice) {
+      arena += c.speaker;
+      arena += c.text;
+    }
     for (const auto& s : c.settings) {
       const std::uint32_t sizes[2] = {size(s.name), size(s.value)};
       arena.append(reinterpret_cast<const char*>(sizes), sizeof sizes);
@@ -126,11 +130,15 @@ struct chunk_result {
     c.line = p.line + line_base;
     c.id_line = p.id_line ? p.id_line + line_base : 0;
     take(c.id, p.id_size);
+    const char* payload = at;
     take(c.payload, p.payload_size);
+    const char* speaker = p.simple_voice ? payload + 3 : at;
+    const char* text = p.simple_voice ? payload + p.payload_size - p.text_size : at + p.speaker_size;
     // Most cues repeat the previous speaker: compare before copying.
-    if (!same_bytes(c.speaker, {at, p.speaker_size})) c.speaker.assign(at, p.speaker_size);
-    at += p.speaker_size;
-    take(c.text, p.text_size);
+    if (!same_bytes(c.speaker, {speaker, p.speaker_size})) c.speaker.assign(speaker, p.speaker_size);
+    c.text.clear();
+    c.text.append(text, p.text_size);
+    if (!p.simple_voice) at += p.speaker_size + p.text_size;
     c.settings.resize(p.settings);
     for (auto& s : c.settings) {
       std::uint32_t sizes[2];
@@ -400,7 +408,7 @@ struct parallel_parser::impl {
       block b;
       item_kind kind{};
       while (parser.next(kind, c, b)) {
-        if (kind == item_kind::cue) r.pack(c);
+        if (kind == item_kind::cue) r.pack(c, parser.simple_voice());
         else r.blocks.push_back({std::move(b), r.cues.size()});
       }
     }

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "short_compare.hpp"
+#include "simple_voice.hpp"
 
 namespace vttkit::detail {
 namespace {
@@ -286,6 +287,9 @@ void webvtt_parser::finish_cue(cue& c) {
     ctx_.report(rule::end_not_after_start, c.line, 1,
                 fmt::format("cue ends at {} but starts at {}", format_timestamp(c.end), format_timestamp(c.start)));
   }
+  // Nearly every transcript cue: straight into the cue's strings, no summary in between.
+  simple_voice_ = summarize_simple_voice_into(c.payload, c.text, c.speaker);
+  if (simple_voice_) return;
   const bool tags = ctx_.wants(rule::bad_tag), entities = ctx_.wants(rule::bad_entity);
   const diagnostic_sink* sink = tags && entities ? &ctx_.sink : tags || entities ? &ctx_.filtered_sink : nullptr;
   summarize_cue_text(c.payload, summary_, c.line + 1, sink);

@@ -32,6 +32,9 @@ class webvtt_parser {
     region_ids_ = std::move(from.region_ids);
   }
   [[nodiscard]] state current_state() const { return {seen_cue_, region_ids_}; }
+  /// Whether the cue last returned was `<v NAME>text` in the shortcut's shape: its payload is
+  /// then exactly "<v " + speaker + ">" + text.
+  [[nodiscard]] bool simple_voice() const noexcept { return simple_voice_; }
 
   /// Steps 1-12: signature and header. False (E001 reported) when there is no signature.
   bool read_header(header& out);
@@ -58,6 +61,7 @@ class webvtt_parser {
   std::size_t block_lines_ = 0;
   bool block_seen_arrow_ = false;
   cue_text_summary summary_;
+  bool simple_voice_ = false;
 };
 
 }  // namespace vttkit::detail

@@ -128,8 +128,9 @@ std::string random_input(std::mt19937& rng) {
              (pick(4) == 0 ? " region:r1 align:start" : "") + (pick(6) == 0 ? " bogus" : "") + eol;
         const auto lines = 1 + pick(3);
         for (std::size_t l = 0; l < lines; ++l) {
-          switch (pick(8)) {
+          switch (pick(9)) {
             case 0: s += "<v Speaker " + std::to_string(pick(3)) + ">words &amp; more"; break;
+            case 7: s += "<v Speaker " + std::to_string(pick(3)) + ">the shortcut's shape"; break;
             case 1: s += std::string_view{"bad \xC3 byte and a NUL \0 here", 27}; break;
             case 2: s += "<b>bold <i>nested</b> &bogus; text"; break;
             case 3: s += "0:00:09.000 --> 0:00:10.000"; break;  // a cue with no blank line before it
