@@ -178,11 +178,19 @@ const char* find_special(const char* p, const char* end) noexcept {
 #if defined(__SSE2__)
   // 16 bytes per step where SSE2 is there (every x86-64): three compares and a mask.
   const __m128i lt = _mm_set1_epi8('<'), amp = _mm_set1_epi8('&'), nul = _mm_setzero_si128();
-  while (end - p >= 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  auto specials = [&](const char* at) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
     const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, lt), _mm_cmpeq_epi8(v, amp)), _mm_cmpeq_epi8(v, nul));
-    if (const int mask = _mm_movemask_epi8(hit)) return p + __builtin_ctz(static_cast<unsigned>(mask));
-    p += 16;
+    return static_cast<unsigned>(_mm_movemask_epi8(hit));
+  };
+  if (end - p >= 16) {
+    for (; end - p >= 16; p += 16)
+      if (const auto mask = specials(p)) return p + __builtin_ctz(mask);
+    if (p == end) return end;
+    // The last few bytes: one more 16-byte step ending at `end`, the bytes already seen masked.
+    const char* last = end - 16;
+    const auto mask = specials(last) & ~((1u << (p - last)) - 1);
+    return mask ? last + __builtin_ctz(mask) : end;
   }
 #endif
   constexpr std::uint64_t ones = 0x0101010101010101ULL;
@@ -621,6 +629,28 @@ bool split_simple_voice(std::string_view payload, std::string_view& name, std::s
   if (payload.size() < 4 || payload[0] != '<' || payload[1] != 'v' || payload[2] != ' ') return false;
   // The name, up to '>', in one pass: no byte the tokenizer treats specially, single spaces
   // between words, none at either end.
+#if defined(__SSE2__)
+  if (payload.size() >= 3 + 16) {
+    // 16 bytes at once: where '>' is, and whether a byte before it ends the shortcut ('&',
+    // '<', or a control byte up to CR, which covers NUL, tab, LF, FF and CR; the others among
+    // them merely take the full path) or spaces are misplaced.
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(payload.data() + 3));
+    auto bits = [](__m128i x) { return static_cast<unsigned>(_mm_movemask_epi8(x)); };
+    if (const unsigned closes = bits(_mm_cmpeq_epi8(v, _mm_set1_epi8('>')))) {
+      const unsigned n = static_cast<unsigned>(__builtin_ctz(closes));  // the name's length
+      const unsigned in_name = (1u << n) - 1;
+      const unsigned stops = bits(_mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(13)), v),
+                                               _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('&')),
+                                                            _mm_cmpeq_epi8(v, _mm_set1_epi8('<')))));
+      const unsigned spaces = bits(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
+      if (n == 0 || (stops & in_name) || (spaces & 1) || ((spaces >> (n - 1)) & 1) || (spaces & (spaces >> 1) & in_name))
+        return false;
+      name = {payload.data() + 3, n};
+      text = {payload.data() + 4 + n, payload.size() - 4 - n};
+      return find_special(text.data(), text.data() + text.size()) == text.data() + text.size();
+    }
+  }
+#endif
   enum : unsigned char { plain, stop, space, close };
   static constexpr auto kinds = [] {
     std::array<unsigned char, 256> t{};

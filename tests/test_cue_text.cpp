@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <iterator>
+#include <random>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -554,5 +555,38 @@ TEST_CASE("summarize_cue_text: a reused summary follows each cue's speaker", "[c
     INFO(payload);
     vttkit::summarize_cue_text(payload, sum);
     CHECK(sum.speaker == speaker);
+  }
+}
+
+TEST_CASE("summarize agrees with the tree on random voice payloads of every length", "[cue_text][summary]") {
+  // Names and texts of 0-30 bytes from an alphabet of the bytes the shortcut must notice, so
+  // both its 16-byte and its byte-at-a-time checks meet every case at every position.
+  std::mt19937 rng{7};
+  const std::string alphabet = std::string("ab  \t&<>;\x01\x0B\r\n", 14) + std::string(1, '\0') + "\xC3\xA9xyz";
+  auto pick = [&](std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng); };
+  auto random_text = [&](std::size_t max) {
+    std::string s;
+    for (std::size_t i = pick(max + 1); i > 0; --i) s += pick(3) == 0 ? alphabet[pick(alphabet.size())] : 'w';
+    return s;
+  };
+  for (int round = 0; round < 20000; ++round) {
+    const std::string payload = "<v " + random_text(30) + ">" + random_text(30);
+    INFO(payload);
+    vttkit::cue_text_summary sum;
+    sum.speaker = "left over";  // a reused summary: the speaker is replaced or kept correctly
+    vttkit::summarize_cue_text(payload, sum);
+    const auto tree = vttkit::parse_cue_text(payload);
+    std::string plain, speaker;
+    bool voice = false;
+    for (const auto& n : tree.nodes) {
+      if (n.kind == vttkit::node_kind::text) plain += n.value;
+      if (n.kind == vttkit::node_kind::voice && !voice) {
+        voice = true;
+        speaker = n.value;
+      }
+    }
+    REQUIRE(sum.plain == plain);
+    REQUIRE(sum.speaker == speaker);
+    REQUIRE(sum.has_voice == voice);
   }
 }
