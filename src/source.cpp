@@ -49,6 +49,9 @@ mapped_file_source::mapped_file_source(int fd) noexcept : fd_(fd) {
   struct stat st {};
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0) return;
   const auto size = static_cast<std::size_t>(st.st_size);
+  // Small files are read: a mapping (and its unmapping, which interrupts the program's other
+  // threads) costs more than copying them once.
+  if (size < mapped_file_source::min_size) return;
   // A file the caller has partly read already is read on from its current position.
   const auto at = ::lseek(fd, 0, SEEK_CUR);
   if (at < 0 || static_cast<std::size_t>(at) >= size) return;

@@ -211,7 +211,9 @@ TEST_CASE("a mapped file is read in place, and like any file when it cannot be m
   const int fd = ::mkstemp(tmpl);
   REQUIRE(fd >= 0);
   std::string text = "WEBVTT\n\n";
-  for (int i = 0; i < 3000; ++i) text += "00:01.000 --> 00:02.000\n<v A>line " + std::to_string(i) + "\n\n";
+  for (int i = 0; text.size() <= vttkit::mapped_file_source::min_size; ++i)
+    text += "00:01.000 --> 00:02.000\n<v A>line " + std::to_string(i) + "\n\n";
+  const auto cue_count = static_cast<std::size_t>(std::count(text.begin(), text.end(), '>')) / 2;
   REQUIRE(::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()));
   {
     ::lseek(fd, 0, SEEK_SET);
@@ -239,12 +241,23 @@ TEST_CASE("a mapped file is read in place, and like any file when it cannot be m
     const auto mapped = vttkit::parse(source, options);
     parallel_parser::set_chunk_bytes_for_testing(std::size_t{1} << 18, std::size_t{8} << 20);
     CHECK(mapped.document == vttkit::parse(text).document);
-    CHECK(mapped.document.cues.size() == 3000);
+    CHECK(mapped.document.cues.size() == cue_count);
   }
   ::close(fd);
   ::unlink(tmpl);
 
-  // An empty file and a pipe are not mapped: read() as usual.
+  // A small file, an empty file and a pipe are not mapped: read() as usual.
+  char small_name[] = "/tmp/vttkit-small-XXXXXX";
+  const int small = ::mkstemp(small_name);
+  REQUIRE(small >= 0);
+  REQUIRE(::write(small, "WEBVTT\n", 7) == 7);
+  ::lseek(small, 0, SEEK_SET);
+  vttkit::mapped_file_source unmapped{small};
+  CHECK_FALSE(unmapped.mapped());
+  char head[16];
+  CHECK(unmapped.read(head, sizeof head) == 7);
+  ::close(small);
+  ::unlink(small_name);
   char empty_name[] = "/tmp/vttkit-empty-XXXXXX";
   const int empty = ::mkstemp(empty_name);
   REQUIRE(empty >= 0);

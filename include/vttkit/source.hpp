@@ -67,7 +67,8 @@ class memory_source final : public byte_source {
 
 /// A regular file read in place: mapped into memory, so the parsers read it without copying
 /// (`view_rest`), and the pages already parsed are given back as reading goes on. Anything
-/// that cannot be mapped (a pipe, a terminal, an empty file) is read like fd_source.
+/// that cannot be mapped (a pipe, a terminal, an empty file) or is smaller than `min_size`
+/// is read like fd_source.
 ///
 /// As with any mapped file, a file that another process truncates while it is being read
 /// makes the pages past its new end unreadable: the process gets SIGBUS. The vtt program
@@ -75,6 +76,9 @@ class memory_source final : public byte_source {
 /// shrink should handle SIGBUS or use fd_source.
 class mapped_file_source final : public byte_source {
  public:
+  /// Files smaller than this are read with read(2): mapping them costs more than copying.
+  static constexpr std::size_t min_size = std::size_t{1} << 20;
+
   /// Maps the file open on `fd` (which is not closed, and may be closed after this call).
   explicit mapped_file_source(int fd) noexcept;
   mapped_file_source(const mapped_file_source&) = delete;
