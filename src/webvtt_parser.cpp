@@ -12,7 +12,6 @@
 namespace vttkit::detail {
 namespace {
 
-constexpr std::string_view arrow = "-->";
 
 bool is_ascii_whitespace(char c) noexcept {
   return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';

@@ -2,7 +2,8 @@
 // deterministic) and times each stage of the library on it: parse, every writer, merge,
 // stitch. Usage:
 //   vttkit_bench generate CUES > file.vtt     write the synthetic transcript
-//   vttkit_bench run FILE [REPEAT]            time each stage on FILE (median of REPEAT runs)
+//   vttkit_bench run FILE [REPEAT [THREADS]]  time each stage on FILE (median of REPEAT runs),
+//                                             parsing on THREADS threads (default 1)
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -91,7 +92,7 @@ double median(std::vector<double> v) {
   return v[v.size() / 2];
 }
 
-int run(const std::string& path, int repeat) {
+int run(const std::string& path, int repeat, unsigned threads) {
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (!f) {
     std::perror(path.c_str());
@@ -108,6 +109,7 @@ int run(const std::string& path, int repeat) {
     vttkit::memory_source src{data};
     vttkit::parse_options opt;
     opt.warnings = false;
+    opt.threads = threads;
     vttkit::reader r{src, opt};
     body(r);
   };
@@ -171,7 +173,11 @@ int main(int argc, char** argv) {
     std::fwrite(text.data(), 1, text.size(), stdout);
     return 0;
   }
-  if (mode == "run" && argc > 2) return run(argv[2], argc > 3 ? std::atoi(argv[3]) : 3);
-  std::fprintf(stderr, "usage: vttkit_bench generate CUES > file.vtt\n       vttkit_bench run FILE [REPEAT]\n");
+  if (mode == "run" && argc > 2) {
+    const int repeat = argc > 3 ? std::atoi(argv[3]) : 3;
+    const auto threads = static_cast<unsigned>(argc > 4 ? std::atoi(argv[4]) : 1);
+    return run(argv[2], repeat, threads);
+  }
+  std::fprintf(stderr, "usage: vttkit_bench generate CUES > file.vtt\n       vttkit_bench run FILE [REPEAT [THREADS]]\n");
   return 2;
 }
