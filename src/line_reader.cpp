@@ -91,8 +91,19 @@ masks64 classify(const char* p) noexcept {
 }  // namespace
 
 std::size_t count_code_points(std::string_view s) noexcept {
-  std::size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  // Every byte but UTF-8 continuation bytes (10xxxxxx) starts a code point.
+  std::size_t n = s.size();
+  const char* p = s.data();
+  const char* const end = p + s.size();
+#if defined(__SSE2__)
+  const __m128i top = _mm_set1_epi8(static_cast<char>(0xC0)), continuation = _mm_set1_epi8(static_cast<char>(0x80));
+  for (; end - p >= 16; p += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, top), continuation)));
+    n -= static_cast<std::size_t>(std::popcount(mask));
+  }
+#endif
+  for (; p < end; ++p) n -= (static_cast<unsigned char>(*p) & 0xC0) == 0x80;
   return n;
 }
 

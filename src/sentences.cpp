@@ -19,7 +19,10 @@ constexpr unsigned char byte_at(std::string_view text, std::size_t i) noexcept {
 
 /// Whether `text[i...]` starts with the bytes of `seq`.
 constexpr bool has_at(std::string_view text, std::size_t i, std::string_view seq) noexcept {
-  return text.size() - i >= seq.size() && text.substr(i, seq.size()) == seq;
+  if (text.size() - i < seq.size()) return false;
+  for (std::size_t k = 0; k < seq.size(); ++k)  // 2-3 bytes: no memcmp call
+    if (text[i + k] != seq[k]) return false;
+  return true;
 }
 
 /// The code point at `text[i]` (U+FFFD for a malformed sequence).
@@ -87,7 +90,8 @@ std::size_t terminator_length(std::string_view text, std::size_t i) noexcept {
 std::size_t closer_length(std::string_view text, std::size_t i) noexcept {
   switch (text[i]) {
     case '"': case '\'': case ')': case ']': case '}': return 1;
-    default: break;
+    case '\xC2': case '\xE2': break;  // the first byte of each quote below
+    default: return 0;
   }
   if (has_at(text, i, "\u201D") || has_at(text, i, "\u2019") || has_at(text, i, "\u203A")) return 3;
   return has_at(text, i, "\u00BB") ? 2 : 0;
@@ -97,7 +101,8 @@ std::size_t closer_length(std::string_view text, std::size_t i) noexcept {
 std::size_t opener_length(std::string_view text, std::size_t i) noexcept {
   switch (text[i]) {
     case '"': case '\'': case '(': case '[': case '{': return 1;
-    default: break;
+    case '\xC2': case '\xE2': break;  // the first byte of each quote or mark below
+    default: return 0;
   }
   if (has_at(text, i, "\u201C") || has_at(text, i, "\u2018") || has_at(text, i, "\u2039")) return 3;
   return has_at(text, i, "\u00AB") || has_at(text, i, "\u00BF") || has_at(text, i, "\u00A1") ? 2 : 0;

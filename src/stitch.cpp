@@ -14,6 +14,7 @@
 #include <vttkit/transform.hpp>
 
 #include "sentences.hpp"
+#include "short_compare.hpp"
 
 namespace vttkit {
 namespace {
@@ -86,7 +87,7 @@ class text_clock {
 stitcher::stitcher(stitch_options options, cue_handler out) : options_(options), out_(std::move(out)) {}
 
 void stitcher::push(const cue& c) {
-  if (in_turn_ && c.speaker != sentence_.speaker) flush_turn();
+  if (in_turn_ && !detail::same_bytes(c.speaker, sentence_.speaker)) flush_turn();
   if (!in_turn_) {
     in_turn_ = true;
     sentence_.speaker = c.speaker;

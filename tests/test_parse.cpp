@@ -9,6 +9,8 @@
 #include <vttkit/parse.hpp>
 #include <vttkit/timestamp.hpp>
 
+#include "line_reader.hpp"
+
 namespace {
 
 using vttkit::diagnostic;
@@ -387,5 +389,19 @@ TEST_CASE("collect_timestamp agrees with the specification's steps on random inp
       CHECK(static_cast<long double>(got.value) == *want);
       CHECK(got.length == pos);
     }
+  }
+}
+
+TEST_CASE("count_code_points counts every byte but UTF-8 continuation bytes, at any length", "[parse][utf8]") {
+  std::mt19937 rng{11};
+  const std::vector<std::string> pieces = {"a", " ", "\xC3\xA9", "\xE2\x80\x9C", "\xF0\x9F\x98\x80", "\x80", "\xBF"};
+  for (int round = 0; round < 2000; ++round) {
+    std::string s;
+    const auto n = std::uniform_int_distribution<std::size_t>(0, 40)(rng);
+    for (std::size_t i = 0; i < n; ++i) s += pieces[std::uniform_int_distribution<std::size_t>(0, pieces.size() - 1)(rng)];
+    std::size_t expected = 0;
+    for (const char c : s) expected += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    INFO(s);
+    REQUIRE(vttkit::detail::count_code_points(s) == expected);
   }
 }
