@@ -1,6 +1,7 @@
 // Stage 1, bytes to lines (see line_reader.hpp).
 #include "line_reader.hpp"
 
+#include <algorithm>
 #include <bit>
 #include <cstdint>
 #include <cstring>
@@ -17,6 +18,7 @@ namespace {
 constexpr std::size_t first_chunk = std::size_t{1} << 16;  // small files need no more
 constexpr std::size_t max_chunk = std::size_t{1} << 20;    // large files read 1 MiB at a time
 constexpr std::size_t release_step = std::size_t{4} << 20; // read in place: memory given back 4 MiB at a time
+constexpr std::size_t prepare_step = std::size_t{1} << 20; // and mapped ahead 1 MiB at a time
 constexpr std::size_t npos = static_cast<std::size_t>(-1);
 constexpr std::string_view replacement = "\xEF\xBF\xBD";
 
@@ -255,6 +257,10 @@ bool line_reader::next(std::string_view& line) {
     if (in_place_ && last_begin_ - released_ >= release_step) {
       source_->release(data_ + last_begin_);  // the lines before this one are done with
       released_ = last_begin_;
+    }
+    if (in_place_ && last_begin_ >= prepared_) {
+      prepared_ = std::min(end_, last_begin_ + prepare_step);
+      source_->prepare(data_ + prepared_);  // the next stretch: pages mapped at once
     }
     std::string_view raw{data_ + begin_, line_end - begin_};
     begin_ = next_begin;

@@ -340,11 +340,13 @@ struct parallel_parser::impl {
     const auto limit = std::max(target, chunk_limit.load(std::memory_order_relaxed));
     for (std::size_t searched = 0, size = target;; searched = size, size += target) {
       if (size >= uncut.size()) {  // the last chunk
+        source.prepare(uncut.data() + uncut.size());
         chunk = uncut;
         uncut = {};
         input_done = true;
         return true;
       }
+      source.prepare(uncut.data() + size);  // a mapped file: the pages at once, not by faults
       if (const auto at = last_block_boundary(uncut.substr(0, size), searched > 2 ? searched - 2 : 0)) {
         chunk = uncut.substr(0, at);
         uncut.remove_prefix(at);

@@ -60,7 +60,7 @@ mapped_file_source::mapped_file_source(int fd) noexcept : fd_(fd) {
   ::madvise(p, size, MADV_SEQUENTIAL);  // read ahead generously when the file is not cached
   map_ = static_cast<char*>(p);
   size_ = size;
-  position_ = released_ = static_cast<std::size_t>(at);
+  position_ = released_ = populated_ = static_cast<std::size_t>(at);
 }
 
 mapped_file_source::~mapped_file_source() {
@@ -90,6 +90,27 @@ bool mapped_file_source::view_rest(std::string_view& rest) {
   rest = {map_ + position_, size_ - position_};
   position_ = size_;
   return true;
+}
+
+void mapped_file_source::prepare(const char* upto) noexcept {
+  if (!map_ || upto < map_ || upto > map_ + size_) return;
+  const auto at = static_cast<std::size_t>(upto - map_);
+  if (at + populate_step / 2 > populated_) populate(at + populate_step);
+}
+
+void mapped_file_source::populate(std::size_t upto) noexcept {
+#if defined(MADV_POPULATE_READ)
+  static const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  const auto from = std::max(populated_, released_) / page * page;
+  upto = std::min(upto, size_);
+  if (upto <= from) return;
+  // One call maps the pages that faults would map a few at a time (kernels before 5.14
+  // refuse it; the faults then happen as before).
+  ::madvise(map_ + from, upto - from, MADV_POPULATE_READ);
+  populated_ = upto;
+#else
+  (void)upto;
+#endif
 }
 
 void mapped_file_source::release(const char* upto) noexcept {

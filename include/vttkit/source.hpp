@@ -29,6 +29,9 @@ class byte_source {
   /// The reader is done with the bytes of that view before `upto`: a mapped file gives their
   /// memory back (the reader's memory then stays bounded however large the file). Optional.
   virtual void release(const char* upto) noexcept { (void)upto; }
+  /// The reader is about to read the bytes of that view up to `upto`: a mapped file maps
+  /// their pages ahead in one call instead of one page fault at a time. Optional.
+  virtual void prepare(const char* upto) noexcept { (void)upto; }
 
  protected:
   std::string error_;
@@ -88,15 +91,20 @@ class mapped_file_source final : public byte_source {
   std::ptrdiff_t read(char* data, std::size_t size) override;
   bool view_rest(std::string_view& rest) override;
   void release(const char* upto) noexcept override;
+  void prepare(const char* upto) noexcept override;
   /// Whether the file is mapped (else it is read with read(2)).
   [[nodiscard]] bool mapped() const noexcept { return map_ != nullptr; }
 
  private:
+  void populate(std::size_t upto) noexcept;
+  static constexpr std::size_t populate_step = std::size_t{2} << 20;  // pages mapped ahead per call
+
   int fd_;
   char* map_ = nullptr;
   std::size_t size_ = 0;
   std::size_t position_ = 0;  // bytes handed out
   std::size_t released_ = 0;  // bytes given back
+  std::size_t populated_ = 0; // bytes mapped ahead (page tables filled in one call)
 };
 
 }  // namespace vttkit
