@@ -98,12 +98,16 @@ std::size_t count_code_points(std::string_view s) noexcept {
   const char* p = s.data();
   const char* const end = p + s.size();
 #if defined(__SSE2__)
+  // Continuation bytes become 1s, summed with SAD (x86-64 has no popcount without -mpopcnt).
   const __m128i top = _mm_set1_epi8(static_cast<char>(0xC0)), continuation = _mm_set1_epi8(static_cast<char>(0x80));
+  const __m128i one = _mm_set1_epi8(1);
+  __m128i sums = _mm_setzero_si128();
   for (; end - p >= 16; p += 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    const auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, top), continuation)));
-    n -= static_cast<std::size_t>(std::popcount(mask));
+    const __m128i ones = _mm_and_si128(_mm_cmpeq_epi8(_mm_and_si128(v, top), continuation), one);
+    sums = _mm_add_epi64(sums, _mm_sad_epu8(ones, _mm_setzero_si128()));
   }
+  n -= static_cast<std::size_t>(_mm_cvtsi128_si64(sums)) + static_cast<std::size_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
 #endif
   for (; p < end; ++p) n -= (static_cast<unsigned char>(*p) & 0xC0) == 0x80;
   return n;
