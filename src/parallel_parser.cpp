@@ -406,8 +406,11 @@ struct parallel_parser::impl {
       parser.resume(std::move(start));
     }
     if (!first || r.signature) {
-      cue c;  // one object the parser fills again and again: its strings stay in cache
-      block b;
+      // One cue the parser fills again and again (its strings stay in cache), on the heap: on
+      // a worker thread's stack, the parse ran at half speed in some address layouts (every
+      // run with ASLR off, about half with it on), which a heap object never showed.
+      const auto scratch = std::make_unique<std::pair<cue, block>>();
+      auto& [c, b] = *scratch;
       item_kind kind{};
       while (parser.next(kind, c, b)) {
         if (kind == item_kind::cue) r.pack(c, parser.simple_voice());
