@@ -477,6 +477,7 @@ struct parallel_parser::impl {
       // Give back the memory of the chunks handed out before this one.
       if (!released) released = s->input.data();
       if (static_cast<std::size_t>(s->input.data() - released) >= release_step) {
+        std::lock_guard lock{m};  // the cutting thread calls source.prepare under it
         source.release(s->input.data());
         released = s->input.data();
       }
