@@ -3,7 +3,8 @@
 //    reader's buffer refills: a CR at the end of a read, a BOM split across reads...);
 //  - turning warnings or the diagnostic sink off changes the diagnostics only, never the cues;
 //  - every cue, block and diagnostic keeps the invariants the data model documents;
-//  - format detection picks one parser and gives what that parser gives when asked directly.
+//  - format detection picks one parser and gives what that parser gives when asked directly;
+//  - parsing on two threads (chunks of a few dozen bytes) gives exactly what one thread gives.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -17,6 +18,7 @@
 #include <vttkit/parse.hpp>
 
 #include "fuzz_support.hpp"
+#include "parallel_parser.hpp"
 
 namespace {
 
@@ -121,6 +123,21 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     fuzz_support::piecewise_source pieces(input);
     const vttkit::parse_result streamed = vttkit::parse(pieces, options);
     FUZZ_CHECK(same_result(whole, streamed));
+  }
+
+  // The same bytes on two threads, cut into chunks of a few dozen bytes, read in place and
+  // in small pieces (the chunks are then copied): exactly the same result.
+  {
+    static const bool small_chunks = [] {
+      vttkit::detail::parallel_parser::set_chunk_bytes_for_testing(29, 400);
+      return true;
+    }();
+    (void)small_chunks;
+    vttkit::parse_options threaded = options;
+    threaded.threads = 2;
+    FUZZ_CHECK(same_result(whole, vttkit::parse(input, threaded)));
+    fuzz_support::piecewise_source pieces(input);
+    FUZZ_CHECK(same_result(whole, vttkit::parse(pieces, threaded)));
   }
 
   // Without warnings: the same document, and exactly the errors.
