@@ -142,6 +142,7 @@ bool line_reader::fill() {
       end_ = capacity_ = rest.size();
       consumed_ += rest.size();
       mask_block_ = npos;
+      prepared_ = 0;
       return !rest.empty();
     }
     storage_.reset(new char[first_chunk]);
@@ -197,6 +198,15 @@ void line_reader::load_masks(std::size_t block) noexcept {
   }
   masks_ = {m.eol, m.dash, m.odd};
   mask_block_ = block;
+}
+
+void line_reader::look_ahead() noexcept {
+  if (last_begin_ - released_ >= release_step) {
+    source_->release(data_ + last_begin_);  // the lines before this one are done with
+    released_ = last_begin_;
+  }
+  prepared_ = std::min(end_, last_begin_ + prepare_step);
+  source_->prepare(data_ + prepared_);  // the next stretch: its pages mapped at once
 }
 
 void line_reader::skip_bom() {
@@ -258,14 +268,7 @@ bool line_reader::next(std::string_view& line) {
       continue;
     }
     last_begin_ = begin_;
-    if (in_place_ && last_begin_ - released_ >= release_step) {
-      source_->release(data_ + last_begin_);  // the lines before this one are done with
-      released_ = last_begin_;
-    }
-    if (in_place_ && last_begin_ >= prepared_) {
-      prepared_ = std::min(end_, last_begin_ + prepare_step);
-      source_->prepare(data_ + prepared_);  // the next stretch: pages mapped at once
-    }
+    if (last_begin_ >= prepared_) look_ahead();  // in place: once a megabyte
     std::string_view raw{data_ + begin_, line_end - begin_};
     begin_ = next_begin;
     ++line_no_;

@@ -77,7 +77,11 @@ class line_reader {
   bool view_tried_ = false;  // asked the source for its bytes in place
   bool in_place_ = false;    // data_ is the source's memory
   std::size_t released_ = 0; // in place: bytes before this handed back to the source
-  std::size_t prepared_ = 0; // in place: bytes before this announced to the source
+  // In place: bytes before this were announced to the source (byte_source::prepare); past it
+  // look_ahead() announces the next stretch and gives back what lies behind. Never reached
+  // when not reading in place.
+  std::size_t prepared_ = static_cast<std::size_t>(-1);
+  void look_ahead() noexcept;
   bool bom_checked_ = false;
   std::size_t line_no_ = 0;
   std::size_t reported_upto_ = 0;  // lines whose E005/E006 were already reported

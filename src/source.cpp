@@ -11,16 +11,22 @@
 #include <unistd.h>
 
 namespace vttkit {
+namespace {
 
-std::ptrdiff_t fd_source::read(char* data, std::size_t size) {
+/// read(2), again after a signal; -1 with `error` set on failure.
+std::ptrdiff_t read_fd(int fd, char* data, std::size_t size, std::string& error) {
   for (;;) {
-    const auto n = ::read(fd_, data, size);
+    const auto n = ::read(fd, data, size);
     if (n >= 0) return n;
     if (errno == EINTR) continue;
-    error_ = std::strerror(errno);
+    error = std::strerror(errno);
     return -1;
   }
 }
+
+}  // namespace
+
+std::ptrdiff_t fd_source::read(char* data, std::size_t size) { return read_fd(fd_, data, size, error_); }
 
 std::ptrdiff_t stream_source::read(char* data, std::size_t size) {
   in_.read(data, static_cast<std::streamsize>(size));
@@ -68,15 +74,7 @@ mapped_file_source::~mapped_file_source() {
 }
 
 std::ptrdiff_t mapped_file_source::read(char* data, std::size_t size) {
-  if (!map_) {
-    for (;;) {
-      const auto n = ::read(fd_, data, size);
-      if (n >= 0) return n;
-      if (errno == EINTR) continue;
-      error_ = std::strerror(errno);
-      return -1;
-    }
-  }
+  if (!map_) return read_fd(fd_, data, size, error_);
   const auto n = std::min(size, size_ - position_);
   if (n > 0) std::memcpy(data, map_ + position_, n);
   position_ += n;

@@ -508,6 +508,29 @@ TEST_CASE("append_escaped_cue_text escapes & < >", "[cue_text]") {
   CHECK(diagnose(out).empty());
 }
 
+namespace {
+
+/// What the tree says a summary should be: its text nodes joined, the first voice's annotation.
+struct tree_summary {
+  std::string plain;
+  std::string speaker;
+  bool voice = false;
+};
+
+tree_summary from_tree(std::string_view payload) {
+  tree_summary t;
+  for (const auto& n : vttkit::parse_cue_text(payload).nodes) {
+    if (n.kind == vttkit::node_kind::text) t.plain += n.value;
+    if (n.kind == vttkit::node_kind::voice && !t.voice) {
+      t.voice = true;
+      t.speaker = n.value;
+    }
+  }
+  return t;
+}
+
+}  // namespace
+
 TEST_CASE("summarize agrees with the tree on voice-first payloads (fast path and slow path)", "[cue_text][summary]") {
   // `<v NAME>text` with plain NAME and text takes a shortcut; everything else the full
   // tokenizer. Both must give what the tree gives.
@@ -519,16 +542,7 @@ TEST_CASE("summarize agrees with the tree on voice-first payloads (fast path and
     INFO(p);
     vttkit::cue_text_summary sum;
     vttkit::summarize_cue_text(p, sum);
-    const auto tree = vttkit::parse_cue_text(p);
-    std::string plain, speaker;
-    bool voice = false;
-    for (const auto& n : tree.nodes) {
-      if (n.kind == vttkit::node_kind::text) plain += n.value;
-      if (n.kind == vttkit::node_kind::voice && !voice) {
-        voice = true;
-        speaker = n.value;
-      }
-    }
+    const auto [plain, speaker, voice] = from_tree(p);
     CHECK(sum.plain == plain);
     CHECK(sum.speaker == speaker);
     CHECK(sum.has_voice == voice);
@@ -575,16 +589,7 @@ TEST_CASE("summarize agrees with the tree on random voice payloads of every leng
     vttkit::cue_text_summary sum;
     sum.speaker = "left over";  // a reused summary: the speaker is replaced or kept correctly
     vttkit::summarize_cue_text(payload, sum);
-    const auto tree = vttkit::parse_cue_text(payload);
-    std::string plain, speaker;
-    bool voice = false;
-    for (const auto& n : tree.nodes) {
-      if (n.kind == vttkit::node_kind::text) plain += n.value;
-      if (n.kind == vttkit::node_kind::voice && !voice) {
-        voice = true;
-        speaker = n.value;
-      }
-    }
+    const auto [plain, speaker, voice] = from_tree(payload);
     REQUIRE(sum.plain == plain);
     REQUIRE(sum.speaker == speaker);
     REQUIRE(sum.has_voice == voice);

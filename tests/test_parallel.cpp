@@ -10,6 +10,8 @@
 #include <vector>
 
 #include <vttkit/parse.hpp>
+
+#include "trickle_source.hpp"
 #include <vttkit/source.hpp>
 
 #include <unistd.h>
@@ -18,24 +20,10 @@
 
 namespace {
 
+using vtt_test::trickle_source;
+
 using vttkit::detail::last_block_boundary;
 using vttkit::detail::parallel_parser;
-
-/// Hands out at most `step` bytes per read.
-class trickle_source final : public vttkit::byte_source {
- public:
-  trickle_source(std::string_view bytes, std::size_t step) : bytes_(bytes), step_(step) {}
-  std::ptrdiff_t read(char* data, std::size_t size) override {
-    const auto n = std::min({size, step_, bytes_.size()});
-    std::copy_n(bytes_.data(), n, data);
-    bytes_.remove_prefix(n);
-    return static_cast<std::ptrdiff_t>(n);
-  }
-
- private:
-  std::string_view bytes_;
-  std::size_t step_;
-};
 
 /// Everything a reader hands out, in order, diagnostics between the items they came with.
 struct transcript {

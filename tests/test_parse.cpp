@@ -7,31 +7,19 @@
 #include <vector>
 
 #include <vttkit/parse.hpp>
+
+#include "trickle_source.hpp"
 #include <vttkit/timestamp.hpp>
 
 #include "line_reader.hpp"
 
 namespace {
 
+using vtt_test::trickle_source;
+
 using vttkit::diagnostic;
 using vttkit::parse;
 using vttkit::rule;
-
-/// A source that hands out at most `step` bytes per read, to exercise buffer boundaries.
-class trickle_source final : public vttkit::byte_source {
- public:
-  trickle_source(std::string_view bytes, std::size_t step) : bytes_(bytes), step_(step) {}
-  std::ptrdiff_t read(char* data, std::size_t size) override {
-    const auto n = std::min({size, step_, bytes_.size()});
-    std::copy_n(bytes_.data(), n, data);
-    bytes_.remove_prefix(n);
-    return static_cast<std::ptrdiff_t>(n);
-  }
-
- private:
-  std::string_view bytes_;
-  std::size_t step_;
-};
 
 std::vector<diagnostic> of_rule(const vttkit::parse_result& r, rule which) {
   std::vector<diagnostic> out;
