@@ -10,6 +10,7 @@
 #include <vttkit/transform.hpp>
 
 #include "sentences.hpp"
+#include "short_compare.hpp"
 
 namespace vttkit {
 namespace {
@@ -318,7 +319,7 @@ void speaker_counter::push(const cue& c) {
     row = std::prev(rows_.end());
   }
   row->cues += 1;
-  if (!any_ || c.speaker != last_speaker_) {
+  if (!any_ || !detail::same_bytes(c.speaker, last_speaker_)) {
     row->turns += 1;
     last_speaker_ = c.speaker;
     any_ = true;

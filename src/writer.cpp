@@ -14,6 +14,7 @@
 
 #include <vttkit/cue_text.hpp>
 
+#include "short_compare.hpp"
 #include "timestamp_format.hpp"
 
 namespace vttkit {
@@ -283,7 +284,7 @@ struct writer::impl {
   }
   /// True when `c` starts a new speaker turn (cues without a speaker are one speaker).
   bool new_turn(const cue& c) {
-    const bool changed = !in_turn || c.speaker != turn_speaker;
+    const bool changed = !in_turn || !detail::same_bytes(c.speaker, turn_speaker);
     if (changed) turn_speaker = c.speaker;
     in_turn = true;
     return changed;
