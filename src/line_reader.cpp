@@ -224,7 +224,7 @@ std::string_view line_reader::peek(std::size_t n) {
   return {data_ + begin_, std::min(n, end_ - begin_)};
 }
 
-bool line_reader::next(std::string_view& line) {
+bool line_reader::next_line(std::string_view& line) {
   skip_bom();
   for (;;) {
     // The first LF or CR at or after begin_, and whether a '-' or an odd byte comes before it.

@@ -24,7 +24,27 @@ class line_reader {
   line_reader(std::string_view bytes, bool at_start, const diagnostic_sink* sink);
 
   /// The next line without its terminator; false at the end of input or on a read error.
-  bool next(std::string_view& line);
+  bool next(std::string_view& line) {
+    // Inline, the common case: an LF-ended line of plain bytes within the block classified last.
+    const std::size_t block = begin_ & ~std::size_t{63};
+    if (block == mask_block_ && bom_checked_) {
+      const std::uint64_t from = ~std::uint64_t{0} << (begin_ - block);
+      if (const std::uint64_t hits = masks_.eol & from) {
+        const auto at = static_cast<unsigned>(__builtin_ctzll(hits));
+        const std::uint64_t range = from & ((std::uint64_t{1} << at) - 1);
+        const std::size_t eol = block + at;
+        if ((masks_.odd & range) == 0 && data_[eol] == '\n' && begin_ < prepared_) {
+          last_begin_ = begin_;
+          line = {data_ + begin_, eol - begin_};
+          begin_ = eol + 1;
+          ++line_no_;
+          line_dash_ = (masks_.dash & range) != 0;
+          return true;
+        }
+      }
+    }
+    return next_line(line);
+  }
   /// Whether the start of the input was looked at for a BOM already (and any BOM skipped).
   [[nodiscard]] bool bom_checked() const noexcept { return bom_checked_; }
   /// Whether the lines are read in place from the source's own memory (see
@@ -50,6 +70,7 @@ class line_reader {
   [[nodiscard]] std::string_view buffered() const noexcept { return {data_ + begin_, end_ - begin_}; }
 
  private:
+  bool next_line(std::string_view& line);  // the general case of next()
   bool fill();
   void skip_bom();
   std::string_view clean(std::string_view raw);

@@ -396,9 +396,18 @@ struct parallel_parser::impl {
     if (want_diagnostics) {
       sink = [&r](const diagnostic& d) { r.diagnostics.push_back({d, r.cues.size() + r.blocks.size()}); };
     }
-    // (at_start false: the reader has skipped any BOM before handing the input over.)
-    parse_context ctx{bytes, false, std::move(sink), options.warnings, options.rules};
-    webvtt_parser parser{ctx};
+    // The parse's own objects, in one heap block per chunk (see docs/performance.md: a worker
+    // thread parsing at half speed, which depended on memory and code layout).
+    struct state {
+      state(std::string_view input, diagnostic_sink diagnostics, const parse_options& o)
+          : ctx(input, false, std::move(diagnostics), o.warnings, o.rules), parser(ctx) {}
+      parse_context ctx;  // at_start false: the reader has skipped any BOM already
+      webvtt_parser parser;
+      cue c;  // filled again and again: its strings keep their memory
+      block b;
+    };
+    const auto st = std::make_unique<state>(bytes, std::move(sink), options);
+    auto& parser = st->parser;
     if (first) {
       r.signature = parser.read_header(r.head);
       r.header_diagnostics = r.diagnostics.size();
@@ -406,20 +415,15 @@ struct parallel_parser::impl {
       parser.resume(std::move(start));
     }
     if (!first || r.signature) {
-      // One cue the parser fills again and again (its strings stay in cache), on the heap: on
-      // a worker thread's stack, the parse ran at half speed in some address layouts (every
-      // run with ASLR off, about half with it on), which a heap object never showed.
-      const auto scratch = std::make_unique<std::pair<cue, block>>();
-      auto& [c, b] = *scratch;
       item_kind kind{};
-      while (parser.next(kind, c, b)) {
-        if (kind == item_kind::cue) r.pack(c, parser.simple_voice());
-        else r.blocks.push_back({std::move(b), r.cues.size()});
+      while (parser.next(kind, st->c, st->b)) {
+        if (kind == item_kind::cue) r.pack(st->c, parser.simple_voice());
+        else r.blocks.push_back({std::move(st->b), r.cues.size()});
       }
     }
     r.end_state = parser.current_state();
-    r.lines = ctx.lines.line_number();
-    r.errors = ctx.error_count();
+    r.lines = st->ctx.lines.line_number();
+    r.errors = st->ctx.error_count();
     r.bytes = bytes.size();
   }
 
