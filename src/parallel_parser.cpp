@@ -6,6 +6,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <cstring>
+#include <system_error>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -22,32 +23,6 @@ namespace {
 std::atomic<std::size_t> chunk_target{std::size_t{1} << 18};  // about 2,500 transcript cues: a chunk and its cues stay in the core's L2 cache
 constexpr std::size_t release_step = std::size_t{4} << 20;  // read in place: memory given back 4 MiB at a time
 std::atomic<std::size_t> chunk_limit{std::size_t{8} << 20};   // no blank line this far: read on sequentially
-
-/// A growable byte buffer that is not zero-filled.
-struct byte_buffer {
-  std::unique_ptr<char[]> data;
-  std::size_t size = 0;
-  std::size_t capacity = 0;
-
-  void reserve(std::size_t n) {
-    if (n <= capacity) return;
-    const auto bigger = std::max(n, capacity + capacity / 2);
-    std::unique_ptr<char[]> grown{new char[bigger]};
-    if (size) std::memcpy(grown.get(), data.get(), size);
-    data = std::move(grown);
-    capacity = bigger;
-  }
-  void assign(std::string_view bytes) {
-    size = 0;
-    append(bytes);
-  }
-  void append(std::string_view bytes) {
-    reserve(size + bytes.size());
-    if (!bytes.empty()) std::memcpy(data.get() + size, bytes.data(), bytes.size());
-    size += bytes.size();
-  }
-  [[nodiscard]] std::string_view view() const noexcept { return {data.get(), size}; }
-};
 
 /// A diagnostic and the number of its chunk's items produced before it.
 struct held_diagnostic {
@@ -150,39 +125,28 @@ struct chunk_result {
   }
 };
 
-/// The sequential parser's input after the last chunk: `first` (the bytes read but not cut),
-/// then what `source` still has to read; or, when the input is read in place, `first` is all
-/// the rest and is handed out in place too, its memory given back through `source`.
+/// The sequential parser's input after the last chunk: the rest of an input read in place,
+/// handed out in place again, with what the parser reports back passed on to `source`.
 class tail_source final : public byte_source {
  public:
-  tail_source(std::string_view first, byte_source& source, bool in_place)
-      : first_(first), source_(source), in_place_(in_place) {}
-  std::ptrdiff_t read(char* data, std::size_t size) override {
-    if (!first_.empty()) {
-      const auto n = std::min(size, first_.size());
-      std::memcpy(data, first_.data(), n);
-      first_.remove_prefix(n);
-      return static_cast<std::ptrdiff_t>(n);
-    }
-    if (in_place_) return 0;
-    const auto n = source_.read(data, size);
-    if (n < 0) error_ = source_.error();
-    return n;
+  tail_source(std::string_view rest, byte_source& source) : rest_(rest), source_(source) {}
+  std::ptrdiff_t read(char* data, std::size_t size) override {  // not used: view_rest is
+    const auto n = std::min(size, rest_.size());
+    std::memcpy(data, rest_.data(), n);
+    rest_.remove_prefix(n);
+    return static_cast<std::ptrdiff_t>(n);
   }
   bool view_rest(std::string_view& rest) override {
-    if (!in_place_) return false;
-    rest = first_;
-    first_ = {};
+    rest = rest_;
+    rest_ = {};
     return true;
   }
-  void release(const char* upto) noexcept override {
-    if (in_place_) source_.release(upto);
-  }
+  void release(const char* upto) noexcept override { source_.release(upto); }
+  void prepare(const char* upto) noexcept override { source_.prepare(upto); }
 
  private:
-  std::string_view first_;
+  std::string_view rest_;
   byte_source& source_;
-  bool in_place_;
 };
 
 }  // namespace
@@ -202,19 +166,21 @@ struct parallel_parser::impl {
   // not share a line with the slot another thread is reading.
   struct alignas(64) slot {
     enum class status { free, busy, done };
-    byte_buffer bytes;       // the chunk when it is read by copying
-    std::string_view input;  // the chunk's bytes (in `bytes`, or in place)
+    std::string_view input;  // the chunk's bytes, in the input's own memory
     chunk_result result;
     status state = status::free;
     std::size_t seq = 0;
   };
 
-  impl(byte_source& src, std::string_view buffered, bool read_in_place, const parse_options& opts, unsigned threads)
-      : source(src), options(opts), slots(threads + 2), in_place(read_in_place) {
-    if (in_place) uncut = buffered;
-    else carry.assign(buffered);
+  impl(byte_source& src, std::string_view input, const parse_options& opts, unsigned threads)
+      : source(src), options(opts), slots(threads + 2), uncut(input) {
     want_diagnostics = static_cast<bool>(options.on_diagnostic);
-    for (unsigned t = 1; t < threads; ++t) workers.emplace_back([this] { work_loop(); });
+    // Fewer workers than asked when the system refuses a thread: the calling thread parses
+    // the chunks nobody else takes, so any number works, down to none.
+    try {
+      for (unsigned t = 1; t < threads; ++t) workers.emplace_back([this] { work_loop(); });
+    } catch (const std::system_error&) {
+    }
   }
 
   ~impl() {
@@ -234,9 +200,7 @@ struct parallel_parser::impl {
   std::vector<std::thread> workers;
   std::mutex m;
   std::condition_variable cv;
-  bool in_place;                // the input is in memory already (a mapped file): chunks are views
-  std::string_view uncut;       // in place: the input after the last cut
-  byte_buffer carry;            // otherwise: bytes read after the last cut
+  std::string_view uncut;       // the input after the last cut
   std::size_t next_seq = 0;     // the next chunk to cut
   std::size_t consume_seq = 0;  // the next chunk to hand out
   bool input_done = false;      // no chunk left to cut (end of input, a tail, or no signature)
@@ -246,7 +210,6 @@ struct parallel_parser::impl {
   std::optional<webvtt_parser::state> fixed;
   std::size_t serial_next = 0;
   webvtt_parser::state serial_state;
-  std::string read_error;
 
   // --- the consumer's (the thread calling next) ---
   slot* current = nullptr;
@@ -257,9 +220,9 @@ struct parallel_parser::impl {
   cue out_cue;                      // the cue handed out
   // The sequential parser for the rest of an input without blank lines.
   struct tail_parse {
-    tail_parse(std::string_view first, byte_source& rest, bool in_place, const parse_options& o, std::size_t base,
+    tail_parse(std::string_view rest, byte_source& input, const parse_options& o, std::size_t base,
                diagnostic_sink user)
-        : source(first, rest, in_place),
+        : source(rest, input),
           user_sink(std::move(user)),
           ctx(source,
               user_sink ? diagnostic_sink{[this, base](const diagnostic& d) {
@@ -277,7 +240,6 @@ struct parallel_parser::impl {
     cue c;
     block b;
   };
-  std::unique_ptr<byte_buffer> tail_bytes;
   const char* released = nullptr;  // in place: memory before this was given back
   std::unique_ptr<tail_parse> tail;
   bool ended = false;
@@ -303,7 +265,7 @@ struct parallel_parser::impl {
     s.seq = next_seq++;
     s.result.clear();
     const bool first = s.seq == 0;
-    if (!(in_place ? cut_in_place(s.input) : cut(s.bytes, s.input))) {
+    if (!cut(s.input)) {
       s.result.tail = true;
       s.state = slot::status::done;
       cv.notify_all();
@@ -314,7 +276,7 @@ struct parallel_parser::impl {
     parse(s.input, first, std::move(start), s.result);
     lock.lock();
     s.state = slot::status::done;
-    if (first && !s.result.signature) input_done = true;  // E001: nothing more is read
+    if (first && !s.result.signature) input_done = true;  // E001: nothing more is parsed
     if (!fixed) {
       if (s.result.end_state.seen_cue) fixed = s.result.end_state;
       else {
@@ -325,17 +287,10 @@ struct parallel_parser::impl {
     cv.notify_all();
   }
 
-  /// Fills `out` with the next chunk: the carried bytes, then reads up to a blank line near
-  /// the target size. False when there is no blank line within the limit: `out` then holds
-  /// what was read, and the rest of the input is for the sequential tail.
-  bool cut(byte_buffer& out, std::string_view& chunk) {
-    const bool cut_made = cut_copy(out);
-    chunk = out.view();
-    return cut_made;
-  }
-
-  /// The same for an input in memory: `chunk` is a view of it.
-  bool cut_in_place(std::string_view& chunk) {
+  /// The next chunk (under the lock: chunks are cut in input order): `chunk` is a view of the
+  /// input up to a blank line near the target size. False when there is no blank line within
+  /// the limit: `chunk` is then all the rest, for the sequential tail.
+  bool cut(std::string_view& chunk) {
     const auto target = chunk_target.load(std::memory_order_relaxed);
     const auto limit = std::max(target, chunk_limit.load(std::memory_order_relaxed));
     for (std::size_t searched = 0, size = target;; searched = size, size += target) {
@@ -355,36 +310,6 @@ struct parallel_parser::impl {
       if (size >= limit) {
         chunk = uncut;  // all the rest, for the sequential tail
         uncut = {};
-        input_done = true;
-        return false;
-      }
-    }
-  }
-
-  bool cut_copy(byte_buffer& out) {
-    out.assign(carry.view());
-    carry.size = 0;
-    const auto target = chunk_target.load(std::memory_order_relaxed);
-    const auto limit = std::max(target, chunk_limit.load(std::memory_order_relaxed));
-    std::size_t searched = 0;
-    for (;;) {
-      while (!input_done && out.size < target + searched) {
-        const auto want = target + searched - out.size;
-        out.reserve(out.size + want);
-        const auto n = source.read(out.data.get() + out.size, want);
-        if (n < 0) read_error = source.error();
-        if (n <= 0) input_done = true;
-        else out.size += static_cast<std::size_t>(n);
-      }
-      if (input_done) return true;  // the last chunk
-      const auto at = last_block_boundary(out.view(), searched > 2 ? searched - 2 : 0);
-      if (at > 0) {
-        carry.assign(out.view().substr(at));
-        out.size = at;
-        return true;
-      }
-      searched = out.size;
-      if (out.size >= limit) {
         input_done = true;
         return false;
       }
@@ -477,7 +402,7 @@ struct parallel_parser::impl {
     errors += s->result.errors;
     bytes_done += s->result.tail ? 0 : s->result.bytes;
     if (s->result.tail) start_tail(*s);
-    if (in_place && !s->result.tail) {
+    if (!s->result.tail) {
       // Give back the memory of the chunks handed out before this one.
       if (!released) released = s->input.data();
       if (static_cast<std::size_t>(s->input.data() - released) >= release_step) {
@@ -491,12 +416,7 @@ struct parallel_parser::impl {
 
   void start_tail(slot& s) {
     // The workers read no more (input_done): the source is this thread's from here on.
-    if (in_place) {
-      tail = std::make_unique<tail_parse>(s.input, source, true, options, line_base, options.on_diagnostic);
-    } else {
-      tail_bytes = std::make_unique<byte_buffer>(std::move(s.bytes));
-      tail = std::make_unique<tail_parse>(tail_bytes->view(), source, false, options, line_base, options.on_diagnostic);
-    }
+    tail = std::make_unique<tail_parse>(s.input, source, options, line_base, options.on_diagnostic);
     tail->ctx.lines.continue_input();  // any BOM was skipped by the reader
     if (s.seq > 0) tail->parser.resume(last_state);
   }
@@ -554,9 +474,9 @@ struct parallel_parser::impl {
   }
 };
 
-parallel_parser::parallel_parser(byte_source& source, std::string_view buffered, bool in_place,
-                                 const parse_options& options, unsigned threads)
-    : impl_(std::make_unique<impl>(source, buffered, in_place, options, std::max(threads, 2u))) {}
+parallel_parser::parallel_parser(byte_source& source, std::string_view input, const parse_options& options,
+                                 unsigned threads)
+    : impl_(std::make_unique<impl>(source, input, options, std::max(threads, 2u))) {}
 parallel_parser::~parallel_parser() = default;
 
 bool parallel_parser::read_header(header& out) { return impl_->read_header(out); }
@@ -571,9 +491,10 @@ std::size_t parallel_parser::bytes_read() const noexcept {
   return s.bytes_done + (s.tail ? s.tail->ctx.lines.bytes_read() : 0);
 }
 const std::string& parallel_parser::read_error() const noexcept {
+  // An input in memory has no read errors; only the tail's source could (it has none either).
+  static const std::string none;
   const auto& s = *impl_;
-  if (s.tail && !s.tail->ctx.lines.read_error().empty()) return s.tail->ctx.lines.read_error();
-  return s.read_error;
+  return s.tail ? s.tail->ctx.lines.read_error() : none;
 }
 
 void parallel_parser::set_chunk_bytes_for_testing(std::size_t target, std::size_t max) noexcept {

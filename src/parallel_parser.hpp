@@ -20,15 +20,16 @@ namespace vttkit::detail {
 /// again, so the chunks after that one start at once). Line numbers are counted per chunk and
 /// shifted when handed out; diagnostics are held per chunk and handed out between the same
 /// items as the sequential parser would. An input with no blank line for `max_chunk_bytes`
-/// is read on from there by one sequential parser, so memory stays bounded.
+/// is read on from there by one sequential parser, so memory stays bounded. Only inputs read
+/// in place are cut: a pipe would make the threads wait on each other's reads, and a slow
+/// producer's lines would come out late.
 class parallel_parser {
  public:
-  /// `buffered`: bytes already taken from `source` (format detection), read first, a BOM
-  /// before them already skipped; copied, unless `in_place`: then they are all the rest of
-  /// the input, in the source's memory (byte_source::view_rest), and chunks are views of
-  /// them. `threads` >= 2: the calling thread parses too while it waits.
-  parallel_parser(byte_source& source, std::string_view buffered, bool in_place, const parse_options& options,
-                  unsigned threads);
+  /// `input`: all the rest of the input, in `source`'s own memory (byte_source::view_rest;
+  /// a BOM before it already skipped). The parser tells `source` what it is about to read and
+  /// what it is done with (prepare / release). `threads` >= 2: the calling thread parses too
+  /// while it waits.
+  parallel_parser(byte_source& source, std::string_view input, const parse_options& options, unsigned threads);
   parallel_parser(const parallel_parser&) = delete;
   parallel_parser& operator=(const parallel_parser&) = delete;
   ~parallel_parser();

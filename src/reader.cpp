@@ -89,10 +89,11 @@ bool reader::read_header() {
   const auto threads = s.options.threads ? s.options.threads : std::max(1u, std::thread::hardware_concurrency());
   if (s.format == input_format::srt) {
     s.signature = true;
-  } else if (threads > 1 && (s.ctx.lines.peek(0), s.ctx.lines.read_error().empty())) {
-    // (peek: the line reader has looked at the source, so a mapped file is read in place.)
-    s.parallel = std::make_unique<detail::parallel_parser>(*s.ctx.lines.source(), s.ctx.lines.buffered(),
-                                                           s.ctx.lines.in_place(), s.options, threads);
+  } else if (threads > 1 && (s.ctx.lines.peek(0), s.ctx.lines.in_place())) {
+    // (peek: the line reader has looked at the source, and holds a memory or mapped input in
+    // place; other sources are read by one thread, see parallel_parser.)
+    s.parallel = std::make_unique<detail::parallel_parser>(*s.ctx.lines.source(), s.ctx.lines.buffered(), s.options,
+                                                           threads);
     s.signature = s.parallel->read_header(s.header);
   } else {
     s.signature = s.vtt.read_header(s.header);

@@ -87,6 +87,8 @@ bool mapped_file_source::view_rest(std::string_view& rest) {
   if (!map_) return false;
   rest = {map_ + position_, size_ - position_};
   position_ = size_;
+  // All of it is handed out: the file's offset moves to its end, as reading it all would.
+  ::lseek(fd_, static_cast<off_t>(size_), SEEK_SET);
   return true;
 }
 

@@ -148,28 +148,42 @@ class output_file::comparing_sink final : public vttkit::byte_sink {
 
 namespace {
 
-/// The temporary outputs being written, for the signal handler to remove: fixed slots of
-/// atomic pointers (a handler may neither lock nor allocate). More at once than slots (a
-/// -j in the hundreds) leaves the extra ones to the user, as before.
-std::array<std::atomic<const char*>, 256> live_temp_files{};
+/// The temporary outputs being written, for the signal handler to remove. The handler may
+/// neither lock nor allocate, and must not read a path another thread is freeing: each slot
+/// owns a copy of its path and a state (free, being written, ready). Paths longer than a
+/// slot, and more files at once than slots (a -j in the hundreds), are left to the user.
+struct temp_file_slot {
+  std::atomic<int> state{0};  // 0 free, 1 being filled or emptied, 2 ready
+  char path[512];
+};
+std::array<temp_file_slot, 256> live_temp_files;
 
 void remember_temp_file(const char* path) noexcept {
+  const auto length = std::strlen(path);
+  if (length >= sizeof live_temp_files[0].path) return;
   for (auto& slot : live_temp_files) {
-    const char* expected = nullptr;
-    if (slot.compare_exchange_strong(expected, path)) return;
+    int expected = 0;
+    if (!slot.state.compare_exchange_strong(expected, 1)) continue;
+    std::memcpy(slot.path, path, length + 1);
+    slot.state.store(2);
+    return;
   }
 }
 
 void forget_temp_file(const char* path) noexcept {
   for (auto& slot : live_temp_files) {
-    const char* expected = path;
-    if (slot.compare_exchange_strong(expected, nullptr)) return;
+    int expected = 2;
+    if (slot.state.load() != 2 || std::strcmp(slot.path, path) != 0) continue;
+    if (slot.state.compare_exchange_strong(expected, 1)) {
+      slot.state.store(0);
+      return;
+    }
   }
 }
 
 void remove_temp_files() noexcept {
   for (auto& slot : live_temp_files)
-    if (const char* path = slot.load()) ::unlink(path);
+    if (slot.state.load() == 2) ::unlink(slot.path);
 }
 
 extern "C" void on_fatal_signal(int sig) {
@@ -196,8 +210,8 @@ output_file::~output_file() {
   if (owned_ && fd_ >= 0) ::close(fd_);
   if (existing_fd_ >= 0) ::close(existing_fd_);
   if (!temp_path_.empty()) {
-    ::unlink(temp_path_.c_str());
     forget_temp_file(temp_path_.c_str());
+    ::unlink(temp_path_.c_str());
   }
 }
 

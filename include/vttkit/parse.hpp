@@ -31,10 +31,12 @@ struct parse_options {
   /// The rules to report (by default all); skipping unwanted ones saves their work.
   rule_set rules = rule_set::all();
   /// Threads parsing a WebVTT input at once (1: the calling thread only; 0: one per core).
-  /// With more than one, the input is cut at blank lines and the parts parsed side by side;
-  /// the cues, blocks and diagnostics are exactly those of one thread, in the same order, and
-  /// diagnostics are still delivered on the calling thread. Memory stays bounded (a few MiB
-  /// per thread).
+  /// With more than one, an input read in place (memory_source, mapped_file_source) is cut at
+  /// blank lines and the parts parsed side by side; the cues, blocks and diagnostics are
+  /// exactly those of one thread, in the same order, and diagnostics are still delivered on
+  /// the calling thread. `error_count()` and `bytes_read()` then advance a part at a time.
+  /// Memory stays bounded (a few MiB per thread). Other sources (pipes, streams) are parsed
+  /// on one thread: their reads would serialise the threads and delay a live producer's cues.
   unsigned threads = 1;
 };
 

@@ -73,6 +73,7 @@ class memory_source final : public byte_source {
 /// that cannot be mapped (a pipe, a terminal, an empty file) or is smaller than `min_size`
 /// is read like fd_source.
 ///
+/// The file is read as it is when mapped (a file still growing is read up to that size).
 /// As with any mapped file, a file that another process truncates while it is being read
 /// makes the pages past its new end unreadable: the process gets SIGBUS. The vtt program
 /// turns that into a message and a clean exit; a library user who reads files that may

@@ -125,8 +125,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FUZZ_CHECK(same_result(whole, streamed));
   }
 
-  // The same bytes on two threads, cut into chunks of a few dozen bytes, read in place and
-  // in small pieces (the chunks are then copied): exactly the same result.
+  // The same bytes on two threads, cut into chunks of a few dozen bytes (read in place; from
+  // small reads the reader stays on one thread): exactly the same result.
   {
     static const bool small_chunks = [] {
       vttkit::detail::parallel_parser::set_chunk_bytes_for_testing(29, 400);
