@@ -327,3 +327,45 @@ TEST_CASE("SIGBUS (a mapped input truncated under vtt) is a message and exit 2",
   CHECK(WEXITSTATUS(status) == 2);
   CHECK(err.find("truncated while it was being read") != std::string::npos);
 }
+
+TEST_CASE("a pipe's cues and diagnostics come out as they arrive, with any -j", "[cli][stream]") {
+  for (const char* jobs : {"1", "2"}) {
+    INFO("-j " << jobs);
+    vtt_test::temp_dir dir;
+    const auto fifo = dir.file("in.fifo"), out_path = dir.file("out"), err_path = dir.file("err");
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+      const int in = ::open(fifo.c_str(), O_RDONLY);
+      const int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      const int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      ::dup2(in, 0);
+      ::dup2(out, 1);
+      ::dup2(err, 2);
+      std::string prog = VTT_PROGRAM;
+      std::vector<std::string> args = {prog, "convert", "--to", "srt", "-j", jobs, "-"};
+      std::vector<char*> argv;
+      for (auto& a : args) argv.push_back(a.data());
+      argv.push_back(nullptr);
+      ::execv(prog.c_str(), argv.data());
+      ::_exit(127);
+    }
+    const int w = ::open(fifo.c_str(), O_WRONLY);
+    const std::string first = "WEBVTT\n\n00:00:02.000 --> 00:00:01.000\nbackwards\n\n";
+    REQUIRE(::write(w, first.data(), first.size()) == static_cast<ssize_t>(first.size()));
+    // The producer is still there (the pipe stays open): the E003 must show up anyway.
+    bool reported = false;
+    for (int i = 0; i < 500 && !reported; ++i) {
+      reported = vtt_test::read_file(err_path).find("E003") != std::string::npos;
+      if (!reported) ::usleep(10000);
+    }
+    CHECK(reported);
+    const std::string rest = "00:00:03.000 --> 00:00:04.000\nlater\n";
+    REQUIRE(::write(w, rest.data(), rest.size()) == static_cast<ssize_t>(rest.size()));
+    ::close(w);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    CHECK(WIFEXITED(status));
+    CHECK(vtt_test::read_file(out_path).find("later") != std::string::npos);
+  }
+}
