@@ -41,11 +41,10 @@ inline void write_file(const std::string& path, const std::string& data) {
   std::ofstream(path, std::ios::binary) << data;
 }
 
-/// Runs `VTT_PROGRAM args...` with `input` on standard input.
-inline run_result run_vtt(const std::vector<std::string>& args, const std::string& input = "") {
-  temp_dir dir;
-  const auto in_path = dir.file("stdin"), out_path = dir.file("stdout"), err_path = dir.file("stderr");
-  write_file(in_path, input);
+/// Starts `VTT_PROGRAM args...` with standard input, output and error on the given paths
+/// (opening `in` may wait for a FIFO's writer, in the child); returns its pid.
+inline pid_t spawn_vtt(const std::vector<std::string>& args, const std::string& in_path, const std::string& out_path,
+                       const std::string& err_path) {
   const pid_t pid = ::fork();
   if (pid == 0) {
     const int in = ::open(in_path.c_str(), O_RDONLY);
@@ -63,6 +62,15 @@ inline run_result run_vtt(const std::vector<std::string>& args, const std::strin
     ::execv(prog.c_str(), argv.data());
     ::_exit(127);
   }
+  return pid;
+}
+
+/// Runs `VTT_PROGRAM args...` with `input` on standard input.
+inline run_result run_vtt(const std::vector<std::string>& args, const std::string& input = "") {
+  temp_dir dir;
+  const auto in_path = dir.file("stdin"), out_path = dir.file("stdout"), err_path = dir.file("stderr");
+  write_file(in_path, input);
+  const pid_t pid = spawn_vtt(args, in_path, out_path, err_path);
   int status = 0;
   ::waitpid(pid, &status, 0);
   run_result r;

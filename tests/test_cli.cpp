@@ -269,20 +269,7 @@ namespace {
 int signal_mid_write(const vtt_test::temp_dir& dir, int sig, std::string& err) {
   const auto fifo = dir.file("in.fifo"), out = dir.file("out.srt"), err_path = dir.file("stderr");
   REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
-  const pid_t pid = ::fork();
-  if (pid == 0) {
-    const int in = ::open(fifo.c_str(), O_RDONLY);
-    const int e = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    ::dup2(in, 0);
-    ::dup2(e, 2);
-    std::string prog = VTT_PROGRAM;
-    std::vector<std::string> args = {prog, "convert", "--to", "srt", "-", "-o", out};
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    ::execv(prog.c_str(), argv.data());
-    ::_exit(127);
-  }
+  const pid_t pid = vtt_test::spawn_vtt({"convert", "--to", "srt", "-", "-o", out}, fifo, "/dev/null", err_path);
   const int w = ::open(fifo.c_str(), O_WRONLY);
   std::string cues = "WEBVTT\n\n";
   for (int i = 0; i < 20000; ++i) cues += "00:00:01.000 --> 00:00:02.000\n<v A>words and more words\n\n";
@@ -334,22 +321,7 @@ TEST_CASE("a pipe's cues and diagnostics come out as they arrive, with any -j", 
     vtt_test::temp_dir dir;
     const auto fifo = dir.file("in.fifo"), out_path = dir.file("out"), err_path = dir.file("err");
     REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-      const int in = ::open(fifo.c_str(), O_RDONLY);
-      const int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-      const int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-      ::dup2(in, 0);
-      ::dup2(out, 1);
-      ::dup2(err, 2);
-      std::string prog = VTT_PROGRAM;
-      std::vector<std::string> args = {prog, "convert", "--to", "srt", "-j", jobs, "-"};
-      std::vector<char*> argv;
-      for (auto& a : args) argv.push_back(a.data());
-      argv.push_back(nullptr);
-      ::execv(prog.c_str(), argv.data());
-      ::_exit(127);
-    }
+    const pid_t pid = vtt_test::spawn_vtt({"convert", "--to", "srt", "-j", jobs, "-"}, fifo, out_path, err_path);
     const int w = ::open(fifo.c_str(), O_WRONLY);
     const std::string first = "WEBVTT\n\n00:00:02.000 --> 00:00:01.000\nbackwards\n\n";
     REQUIRE(::write(w, first.data(), first.size()) == static_cast<ssize_t>(first.size()));
