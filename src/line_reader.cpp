@@ -118,14 +118,14 @@ line_reader::line_reader(byte_source& source, const diagnostic_sink* sink)
       sink_(sink && *sink ? sink : nullptr),
       data_(nullptr) {}
 
-line_reader::line_reader(std::string_view bytes, bool at_start, const diagnostic_sink* sink)
+line_reader::line_reader(std::string_view bytes, const diagnostic_sink* sink)
     : source_(nullptr),
       sink_(sink && *sink ? sink : nullptr),
       data_(bytes.data()),
       capacity_(bytes.size()),
       end_(bytes.size()),
       eof_(true),
-      bom_checked_(!at_start),
+      bom_checked_(true),
       consumed_(bytes.size()) {}
 
 bool line_reader::fill() {

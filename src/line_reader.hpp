@@ -19,9 +19,9 @@ namespace vttkit::detail {
 class line_reader {
  public:
   line_reader(byte_source& source, const diagnostic_sink* sink);
-  /// Reads lines straight from `bytes` (not copied: they must outlive the reader). `at_start`:
-  /// the bytes begin the input, so a BOM there is dropped.
-  line_reader(std::string_view bytes, bool at_start, const diagnostic_sink* sink);
+  /// Reads lines straight from `bytes` (not copied: they must outlive the reader), a part of
+  /// an input whose start (and any BOM) was read already.
+  line_reader(std::string_view bytes, const diagnostic_sink* sink);
 
   /// The next line without its terminator; false at the end of input or on a read error.
   bool next(std::string_view& line) {
@@ -45,8 +45,6 @@ class line_reader {
     }
     return next_line(line);
   }
-  /// Whether the start of the input was looked at for a BOM already (and any BOM skipped).
-  [[nodiscard]] bool bom_checked() const noexcept { return bom_checked_; }
   /// Whether the lines are read in place from the source's own memory (see
   /// byte_source::view_rest): `buffered()` is then the whole rest of the input, not a copy.
   [[nodiscard]] bool in_place() const noexcept { return in_place_; }

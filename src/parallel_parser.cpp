@@ -20,9 +20,12 @@
 namespace vttkit::detail {
 namespace {
 
-std::atomic<std::size_t> chunk_target{std::size_t{1} << 18};  // about 2,500 transcript cues: a chunk and its cues stay in the core's L2 cache
+constexpr std::size_t default_chunk_target = std::size_t{1} << 18;  // about 2,500 transcript cues: a chunk
+                                                                    // and its cues stay in the core's L2 cache
+constexpr std::size_t default_chunk_limit = std::size_t{8} << 20;   // no blank line this far: read on sequentially
+std::atomic<std::size_t> chunk_target{default_chunk_target};
 constexpr std::size_t release_step = std::size_t{4} << 20;  // read in place: memory given back 4 MiB at a time
-std::atomic<std::size_t> chunk_limit{std::size_t{8} << 20};   // no blank line this far: read on sequentially
+std::atomic<std::size_t> chunk_limit{default_chunk_limit};
 
 /// A diagnostic and the number of its chunk's items produced before it.
 struct held_diagnostic {
@@ -325,8 +328,8 @@ struct parallel_parser::impl {
     // thread parsing at half speed, which depended on memory and code layout).
     struct state {
       state(std::string_view input, diagnostic_sink diagnostics, const parse_options& o)
-          : ctx(input, false, std::move(diagnostics), o.warnings, o.rules), parser(ctx) {}
-      parse_context ctx;  // at_start false: the reader has skipped any BOM already
+          : ctx(input, std::move(diagnostics), o.warnings, o.rules), parser(ctx) {}
+      parse_context ctx;  // the reader has skipped any BOM already
       webvtt_parser parser;
       cue c;  // filled again and again: its strings keep their memory
       block b;
@@ -500,6 +503,10 @@ const std::string& parallel_parser::read_error() const noexcept {
 void parallel_parser::set_chunk_bytes_for_testing(std::size_t target, std::size_t max) noexcept {
   chunk_target = target;
   chunk_limit = max;
+}
+
+void parallel_parser::reset_chunk_bytes_for_testing() noexcept {
+  set_chunk_bytes_for_testing(default_chunk_target, default_chunk_limit);
 }
 
 }  // namespace vttkit::detail

@@ -45,6 +45,8 @@ class parallel_parser {
 
   /// Chunk sizes (for tests: small chunks make many boundaries in small inputs).
   static void set_chunk_bytes_for_testing(std::size_t target, std::size_t max) noexcept;
+  /// Back to the sizes in use.
+  static void reset_chunk_bytes_for_testing() noexcept;
 
   struct impl;
 

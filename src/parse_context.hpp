@@ -21,13 +21,12 @@ struct parse_context {
         warnings(want_warnings && sink),
         rules(wanted) {}
   /// Over bytes in memory (see the matching line_reader constructor).
-  parse_context(std::string_view bytes, bool at_start, diagnostic_sink on_diagnostic, bool want_warnings,
-                rule_set wanted)
+  parse_context(std::string_view bytes, diagnostic_sink on_diagnostic, bool want_warnings, rule_set wanted)
       : sink(std::move(on_diagnostic)),
         filtered_sink([this](const diagnostic& d) {
           if (rules.contains(d.rule)) sink(d);
         }),
-        lines(bytes, at_start, sink ? &filtered_sink : nullptr),
+        lines(bytes, sink ? &filtered_sink : nullptr),
         warnings(want_warnings && sink),
         rules(wanted) {}
   parse_context(const parse_context&) = delete;

@@ -85,7 +85,7 @@ void require_same(std::string_view input, std::size_t target, std::size_t limit)
       }
     }
   }
-  parallel_parser::set_chunk_bytes_for_testing(std::size_t{1} << 18, std::size_t{8} << 20);
+  parallel_parser::reset_chunk_bytes_for_testing();
 }
 
 /// A WebVTT-like input with everything that could go wrong at a chunk boundary.
@@ -188,7 +188,7 @@ TEST_CASE("parse() with threads builds the same document", "[parse][parallel]") 
   options.threads = 2;
   parallel_parser::set_chunk_bytes_for_testing(100, 1000);
   const auto two = vttkit::parse(bytes, options);
-  parallel_parser::set_chunk_bytes_for_testing(std::size_t{1} << 18, std::size_t{8} << 20);
+  parallel_parser::reset_chunk_bytes_for_testing();
   REQUIRE(one.document.cues.size() > 10);
   CHECK(two.document == one.document);
   CHECK(two.diagnostics == one.diagnostics);
@@ -228,7 +228,7 @@ TEST_CASE("a mapped file is read in place, and like any file when it cannot be m
     options.threads = threads;
     parallel_parser::set_chunk_bytes_for_testing(1000, 100000);
     const auto mapped = vttkit::parse(source, options);
-    parallel_parser::set_chunk_bytes_for_testing(std::size_t{1} << 18, std::size_t{8} << 20);
+    parallel_parser::reset_chunk_bytes_for_testing();
     CHECK(mapped.document == vttkit::parse(text).document);
     CHECK(mapped.document.cues.size() == cue_count);
   }
