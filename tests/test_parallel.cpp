@@ -16,7 +16,7 @@
 
 #include <unistd.h>
 
-#include "parallel_parser.hpp"
+#include "parse/parallel_parser.hpp"
 
 namespace {
 

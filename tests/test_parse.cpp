@@ -11,7 +11,7 @@
 #include "trickle_source.hpp"
 #include <vttkit/timestamp.hpp>
 
-#include "line_reader.hpp"
+#include "io/line_reader.hpp"
 
 namespace {
 

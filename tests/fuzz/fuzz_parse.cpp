@@ -18,7 +18,7 @@
 #include <vttkit/parse.hpp>
 
 #include "fuzz_support.hpp"
-#include "parallel_parser.hpp"
+#include "parse/parallel_parser.hpp"
 
 namespace {
 

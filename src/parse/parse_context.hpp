@@ -7,7 +7,7 @@
 
 #include <vttkit/diagnostic.hpp>
 
-#include "line_reader.hpp"
+#include "io/line_reader.hpp"
 
 namespace vttkit::detail {
 

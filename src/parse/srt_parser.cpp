@@ -1,5 +1,5 @@
 // Stage 2 for SubRip (see srt_parser.hpp).
-#include "srt_parser.hpp"
+#include "parse/srt_parser.hpp"
 
 #include <cctype>
 #include <limits>

@@ -1,5 +1,5 @@
 // Private text helpers of the transcript transforms: white space, words, sentence ends, payloads.
-#include "sentences.hpp"
+#include "transform/sentences.hpp"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>

@@ -3,9 +3,9 @@
 
 #include <fmt/format.h>
 
-#include "message_text.hpp"
-#include "short_compare.hpp"
-#include "simple_voice.hpp"
+#include "text/message_text.hpp"
+#include "text/short_compare.hpp"
+#include "parse/simple_voice.hpp"
 
 #include <algorithm>
 #include <array>
@@ -30,7 +30,7 @@ struct named_reference {
 };
 
 constexpr named_reference named_references[] = {
-#include "entities.inc"
+#include "parse/entities.inc"
 };
 
 constexpr bool by_name(const named_reference& a, const named_reference& b) noexcept {

@@ -1,7 +1,7 @@
 // Timestamps: the W3C "collect a WebVTT timestamp" algorithm and the writers' spellings.
 #include <vttkit/timestamp.hpp>
 
-#include "timestamp_format.hpp"
+#include "model/timestamp_format.hpp"
 
 #include <bit>
 #include <cstdint>

@@ -13,8 +13,8 @@
 
 #include <vttkit/transform.hpp>
 
-#include "sentences.hpp"
-#include "short_compare.hpp"
+#include "transform/sentences.hpp"
+#include "text/short_compare.hpp"
 
 namespace vttkit {
 namespace {

@@ -9,8 +9,8 @@
 #include <vttkit/cue_text.hpp>
 #include <vttkit/transform.hpp>
 
-#include "sentences.hpp"
-#include "short_compare.hpp"
+#include "transform/sentences.hpp"
+#include "text/short_compare.hpp"
 
 namespace vttkit {
 namespace {

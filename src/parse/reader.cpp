@@ -7,9 +7,9 @@
 
 #include <thread>
 
-#include "parallel_parser.hpp"
-#include "srt_parser.hpp"
-#include "webvtt_parser.hpp"
+#include "parse/parallel_parser.hpp"
+#include "parse/srt_parser.hpp"
+#include "parse/webvtt_parser.hpp"
 
 namespace vttkit {
 

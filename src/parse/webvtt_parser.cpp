@@ -1,13 +1,13 @@
 // Stage 2 for WebVTT (see webvtt_parser.hpp). Step numbers refer to the W3C algorithm.
-#include "webvtt_parser.hpp"
+#include "parse/webvtt_parser.hpp"
 
 #include <algorithm>
 #include <charconv>
 
 #include <fmt/format.h>
 
-#include "short_compare.hpp"
-#include "simple_voice.hpp"
+#include "text/short_compare.hpp"
+#include "parse/simple_voice.hpp"
 
 namespace vttkit::detail {
 namespace {

@@ -1,5 +1,5 @@
 // Stage 1, bytes to lines (see line_reader.hpp).
-#include "line_reader.hpp"
+#include "io/line_reader.hpp"
 
 #include <algorithm>
 #include <bit>

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "line_reader.hpp"  // detail::count_code_points
+#include "io/line_reader.hpp"  // detail::count_code_points
 
 namespace vttkit::detail {
 

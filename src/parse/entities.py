@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Generates src/entities.inc, the HTML named character reference table, from html.entities.html5.
+"""Generates src/parse/entities.inc, the HTML named character reference table, from html.entities.html5.
 
-Run from anywhere: `python3 src/entities.py` rewrites entities.inc next to this script.
+Run from anywhere: `python3 src/parse/entities.py` rewrites entities.inc next to this script.
 The output is the body of a `{name, value}` array sorted by name (byte order), so the C++ side
 can binary-search it for the longest-prefix match the HTML tokenizer needs. Names are stored
 without the leading '&' and keep their ';' when they have one; the 106 legacy names that HTML

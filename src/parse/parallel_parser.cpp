@@ -1,5 +1,5 @@
 // Stage 2 on several threads (see parallel_parser.hpp).
-#include "parallel_parser.hpp"
+#include "parse/parallel_parser.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -13,9 +13,9 @@
 #include <utility>
 #include <vector>
 
-#include "parse_context.hpp"
-#include "short_compare.hpp"
-#include "webvtt_parser.hpp"
+#include "parse/parse_context.hpp"
+#include "text/short_compare.hpp"
+#include "parse/webvtt_parser.hpp"
 
 namespace vttkit::detail {
 namespace {

@@ -7,7 +7,7 @@
 #include <vttkit/cue_text.hpp>
 #include <vttkit/document.hpp>
 
-#include "parse_context.hpp"
+#include "parse/parse_context.hpp"
 
 namespace vttkit::detail {
 

@@ -14,8 +14,8 @@
 
 #include <vttkit/cue_text.hpp>
 
-#include "short_compare.hpp"
-#include "timestamp_format.hpp"
+#include "text/short_compare.hpp"
+#include "model/timestamp_format.hpp"
 
 namespace vttkit {
 namespace {

@@ -15,7 +15,7 @@
 
 #include <vttkit/parse.hpp>
 
-#include "message_text.hpp"
+#include "text/message_text.hpp"
 
 namespace vttkit {
 namespace {

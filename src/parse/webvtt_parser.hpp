@@ -10,7 +10,7 @@
 #include <vttkit/document.hpp>
 #include <vttkit/parse.hpp>
 
-#include "parse_context.hpp"
+#include "parse/parse_context.hpp"
 
 namespace vttkit::detail {
 
