@@ -24,6 +24,15 @@ enum class lint_profile {
   transcript,  ///< adds the T rules (speaker labels)
 };
 
+/// A profile's entry in the profile table (the program's `--profile` choices).
+struct lint_profile_info {
+  lint_profile profile;
+  std::string_view name;  ///< "default", "subtitle", "transcript"
+  std::string_view summary;
+};
+/// Every profile, the default first.
+[[nodiscard]] std::span<const lint_profile_info> lint_profiles() noexcept;
+
 /// "default" (or "standard"), "subtitle" or "transcript" to a profile.
 [[nodiscard]] std::optional<lint_profile> parse_lint_profile(std::string_view name) noexcept;
 

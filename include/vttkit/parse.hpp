@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,15 @@ enum class input_format {
   vtt,        ///< WebVTT
   srt,        ///< SubRip
 };
+
+/// An input format's entry in the format table (the program's `--from` choices).
+struct input_format_info {
+  input_format format;
+  std::string_view name;  ///< "auto", "vtt", "srt"
+  std::string_view summary;
+};
+/// Every input format, `automatic` first.
+[[nodiscard]] std::span<const input_format_info> input_formats() noexcept;
 
 /// How to parse.
 struct parse_options {

@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -20,6 +21,26 @@ enum class speaker_labels {
   change,  ///< the first cue of each speaker turn
   every,   ///< every cue that has a speaker
 };
+
+/// An output format's entry in the format table: the one list from which names, file
+/// extensions and the program's `--to` choices are derived.
+struct output_format_info {
+  output_format format;
+  std::string_view name;       ///< as `--to` takes it: "vtt", "podcast-json"
+  std::string_view extension;  ///< the usual file extension, without the dot
+  std::string_view summary;    ///< one line for help texts
+};
+/// Every output format, in the order help texts list them.
+[[nodiscard]] std::span<const output_format_info> output_formats() noexcept;
+
+/// A `--speaker-labels` choice.
+struct speaker_labels_info {
+  speaker_labels labels;
+  std::string_view name;  ///< "none", "change", "every"
+  std::string_view summary;
+};
+/// Every speaker-label choice.
+[[nodiscard]] std::span<const speaker_labels_info> speaker_labels_choices() noexcept;
 
 /// "vtt", "srt", "json", "jsonl", "md", "txt" or "podcast-json" to a format.
 [[nodiscard]] std::optional<output_format> parse_output_format(std::string_view name) noexcept;

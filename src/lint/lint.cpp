@@ -2,6 +2,7 @@
 #include <vttkit/lint.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdint>
 #include <functional>
@@ -207,6 +208,15 @@ class id_registry {
 // ----------------------------------------------------------------------------------------------
 // Rule selection
 // ----------------------------------------------------------------------------------------------
+
+std::span<const lint_profile_info> lint_profiles() noexcept {
+  static constexpr std::array<lint_profile_info, 3> table{{
+      {lint_profile::standard, "default", "E and W rules"},
+      {lint_profile::subtitle, "subtitle", "adds the S rules: line length, reading speed, durations, gaps"},
+      {lint_profile::transcript, "transcript", "adds the T rules: speaker labels"},
+  }};
+  return table;
+}
 
 std::optional<lint_profile> parse_lint_profile(std::string_view name) noexcept {
   if (name == "default" || name == "standard") return lint_profile::standard;

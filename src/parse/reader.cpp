@@ -2,6 +2,7 @@
 #include <vttkit/parse.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <optional>
 
@@ -119,6 +120,15 @@ block& reader::block() noexcept { return *impl_->current_block; }
 const header& reader::header() const noexcept { return impl_->header; }
 input_format reader::format() const noexcept { return impl_->format; }
 bool reader::has_signature() const noexcept { return impl_->signature; }
+std::span<const input_format_info> input_formats() noexcept {
+  static constexpr std::array<input_format_info, 3> table{{
+      {input_format::automatic, "auto", "from the WEBVTT signature, the extension or the content"},
+      {input_format::vtt, "vtt", "WebVTT"},
+      {input_format::srt, "srt", "SubRip"},
+  }};
+  return table;
+}
+
 std::size_t reader::error_count() const noexcept {
   const auto& s = *impl_;
   return s.ctx.error_count() + (s.parallel ? s.parallel->error_count() : 0);

@@ -221,32 +221,42 @@ void append_srt_markup(std::string& out, const cue& c) {
 
 }  // namespace
 
+namespace {
+constexpr std::array<output_format_info, 7> format_table{{
+    {output_format::vtt, "vtt", "vtt", "canonical WebVTT"},
+    {output_format::srt, "srt", "srt", "SubRip"},
+    {output_format::json, "json", "json", "one JSON document: title and cues"},
+    {output_format::jsonl, "jsonl", "jsonl", "JSON Lines: one cue object per line"},
+    {output_format::md, "md", "md", "Markdown transcript: a paragraph per speaker turn"},
+    {output_format::txt, "txt", "txt", "plain transcript: a paragraph per speaker turn"},
+    {output_format::podcast_json, "podcast-json", "json", "Podcasting 2.0 JSON transcript"},
+}};
+constexpr std::array<speaker_labels_info, 3> labels_table{{
+    {speaker_labels::none, "none", "never"},
+    {speaker_labels::change, "change", "on the first cue of each speaker turn"},
+    {speaker_labels::every, "every", "on every cue that has a speaker"},
+}};
+}  // namespace
+
+std::span<const output_format_info> output_formats() noexcept { return format_table; }
+std::span<const speaker_labels_info> speaker_labels_choices() noexcept { return labels_table; }
+
 std::optional<output_format> parse_output_format(std::string_view name) noexcept {
-  static constexpr std::array<std::pair<std::string_view, output_format>, 7> names{{
-      {"vtt", output_format::vtt}, {"srt", output_format::srt}, {"json", output_format::json},
-      {"jsonl", output_format::jsonl}, {"md", output_format::md}, {"txt", output_format::txt},
-      {"podcast-json", output_format::podcast_json},
-  }};
-  for (const auto& [n, f] : names)
-    if (n == name) return f;
+  for (const auto& f : format_table)
+    if (f.name == name) return f.format;
   return std::nullopt;
 }
 
 std::string_view to_string(output_format f) noexcept {
-  switch (f) {
-    case output_format::vtt: return "vtt";
-    case output_format::srt: return "srt";
-    case output_format::json: return "json";
-    case output_format::jsonl: return "jsonl";
-    case output_format::md: return "md";
-    case output_format::txt: return "txt";
-    case output_format::podcast_json: return "podcast-json";
-  }
+  for (const auto& e : format_table)
+    if (e.format == f) return e.name;
   return "vtt";
 }
 
 std::string_view file_extension(output_format f) noexcept {
-  return f == output_format::podcast_json ? "json" : to_string(f);
+  for (const auto& e : format_table)
+    if (e.format == f) return e.extension;
+  return "vtt";
 }
 
 bool fd_sink::write(std::string_view bytes) {
