@@ -6,7 +6,9 @@
 #include <fstream>
 #include <iterator>
 #include <random>
+#include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <vttkit/parse.hpp>
@@ -24,6 +26,19 @@ using vtt_test::trickle_source;
 
 using vttkit::detail::last_block_boundary;
 using vttkit::detail::parallel_parser;
+
+/// Sets the parallel parser's chunk sizes for one scope and puts the defaults back when the
+/// scope ends, also when a failing REQUIRE leaves it with an exception: the sizes are global,
+/// and tiny ones left behind would slow down (and change the coverage of) every later test.
+class chunk_bytes_guard {
+ public:
+  chunk_bytes_guard(std::size_t target, std::size_t max) noexcept {
+    parallel_parser::set_chunk_bytes_for_testing(target, max);
+  }
+  ~chunk_bytes_guard() { parallel_parser::reset_chunk_bytes_for_testing(); }
+  chunk_bytes_guard(const chunk_bytes_guard&) = delete;
+  chunk_bytes_guard& operator=(const chunk_bytes_guard&) = delete;
+};
 
 /// Everything a reader hands out, in order, diagnostics between the items they came with.
 struct transcript {
@@ -68,7 +83,7 @@ transcript read_all(std::string_view bytes, unsigned threads, std::size_t step) 
 
 void require_same(std::string_view input, std::size_t target, std::size_t limit) {
   const auto one = read_all(input, 1, 1 << 16);
-  parallel_parser::set_chunk_bytes_for_testing(target, limit);
+  const chunk_bytes_guard chunks{target, limit};
   for (unsigned threads : {2u, 3u}) {
     for (std::size_t step : {std::size_t{1} << 16, std::size_t{7}, std::size_t{0}}) {
       const auto many = read_all(input, threads, step);
@@ -85,7 +100,6 @@ void require_same(std::string_view input, std::size_t target, std::size_t limit)
       }
     }
   }
-  parallel_parser::reset_chunk_bytes_for_testing();
 }
 
 /// A WebVTT-like input with everything that could go wrong at a chunk boundary.
@@ -186,9 +200,10 @@ TEST_CASE("parse() with threads builds the same document", "[parse][parallel]") 
   vttkit::parse_options options;
   const auto one = vttkit::parse(bytes, options);
   options.threads = 2;
-  parallel_parser::set_chunk_bytes_for_testing(100, 1000);
-  const auto two = vttkit::parse(bytes, options);
-  parallel_parser::reset_chunk_bytes_for_testing();
+  const auto two = [&] {
+    const chunk_bytes_guard small_chunks{100, 1000};
+    return vttkit::parse(bytes, options);
+  }();
   REQUIRE(one.document.cues.size() > 10);
   CHECK(two.document == one.document);
   CHECK(two.diagnostics == one.diagnostics);
@@ -226,9 +241,10 @@ TEST_CASE("a mapped file is read in place, and like any file when it cannot be m
     vttkit::mapped_file_source source{fd};
     vttkit::parse_options options;
     options.threads = threads;
-    parallel_parser::set_chunk_bytes_for_testing(1000, 100000);
-    const auto mapped = vttkit::parse(source, options);
-    parallel_parser::reset_chunk_bytes_for_testing();
+    const auto mapped = [&] {
+      const chunk_bytes_guard small_chunks{1000, 100000};
+      return vttkit::parse(source, options);
+    }();
     CHECK(mapped.document == vttkit::parse(text).document);
     CHECK(mapped.document.cues.size() == cue_count);
   }
@@ -267,4 +283,16 @@ TEST_CASE("a mapped file is read in place, and like any file when it cannot be m
   char buf[16];
   CHECK(piped.read(buf, sizeof buf) == 7);
   ::close(pipe_fds[0]);
+}
+
+TEST_CASE("chunk_bytes_guard puts the chunk sizes back, also when a check throws", "[parallel]") {
+  const auto defaults = parallel_parser::chunk_bytes_for_testing();
+  REQUIRE(defaults.first > 1000);
+  try {
+    const chunk_bytes_guard tiny{100, 1000};
+    CHECK(parallel_parser::chunk_bytes_for_testing() == std::pair<std::size_t, std::size_t>{100, 1000});
+    throw std::runtime_error("a failing REQUIRE leaves the scope with an exception");
+  } catch (const std::runtime_error&) {
+  }
+  CHECK(parallel_parser::chunk_bytes_for_testing() == defaults);
 }

@@ -509,4 +509,8 @@ void parallel_parser::reset_chunk_bytes_for_testing() noexcept {
   set_chunk_bytes_for_testing(default_chunk_target, default_chunk_limit);
 }
 
+std::pair<std::size_t, std::size_t> parallel_parser::chunk_bytes_for_testing() noexcept {
+  return {chunk_target.load(), chunk_limit.load()};
+}
+
 }  // namespace vttkit::detail

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include <vttkit/diagnostic.hpp>
 #include <vttkit/document.hpp>
@@ -47,6 +48,8 @@ class parallel_parser {
   static void set_chunk_bytes_for_testing(std::size_t target, std::size_t max) noexcept;
   /// Back to the sizes in use.
   static void reset_chunk_bytes_for_testing() noexcept;
+  /// The chunk sizes now in effect: {target, max}.
+  static std::pair<std::size_t, std::size_t> chunk_bytes_for_testing() noexcept;
 
   struct impl;
 
