@@ -1,0 +1,31 @@
+# Copies the example program of docs/library.md into a .cpp file: the first ```cpp block
+# after the heading "## A complete example", within that section (other examples of the page
+# are not taken). Fails when there is none, so that a renamed heading is noticed.
+#   cmake -DDOC=docs/library.md -DOUT=library_example.cpp -P extract.cmake
+file(READ ${DOC} text)
+string(FIND "${text}" "\n## A complete example\n" at)
+if(at LESS 0)
+  message(FATAL_ERROR "${DOC}: no heading \"## A complete example\"")
+endif()
+string(SUBSTRING "${text}" ${at} -1 text)
+string(LENGTH "\n## A complete example\n" heading_length)
+string(SUBSTRING "${text}" ${heading_length} -1 text)
+string(FIND "${text}" "\n## " next_section)
+if(next_section GREATER_EQUAL 0)
+  string(SUBSTRING "${text}" 0 ${next_section} text)
+endif()
+string(FIND "${text}" "```cpp\n" begin)
+if(begin LESS 0)
+  message(FATAL_ERROR "${DOC}: no ```cpp block in the section \"A complete example\"")
+endif()
+math(EXPR begin "${begin} + 7")
+string(SUBSTRING "${text}" ${begin} -1 text)
+string(FIND "${text}" "\n```" end)
+if(end LESS 0)
+  message(FATAL_ERROR "${DOC}: the ```cpp block of \"A complete example\" is not closed")
+endif()
+string(SUBSTRING "${text}" 0 ${end} code)
+# Written only when the example changed, so that nothing is rebuilt otherwise.
+file(WRITE ${OUT}.new "// From docs/library.md, \"A complete example\" (tests/doc_example/extract.cmake).\n${code}\n")
+execute_process(COMMAND ${CMAKE_COMMAND} -E copy_if_different ${OUT}.new ${OUT})
+file(REMOVE ${OUT}.new)
