@@ -9,6 +9,8 @@
 #include <vttkit/lint.hpp>
 #include <vttkit/parse.hpp>
 
+#include "lint/rules.hpp"
+
 namespace {
 
 using vttkit::diagnostic;
@@ -480,4 +482,35 @@ TEST_CASE("every finding carries its catalogue entry and a message", "[lint]") {
     CHECK(d.line >= 1);
     CHECK(d.column >= 1);
   }
+}
+
+// --- The rule table ------------------------------------------------------------------------
+
+TEST_CASE("the rule table: the parser's rules, the linter's, and those that lose content", "[lint][table]") {
+  std::vector<std::string> parser, loses;
+  for (const auto& r : vttkit::all_rules()) {
+    if (r.from_parser) parser.emplace_back(r.id);
+    if (r.loses_content) loses.emplace_back(r.id);
+  }
+  CHECK(parser == std::vector<std::string>{"E001", "E002", "E003", "E004", "E005", "E006", "W103", "W104", "W105",
+                                           "W106"});
+  CHECK(loses == std::vector<std::string>{"E001", "E002"});  // vtt fmt refuses these
+  // Each rule the linter finds has exactly one check; the parser's have none.
+  for (const auto& r : vttkit::all_rules()) {
+    INFO(r.id);
+    const auto checks = std::count_if(vttkit::detail::rule_checks().begin(), vttkit::detail::rule_checks().end(),
+                                      [&r](const vttkit::detail::rule_check& c) { return c.rule == r.rule; });
+    CHECK(checks == (r.from_parser ? 0 : 1));
+  }
+}
+
+TEST_CASE("rule_set::all holds every rule of the table and nothing else", "[lint][table]") {
+  static_assert(vttkit::rule_count == 22);
+  constexpr auto all = vttkit::rule_set::all();
+  for (const auto& r : vttkit::all_rules()) CHECK(all.contains(r.rule));
+  vttkit::rule_set rest = all;
+  for (const auto& r : vttkit::all_rules()) rest.remove(r.rule);
+  CHECK(rest.empty());
+  CHECK(vttkit::info(rule::overlap).id == "W102");
+  CHECK(vttkit::info(rule::inconsistent_speaker).name == "inconsistent-speaker");
 }
