@@ -267,17 +267,34 @@ TEST_CASE("T302 inconsistent-speaker: at the <v> tag of the odd spelling", "[lin
               rule::inconsistent_speaker) == none);
 }
 
-TEST_CASE("T302 sees white space as written, which the parser's speaker collapses", "[lint][T302]") {
+TEST_CASE("T302 compares speakers as the parser reads them: white space runs collapsed", "[lint][T302]") {
   auto second = [](const std::string& tag) {
     return where("WEBVTT\n\n00:01.000 --> 00:02.000\n<v Speaker 1>a\n\n00:03.000 --> 00:04.000\n" + tag + "b\n",
                  rule::inconsistent_speaker);
   };
-  CHECK(second("<v Speaker  1>") == at{"7:1"});
-  CHECK(second("<v Speaker\t1>") == at{"7:1"});
-  CHECK(second("<v Speaker1>") == at{"7:1"});
-  CHECK(second("<v.loud SPEAKER 1>") == at{"7:1"});  // classes before the name
-  CHECK(second("<v.loud Speaker 1>") == none);
+  // WebVTT turns each run of white space in an annotation into one space: the same label.
+  CHECK(second("<v Speaker  1>") == none);
+  CHECK(second("<v Speaker\t1>") == none);
   CHECK(second("<v  Speaker 1 >") == none);  // the separator and the ends are not part of the label
+  CHECK(second("<v.loud Speaker 1>") == none);
+  // Missing white space, a no-break space, and case still differ.
+  CHECK(second("<v Speaker1>") == at{"7:1"});
+  CHECK(second("<v Speaker&nbsp;1>") == at{"7:1"});
+  CHECK(second("<v.loud SPEAKER 1>") == at{"7:1"});  // classes before the name
+}
+
+TEST_CASE("T302 takes the speaker of the first real <v> tag, not of text inside another tag", "[lint][T302]") {
+  // `<c <v JOE>` is a <c> tag whose annotation is "<v JOE": the cue's voice is Joe.
+  CHECK(where("WEBVTT\n\n00:01.000 --> 00:02.000\n<v Joe>a\n\n00:03.000 --> 00:04.000\n<c <v JOE>x</c><v Joe>y\n",
+              rule::inconsistent_speaker) == none);
+  // And a finding points at that tag, quoting its label.
+  const auto found = vttkit::lint(
+      "WEBVTT\n\n00:01.000 --> 00:02.000\n<v Joe>a\n\n00:03.000 --> 00:04.000\n<c <v Joe>x</c><v JOE>y\n",
+      all_rules());
+  CHECK(where(found, rule::inconsistent_speaker) == at{"7:16"});
+  for (const auto& d : found)
+    if (d.rule == rule::inconsistent_speaker)
+      CHECK(d.message == "speaker \"JOE\" differs only in case or white space from \"Joe\" (line 3)");
 }
 
 TEST_CASE("T302 folds case beyond ASCII", "[lint][T302]") {

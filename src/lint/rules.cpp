@@ -82,33 +82,6 @@ void label_key(std::string_view label, std::string& key) {
   }
 }
 
-/// The white space that ends a tag name or class list in the cue text tokenizer.
-constexpr bool is_tag_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\f'; }
-
-/// The first `<v>` start tag of a payload: where its '<' is, and its annotation as written
-/// (ends trimmed, inner white space and references untouched). The parser's speaker has its
-/// white space collapsed, which would hide exactly what T302 looks for.
-struct voice_tag {
-  std::size_t offset = std::string_view::npos;
-  std::string_view label;
-};
-
-voice_tag first_voice_tag(std::string_view p) noexcept {
-  for (auto at = p.find("<v"); at != std::string_view::npos; at = p.find("<v", at + 1)) {
-    auto i = at + 2;
-    if (i < p.size() && !is_tag_space(p[i]) && p[i] != '.' && p[i] != '>') continue;  // <vx> is another tag
-    const auto content = p.substr(i, std::min(p.find('>', i), p.size()) - i);
-    i = 0;
-    if (i < content.size() && content[i] == '.')
-      while (i < content.size() && !is_tag_space(content[i])) ++i;  // classes
-    auto label = i < content.size() ? content.substr(i + 1) : std::string_view{};
-    while (!label.empty() && is_ascii_space(static_cast<unsigned char>(label.front()))) label.remove_prefix(1);
-    while (!label.empty() && is_ascii_space(static_cast<unsigned char>(label.back()))) label.remove_suffix(1);
-    return {at, label};
-  }
-  return {};
-}
-
 /// Text quoted in a message: "text", short and printable.
 std::string quoted(std::string_view s) { return '"' + detail::message_snippet(s) + '"'; }
 
@@ -299,11 +272,10 @@ void check_t301_missing_speaker(const cue& c, rule_state& s) {
 }
 
 void check_t302_inconsistent_speaker(const cue& c, rule_state& s) {
-  if (c.speaker.empty()) return;
-  // The label as written; a speaker that did not come from a <v> tag (a library user's cue) is
-  // taken as it is.
-  const auto tag = first_voice_tag(c.payload);
-  const std::string_view label = tag.offset != std::string_view::npos ? tag.label : std::string_view{c.speaker};
+  // The speaker as the parser read it: the annotation of the first <v> start tag, references
+  // decoded and white space collapsed.
+  const std::string_view label = c.speaker;
+  if (label.empty()) return;
   auto& sp = s.spellings;
   if (sp.last_first == nullptr || label != sp.last_label) {
     label_key(label, sp.key);
@@ -314,8 +286,12 @@ void check_t302_inconsistent_speaker(const cue& c, rule_state& s) {
     sp.last_label.assign(label);
   }
   if (sp.last_first->spelling == label) return;
-  const auto [line, column] =
-      tag.offset != std::string_view::npos ? payload_position(c, tag.offset) : std::pair{c.line, std::size_t{1}};
+  // At the <v> tag, where the parser found it; a speaker that did not come from the payload
+  // (a library user's cue) at the timing line.
+  summarize_cue_text(c.payload, sp.scratch);
+  const auto [line, column] = sp.scratch.has_voice && sp.scratch.speaker == label
+                                  ? payload_position(c, sp.scratch.voice_offset)
+                                  : std::pair{c.line, std::size_t{1}};
   s.findings.report(rule::inconsistent_speaker, line, column,
                     "speaker {} differs only in case or white space from {} (line {})", quoted(label),
                     quoted(sp.last_first->spelling), sp.last_first->line);

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include <vttkit/cue_text.hpp>
 #include <vttkit/document.hpp>
 #include <vttkit/lint.hpp>
 
@@ -43,6 +44,7 @@ struct speaker_spellings {
   std::string last_label;                   ///< the last label checked (a run of one speaker skips the lookup)
   const first_label* last_first = nullptr;  ///< the first spelling of its key
   std::string key;                          ///< scratch for label keys
+  cue_text_summary scratch;                 ///< the parser's reading of a payload, to place a finding
 };
 
 /// What the rules know while a file streams by: the options, the findings, the cue before,
