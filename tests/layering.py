@@ -14,7 +14,7 @@ import sys
 LAYERS = {"text": 0, "model": 1, "io": 2, "parse": 3, "transform": 4, "write": 5, "report": 5, "lint": 5}
 # Layer of each public header (the folder whose code implements it).
 PUBLIC = {
-    "version.hpp": 0, "timestamp.hpp": 1, "diagnostic.hpp": 1, "document.hpp": 1,
+    "version.hpp": 0, "timestamp.hpp": 1, "diagnostic.hpp": 1, "rules.def": 1, "document.hpp": 1,
     "source.hpp": 2, "sink.hpp": 2, "cue_text.hpp": 3, "parse.hpp": 3, "transform.hpp": 4,
     "pipeline.hpp": 4, "write.hpp": 5, "report.hpp": 5, "lint.hpp": 5, "vttkit.hpp": 9,
 }

@@ -9,6 +9,8 @@
 #include <vttkit/lint.hpp>
 #include <vttkit/parse.hpp>
 
+#include "lint/rules.hpp"
+
 namespace {
 
 using vttkit::diagnostic;
@@ -265,17 +267,34 @@ TEST_CASE("T302 inconsistent-speaker: at the <v> tag of the odd spelling", "[lin
               rule::inconsistent_speaker) == none);
 }
 
-TEST_CASE("T302 sees white space as written, which the parser's speaker collapses", "[lint][T302]") {
+TEST_CASE("T302 compares speakers as the parser reads them: white space runs collapsed", "[lint][T302]") {
   auto second = [](const std::string& tag) {
     return where("WEBVTT\n\n00:01.000 --> 00:02.000\n<v Speaker 1>a\n\n00:03.000 --> 00:04.000\n" + tag + "b\n",
                  rule::inconsistent_speaker);
   };
-  CHECK(second("<v Speaker  1>") == at{"7:1"});
-  CHECK(second("<v Speaker\t1>") == at{"7:1"});
-  CHECK(second("<v Speaker1>") == at{"7:1"});
-  CHECK(second("<v.loud SPEAKER 1>") == at{"7:1"});  // classes before the name
-  CHECK(second("<v.loud Speaker 1>") == none);
+  // WebVTT turns each run of white space in an annotation into one space: the same label.
+  CHECK(second("<v Speaker  1>") == none);
+  CHECK(second("<v Speaker\t1>") == none);
   CHECK(second("<v  Speaker 1 >") == none);  // the separator and the ends are not part of the label
+  CHECK(second("<v.loud Speaker 1>") == none);
+  // Missing white space, a no-break space, and case still differ.
+  CHECK(second("<v Speaker1>") == at{"7:1"});
+  CHECK(second("<v Speaker&nbsp;1>") == at{"7:1"});
+  CHECK(second("<v.loud SPEAKER 1>") == at{"7:1"});  // classes before the name
+}
+
+TEST_CASE("T302 takes the speaker of the first real <v> tag, not of text inside another tag", "[lint][T302]") {
+  // `<c <v JOE>` is a <c> tag whose annotation is "<v JOE": the cue's voice is Joe.
+  CHECK(where("WEBVTT\n\n00:01.000 --> 00:02.000\n<v Joe>a\n\n00:03.000 --> 00:04.000\n<c <v JOE>x</c><v Joe>y\n",
+              rule::inconsistent_speaker) == none);
+  // And a finding points at that tag, quoting its label.
+  const auto found = vttkit::lint(
+      "WEBVTT\n\n00:01.000 --> 00:02.000\n<v Joe>a\n\n00:03.000 --> 00:04.000\n<c <v Joe>x</c><v JOE>y\n",
+      all_rules());
+  CHECK(where(found, rule::inconsistent_speaker) == at{"7:16"});
+  for (const auto& d : found)
+    if (d.rule == rule::inconsistent_speaker)
+      CHECK(d.message == "speaker \"JOE\" differs only in case or white space from \"Joe\" (line 3)");
 }
 
 TEST_CASE("T302 folds case beyond ASCII", "[lint][T302]") {
@@ -480,4 +499,35 @@ TEST_CASE("every finding carries its catalogue entry and a message", "[lint]") {
     CHECK(d.line >= 1);
     CHECK(d.column >= 1);
   }
+}
+
+// --- The rule table ------------------------------------------------------------------------
+
+TEST_CASE("the rule table: the parser's rules, the linter's, and those that lose content", "[lint][table]") {
+  std::vector<std::string> parser, loses;
+  for (const auto& r : vttkit::all_rules()) {
+    if (r.from_parser) parser.emplace_back(r.id);
+    if (r.loses_content) loses.emplace_back(r.id);
+  }
+  CHECK(parser == std::vector<std::string>{"E001", "E002", "E003", "E004", "E005", "E006", "W103", "W104", "W105",
+                                           "W106"});
+  CHECK(loses == std::vector<std::string>{"E001", "E002"});  // vtt fmt refuses these
+  // Each rule the linter finds has exactly one check; the parser's have none.
+  for (const auto& r : vttkit::all_rules()) {
+    INFO(r.id);
+    const auto checks = std::count_if(vttkit::detail::rule_checks().begin(), vttkit::detail::rule_checks().end(),
+                                      [&r](const vttkit::detail::rule_check& c) { return c.rule == r.rule; });
+    CHECK(checks == (r.from_parser ? 0 : 1));
+  }
+}
+
+TEST_CASE("rule_set::all holds every rule of the table and nothing else", "[lint][table]") {
+  static_assert(vttkit::rule_count == 22);
+  constexpr auto all = vttkit::rule_set::all();
+  for (const auto& r : vttkit::all_rules()) CHECK(all.contains(r.rule));
+  vttkit::rule_set rest = all;
+  for (const auto& r : vttkit::all_rules()) rest.remove(r.rule);
+  CHECK(rest.empty());
+  CHECK(vttkit::info(rule::overlap).id == "W102");
+  CHECK(vttkit::info(rule::inconsistent_speaker).name == "inconsistent-speaker");
 }

@@ -118,15 +118,15 @@ class compared_sink final : public vttkit::byte_sink {
   stream_compare& cmp_;
 };
 
-/// The first diagnostic that means formatting would lose content: no signature (E001, the
-/// whole file) or a timing line that does not parse (E002, that cue).
+/// The first diagnostic that means formatting would lose content (rule_info::loses_content:
+/// no signature, the whole file; a timing line that does not parse, that cue).
 struct content_loss {
   bool lost = false;
   vttkit::rule rule{};
   std::size_t line = 0;
 
   void see(const vttkit::diagnostic& d) {
-    if (!lost && (d.rule == vttkit::rule::missing_signature || d.rule == vttkit::rule::invalid_timestamp)) {
+    if (!lost && d.info().loses_content) {
       lost = true;
       rule = d.rule;
       line = d.line;

@@ -14,38 +14,31 @@ namespace vttkit {
 /// How bad a finding is. Errors lose or change content; warnings are doubtful but harmless.
 enum class severity : std::uint8_t { error, warning };
 
-/// Every rule vttkit knows, in catalogue order. The ids (E001...) are stable and documented.
+/// Every rule vttkit knows, in catalogue order: one enumerator per row of the rule table
+/// <vttkit/rules.def>, which also gives each its id (E001...), name, severity and summary.
 enum class rule : std::uint8_t {
-  missing_signature,     ///< E001
-  invalid_timestamp,     ///< E002
-  end_not_after_start,   ///< E003
-  arrow_in_text,         ///< E004
-  invalid_utf8,          ///< E005
-  nul_character,         ///< E006
-  start_backwards,       ///< W101
-  overlap,               ///< W102
-  short_hours,           ///< W103
-  bad_setting,           ///< W104
-  bad_tag,               ///< W105
-  bad_entity,            ///< W106
-  duplicate_id,          ///< W107
-  empty_cue,             ///< W108
-  line_too_long,         ///< S201
-  too_many_lines,        ///< S202
-  reading_speed,         ///< S203
-  too_short,             ///< S204
-  too_long,              ///< S205
-  gap_too_small,         ///< S206
-  missing_speaker,       ///< T301
-  inconsistent_speaker,  ///< T302
+#define VTTKIT_RULE(enumerator, id, name, severity, found_by, content, summary) enumerator,
+#include <vttkit/rules.def>
+#undef VTTKIT_RULE
 };
+
+/// How many rules there are.
+inline constexpr std::size_t rule_count = 0
+#define VTTKIT_RULE(...) +1
+#include <vttkit/rules.def>
+#undef VTTKIT_RULE
+    ;
 
 /// A set of rules: one bit per catalogue entry.
 class rule_set {
  public:
   constexpr rule_set() noexcept = default;
   /// Every rule of the catalogue.
-  [[nodiscard]] static rule_set all() noexcept;
+  [[nodiscard]] static constexpr rule_set all() noexcept {
+    rule_set s;
+    s.bits_ = rule_count == 32 ? ~std::uint32_t{0} : (std::uint32_t{1} << rule_count) - 1;
+    return s;
+  }
 
   constexpr void add(rule r) noexcept { bits_ |= bit(r); }
   constexpr void remove(rule r) noexcept { bits_ &= ~bit(r); }
@@ -63,6 +56,7 @@ class rule_set {
   friend constexpr bool operator==(rule_set, rule_set) noexcept = default;
 
  private:
+  static_assert(rule_count <= 32, "one bit per rule");
   static constexpr std::uint32_t bit(rule r) noexcept { return std::uint32_t{1} << static_cast<unsigned>(r); }
   std::uint32_t bits_ = 0;
 };
@@ -74,6 +68,8 @@ struct rule_info {
   std::string_view name;  ///< e.g. "short-hours"
   vttkit::severity severity;
   std::string_view summary;  ///< one line: what the rule finds
+  bool from_parser;          ///< a diagnostic of the parser; the others are found by `linter`
+  bool loses_content;        ///< rewriting the file (`vtt fmt`) would lose content
 };
 
 /// The whole catalogue, in id order.

@@ -88,7 +88,7 @@ class linter {
   linter& operator=(linter&&) noexcept;
   ~linter();
 
-  /// A diagnostic of the parser (E001-E006, W103-W106); kept when its rule is enabled.
+  /// A diagnostic of the parser (a rule with rule_info::from_parser); kept when its rule is enabled.
   void add_diagnostic(const diagnostic& d);
   /// The next cue of the file.
   void add_cue(const cue& c);

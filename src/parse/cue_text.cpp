@@ -525,6 +525,7 @@ void summarize(std::string_view s, cue_text_summary& out, cue_text_checker* chec
       };
       if (first_voice) {
         out.has_voice = true;
+        out.voice_offset = pos;
         decode_text<false>(tag.annotation, 0, out.speaker, on_annotation_ref);
         normalize_annotation(out.speaker, 0);
       } else {
@@ -681,6 +682,7 @@ bool split_simple_voice(std::string_view payload, std::string_view& name, std::s
 bool summarize_simple_voice(std::string_view payload, cue_text_summary& out) {
   if (!detail::summarize_simple_voice_into(payload, out.plain, out.speaker)) return false;
   out.has_voice = true;
+  out.voice_offset = 0;
   return true;
 }
 
