@@ -10,4 +10,5 @@
 #include <vttkit/parse.hpp>
 #include <vttkit/transform.hpp>
 #include <vttkit/write.hpp>
+#include <vttkit/report.hpp>
 #include <vttkit/lint.hpp>
