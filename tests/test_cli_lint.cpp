@@ -127,6 +127,31 @@ TEST_CASE("lint github: workflow commands with escaped data and properties", "[c
         0);
 }
 
+TEST_CASE("lint shows a file name's control bytes escaped, in every format", "[cli][lint]") {
+  temp_dir dir;
+  const auto path = dir.file("a\x1b[31mb.vtt");  // an ESC would turn a terminal red
+  const auto shown = dir.path + "/a\\x1B[31mb.vtt";
+  write_file(path, two_warnings);
+  const auto r = run_vtt({"lint", path});
+  CHECK(r.code == 0);
+  CHECK(r.out.rfind(shown + ":3:1: warning: ", 0) == 0);
+  CHECK(r.out.find('\x1b') == std::string::npos);
+  const auto json = run_vtt({"lint", "--format", "json", path});
+  CHECK(json.out.find("{\"file\": \"" + dir.path + "/a\\u001b[31mb.vtt\", ") != std::string::npos);
+  const auto gh = run_vtt({"lint", "--format", "github", path});
+  CHECK(gh.out.rfind("::warning file=" + shown + ",line=3,", 0) == 0);
+  // Messages about the file escape it too.
+  const auto missing = run_vtt({"lint", dir.file("gone\x1b.vtt")});
+  CHECK(missing.code == 2);
+  CHECK(missing.err.rfind("vtt: " + dir.path + "/gone\\x1B.vtt: ", 0) == 0);
+  CHECK(missing.err.find('\x1b') == std::string::npos);
+  // Bytes that are not UTF-8 (a Latin-1 name) are shown as \xHH in text, U+FFFD in JSON.
+  write_file(dir.file("caf\xe9.vtt"), one_error);
+  CHECK(run_vtt({"lint", dir.file("caf\xe9.vtt")}).out.rfind(dir.path + "/caf\\xE9.vtt:3:1: error: ", 0) == 0);
+  CHECK(run_vtt({"lint", "--format", "json", dir.file("caf\xe9.vtt")}).out.find("/caf\\ufffd.vtt\"") !=
+        std::string::npos);
+}
+
 // --- lint: selection, profiles, thresholds ----------------------------------------------------
 
 TEST_CASE("lint --select and --ignore take ids, names and letters", "[cli][lint]") {
