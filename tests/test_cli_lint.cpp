@@ -251,6 +251,23 @@ TEST_CASE("fmt --check lists the files that would change and exits 1", "[cli][fm
   CHECK(run_vtt({"fmt", "--check"}, clean + "\n").code == 1);
 }
 
+TEST_CASE("fmt shows a file name's control bytes escaped", "[cli][fmt]") {
+  temp_dir dir;
+  const auto shown = dir.path + "/a\\x1B[31mb.vtt";
+  write_file(dir.file("a\x1b[31mb.vtt"), two_warnings);
+  const auto r = run_vtt({"fmt", "--check", dir.file("a\x1b[31mb.vtt")});
+  CHECK(r.code == 1);
+  CHECK(r.out == shown + "\n");
+  CHECK(r.err.find('\x1b') == std::string::npos);
+  // Its error diagnostics and refusals too.
+  write_file(dir.file("a\x1b[31mb.vtt"), "WEBVTT\n\n00:00:01.00 --> 00:00:02.000\nlost\n");
+  const auto refused = run_vtt({"fmt", "--check", dir.file("a\x1b[31mb.vtt")});
+  CHECK(refused.code == 1);
+  CHECK(refused.err.rfind(shown + ":3:1: error: ", 0) == 0);
+  CHECK(refused.err.find("vtt: " + shown + ": formatting would lose content (E002 at line 3)") != std::string::npos);
+  CHECK(refused.err.find('\x1b') == std::string::npos);
+}
+
 TEST_CASE("fmt --in-place rewrites changed files and leaves canonical ones alone", "[cli][fmt]") {
   temp_dir dir;
   write_file(dir.file("messy.vtt"), two_warnings);
