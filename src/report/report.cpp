@@ -62,6 +62,10 @@ void append_escaped(std::string& out, std::string_view s, escape_for where) {
   };
   while (i < s.size()) {
     const auto c = static_cast<unsigned char>(s[i]);
+    if (c > ':' && c < 0x7F) {  // most bytes: nothing below can replace them
+      ++i;
+      continue;
+    }
     if (c >= 0x80) {
       if (i >= valid_to)
         valid_to = static_cast<std::size_t>(utf8::find_invalid(s.data() + i, s.data() + s.size()) - s.data());
