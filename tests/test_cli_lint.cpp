@@ -19,8 +19,7 @@ using vtt_test::write_file;
 namespace {
 
 /// Two cues: line 3 has short hours (W103), line 6 overlaps line 3 (W102).
-const std::string two_warnings =
-    "WEBVTT\n\n0:00:01.000 --> 0:00:03.000\none\n\n00:00:02.500 --> 00:00:04.000\ntwo\n";
+const std::string two_warnings = "WEBVTT\n\n0:00:01.000 --> 0:00:03.000\none\n\n00:00:02.500 --> 00:00:04.000\ntwo\n";
 /// A cue that ends before it starts (E003 on line 3).
 const std::string one_error = "WEBVTT\n\n00:00:05.000 --> 00:00:04.000\nx\n";
 /// Nothing to report, already canonical.
@@ -82,8 +81,8 @@ TEST_CASE("lint json: one array for all files, every field, in input order", "[c
   write_file(dir.file("a.vtt"), two_warnings);
   write_file(dir.file("b.vtt"), clean);
   write_file(dir.file("c.vtt"), one_error);
-  const auto r =
-      run_vtt({"lint", "--format", "json", "-j", "3", dir.file("a.vtt"), dir.file("b.vtt"), dir.file("c.vtt")});
+  const auto r = run_vtt(
+      {"lint", "--format", "json", "-j", "3", dir.file("a.vtt"), dir.file("b.vtt"), dir.file("c.vtt")});
   CHECK(r.code == 1);  // c.vtt has an error
   CHECK(r.out.front() == '[');
   CHECK(r.out.substr(r.out.size() - 2) == "]\n");
@@ -115,8 +114,8 @@ TEST_CASE("lint json escapes what the input quotes", "[cli][lint]") {
 TEST_CASE("lint github: workflow commands with escaped data and properties", "[cli][lint]") {
   temp_dir dir;
   const auto path = dir.file("one,two.vtt");  // ',' must be escaped in the file property
-  write_file(path, "WEBVTT\n\n50%\n00:01.000 --> 00:02.000\nx\n\n50%\n00:03.000 --> 00:04.000\ny\n\n" +
-                     one_error.substr(8));
+  write_file(path,
+             "WEBVTT\n\n50%\n00:01.000 --> 00:02.000\nx\n\n50%\n00:03.000 --> 00:04.000\ny\n\n" + one_error.substr(8));
   const auto r = run_vtt({"lint", "--format", "github", path});
   CHECK(r.code == 1);
   const auto out = lines(r.out);
@@ -227,8 +226,8 @@ TEST_CASE("lint -r finds the .vtt files under a directory", "[cli][lint]") {
 // --- fmt -------------------------------------------------------------------------------------
 
 TEST_CASE("fmt writes canonical WebVTT to standard output", "[cli][fmt]") {
-  const auto r =
-      run_vtt({"fmt"}, "WEBVTT\r\n\r\n0:00:01.000 --> 0:00:03.000 align:bogus\r\n<v Ann>one &amp; two\r\n\r\n\r\n");
+  const auto r = run_vtt({"fmt"},
+                         "WEBVTT\r\n\r\n0:00:01.000 --> 0:00:03.000 align:bogus\r\n<v Ann>one &amp; two\r\n\r\n\r\n");
   CHECK(r.code == 0);
   CHECK(r.out == "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Ann>one &amp; two\n");
   // Canonical input comes out unchanged.
@@ -317,7 +316,7 @@ TEST_CASE("fmt usage errors exit 2", "[cli][fmt]") {
   temp_dir dir;
   write_file(dir.file("a.vtt"), clean);
   write_file(dir.file("b.vtt"), clean);
-  CHECK(run_vtt({"fmt", "--in-place"}, clean).code == 2);  // standard input cannot be rewritten
+  CHECK(run_vtt({"fmt", "--in-place"}, clean).code == 2);                   // standard input cannot be rewritten
   CHECK(run_vtt({"fmt", dir.file("a.vtt"), dir.file("b.vtt")}).code == 2);  // two files, one stdout
   CHECK(run_vtt({"fmt", "--check", "--in-place", dir.file("a.vtt")}).code == 2);
   CHECK(run_vtt({"fmt", dir.file("missing.vtt")}).code == 2);

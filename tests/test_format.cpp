@@ -43,13 +43,13 @@ class failing_sink final : public vttkit::byte_sink {
 TEST_CASE("is_canonical: the vtt writer's own output and nothing else", "[format]") {
   CHECK(vttkit::is_canonical(canonical));
   CHECK(vttkit::is_canonical("WEBVTT\n"));
-  CHECK_FALSE(vttkit::is_canonical("WEBVTT\n\n0:00:01.000 --> 0:00:02.000\nx\n"));  // short hours
+  CHECK_FALSE(vttkit::is_canonical("WEBVTT\n\n0:00:01.000 --> 0:00:02.000\nx\n"));            // short hours
   CHECK_FALSE(vttkit::is_canonical("WEBVTT\r\n\r\n00:00:01.000 --> 00:00:02.000\r\nx\r\n"));  // CRLF
-  CHECK_FALSE(vttkit::is_canonical("WEBVTT\n\n00:01.000 --> 00:02.000\nx\n"));  // no hours
+  CHECK_FALSE(vttkit::is_canonical("WEBVTT\n\n00:01.000 --> 00:02.000\nx\n"));                // no hours
   CHECK_FALSE(vttkit::is_canonical(canonical + "\n"));                           // one byte more at the end
   CHECK_FALSE(vttkit::is_canonical(canonical.substr(0, canonical.size() - 1)));  // one byte less
-  CHECK_FALSE(vttkit::is_canonical("\xef\xbb\xbfWEBVTT\n"));                      // a BOM
-  CHECK_FALSE(vttkit::is_canonical("WEBVT\n"));                                   // no signature
+  CHECK_FALSE(vttkit::is_canonical("\xef\xbb\xbfWEBVTT\n"));                     // a BOM
+  CHECK_FALSE(vttkit::is_canonical("WEBVT\n"));                                  // no signature
   CHECK_FALSE(vttkit::is_canonical(""));
 }
 

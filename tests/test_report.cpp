@@ -68,14 +68,15 @@ TEST_CASE("display names: control bytes and bytes that are not UTF-8 as \\xHH", 
   CHECK(vttkit::display_name("a\x1b[31mb.vtt") == "a\\x1B[31mb.vtt");  // ESC: no colour change
   CHECK(vttkit::display_name("new\nline\r\t") == "new\\x0Aline\\x0D\\x09");
   CHECK(vttkit::display_name("del\x7f") == "del\\x7F");
-  CHECK(vttkit::display_name("caf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x98\x80") == "caf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x98\x80");
+  CHECK(vttkit::display_name("caf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x98\x80") ==
+        "caf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x98\x80");
   CHECK(vttkit::display_name("latin1 caf\xe9.vtt") == "latin1 caf\\xE9.vtt");
   CHECK(vttkit::display_name("\xff\xfe") == "\\xFF\\xFE");
-  CHECK(vttkit::display_name("cut \xe2\x80") == "cut \\xE2\\x80");         // a sequence cut short
-  CHECK(vttkit::display_name("over\xc0\xaf") == "over\\xC0\\xAF");         // overlong '/'
-  CHECK(vttkit::display_name("sur\xed\xa0\x80") == "sur\\xED\\xA0\\x80");  // a surrogate
-  CHECK(vttkit::display_name("csi\xc2\x9b" "31m") == "csi\\xC2\\x9B31m");   // U+009B, a C1 control
-  CHECK(vttkit::display_name("nbsp\xc2\xa0") == "nbsp\xc2\xa0");            // U+00A0 is text
+  CHECK(vttkit::display_name("cut \xe2\x80") == "cut \\xE2\\x80");                        // a sequence cut short
+  CHECK(vttkit::display_name("over\xc0\xaf") == "over\\xC0\\xAF");                        // overlong '/'
+  CHECK(vttkit::display_name("sur\xed\xa0\x80") == "sur\\xED\\xA0\\x80");                 // a surrogate
+  CHECK(vttkit::display_name(std::string("csi\xc2\x9b") + "31m") == "csi\\xC2\\x9B31m");  // U+009B, C1
+  CHECK(vttkit::display_name("nbsp\xc2\xa0") == "nbsp\xc2\xa0");                          // U+00A0 is text
   CHECK(vttkit::display_name("50% a,b:c") == "50% a,b:c");
   CHECK(vttkit::display_name(std::string_view("nul\0x", 5)) == "nul\\x00x");
   std::string out = "> ";
@@ -107,8 +108,8 @@ TEST_CASE("JSON strings: any bytes in, valid JSON out", "[report][json]") {
   CHECK(json_string(std::string_view("\0", 1)) == "\"\\u0000\"");
   CHECK(json_string("caf\xc3\xa9 \xf0\x9f\x98\x80") == "\"caf\xc3\xa9 \xf0\x9f\x98\x80\"");
   CHECK(json_string("\xff") == "\"\\ufffd\"");
-  CHECK(json_string("a\xe2\x80z") == "\"a\\ufffd\\ufffdz\"");  // one U+FFFD per stray byte
-  CHECK(json_string("\xc0\xaf") == "\"\\ufffd\\ufffd\"");      // overlong
+  CHECK(json_string("a\xe2\x80z") == "\"a\\ufffd\\ufffdz\"");         // one U+FFFD per stray byte
+  CHECK(json_string("\xc0\xaf") == "\"\\ufffd\\ufffd\"");             // overlong
   CHECK(json_string("\xed\xa0\x80") == "\"\\ufffd\\ufffd\\ufffd\"");  // surrogate
   // Long runs go through the 16- and 8-byte skips: escapes at every place in them are found.
   const std::string run(40, 'x');
@@ -124,8 +125,10 @@ TEST_CASE("JSON strings: any bytes in, valid JSON out", "[report][json]") {
 }
 
 TEST_CASE("report github: workflow commands with GitHub's escaping", "[report]") {
-  CHECK(github("talk.vtt", w103) == "::warning file=talk.vtt,line=3,col=1,title=W103 short-hours::hours written with one digit\n");
-  CHECK(github("talk.vtt", e003) == "::error file=talk.vtt,line=9,col=1,title=E003 end-not-after-start::cue ends before it starts\n");
+  CHECK(github("talk.vtt", w103) ==
+        "::warning file=talk.vtt,line=3,col=1,title=W103 short-hours::hours written with one digit\n");
+  CHECK(github("talk.vtt", e003) ==
+        "::error file=talk.vtt,line=9,col=1,title=E003 end-not-after-start::cue ends before it starts\n");
   // In the file property % CR LF : and , are escaped; in the message % CR LF only.
   const auto d = finding(vttkit::rule::duplicate_id, 7, 1, "id \"50%\", a:b\r\nnext \x1b");
   CHECK(github("C:\\50%,x\r\n.vtt", d) ==

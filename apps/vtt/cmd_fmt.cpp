@@ -48,11 +48,8 @@ struct content_loss {
       line = d.line;
     }
   }
-  [[nodiscard]] std::string describe() const {
-    return fmt::format("{} at line {}", vttkit::info(rule).id, line);
-  }
+  [[nodiscard]] std::string describe() const { return fmt::format("{} at line {}", vttkit::info(rule).id, line); }
 };
-
 
 /// Where `--in-place` writes: through a symbolic link to the file it names, so the link stays
 /// a link (a rename over the link itself would replace it with a plain file).
@@ -119,8 +116,8 @@ outcome fmt_one(const fmt_cli_options& opt, const output_plan& plan, const input
   if (!formatter.read_error().empty()) return read_failed();
   if (loss.lost && !opt.force) {
     // A file output is dropped (never committed); standard output already has the rest.
-    return refuse(opt.check      ? "not checked"
-                  : opt.in_place ? "the file is left as it was"
+    return refuse(opt.check         ? "not checked"
+                  : opt.in_place    ? "the file is left as it was"
                   : out_path == "-" ? "the output lacks it"
                                     : vttkit::display_name(out_path) + " not written");
   }
@@ -173,9 +170,18 @@ int conclude(const fmt_cli_options& opt, const std::vector<input_file>& inputs, 
           code = std::max(code, int{exit_findings});
         }
         break;
-      case outcome::refused: ++refused; code = std::max(code, int{exit_findings}); break;
-      case outcome::failed: ++failed; code = std::max(code, int{exit_findings}); break;
-      case outcome::unreadable: ++failed; code = std::max(code, int{exit_usage}); break;
+      case outcome::refused:
+        ++refused;
+        code = std::max(code, int{exit_findings});
+        break;
+      case outcome::failed:
+        ++failed;
+        code = std::max(code, int{exit_findings});
+        break;
+      case outcome::unreadable:
+        ++failed;
+        code = std::max(code, int{exit_usage});
+        break;
     }
   }
   if (!listing.empty()) {
@@ -239,11 +245,12 @@ int run(const fmt_cli_options& opt) {
 
 void setup_fmt(CLI::App& app) {
   auto opt = std::make_shared<fmt_cli_options>();
-  auto* cmd = app.add_subcommand("fmt", "Rewrite WebVTT in canonical form (two-digit hours, LF, one blank line "
-                                        "between blocks; cue text kept byte for byte)");
+  auto* cmd = app.add_subcommand("fmt",
+                                 "Rewrite WebVTT in canonical form (two-digit hours, LF, one blank line "
+                                 "between blocks; cue text kept byte for byte)");
   cmd->add_option("files", opt->inputs, "WebVTT files ('-' or none: standard input)");
-  auto* check =
-      cmd->add_flag("--check", opt->check, "Write nothing; list the files that would change and exit 1 if any");
+  auto* check = cmd->add_flag("--check", opt->check,
+                              "Write nothing; list the files that would change and exit 1 if any");
   auto* in_place = cmd->add_flag("-i,--in-place", opt->in_place,
                                  "Rewrite the files (atomically: a temporary file renamed into place)");
   auto* output = cmd->add_option("-o,--output", opt->output, "Write to FILE (atomically)");
@@ -255,8 +262,9 @@ void setup_fmt(CLI::App& app) {
   cmd->add_flag("-r,--recursive", opt->recursive, "Format the .vtt files under directory arguments");
   cmd->add_option("-j,--jobs", opt->jobs, "Files formatted at once (default: all cores)");
   cmd->add_flag("-q,--quiet", opt->quiet, "No summary line and no progress bar (errors are still shown)");
-  cmd->footer("Exit codes: 0 done (with --check: nothing would change), 1 a file would change, was refused or "
-              "failed, 2 usage error or unreadable input.");
+  cmd->footer(
+      "Exit codes: 0 done (with --check: nothing would change), 1 a file would change, was refused or "
+      "failed, 2 usage error or unreadable input.");
   cmd->callback([opt] { command_result() = run(*opt); });
 }
 

@@ -180,9 +180,8 @@ int run(const lint_cli_options& opt) {
   totals sum;
   // A progress bar only when findings are not going to the same terminal.
   const bool progress = !opt.quiet && inputs.size() > 1 && ::isatty(2) && !::isatty(1);
-  int code = run_jobs(inputs.size(), opt.jobs, progress, [&](std::size_t i) {
-    return lint_one(opt, format, options, inputs[i], i, out, msg, sum);
-  });
+  int code = run_jobs(inputs.size(), opt.jobs, progress,
+                      [&](std::size_t i) { return lint_one(opt, format, options, inputs[i], i, out, msg, sum); });
   out.finish();
   if (out.failed()) {
     msg.line(fmt::format("vtt: standard output: write failed: {}", out.error()));
@@ -207,7 +206,9 @@ void setup_lint(CLI::App& app) {
   auto* cmd = app.add_subcommand("lint", "Check WebVTT files against the rules (see docs/lint-rules.md)");
   cmd->add_option("files", opt->inputs, "Files to check ('-' or none: standard input)");
   cmd->add_flag("-r,--recursive", opt->recursive, "Check the .vtt files under directory arguments");
-  cmd->add_option("-j,--jobs", opt->jobs, "Workers: files checked at once, the rest parse one file (default: all cores); output keeps input order");
+  cmd->add_option(
+      "-j,--jobs", opt->jobs,
+      "Workers: files checked at once, the rest parse one file (default: all cores); output keeps input order");
   cmd->add_flag("-q,--quiet", opt->quiet, "No summary line and no progress bar");
   cmd->add_option("--format", opt->format,
                   "Findings as text (path:line:col: ...), one JSON array, or GitHub annotations")
@@ -230,8 +231,9 @@ void setup_lint(CLI::App& app) {
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--min-gap", opt->min_gap, "S206: smallest gap between cues in seconds (default 0.083)")
       ->check(CLI::NonNegativeNumber);
-  cmd->footer("Exit codes: 0 no failing finding, 1 an error (or, with --strict, a warning), 2 usage error or "
-              "unreadable input.");
+  cmd->footer(
+      "Exit codes: 0 no failing finding, 1 an error (or, with --strict, a warning), 2 usage error or "
+      "unreadable input.");
   cmd->callback([opt] { command_result() = run(*opt); });
 }
 

@@ -28,9 +28,9 @@ std::size_t next_special(std::string_view s, std::size_t i) noexcept {
     if (i + 16 <= s.size()) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
       const __m128i low = _mm_set1_epi8(0x1F);
-      const __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, low), low),
-                                       _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
-                                                    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+      const __m128i hit = _mm_or_si128(
+          _mm_cmpeq_epi8(_mm_max_epu8(v, low), low),
+          _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
       const int mask = _mm_movemask_epi8(hit);
       if (mask == 0) {
         i += 16;
