@@ -19,8 +19,7 @@ using vtt_test::write_file;
 namespace {
 
 /// Two cues: line 3 has short hours (W103), line 6 overlaps line 3 (W102).
-const std::string two_warnings =
-    "WEBVTT\n\n0:00:01.000 --> 0:00:03.000\none\n\n00:00:02.500 --> 00:00:04.000\ntwo\n";
+const std::string two_warnings = "WEBVTT\n\n0:00:01.000 --> 0:00:03.000\none\n\n00:00:02.500 --> 00:00:04.000\ntwo\n";
 /// A cue that ends before it starts (E003 on line 3).
 const std::string one_error = "WEBVTT\n\n00:00:05.000 --> 00:00:04.000\nx\n";
 /// Nothing to report, already canonical.
@@ -82,8 +81,8 @@ TEST_CASE("lint json: one array for all files, every field, in input order", "[c
   write_file(dir.file("a.vtt"), two_warnings);
   write_file(dir.file("b.vtt"), clean);
   write_file(dir.file("c.vtt"), one_error);
-  const auto r =
-      run_vtt({"lint", "--format", "json", "-j", "3", dir.file("a.vtt"), dir.file("b.vtt"), dir.file("c.vtt")});
+  const auto r = run_vtt(
+      {"lint", "--format", "json", "-j", "3", dir.file("a.vtt"), dir.file("b.vtt"), dir.file("c.vtt")});
   CHECK(r.code == 1);  // c.vtt has an error
   CHECK(r.out.front() == '[');
   CHECK(r.out.substr(r.out.size() - 2) == "]\n");
@@ -115,8 +114,8 @@ TEST_CASE("lint json escapes what the input quotes", "[cli][lint]") {
 TEST_CASE("lint github: workflow commands with escaped data and properties", "[cli][lint]") {
   temp_dir dir;
   const auto path = dir.file("one,two.vtt");  // ',' must be escaped in the file property
-  write_file(path, "WEBVTT\n\n50%\n00:01.000 --> 00:02.000\nx\n\n50%\n00:03.000 --> 00:04.000\ny\n\n" +
-                     one_error.substr(8));
+  write_file(path,
+             "WEBVTT\n\n50%\n00:01.000 --> 00:02.000\nx\n\n50%\n00:03.000 --> 00:04.000\ny\n\n" + one_error.substr(8));
   const auto r = run_vtt({"lint", "--format", "github", path});
   CHECK(r.code == 1);
   const auto out = lines(r.out);
@@ -125,6 +124,31 @@ TEST_CASE("lint github: workflow commands with escaped data and properties", "[c
                       "/one%2Ctwo.vtt,line=7,col=1,title=W107 duplicate-id::cue id \"50%25\" already used on line 3");
   CHECK(out[1].rfind("::error file=" + dir.path + "/one%2Ctwo.vtt,line=11,col=1,title=E003 end-not-after-start::", 0) ==
         0);
+}
+
+TEST_CASE("lint shows a file name's control bytes escaped, in every format", "[cli][lint]") {
+  temp_dir dir;
+  const auto path = dir.file("a\x1b[31mb.vtt");  // an ESC would turn a terminal red
+  const auto shown = dir.path + "/a\\x1B[31mb.vtt";
+  write_file(path, two_warnings);
+  const auto r = run_vtt({"lint", path});
+  CHECK(r.code == 0);
+  CHECK(r.out.rfind(shown + ":3:1: warning: ", 0) == 0);
+  CHECK(r.out.find('\x1b') == std::string::npos);
+  const auto json = run_vtt({"lint", "--format", "json", path});
+  CHECK(json.out.find("{\"file\": \"" + dir.path + "/a\\u001b[31mb.vtt\", ") != std::string::npos);
+  const auto gh = run_vtt({"lint", "--format", "github", path});
+  CHECK(gh.out.rfind("::warning file=" + shown + ",line=3,", 0) == 0);
+  // Messages about the file escape it too.
+  const auto missing = run_vtt({"lint", dir.file("gone\x1b.vtt")});
+  CHECK(missing.code == 2);
+  CHECK(missing.err.rfind("vtt: " + dir.path + "/gone\\x1B.vtt: ", 0) == 0);
+  CHECK(missing.err.find('\x1b') == std::string::npos);
+  // Bytes that are not UTF-8 (a Latin-1 name) are shown as \xHH in text, U+FFFD in JSON.
+  write_file(dir.file("caf\xe9.vtt"), one_error);
+  CHECK(run_vtt({"lint", dir.file("caf\xe9.vtt")}).out.rfind(dir.path + "/caf\\xE9.vtt:3:1: error: ", 0) == 0);
+  CHECK(run_vtt({"lint", "--format", "json", dir.file("caf\xe9.vtt")}).out.find("/caf\\ufffd.vtt\"") !=
+        std::string::npos);
 }
 
 // --- lint: selection, profiles, thresholds ----------------------------------------------------
@@ -202,8 +226,8 @@ TEST_CASE("lint -r finds the .vtt files under a directory", "[cli][lint]") {
 // --- fmt -------------------------------------------------------------------------------------
 
 TEST_CASE("fmt writes canonical WebVTT to standard output", "[cli][fmt]") {
-  const auto r =
-      run_vtt({"fmt"}, "WEBVTT\r\n\r\n0:00:01.000 --> 0:00:03.000 align:bogus\r\n<v Ann>one &amp; two\r\n\r\n\r\n");
+  const auto r = run_vtt({"fmt"},
+                         "WEBVTT\r\n\r\n0:00:01.000 --> 0:00:03.000 align:bogus\r\n<v Ann>one &amp; two\r\n\r\n\r\n");
   CHECK(r.code == 0);
   CHECK(r.out == "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Ann>one &amp; two\n");
   // Canonical input comes out unchanged.
@@ -224,6 +248,23 @@ TEST_CASE("fmt --check lists the files that would change and exits 1", "[cli][fm
   CHECK(run_vtt({"fmt", "--check"}, two_warnings).out == "-\n");
   // A difference only at the very end counts too.
   CHECK(run_vtt({"fmt", "--check"}, clean + "\n").code == 1);
+}
+
+TEST_CASE("fmt shows a file name's control bytes escaped", "[cli][fmt]") {
+  temp_dir dir;
+  const auto shown = dir.path + "/a\\x1B[31mb.vtt";
+  write_file(dir.file("a\x1b[31mb.vtt"), two_warnings);
+  const auto r = run_vtt({"fmt", "--check", dir.file("a\x1b[31mb.vtt")});
+  CHECK(r.code == 1);
+  CHECK(r.out == shown + "\n");
+  CHECK(r.err.find('\x1b') == std::string::npos);
+  // Its error diagnostics and refusals too.
+  write_file(dir.file("a\x1b[31mb.vtt"), "WEBVTT\n\n00:00:01.00 --> 00:00:02.000\nlost\n");
+  const auto refused = run_vtt({"fmt", "--check", dir.file("a\x1b[31mb.vtt")});
+  CHECK(refused.code == 1);
+  CHECK(refused.err.rfind(shown + ":3:1: error: ", 0) == 0);
+  CHECK(refused.err.find("vtt: " + shown + ": formatting would lose content (E002 at line 3)") != std::string::npos);
+  CHECK(refused.err.find('\x1b') == std::string::npos);
 }
 
 TEST_CASE("fmt --in-place rewrites changed files and leaves canonical ones alone", "[cli][fmt]") {
@@ -275,7 +316,7 @@ TEST_CASE("fmt usage errors exit 2", "[cli][fmt]") {
   temp_dir dir;
   write_file(dir.file("a.vtt"), clean);
   write_file(dir.file("b.vtt"), clean);
-  CHECK(run_vtt({"fmt", "--in-place"}, clean).code == 2);  // standard input cannot be rewritten
+  CHECK(run_vtt({"fmt", "--in-place"}, clean).code == 2);                   // standard input cannot be rewritten
   CHECK(run_vtt({"fmt", dir.file("a.vtt"), dir.file("b.vtt")}).code == 2);  // two files, one stdout
   CHECK(run_vtt({"fmt", "--check", "--in-place", dir.file("a.vtt")}).code == 2);
   CHECK(run_vtt({"fmt", dir.file("missing.vtt")}).code == 2);

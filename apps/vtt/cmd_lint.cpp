@@ -1,9 +1,6 @@
 // vtt lint: check files against the rules of SPEC section 6; findings as text, JSON or GitHub annotations.
 #include <algorithm>
-#include <cctype>
 #include <atomic>
-#include <cmath>
-#include <filesystem>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -16,14 +13,13 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <vttkit/lint.hpp>
+#include <vttkit/report.hpp>
 
 #include "cli_io.hpp"
 #include "commands.hpp"
 
 namespace vtt {
 namespace {
-
-enum class output_style { text, json, github };
 
 struct lint_cli_options {
   std::vector<std::string> inputs;
@@ -44,81 +40,19 @@ struct lint_cli_options {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Formatting findings. Paths and messages may hold any bytes (file names are not UTF-8 by law,
-// messages quote the input), so every format keeps control characters from reaching a terminal
-// or breaking a record, and JSON gets valid UTF-8.
-// ---------------------------------------------------------------------------------------------
-
-/// Text for a terminal or a log: control characters written as `\xHH`.
-void append_visible(std::string& out, std::string_view s) {
-  for (const char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c < 0x20 || c == 0x7F) fmt::format_to(std::back_inserter(out), "\\x{:02X}", c);
-    else out += ch;
-  }
-}
-
-/// GitHub workflow command escaping: `%`, CR and LF always; `:` and `,` too in properties.
-/// Other control characters are shown as `\xHH` as in text output.
-void append_github(std::string& out, std::string_view s, bool property) {
-  for (const char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (ch == '%') out += "%25";
-    else if (ch == '\r') out += "%0D";
-    else if (ch == '\n') out += "%0A";
-    else if (property && ch == ':') out += "%3A";
-    else if (property && ch == ',') out += "%2C";
-    else if (c < 0x20 || c == 0x7F) fmt::format_to(std::back_inserter(out), "\\x{:02X}", c);
-    else out += ch;
-  }
-}
-
-void append_finding(std::string& out, output_style style, std::string_view file, const vttkit::diagnostic& d) {
-  const auto& info = d.info();
-  const auto level = vttkit::to_string(info.severity);
-  auto it = std::back_inserter(out);
-  switch (style) {
-    case output_style::text:
-      append_visible(out, file);
-      fmt::format_to(it, ":{}:{}: {}: ", d.line, d.column, level);
-      append_visible(out, d.message);
-      fmt::format_to(it, " [{}]\n", info.id);
-      break;
-    case output_style::json:
-      // Each record starts with its separator; the output's first one is dropped (see
-      // ordered_output), so files can be formatted independently and still make one array.
-      out += ",\n  {\"file\": ";
-      append_json_string(out, file);
-      fmt::format_to(it, ", \"line\": {}, \"column\": {}, \"severity\": \"{}\", \"rule\": \"{}\", \"name\": \"{}\", "
-                         "\"message\": ",
-                     d.line, d.column, level, info.id, info.name);
-      append_json_string(out, d.message);
-      out += '}';
-      break;
-    case output_style::github:
-      fmt::format_to(it, "::{} file=", level);
-      append_github(out, file, true);
-      fmt::format_to(it, ",line={},col={},title={} {}::", d.line, d.column, info.id, info.name);
-      append_github(out, d.message, false);
-      out += '\n';
-      break;
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
 // Output in input order while files are checked in parallel
 // ---------------------------------------------------------------------------------------------
 
 /// Standard output shared by the workers. The file first in input order that is not finished
-/// yet (the head) writes straight through; the others collect their output until they become
-/// the head. So the output is the same for any -j, and a single large file streams in
-/// bounded memory.
+/// yet (the head) writes straight through; the others collect their findings (rendered by
+/// `vttkit::report_writer::render`) until they become the head. So the output is the same for
+/// any -j, and a single large file streams in bounded memory.
 class ordered_output {
  public:
-  ordered_output(std::size_t files, bool drop_first_byte)
-      : held_(files), finished_(files, false), drop_first_byte_(drop_first_byte) {}
+  ordered_output(std::size_t files, vttkit::report_format format)
+      : held_(files), finished_(files, false), report_(sink_, format) {}
 
-  /// Appends a piece of file `index`'s output.
+  /// Appends a piece of file `index`'s rendered findings.
   void write(std::size_t index, std::string_view bytes) {
     std::lock_guard lock{mutex_};
     if (index == head_) emit(bytes);
@@ -138,34 +72,24 @@ class ordered_output {
     }
   }
 
-  /// Writes bytes that belong to no file (the JSON brackets); call before or after the workers.
-  void raw(std::string_view bytes) {
+  /// Closes the report (the JSON array); call after the workers.
+  void finish() {
     std::lock_guard lock{mutex_};
-    emit_raw(bytes);
+    if (!failed_) check(report_.finish());
   }
 
-  /// Whether any file wrote anything (the JSON array is then not empty).
-  [[nodiscard]] bool any_file_output() const noexcept { return any_file_output_; }
   [[nodiscard]] bool failed() const noexcept { return failed_; }
   [[nodiscard]] const std::string& error() const noexcept { return sink_.error(); }
 
  private:
   void emit(std::string_view bytes) {
-    if (bytes.empty()) return;
-    any_file_output_ = true;
-    if (drop_first_byte_) {
-      bytes.remove_prefix(1);
-      drop_first_byte_ = false;
-    }
-    emit_raw(bytes);
+    if (!failed_) check(report_.add_rendered(bytes));
   }
-  void emit_raw(std::string_view bytes) {
-    if (failed_ || bytes.empty()) return;
-    if (!sink_.write(bytes)) {
-      // `vtt lint big.vtt | head`: the reader has what it wanted; stop quietly (SPEC section 7).
-      if (sink_.broken_pipe()) std::_Exit(exit_ok);
-      failed_ = true;
-    }
+  void check(bool written) {
+    if (written) return;
+    // `vtt lint big.vtt | head`: the reader has what it wanted; stop quietly (SPEC section 7).
+    if (sink_.broken_pipe()) std::_Exit(exit_ok);
+    failed_ = true;
   }
 
   std::mutex mutex_;
@@ -173,8 +97,7 @@ class ordered_output {
   std::vector<std::string> held_;
   std::vector<bool> finished_;
   std::size_t head_ = 0;
-  bool drop_first_byte_;  ///< JSON: the first record's leading separator
-  bool any_file_output_ = false;
+  vttkit::report_writer report_;
   bool failed_ = false;
 };
 
@@ -193,14 +116,14 @@ struct totals {
 };
 
 /// Lints one input; returns its exit code.
-int lint_one(const lint_cli_options& opt, output_style style, const vttkit::lint_options& options,
+int lint_one(const lint_cli_options& opt, vttkit::report_format format, const vttkit::lint_options& options,
              const input_file& in, std::size_t index, ordered_output& out, messages& msg, totals& sum) {
   done_guard guard{out, index};
   const auto name = in.display();
   input_handle handle;
   std::string error;
   if (!handle.open(in, error)) {
-    msg.line(fmt::format("vtt: {}: {}", name, error));
+    msg.line(fmt::format("vtt: {}: {}", vttkit::display_name(name), error));
     ++sum.unreadable;
     return exit_usage;
   }
@@ -209,7 +132,7 @@ int lint_one(const lint_cli_options& opt, output_style style, const vttkit::lint
   std::string buffer;
   buffer.reserve(chunk + 1024);
   const auto result = vttkit::lint(source, options, [&](const vttkit::diagnostic& d) {
-    append_finding(buffer, style, name, d);
+    vttkit::report_writer::render(buffer, format, name, d);
     if (buffer.size() >= chunk) {
       out.write(index, buffer);
       buffer.clear();
@@ -219,17 +142,12 @@ int lint_one(const lint_cli_options& opt, output_style style, const vttkit::lint
   sum.errors += result.errors;
   sum.warnings += result.warnings;
   if (!result.read_error.empty()) {
-    msg.line(fmt::format("vtt: {}: {}", name, result.read_error));
+    msg.line(fmt::format("vtt: {}: {}", vttkit::display_name(name), result.read_error));
     ++sum.unreadable;
     return exit_usage;
   }
   ++sum.checked;
   return result.errors > 0 || (opt.strict && result.warnings > 0) ? exit_findings : exit_ok;
-}
-
-
-std::string plural(std::size_t n, std::string_view word) {
-  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
 
 int run(const lint_cli_options& opt) {
@@ -249,9 +167,7 @@ int run(const lint_cli_options& opt) {
   options.min_duration = to_millis(opt.min_duration);
   options.max_duration = to_millis(opt.max_duration);
   options.min_gap = to_millis(opt.min_gap);
-  const auto style = opt.format == "json" ? output_style::json
-                     : opt.format == "github" ? output_style::github
-                                              : output_style::text;
+  const auto format = vttkit::parse_report_format(opt.format).value_or(vttkit::report_format::text);
 
   bool bad_input_arg = false;
   const auto inputs = expand_inputs(opt.inputs, opt.recursive, webvtt_only, [&](const std::string& e) {
@@ -260,28 +176,25 @@ int run(const lint_cli_options& opt) {
   });
   options.threads = threads_per_input(opt.jobs, inputs.size());
 
-  ordered_output out{inputs.size(), style == output_style::json};
-  if (style == output_style::json) out.raw("[");
+  ordered_output out{inputs.size(), format};
   totals sum;
   // A progress bar only when findings are not going to the same terminal.
   const bool progress = !opt.quiet && inputs.size() > 1 && ::isatty(2) && !::isatty(1);
-  int code = run_jobs(inputs.size(), opt.jobs, progress, [&](std::size_t i) {
-    return lint_one(opt, style, options, inputs[i], i, out, msg, sum);
-  });
-  if (style == output_style::json) out.raw(out.any_file_output() ? "\n]\n" : "]\n");
+  int code = run_jobs(inputs.size(), opt.jobs, progress,
+                      [&](std::size_t i) { return lint_one(opt, format, options, inputs[i], i, out, msg, sum); });
+  out.finish();
   if (out.failed()) {
     msg.line(fmt::format("vtt: standard output: write failed: {}", out.error()));
     code = std::max(code, int{exit_findings});
   }
   if (bad_input_arg) code = std::max(code, int{exit_usage});
 
-  if (style == output_style::text && !opt.quiet) {
-    const auto errors = sum.errors.load(), warnings = sum.warnings.load();
-    std::string line = fmt::format("{}, {} in {}", plural(errors, "error"), plural(warnings, "warning"),
-                                   plural(sum.checked.load(), "file"));
-    if (const auto bad = sum.unreadable.load()) line += fmt::format("; {} could not be read", plural(bad, "file"));
-    if (opt.strict && errors == 0 && warnings > 0) line += " (--strict: warnings fail)";
-    msg.line(line);
+  if (format == vttkit::report_format::text && !opt.quiet) {
+    msg.line(vttkit::summary_line({.errors = sum.errors.load(),
+                                   .warnings = sum.warnings.load(),
+                                   .files = sum.checked.load(),
+                                   .unreadable = sum.unreadable.load(),
+                                   .strict = opt.strict}));
   }
   return code;
 }
@@ -293,7 +206,9 @@ void setup_lint(CLI::App& app) {
   auto* cmd = app.add_subcommand("lint", "Check WebVTT files against the rules (see docs/lint-rules.md)");
   cmd->add_option("files", opt->inputs, "Files to check ('-' or none: standard input)");
   cmd->add_flag("-r,--recursive", opt->recursive, "Check the .vtt files under directory arguments");
-  cmd->add_option("-j,--jobs", opt->jobs, "Workers: files checked at once, the rest parse one file (default: all cores); output keeps input order");
+  cmd->add_option(
+      "-j,--jobs", opt->jobs,
+      "Workers: files checked at once, the rest parse one file (default: all cores); output keeps input order");
   cmd->add_flag("-q,--quiet", opt->quiet, "No summary line and no progress bar");
   cmd->add_option("--format", opt->format,
                   "Findings as text (path:line:col: ...), one JSON array, or GitHub annotations")
@@ -316,8 +231,9 @@ void setup_lint(CLI::App& app) {
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--min-gap", opt->min_gap, "S206: smallest gap between cues in seconds (default 0.083)")
       ->check(CLI::NonNegativeNumber);
-  cmd->footer("Exit codes: 0 no failing finding, 1 an error (or, with --strict, a warning), 2 usage error or "
-              "unreadable input.");
+  cmd->footer(
+      "Exit codes: 0 no failing finding, 1 an error (or, with --strict, a warning), 2 usage error or "
+      "unreadable input.");
   cmd->callback([opt] { command_result() = run(*opt); });
 }
 

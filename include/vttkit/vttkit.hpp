@@ -10,4 +10,6 @@
 #include <vttkit/parse.hpp>
 #include <vttkit/transform.hpp>
 #include <vttkit/write.hpp>
+#include <vttkit/format.hpp>
+#include <vttkit/report.hpp>
 #include <vttkit/lint.hpp>
