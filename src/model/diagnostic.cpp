@@ -3,7 +3,8 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
+
+#include "text/ascii.hpp"
 
 namespace vttkit {
 namespace {
@@ -42,11 +43,7 @@ constexpr std::array<rule_info, 22> catalogue{{
      "speaker labels that differ only in case or white space"},
 }};
 
-bool iequals(std::string_view a, std::string_view b) noexcept {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
-}
+using detail::iequals;
 
 }  // namespace
 
