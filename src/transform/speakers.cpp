@@ -82,8 +82,8 @@ struct prefix_match {
 /// are allowed besides ASCII.
 std::size_t name_char_length(std::string_view text, std::size_t i, bool& capital) noexcept {
   const char c = text[i];
-  capital = c >= 'A' && c <= 'Z';
-  if (capital || (c >= '0' && c <= '9') || c == '.' || c == '\'' || c == '-') return 1;
+  capital = detail::is_upper(c);
+  if (capital || detail::is_digit(c) || c == '.' || c == '\'' || c == '-') return 1;
   const auto second = [&](std::size_t k) {
     return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0u;
   };
