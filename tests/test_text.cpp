@@ -263,7 +263,7 @@ void for_many_inputs(Check&& check) {
   std::mt19937 rng(20240612);
   const std::vector<std::string> alphabets = {
       "",  // all byte values
-      std::string("ab <&>.?!-\n\r\t\f\x01\x0d\xE2\x80\xA6\xC3\xA9 ", 23) + std::string(1, '\0'),
+      std::string("ab <&>.?!-\n\r\t\f\x01\x0d\xE2\x80\xA6\xC3\xA9 \"\\\x1F\x20", 26) + std::string(1, '\0'),
       "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa <",
       "ab ab ab  >",
   };
@@ -301,6 +301,7 @@ TEST_CASE("SIMD scan kernels agree with their scalar twins", "[text][scan]") {
     REQUIRE(d::find_cue_special(b, e) == d::find_cue_special_scalar(b, e));
     REQUIRE(d::find_escaped(b, e) == d::find_escaped_scalar(b, e));
     REQUIRE(d::find_mark_start(b, e) == d::find_mark_start_scalar(b, e));
+    REQUIRE(d::find_json_special(b, e) == d::find_json_special_scalar(b, e));
     REQUIRE(d::is_single_spaced_ascii(s) == d::is_single_spaced_ascii_scalar(s));
     REQUIRE(d::count_code_points(s) == d::count_code_points_scalar(s));
     REQUIRE(d::simple_voice_name_length(s) == d::simple_voice_name_length_scalar(s));
@@ -332,6 +333,10 @@ TEST_CASE("the scalar kernels find what they are documented to", "[text][scan]")
   const std::string_view u = "Well\xE2\x80\xA6 ok. Yes";
   CHECK(d::find_mark_start_scalar(u.data(), u.data() + u.size()) == u.data() + 4);
   CHECK(d::find_escaped_scalar(u.data(), u.data() + u.size()) == u.data() + u.size());
+  const std::string_view j = "caf\xC3\xA9 \"quoted\"";
+  CHECK(d::find_json_special_scalar(j.data(), j.data() + j.size()) == j.data() + 6);
+  const std::string_view k = "tab\there";
+  CHECK(d::find_json_special_scalar(k.data(), k.data() + k.size()) == k.data() + 3);
   CHECK(d::is_single_spaced_ascii_scalar("one two three"));
   CHECK_FALSE(d::is_single_spaced_ascii_scalar("one  two"));
   CHECK_FALSE(d::is_single_spaced_ascii_scalar(" one"));

@@ -94,6 +94,34 @@ inline const char* find_mark_start_scalar(const char* p, const char* end) noexce
   return find_any_scalar<'.', '?', '!', '\xE2'>(p, end);
 }
 
+/// The first byte JSON strings escape (a control byte up to 0x1F, '"' or '\\') in [p, end), or
+/// `end`: one byte at a time.
+inline const char* find_json_special_scalar(const char* p, const char* end) noexcept {
+  while (p < end && static_cast<unsigned char>(*p) > 0x1F && *p != '"' && *p != '\\') ++p;
+  return p;
+}
+
+/// `find_json_special_scalar`, 16 bytes a step with SSE2, else eight in a 64-bit word.
+inline const char* find_json_special(const char* p, const char* end) noexcept {
+#if defined(__SSE2__)
+  const __m128i low = _mm_set1_epi8(0x1F), quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+  for (; end - p >= 16; p += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, low), low),  // unsigned v <= 0x1F
+                                     _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+    if (const auto mask = static_cast<unsigned>(_mm_movemask_epi8(hit))) return p + __builtin_ctz(mask);
+  }
+#endif
+  constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+  auto has_zero = [](std::uint64_t x) { return (x - ones) & ~x & highs; };
+  for (; end - p >= 8; p += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    if (((w - ones * 0x20) & ~w & highs) | has_zero(w ^ (ones * '"')) | has_zero(w ^ (ones * '\\'))) break;
+  }
+  return find_json_special_scalar(p, end);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Words
 // ---------------------------------------------------------------------------------------------
