@@ -12,6 +12,7 @@
 #include <vttkit/timestamp.hpp>
 
 #include "io/line_reader.hpp"
+#include "text/utf8.hpp"
 
 namespace {
 

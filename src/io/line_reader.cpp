@@ -6,11 +6,8 @@
 #include <cstdint>
 #include <cstring>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
-#include <utf8.h>
+#include "text/scan.hpp"
+#include "text/utf8.hpp"
 
 namespace vttkit::detail {
 namespace {
@@ -20,98 +17,7 @@ constexpr std::size_t max_chunk = std::size_t{1} << 20;    // large files read 1
 constexpr std::size_t release_step = std::size_t{4} << 20; // read in place: memory given back 4 MiB at a time
 constexpr std::size_t prepare_step = std::size_t{1} << 20; // and mapped ahead 1 MiB at a time
 constexpr std::size_t npos = static_cast<std::size_t>(-1);
-constexpr std::string_view replacement = "\xEF\xBF\xBD";
-
-/// Length of the valid UTF-8 sequence starting at s[i], or 0 with `consumed` set to the
-/// length of the maximal invalid subpart (the WHATWG decoder's rule: one U+FFFD per subpart).
-std::size_t valid_sequence(std::string_view s, std::size_t i, std::size_t& consumed) noexcept {
-  const auto b = static_cast<unsigned char>(s[i]);
-  std::size_t need = 0;
-  unsigned char lower = 0x80, upper = 0xBF;
-  if (b >= 0xC2 && b <= 0xDF) need = 1;
-  else if (b >= 0xE0 && b <= 0xEF) {
-    need = 2;
-    if (b == 0xE0) lower = 0xA0;
-    if (b == 0xED) upper = 0x9F;
-  } else if (b >= 0xF0 && b <= 0xF4) {
-    need = 3;
-    if (b == 0xF0) lower = 0x90;
-    if (b == 0xF4) upper = 0x8F;
-  } else {
-    consumed = 1;
-    return 0;
-  }
-  std::size_t j = i + 1;
-  for (std::size_t k = 0; k < need; ++k, ++j) {
-    if (j >= s.size()) break;
-    const auto c = static_cast<unsigned char>(s[j]);
-    if (c < lower || c > upper) break;
-    lower = 0x80;
-    upper = 0xBF;
-  }
-  if (j - i == need + 1) return need + 1;
-  consumed = j - i;
-  return 0;
-}
-
-
-/// Bit masks of one 64-byte block (bit i: byte i).
-struct masks64 {
-  std::uint64_t eol, dash, odd;
-};
-
-#if defined(__SSE2__)
-masks64 classify(const char* p) noexcept {
-  const __m128i lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r'), dash = _mm_set1_epi8('-');
-  const __m128i zero = _mm_setzero_si128();
-  masks64 m{0, 0, 0};
-  for (int k = 0; k < 4; ++k) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
-    const auto bits = [k](__m128i x) {
-      return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(x))) << (16 * k);
-    };
-    m.eol |= bits(_mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)));
-    m.dash |= bits(_mm_cmpeq_epi8(v, dash));
-    m.odd |= bits(_mm_or_si128(v, _mm_cmpeq_epi8(v, zero)));  // the sign bit: a byte >= 0x80
-  }
-  return m;
-}
-#else
-masks64 classify(const char* p) noexcept {
-  masks64 m{0, 0, 0};
-  for (unsigned i = 0; i < 64; ++i) {
-    const auto c = static_cast<unsigned char>(p[i]);
-    const std::uint64_t bit = std::uint64_t{1} << i;
-    if (c == '\n' || c == '\r') m.eol |= bit;
-    if (c == '-') m.dash |= bit;
-    if (c == 0 || c >= 0x80) m.odd |= bit;
-  }
-  return m;
-}
-#endif
-
 }  // namespace
-
-std::size_t count_code_points(std::string_view s) noexcept {
-  // Every byte but UTF-8 continuation bytes (10xxxxxx) starts a code point.
-  std::size_t n = s.size();
-  const char* p = s.data();
-  const char* const end = p + s.size();
-#if defined(__SSE2__)
-  // Continuation bytes become 1s, summed with SAD (x86-64 has no popcount without -mpopcnt).
-  const __m128i top = _mm_set1_epi8(static_cast<char>(0xC0)), continuation = _mm_set1_epi8(static_cast<char>(0x80));
-  const __m128i one = _mm_set1_epi8(1);
-  __m128i sums = _mm_setzero_si128();
-  for (; end - p >= 16; p += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    const __m128i ones = _mm_and_si128(_mm_cmpeq_epi8(_mm_and_si128(v, top), continuation), one);
-    sums = _mm_add_epi64(sums, _mm_sad_epu8(ones, _mm_setzero_si128()));
-  }
-  n -= static_cast<std::size_t>(_mm_cvtsi128_si64(sums)) + static_cast<std::size_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
-#endif
-  for (; p < end; ++p) n -= (static_cast<unsigned char>(*p) & 0xC0) == 0x80;
-  return n;
-}
 
 line_reader::line_reader(byte_source& source, const diagnostic_sink* sink)
     : source_(&source),
@@ -183,20 +89,20 @@ bool line_reader::fill() {
 
 void line_reader::load_masks(std::size_t block) noexcept {
   const auto avail = end_ - block;
-  masks64 m;
+  line_masks m;
   if (avail >= 64) {
-    m = classify(data_ + block);
+    m = classify_line_block(data_ + block);
   } else {
     // The last bytes buffered: classified from a copy, the bits past the end cleared.
     char tail[64] = {};
     std::memcpy(tail, data_ + block, avail);
-    m = classify(tail);
+    m = classify_line_block(tail);
     const std::uint64_t keep = (std::uint64_t{1} << avail) - 1;
     m.eol &= keep;
     m.dash &= keep;
     m.odd &= keep;
   }
-  masks_ = {m.eol, m.dash, m.odd};
+  masks_ = m;
   mask_block_ = block;
 }
 
@@ -284,42 +190,18 @@ void line_reader::unget() noexcept {
 }
 
 std::string_view line_reader::clean(std::string_view raw) {
-  const bool has_nul = std::memchr(raw.data(), '\0', raw.size()) != nullptr;
-  if (!has_nul && utf8::find_invalid(raw.begin(), raw.end()) == raw.end()) return raw;
-  // Rare path: rebuild the line with U+FFFD for each NUL and each maximal invalid subpart.
+  if (!needs_repair(raw)) return raw;
+  // Rare path: the line rebuilt with U+FFFD for each NUL and each maximal invalid subpart.
   const bool report = line_no_ > reported_upto_;
   if (report) reported_upto_ = line_no_;
   repaired_.clear();
-  std::size_t column = 1;
-  for (std::size_t i = 0; i < raw.size();) {
-    const auto b = static_cast<unsigned char>(raw[i]);
-    if (b == 0) {
-      repaired_ += replacement;
-      if (report) {
-        ++errors_;
-        if (sink_) (*sink_)({rule::nul_character, line_no_, column, "NUL character, replaced by U+FFFD"});
-      }
-      ++i;
-    } else if (b < 0x80) {
-      repaired_ += raw[i];
-      ++i;
-    } else {
-      std::size_t consumed = 0;
-      const auto len = valid_sequence(raw, i, consumed);
-      if (len > 0) {
-        repaired_.append(raw.substr(i, len));
-        i += len;
-      } else {
-        repaired_ += replacement;
-        if (report) {
-          ++errors_;
-          if (sink_) (*sink_)({rule::invalid_utf8, line_no_, column, "invalid UTF-8, replaced by U+FFFD"});
-        }
-        i += consumed;
-      }
-    }
-    ++column;
-  }
+  append_repaired(repaired_, raw, [&](repair_kind kind, std::size_t column) {
+    if (!report) return;
+    ++errors_;
+    if (!sink_) return;
+    if (kind == repair_kind::nul) (*sink_)({rule::nul_character, line_no_, column, "NUL character, replaced by U+FFFD"});
+    else (*sink_)({rule::invalid_utf8, line_no_, column, "invalid UTF-8, replaced by U+FFFD"});
+  });
   return repaired_;
 }
 

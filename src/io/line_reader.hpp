@@ -10,6 +10,8 @@
 #include <vttkit/diagnostic.hpp>
 #include <vttkit/source.hpp>
 
+#include "text/scan.hpp"  // line_masks
+
 namespace vttkit::detail {
 
 /// Splits a byte source into lines exactly as the WebVTT parser's preprocessing does: a
@@ -82,15 +84,10 @@ class line_reader {
   std::size_t end_ = 0;       // end of buffered data
   // The buffer is read 64 bytes at a time into bit masks (one bit per byte) of line ends, '-'
   // and bytes that need a closer look (NUL, non-ASCII): finding a line's end is then a bit
-  // scan, and most lines need no other pass. One block's masks are kept.
-  struct block_masks {
-    std::uint64_t eol = 0;   // LF or CR
-    std::uint64_t dash = 0;  // '-'
-    std::uint64_t odd = 0;   // NUL or a byte >= 0x80
-  };
+  // scan, and most lines need no other pass (text/scan.hpp). One block's masks are kept.
   void load_masks(std::size_t block) noexcept;
   std::size_t mask_block_ = static_cast<std::size_t>(-1);  // start of the block in masks_, or none
-  block_masks masks_;
+  line_masks masks_;
   bool line_dash_ = false;
   bool eof_ = false;
   bool view_tried_ = false;  // asked the source for its bytes in place
@@ -110,8 +107,5 @@ class line_reader {
   std::string repaired_;
   std::string error_;
 };
-
-/// Number of code points in valid UTF-8 `s`.
-std::size_t count_code_points(std::string_view s) noexcept;
 
 }  // namespace vttkit::detail

@@ -3,7 +3,8 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
+
+#include "text/ascii.hpp"
 
 namespace vttkit {
 namespace {
@@ -31,11 +32,7 @@ constexpr bool ids_and_names_unique() noexcept {
 }
 static_assert(ids_and_names_unique(), "every rule of rules.def has its own id and name");
 
-bool iequals(std::string_view a, std::string_view b) noexcept {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
-}
+using detail::iequals;
 
 }  // namespace
 

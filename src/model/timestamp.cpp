@@ -2,6 +2,7 @@
 #include <vttkit/timestamp.hpp>
 
 #include "model/timestamp_format.hpp"
+#include "text/ascii.hpp"
 
 #include <bit>
 #include <cstdint>
@@ -11,7 +12,7 @@
 namespace vttkit {
 namespace {
 
-bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+using detail::is_digit;
 
 /// Collects ASCII digits at `pos`; returns false when the value does not fit in `max`.
 bool collect_digits(std::string_view s, std::size_t& pos, std::uint64_t& value, std::size_t& count,

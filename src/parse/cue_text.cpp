@@ -3,17 +3,17 @@
 
 #include <fmt/format.h>
 
+#include "text/ascii.hpp"
+#include "text/cue_tag.hpp"
 #include "text/message_text.hpp"
+#include "text/scan.hpp"
 #include "text/short_compare.hpp"
+#include "text/utf8.hpp"
 #include "parse/simple_voice.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cstring>
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 #include <iterator>
 #include <utility>
 
@@ -56,48 +56,18 @@ const named_reference* find_named_reference(std::string_view name) noexcept {
 // Small character helpers
 // ----------------------------------------------------------------------------------------------
 
-constexpr std::string_view replacement_character = "\xEF\xBF\xBD";  // U+FFFD in UTF-8
-
-constexpr bool is_ascii_digit(char c) noexcept { return c >= '0' && c <= '9'; }
-constexpr bool is_ascii_alnum(char c) noexcept {
-  return is_ascii_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-/// The white space that ends a tag name or class list (the tokenizer's tab, LF, FF, space; not CR).
-constexpr bool is_tag_space(char c) noexcept { return c == '\t' || c == '\n' || c == '\f' || c == ' '; }
-/// ASCII whitespace as the annotation clean-up step means it (includes CR).
-constexpr bool is_ascii_whitespace(char c) noexcept { return is_tag_space(c) || c == '\r'; }
+using detail::find_cue_special;
+using detail::is_alnum;
+using detail::is_ascii_whitespace;
+using detail::is_digit;
+using detail::replacement_character;
 
 int digit_value(char c, bool hex) noexcept {
-  if (is_ascii_digit(c)) return c - '0';
+  if (is_digit(c)) return c - '0';
   if (!hex) return -1;
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
-}
-
-/// Writes `cp` (a valid scalar value) as UTF-8; returns the byte count.
-std::uint8_t encode_utf8(std::uint32_t cp, char* out) noexcept {
-  auto byte = [](std::uint32_t v) { return static_cast<char>(static_cast<unsigned char>(v)); };
-  if (cp < 0x80) {
-    out[0] = byte(cp);
-    return 1;
-  }
-  if (cp < 0x800) {
-    out[0] = byte(0xC0 | (cp >> 6));
-    out[1] = byte(0x80 | (cp & 0x3F));
-    return 2;
-  }
-  if (cp < 0x10000) {
-    out[0] = byte(0xE0 | (cp >> 12));
-    out[1] = byte(0x80 | ((cp >> 6) & 0x3F));
-    out[2] = byte(0x80 | (cp & 0x3F));
-    return 3;
-  }
-  out[0] = byte(0xF0 | (cp >> 18));
-  out[1] = byte(0x80 | ((cp >> 12) & 0x3F));
-  out[2] = byte(0x80 | ((cp >> 6) & 0x3F));
-  out[3] = byte(0x80 | (cp & 0x3F));
-  return 4;
 }
 
 /// HTML's numeric character reference fix-ups: C1 controls 0x80-0x9F are read as windows-1252
@@ -146,14 +116,14 @@ char_ref consume_char_ref(std::string_view s, std::size_t p) noexcept {
     if (q == digits) return ref;  // "&#" / "&#x" without digits: unconsume, nothing returned
     if (q < n && s[q] == ';') ++q;
     else ref.missing_semicolon = true;
-    ref.size = encode_utf8(fix_numeric_reference(cp), ref.bytes);
+    ref.size = static_cast<std::uint8_t>(detail::encode(fix_numeric_reference(cp), ref.bytes));
     ref.length = q - p;
     return ref;
   }
   // Every name is [A-Za-z0-9]+ with an optional final ';', so the longest match is a prefix of
   // this candidate. Try it whole (the usual "&amp;" case hits at once), then shorter prefixes.
   std::size_t q = p;
-  while (q < n && q - p < max_name_length && is_ascii_alnum(s[q])) ++q;
+  while (q < n && q - p < max_name_length && is_alnum(s[q])) ++q;
   if (q < n && q - p < max_name_length && s[q] == ';') ++q;
   for (std::size_t len = q - p; len > 0; --len) {
     if (const auto* r = find_named_reference(s.substr(p, len))) {
@@ -172,40 +142,6 @@ char_ref consume_char_ref(std::string_view s, std::size_t p) noexcept {
 // Text runs
 // ----------------------------------------------------------------------------------------------
 
-/// Finds the first '<', '&' or NUL (the only bytes the data state does not copy as they are),
-/// eight bytes at a time: cue text is mostly long plain runs.
-const char* find_special(const char* p, const char* end) noexcept {
-#if defined(__SSE2__)
-  // 16 bytes per step where SSE2 is there (every x86-64): three compares and a mask.
-  const __m128i lt = _mm_set1_epi8('<'), amp = _mm_set1_epi8('&'), nul = _mm_setzero_si128();
-  auto specials = [&](const char* at) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
-    const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, lt), _mm_cmpeq_epi8(v, amp)), _mm_cmpeq_epi8(v, nul));
-    return static_cast<unsigned>(_mm_movemask_epi8(hit));
-  };
-  if (end - p >= 16) {
-    for (; end - p >= 16; p += 16)
-      if (const auto mask = specials(p)) return p + __builtin_ctz(mask);
-    if (p == end) return end;
-    // The last few bytes: one more 16-byte step ending at `end`, the bytes already seen masked.
-    const char* last = end - 16;
-    const auto mask = specials(last) & ~((1u << (p - last)) - 1);
-    return mask ? last + __builtin_ctz(mask) : end;
-  }
-#endif
-  constexpr std::uint64_t ones = 0x0101010101010101ULL;
-  constexpr std::uint64_t highs = 0x8080808080808080ULL;
-  auto has_zero_byte = [](std::uint64_t v) { return (v - ones) & ~v & highs; };
-  while (end - p >= 8) {
-    std::uint64_t v;
-    std::memcpy(&v, p, 8);
-    if (has_zero_byte(v) | has_zero_byte(v ^ (ones * '<')) | has_zero_byte(v ^ (ones * '&'))) break;
-    p += 8;
-  }
-  while (p < end && *p != '<' && *p != '&' && *p != '\0') ++p;
-  return p;
-}
-
 /// Decodes `s` from `pos` as the data state does (StopAtTag: up to the next '<') or as the
 /// annotation state does (to the end of `s`): references decoded, NUL replaced. Calls
 /// `on_ref(offset of '&', result)` for every '&'. Returns where it stopped.
@@ -215,7 +151,7 @@ std::size_t decode_text(std::string_view s, std::size_t pos, std::string& out, O
   const char* const end = begin + s.size();
   const char* p = begin + pos;
   while (p < end) {
-    const char* q = find_special(p, end);
+    const char* q = find_cue_special(p, end);
     out.append(p, static_cast<std::size_t>(q - p));
     if (q == end) break;
     if (*q == '<') {
@@ -278,44 +214,9 @@ void append_nul_replaced(std::string& out, std::string_view s) {
 // Tags
 // ----------------------------------------------------------------------------------------------
 
-enum class tag_type : std::uint8_t { start, end, timestamp };
-
-/// One tag token, as views into the cue text. Every tag state ends at the first '>' (a
-/// character reference in an annotation can never consume one), so a tag is simply the text
-/// between '<' and the next '>' or the end, and the tokenizer's states reduce to this split.
-struct tag_token {
-  tag_type type = tag_type::start;
-  std::string_view name;        ///< tag name (start/end) or tag value (timestamp); raw
-  std::string_view classes;     ///< start tags: the text after the first '.', dots included; raw
-  std::string_view annotation;  ///< start tags: the annotation before decoding and clean-up
-};
-
-tag_token split_tag(std::string_view content) noexcept {
-  tag_token tag;
-  if (content.empty()) return tag;  // "<>" or "<" at the end: a start tag with an empty name
-  if (content[0] == '/') {
-    tag.type = tag_type::end;
-    tag.name = content.substr(1);
-    return tag;
-  }
-  if (is_ascii_digit(content[0])) {
-    tag.type = tag_type::timestamp;
-    tag.name = content;
-    return tag;
-  }
-  std::size_t i = 0;
-  while (i < content.size() && content[i] != '.' && !is_tag_space(content[i])) ++i;
-  tag.name = content.substr(0, i);
-  if (i < content.size() && content[i] == '.') {
-    const std::size_t from = ++i;
-    while (i < content.size() && !is_tag_space(content[i])) ++i;
-    tag.classes = content.substr(from, i - from);
-  }
-  // The white space that enters the annotation state is not part of the annotation (the LF
-  // that the spec does put in the buffer is stripped with the other leading white space).
-  if (i < content.size()) tag.annotation = content.substr(i + 1);
-  return tag;
-}
+using detail::split_tag;
+using detail::tag_token;
+using detail::tag_type;
 
 /// Reads the tag whose '<' is at `lt`; sets `next` to the position after it.
 tag_token read_tag(std::string_view s, std::size_t lt, std::size_t& next) noexcept {
@@ -401,7 +302,7 @@ class cue_text_checker {
     if (ref.length != 0 && !(ref.named && ref.missing_semicolon)) return;
     if (ref.length == 0) {
       std::size_t end = amp + 1;
-      while (end < payload_.size() && end - amp <= max_name_length && is_ascii_alnum(payload_[end])) ++end;
+      while (end < payload_.size() && end - amp <= max_name_length && is_alnum(payload_[end])) ++end;
       if (end < payload_.size() && payload_[end] == ';') ++end;
       if (end == amp + 1) {
         report(rule::bad_entity, amp, "bare '&': write '&amp;'");
@@ -481,7 +382,7 @@ class cue_text_checker {
       if (byte == '\n') {
         ++line_;
         column_ = 1;
-      } else if ((byte & 0xC0) != 0x80) {
+      } else if (!detail::is_continuation_byte(static_cast<char>(byte))) {
         ++column_;  // count code points: skip UTF-8 continuation bytes
       }
     }
@@ -622,63 +523,6 @@ cue_text_tree parse_cue_text(std::string_view s) {
 
 namespace {
 
-/// The shape of nearly every transcript cue: `<v NAME>text`, where NAME is words separated by
-/// single spaces and neither part holds anything the tokenizer would treat specially (no
-/// character reference, tag, NUL or other white space). For it the algorithm's result is
-/// known without running it: speaker NAME, plain text `text`. Returns false for anything else.
-bool split_simple_voice(std::string_view payload, std::string_view& name, std::string_view& text) {
-  if (payload.size() < 4 || payload[0] != '<' || payload[1] != 'v' || payload[2] != ' ') return false;
-  // The name, up to '>', in one pass: no byte the tokenizer treats specially, single spaces
-  // between words, none at either end.
-#if defined(__SSE2__)
-  if (payload.size() >= 3 + 16) {
-    // 16 bytes at once: where '>' is, and whether a byte before it ends the shortcut ('&',
-    // '<', or a control byte up to CR, which covers NUL, tab, LF, FF and CR; the others among
-    // them merely take the full path) or spaces are misplaced.
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(payload.data() + 3));
-    auto bits = [](__m128i x) { return static_cast<unsigned>(_mm_movemask_epi8(x)); };
-    if (const unsigned closes = bits(_mm_cmpeq_epi8(v, _mm_set1_epi8('>')))) {
-      const unsigned n = static_cast<unsigned>(__builtin_ctz(closes));  // the name's length
-      const unsigned in_name = (1u << n) - 1;
-      const unsigned stops = bits(_mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(13)), v),
-                                               _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('&')),
-                                                            _mm_cmpeq_epi8(v, _mm_set1_epi8('<')))));
-      const unsigned spaces = bits(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
-      if (n == 0 || (stops & in_name) || (spaces & 1) || ((spaces >> (n - 1)) & 1) || (spaces & (spaces >> 1) & in_name))
-        return false;
-      name = {payload.data() + 3, n};
-      text = {payload.data() + 4 + n, payload.size() - 4 - n};
-      return find_special(text.data(), text.data() + text.size()) == text.data() + text.size();
-    }
-  }
-#endif
-  enum : unsigned char { plain, stop, space, close };
-  static constexpr auto kinds = [] {
-    std::array<unsigned char, 256> t{};
-    for (const unsigned char c : {'&', '<', '\0', '\t', '\n', '\f', '\r'}) t[c] = stop;
-    t[' '] = space;
-    t['>'] = close;
-    return t;
-  }();
-  std::size_t gt = 3;
-  bool after_space = true;  // a space right after "<v " is a leading space of the name
-  for (;; ++gt) {
-    if (gt == payload.size()) return false;
-    const auto kind = kinds[static_cast<unsigned char>(payload[gt])];
-    if (kind == plain) {
-      after_space = false;
-      continue;
-    }
-    if (kind == close) break;
-    if (kind == stop || after_space) return false;  // a special byte, or a second space
-    after_space = true;
-  }
-  if (gt == 3 || after_space) return false;  // an empty name, or one ending in a space
-  name = {payload.data() + 3, gt - 3};
-  text = {payload.data() + gt + 1, payload.size() - gt - 1};
-  return find_special(text.data(), text.data() + text.size()) == text.data() + text.size();
-}
-
 bool summarize_simple_voice(std::string_view payload, cue_text_summary& out) {
   if (!detail::summarize_simple_voice_into(payload, out.plain, out.speaker)) return false;
   out.has_voice = true;
@@ -690,7 +534,7 @@ bool summarize_simple_voice(std::string_view payload, cue_text_summary& out) {
 
 bool detail::summarize_simple_voice_into(std::string_view payload, std::string& plain, std::string& speaker) {
   std::string_view name, text;
-  if (!split_simple_voice(payload, name, text)) return false;
+  if (!detail::split_simple_voice(payload, name, text)) return false;
   if (!same_bytes(speaker, name)) speaker.assign(name);  // mostly the same speaker again
   plain.assign(text);
   return true;
@@ -714,31 +558,17 @@ void summarize_cue_text(std::string_view payload, cue_text_summary& out, std::si
 }
 
 void append_escaped_cue_text(std::string& out, std::string_view plain) {
-  // A plain byte loop (find_first_of with a set of three calls memchr once per character),
-  // 16 bytes a step with SSE2 where nothing needs escaping.
-  std::size_t from = 0;
-  for (std::size_t i = 0; i < plain.size(); ++i) {
-#if defined(__SSE2__)
-    while (i + 16 <= plain.size()) {
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(plain.data() + i));
-      const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('&')), _mm_cmpeq_epi8(v, _mm_set1_epi8('<'))),
-                                       _mm_cmpeq_epi8(v, _mm_set1_epi8('>')));
-      const int mask = _mm_movemask_epi8(hit);
-      if (mask != 0) {
-        i += static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
-        break;
-      }
-      i += 16;
-    }
-    if (i >= plain.size()) break;
-#endif
-    const char c = plain[i];
-    if (c != '&' && c != '<' && c != '>') continue;
-    out.append(plain.substr(from, i - from));
-    out.append(c == '&' ? "&amp;" : c == '<' ? "&lt;" : "&gt;");
-    from = i + 1;
+  // Runs with nothing to escape are found 16 bytes a step (find_first_of with a set of three
+  // would call memchr once per character) and appended at once.
+  const char* p = plain.data();
+  const char* const end = p + plain.size();
+  for (;;) {
+    const char* q = detail::find_escaped(p, end);
+    out.append(p, static_cast<std::size_t>(q - p));
+    if (q == end) return;
+    out.append(*q == '&' ? "&amp;" : *q == '<' ? "&lt;" : "&gt;");
+    p = q + 1;
   }
-  out.append(plain.substr(from));
 }
 
 }  // namespace vttkit

@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <optional>
 
 #include <thread>
@@ -11,6 +10,7 @@
 #include "parse/parallel_parser.hpp"
 #include "parse/srt_parser.hpp"
 #include "parse/webvtt_parser.hpp"
+#include "text/ascii.hpp"
 
 namespace vttkit {
 
@@ -37,12 +37,6 @@ struct reader::impl {
 };
 
 namespace {
-
-bool ends_with_icase(std::string_view s, std::string_view suffix) {
-  if (s.size() < suffix.size()) return false;
-  return std::equal(suffix.begin(), suffix.end(), s.end() - static_cast<std::ptrdiff_t>(suffix.size()),
-                    [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
-}
 
 /// A SubRip file starts (after blank lines) with an index line followed by a timing line.
 bool looks_like_srt(std::string_view head) {
@@ -71,8 +65,8 @@ bool looks_like_srt(std::string_view head) {
 input_format reader::impl::detect() {
   if (options.format != input_format::automatic) return options.format;
   if (ctx.lines.peek(6) == "WEBVTT") return input_format::vtt;
-  if (ends_with_icase(options.name, ".vtt")) return input_format::vtt;
-  if (ends_with_icase(options.name, ".srt")) return input_format::srt;
+  if (detail::iends_with(options.name, ".vtt")) return input_format::vtt;
+  if (detail::iends_with(options.name, ".srt")) return input_format::srt;
   return looks_like_srt(ctx.lines.peek(4096)) ? input_format::srt : input_format::vtt;
 }
 

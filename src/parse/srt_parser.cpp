@@ -1,21 +1,17 @@
 // Stage 2 for SubRip (see srt_parser.hpp).
 #include "parse/srt_parser.hpp"
 
-#include <cctype>
 #include <limits>
 
 #include <fmt/format.h>
 
+#include "text/ascii.hpp"
+
 namespace vttkit::detail {
 namespace {
 
-bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
-
-std::string_view trim(std::string_view s) noexcept {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
+/// `s` without spaces and tabs at either end.
+constexpr std::string_view trim_blanks(std::string_view s) noexcept { return trim(s, is_blank); }
 
 /// `H+:MM:SS[,.]mmm` (one to three millisecond digits, as writers in the wild produce).
 bool parse_srt_time(std::string_view s, std::size_t& pos, millis& out) noexcept {
@@ -46,17 +42,10 @@ bool parse_srt_time(std::string_view s, std::size_t& pos, millis& out) noexcept 
   return true;
 }
 
-bool iequals_prefix(std::string_view s, std::string_view prefix) noexcept {
-  if (s.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(s[i])) != prefix[i]) return false;
-  return true;
-}
-
 }  // namespace
 
 bool is_srt_index(std::string_view line) noexcept {
-  line = trim(line);
+  line = trim_blanks(line);
   if (line.empty()) return false;
   for (char c : line)
     if (!is_digit(c)) return false;
@@ -86,12 +75,12 @@ void append_srt_text(std::string_view text, std::string& payload, std::string& p
         if (name.size() == 1 && std::string_view("ibuIBU").find(name[0]) != std::string_view::npos) {
           payload += '<';
           if (end_tag) payload += '/';
-          payload += static_cast<char>(std::tolower(static_cast<unsigned char>(name[0])));
+          payload += to_lower(name[0]);
           payload += '>';
           i = close + 1;
           continue;
         }
-        if (iequals_prefix(name, "font") && (name.size() == 4 || name[4] == ' ')) {
+        if (istarts_with(name, "font") && (name.size() == 4 || name[4] == ' ')) {
           i = close + 1;  // <font ...> and </font> are dropped
           continue;
         }
@@ -117,7 +106,7 @@ bool srt_parser::next(cue& c) {
   for (;;) {
     do {
       if (!ctx_.lines.next(line)) return false;
-    } while (trim(line).empty());
+    } while (trim_blanks(line).empty());
     c.id.clear();
     c.id_line = 0;
     c.settings.clear();
@@ -136,7 +125,7 @@ bool srt_parser::next(cue& c) {
     c.payload.clear();
     c.text.clear();
     bool first = true;
-    while (ctx_.lines.next(line) && !trim(line).empty()) {
+    while (ctx_.lines.next(line) && !trim_blanks(line).empty()) {
       if (!ok) continue;
       const auto payload_size = c.payload.size(), text_size = c.text.size();
       if (!first) {

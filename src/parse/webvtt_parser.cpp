@@ -6,17 +6,13 @@
 
 #include <fmt/format.h>
 
+#include "text/ascii.hpp"
 #include "text/short_compare.hpp"
+#include "text/utf8.hpp"
 #include "parse/simple_voice.hpp"
 
 namespace vttkit::detail {
 namespace {
-
-
-bool is_ascii_whitespace(char c) noexcept {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
-}
-bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
 std::size_t skip_whitespace(std::string_view s, std::size_t pos) noexcept {
   while (pos < s.size() && is_ascii_whitespace(s[pos])) ++pos;

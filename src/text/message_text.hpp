@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "text/utf8.hpp"
+
 namespace vttkit::detail {
 
 /// At most 40 bytes of `s` (cut at a code point boundary, "..." added), control characters
@@ -13,7 +15,7 @@ inline std::string message_snippet(std::string_view s) {
   bool cut = false;
   if (s.size() > limit) {
     std::size_t n = limit;
-    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+    while (n > 0 && is_continuation_byte(s[n])) --n;
     s = s.substr(0, n);
     cut = true;
   }

@@ -6,6 +6,7 @@
 
 #include "transform/sentences.hpp"
 #include "text/short_compare.hpp"
+#include "text/utf8.hpp"
 
 namespace vttkit {
 namespace {

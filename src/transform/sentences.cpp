@@ -1,14 +1,14 @@
 // Private text helpers of the transcript transforms: white space, words, sentence ends, payloads.
 #include "transform/sentences.hpp"
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include <array>
 #include <cstdint>
 
 #include <vttkit/cue_text.hpp>
+
+#include "text/ascii.hpp"
+#include "text/scan.hpp"
+#include "text/utf8.hpp"
 
 namespace vttkit::detail {
 namespace {
@@ -25,33 +25,6 @@ constexpr bool has_at(std::string_view text, std::size_t i, std::string_view seq
   return true;
 }
 
-/// The code point at `text[i]` (U+FFFD for a malformed sequence).
-std::uint32_t decode(std::string_view text, std::size_t i) noexcept {
-  const unsigned char lead = byte_at(text, i);
-  if (lead < 0x80) return lead;
-  std::size_t extra = 0;
-  std::uint32_t cp = 0;
-  if ((lead & 0xE0) == 0xC0) {
-    extra = 1;
-    cp = lead & 0x1Fu;
-  } else if ((lead & 0xF0) == 0xE0) {
-    extra = 2;
-    cp = lead & 0x0Fu;
-  } else if ((lead & 0xF8) == 0xF0) {
-    extra = 3;
-    cp = lead & 0x07u;
-  } else {
-    return 0xFFFD;
-  }
-  if (text.size() - i <= extra) return 0xFFFD;
-  for (std::size_t k = 1; k <= extra; ++k) {
-    const unsigned char next = byte_at(text, i + k);
-    if ((next & 0xC0) != 0x80) return 0xFFFD;
-    cp = (cp << 6) | (next & 0x3Fu);
-  }
-  return cp;
-}
-
 /// Lower-case letters of ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic: the scripts a
 /// transcript's "next word starts in lower case" test meets in practice. Latin Extended-A pairs
 /// upper and lower case by parity, with the parity flipping at U+0139 and U+0179.
@@ -65,19 +38,6 @@ constexpr bool is_lowercase(std::uint32_t cp) noexcept {
   if (cp >= 0x179 && cp <= 0x17E) return (cp & 1u) == 0;
   return (cp >= 0x3AC && cp <= 0x3CE) || (cp >= 0x430 && cp <= 0x45F);
 }
-
-constexpr bool is_ascii_upper(char c) noexcept { return c >= 'A' && c <= 'Z'; }
-constexpr bool is_ascii_lower(char c) noexcept { return c >= 'a' && c <= 'z'; }
-constexpr bool is_ascii_letter(char c) noexcept { return is_ascii_upper(c) || is_ascii_lower(c); }
-constexpr bool is_ascii_digit(char c) noexcept { return c >= '0' && c <= '9'; }
-constexpr char to_ascii_lower(char c) noexcept { return is_ascii_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
-
-/// The first bytes of `.` `?` `!` `…`.
-constexpr auto may_start_mark = [] {
-  std::array<bool, 256> table{};
-  for (const unsigned char c : {'.', '?', '!', '\xE2'}) table[c] = true;
-  return table;
-}();
 
 /// `.` `?` `!` `…`: bytes of the sentence-ending mark at `text[i]`, or 0.
 std::size_t terminator_length(std::string_view text, std::size_t i) noexcept {
@@ -131,13 +91,13 @@ bool spells(std::string_view token, std::string_view word, bool any_case) noexce
   bool rest_upper = true;
   bool rest_lower = true;
   for (std::size_t i = 0; i < token.size(); ++i) {
-    if (to_ascii_lower(token[i]) != word[i]) return false;
+    if (to_lower(token[i]) != word[i]) return false;
     if (i > 0) {
-      rest_upper = rest_upper && is_ascii_upper(token[i]);
-      rest_lower = rest_lower && is_ascii_lower(token[i]);
+      rest_upper = rest_upper && is_upper(token[i]);
+      rest_lower = rest_lower && is_lower(token[i]);
     }
   }
-  return any_case || (is_ascii_upper(token[0]) && (rest_upper || rest_lower));
+  return any_case || (is_upper(token[0]) && (rest_upper || rest_lower));
 }
 
 /// Letters with dots between them, one or two letters each: `U.S`, `e.g`, `a.m`, `Ph.D`.
@@ -149,7 +109,7 @@ bool is_dotted(std::string_view token) noexcept {
       if (letters == 0) return false;
       ++segments;
       letters = 0;
-    } else if (is_ascii_letter(c) && letters < 2) {
+    } else if (is_alpha(c) && letters < 2) {
       ++letters;
     } else {
       return false;
@@ -182,13 +142,13 @@ bool is_abbreviation(std::string_view text, std::size_t dot, std::size_t next) n
   const std::string_view token = word_before(text, dot);
   if (token.empty()) return false;
   const std::string_view after = text.substr(next);
-  if (token.size() == 1 && is_ascii_upper(token[0])) {
+  if (token.size() == 1 && is_upper(token[0])) {
     // "J. R. R. Tolkien". The pronoun "I." ends sentences far more often than it is an initial,
     // so it counts as one only when another initial follows ("I. M. Pei").
-    return token != "I" || (after.size() >= 2 && is_ascii_upper(after[0]) && after[1] == '.');
+    return token != "I" || (after.size() >= 2 && is_upper(after[0]) && after[1] == '.');
   }
   if (is_dotted(token)) return true;
-  if (spells(token, "no", false)) return !after.empty() && is_ascii_digit(after[0]);
+  if (spells(token, "no", false)) return !after.empty() && is_digit(after[0]);
   if (token == "al") {
     const std::size_t token_begin = dot - token.size();
     return token_begin >= 1 && word_before(text, token_begin - 1) == "et";
@@ -261,36 +221,9 @@ std::size_t words_length(std::string_view text) noexcept {
   return chars;
 }
 
-namespace {
-
-/// True when `text` is printable ASCII with single spaces between words and none at either end:
-/// then its words joined by single spaces are the text itself.
-bool single_spaced_ascii(std::string_view text) noexcept {
-  if (text.empty() || text.front() == ' ' || text.back() == ' ') return false;
-  std::size_t i = 0;
-#if defined(__SSE2__)
-  // Controls (<= 0x1F) and bytes >= 0x80 (possible Unicode spaces) fail, as do two spaces in a row.
-  const __m128i low = _mm_set1_epi8(0x1F), space = _mm_set1_epi8(' ');
-  for (; i + 17 <= text.size(); i += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
-    const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i + 1));
-    const __m128i bad = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, low), low), _mm_cmplt_epi8(v, _mm_setzero_si128())),
-                                     _mm_and_si128(_mm_cmpeq_epi8(v, space), _mm_cmpeq_epi8(next, space)));
-    if (_mm_movemask_epi8(bad)) return false;
-  }
-#endif
-  for (; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c <= 0x1F || c >= 0x80 || (c == ' ' && text[i + 1] == ' ')) return false;  // the last byte is not a space
-  }
-  return true;
-}
-
-}  // namespace
-
 std::size_t append_words(std::string& out, std::string_view text) {
   const std::size_t before = out.size();
-  if (single_spaced_ascii(text)) {  // the usual cue text: nothing to collapse
+  if (is_single_spaced_ascii(text)) {  // the usual cue text: nothing to collapse
     if (!out.empty()) out += ' ';
     out.append(text);
     return out.size() - before;
@@ -327,27 +260,9 @@ sentence_search find_sentence_end(std::string_view text, std::size_t from, bool 
   const std::size_t n = text.size();
   std::size_t i = from;
   while (i < n) {
-#if defined(__SSE2__)
-    // Skip 16 bytes at a time while none of them can start a mark.
-    while (i + 16 <= n) {
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
-      const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')), _mm_cmpeq_epi8(v, _mm_set1_epi8('?'))),
-                                       _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('!')),
-                                                    _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE2)))));
-      const int mask = _mm_movemask_epi8(hit);
-      if (mask != 0) {
-        i += static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
-        break;
-      }
-      i += 16;
-    }
+    // Most bytes cannot start a mark: skip to the next that can, 16 bytes a step.
+    i = static_cast<std::size_t>(find_mark_start(text.data() + i, text.data() + n) - text.data());
     if (i >= n) break;
-#endif
-    // Most bytes cannot start a mark: rule them out before looking closer.
-    if (!may_start_mark[byte_at(text, i)]) {
-      ++i;
-      continue;
-    }
     std::size_t step = terminator_length(text, i);
     if (step == 0) {
       ++i;
@@ -366,7 +281,7 @@ sentence_search find_sentence_end(std::string_view text, std::size_t from, bool 
     std::size_t next = i + 1;
     while (next < n && (step = opener_length(text, next)) != 0) next += step;
     if (next == n && !complete) return {status::need_more, marks_begin};
-    if (next < n && is_lowercase(decode(text, next))) continue;  // "Well... a lot", "e.g. the"
+    if (next < n && is_lowercase(decode_at(text, next))) continue;  // "Well... a lot", "e.g. the"
     if (lone_period && is_abbreviation(text, marks_begin, next)) continue;
     return {status::found, i};
   }

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "io/line_reader.hpp"  // detail::count_code_points
+#include "text/utf8.hpp"  // count_code_points
 
 namespace vttkit::detail {
 

@@ -10,19 +10,20 @@
 #include <vttkit/transform.hpp>
 
 #include "transform/sentences.hpp"
+#include "text/ascii.hpp"
+#include "text/cue_tag.hpp"
 #include "text/short_compare.hpp"
 
 namespace vttkit {
 namespace {
 
+using detail::find_voice_tag;
 using detail::space_length;
+using detail::to_lower;
+using detail::voice_tag;
 
-constexpr char to_ascii_lower(char c) noexcept {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-/// `text` without white space at either end.
-std::string_view trim(std::string_view text) noexcept {
+/// `text` without white space (`space_length`: Unicode's too) at either end.
+std::string_view trim_space(std::string_view text) noexcept {
   std::size_t begin = 0;
   for (std::size_t space = 0; begin < text.size() && (space = space_length(text, begin)) != 0;) begin += space;
   std::size_t end = begin;
@@ -55,39 +56,10 @@ bool matches_key(std::string_view label, std::string_view key) noexcept {
     }
     first_word = false;
     for (; i < label.size() && space_length(label, i) == 0; ++i, ++k) {
-      if (k >= key.size() || to_ascii_lower(label[i]) != key[k]) return false;
+      if (k >= key.size() || to_lower(label[i]) != key[k]) return false;
     }
   }
   return k == key.size();
-}
-
-/// Where a `<v>` start tag's annotation (the voice) lies in a payload.
-struct voice_tag {
-  std::size_t tag = std::string_view::npos;  ///< offset of the `<`, npos when none was found
-  std::size_t annotation = 0;                ///< offset of the annotation's first byte
-  std::size_t end = 0;                       ///< offset of the closing `>` (or the payload's end)
-  [[nodiscard]] bool found() const noexcept { return tag != std::string_view::npos; }
-};
-
-/// The separators that end a tag name or class in the W3C cue text tokenizer (not CR).
-constexpr bool is_tag_space(char c) noexcept { return c == '\t' || c == '\n' || c == '\f' || c == ' '; }
-
-/// Finds the first `<v>` start tag at or after `from`, tokenizing as the W3C cue text rules do:
-/// every `<` opens a tag that runs to the next `>`, so a `<` inside an annotation is no tag.
-voice_tag find_voice_tag(std::string_view payload, std::size_t from) noexcept {
-  for (std::size_t open = payload.find('<', from); open != std::string_view::npos;) {
-    const std::size_t close = payload.find('>', open + 1);
-    const std::size_t end = close == std::string_view::npos ? payload.size() : close;
-    std::size_t i = open + 1;
-    if (i < end && payload[i] == 'v' && (i + 1 == end || payload[i + 1] == '.' || is_tag_space(payload[i + 1]))) {
-      ++i;
-      while (i < end && !is_tag_space(payload[i])) ++i;  // classes: `<v.loud Joe>`
-      return {open, i < end ? i + 1 : end, end};
-    }
-    if (close == std::string_view::npos) break;
-    open = payload.find('<', close + 1);
-  }
-  return {};
 }
 
 /// The voice a `<v>` tag names. Character references are decoded the way the parser decodes
@@ -110,8 +82,8 @@ struct prefix_match {
 /// are allowed besides ASCII.
 std::size_t name_char_length(std::string_view text, std::size_t i, bool& capital) noexcept {
   const char c = text[i];
-  capital = c >= 'A' && c <= 'Z';
-  if (capital || (c >= '0' && c <= '9') || c == '.' || c == '\'' || c == '-') return 1;
+  capital = detail::is_upper(c);
+  if (capital || detail::is_digit(c) || c == '.' || c == '\'' || c == '-') return 1;
   const auto second = [&](std::size_t k) {
     return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0u;
   };
@@ -148,7 +120,7 @@ prefix_match match_prefix(std::string_view text) noexcept {
     const std::size_t line_end = std::min(text.find('\n', i), text.size());
     const std::size_t colon = text.find(':', i);
     if (colon >= line_end) return {};
-    const std::string_view name = trim(text.substr(i, colon - i));
+    const std::string_view name = trim_space(text.substr(i, colon - i));
     const std::size_t words = detail::count_words(name);
     if (words == 0 || words > most_words_after_chevrons) return {};
     const std::size_t end = prefix_end(text, colon);
@@ -196,12 +168,12 @@ millis duration_of(const cue& c) noexcept {
 bool speaker_map::add(std::string_view old_label, std::string_view new_name) {
   std::string key;
   detail::append_words(key, old_label);
-  std::transform(key.begin(), key.end(), key.begin(), to_ascii_lower);
+  detail::lower_in_place(key);
   std::string name;
   // Collapsed like the key, because a `<v>` annotation is collapsed when it is read back.
   detail::append_words(name, new_name);
   if (key.empty() || name.empty()) return false;
-  const std::string_view given = trim(old_label);
+  const std::string_view given = trim_space(old_label);
   for (entry& e : entries_) {
     if (e.key == key) {  // the later mapping of a label wins, as with repeated options
       e.given = given;
@@ -228,7 +200,7 @@ bool speaker_map::load(std::string_view text, std::size_t& error_line) {
     std::string_view line = text.substr(0, newline);
     text = newline == std::string_view::npos ? std::string_view{} : text.substr(newline + 1);
     ++number;
-    line = trim(line);  // also drops the CR of CRLF files
+    line = trim_space(line);  // also drops the CR of CRLF files
     if (line.empty() || line.front() == '#') continue;
     if (!add_entry(line)) {
       error_line = number;
@@ -258,7 +230,7 @@ void speaker_map::apply(cue& c) {
   thread_local cue_text_summary decoded;
   bool changed = false;
   std::size_t copied = 0;
-  for (voice_tag tag = find_voice_tag(c.payload, 0); tag.found(); tag = find_voice_tag(c.payload, tag.end)) {
+  for (voice_tag tag = find_voice_tag(c.payload); tag.found(); tag = find_voice_tag(c.payload, tag.end)) {
     entry* e = find(voice_of(c.payload, tag, decoded));
     if (e == nullptr) continue;
     e->used = true;
@@ -288,7 +260,7 @@ std::vector<std::string> speaker_map::unused_labels() const {
 // ---------------------------------------------------------------------------------------------
 
 void prefix_speakers::apply(cue& c) {
-  if (!c.speaker.empty() || find_voice_tag(c.payload, 0).found()) {
+  if (!c.speaker.empty() || find_voice_tag(c.payload).found()) {
     last_ = c.speaker;  // a voiced cue is the "cue before" the next unmarked one
     return;
   }

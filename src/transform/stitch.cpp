@@ -15,6 +15,7 @@
 
 #include "transform/sentences.hpp"
 #include "text/short_compare.hpp"
+#include "text/utf8.hpp"
 
 namespace vttkit {
 namespace {
@@ -225,7 +226,7 @@ std::size_t stitcher::split_point(std::size_t begin, std::size_t limit, std::siz
   std::size_t clause_chars = 0;
   std::size_t chars = 0;  // code points in [begin, i)
   for (std::size_t i = begin;;) {
-    for (; i < limit && text[i] != ' '; ++i) chars += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 ? 1 : 0;
+    for (; i < limit && text[i] != ' '; ++i) chars += detail::is_continuation_byte(text[i]) ? 0 : 1;
     if (i == limit) break;
     if (!fits(chars, i)) {
       if (best == npos) return i;  // a lone word longer than the cap stays whole
