@@ -152,3 +152,14 @@ TEST_CASE("json escaping is right at every position of long text", "[write][json
     }
   }
 }
+
+TEST_CASE("the sinks: string_sink appends, fd_sink reports a failed write", "[write]") {
+  std::string s = "x";
+  vttkit::string_sink sink{s};
+  CHECK(sink.write("yz"));
+  CHECK(s == "xyz");
+  vttkit::fd_sink bad{-1};
+  CHECK_FALSE(bad.write("data"));
+  CHECK_FALSE(bad.error().empty());
+  CHECK_FALSE(bad.broken_pipe());
+}

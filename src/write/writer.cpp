@@ -2,11 +2,8 @@
 #include <vttkit/write.hpp>
 
 #include <array>
-#include <cerrno>
 #include <cstdint>
 #include <cstring>
-
-#include <unistd.h>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -257,20 +254,6 @@ std::string_view file_extension(output_format f) noexcept {
   for (const auto& e : format_table)
     if (e.format == f) return e.extension;
   return "vtt";
-}
-
-bool fd_sink::write(std::string_view bytes) {
-  while (!bytes.empty()) {
-    const auto n = ::write(fd_, bytes.data(), bytes.size());
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      broken_pipe_ = errno == EPIPE;
-      error_ = std::strerror(errno);
-      return false;
-    }
-    bytes.remove_prefix(static_cast<std::size_t>(n));
-  }
-  return true;
 }
 
 struct writer::impl {
