@@ -6,6 +6,8 @@
 #include <vttkit/parse.hpp>
 #include <vttkit/write.hpp>
 
+#include "text/json.hpp"
+
 namespace {
 
 std::string convert(const std::string& input, vttkit::output_format f,
@@ -150,6 +152,48 @@ TEST_CASE("json escaping is right at every position of long text", "[write][json
       INFO(at);
       CHECK(out.find("\"text\": \"" + want + "\"") != std::string::npos);
     }
+  }
+}
+
+namespace {
+
+std::string json_string(std::string_view s) {
+  std::string out;
+  vttkit::detail::append_json_string(out, s);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("json strings: invalid UTF-8 becomes \\ufffd, valid UTF-8 stays", "[write][json]") {
+  CHECK(json_string("caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x8E\x99") == "\"caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x8E\x99\"");
+  CHECK(json_string("a\xFF" "b") == "\"a\\ufffdb\"");
+  CHECK(json_string("\xC3") == "\"\\ufffd\"");                          // cut short at the end
+  CHECK(json_string("\xE2\x82" "x") == "\"\\ufffd\\ufffdx\"");          // one per byte
+  CHECK(json_string("\xC0\xAF") == "\"\\ufffd\\ufffd\"");              // overlong '/'
+  CHECK(json_string("\xED\xA0\x80") == "\"\\ufffd\\ufffd\\ufffd\"");   // a surrogate
+  CHECK(json_string("\xF4\x90\x80\x80") == "\"\\ufffd\\ufffd\\ufffd\\ufffd\"");  // above U+10FFFF
+  CHECK(json_string("\x80 \xBF") == "\"\\ufffd \\ufffd\"");            // lone continuation bytes
+}
+
+TEST_CASE("json strings: control characters and DEL are escaped", "[write][json]") {
+  CHECK(json_string(std::string_view("\0\x1B[1m\x7F\b\f\r\n\t", 11)) ==
+        "\"\\u0000\\u001b[1m\\u007f\\b\\f\\r\\n\\t\"");
+  CHECK(json_string("") == "\"\"");
+  CHECK(json_string("plain text, nothing to escape") == "\"plain text, nothing to escape\"");
+}
+
+TEST_CASE("json strings: each special byte found at every position of long text", "[write][json]") {
+  // Every offset of a 40-byte text covers the 16-byte, 8-byte and single-byte steps.
+  for (std::size_t at = 0; at < 40; ++at) {
+    const std::string before(at, 'a'), after(39 - at, 'z');
+    INFO(at);
+    CHECK(json_string(before + "\x7F" + after) == "\"" + before + "\\u007f" + after + "\"");
+    CHECK(json_string(before + "\xFF" + after) == "\"" + before + "\\ufffd" + after + "\"");
+    CHECK(json_string(before + "\x1F" + after) == "\"" + before + "\\u001f" + after + "\"");
+    CHECK(json_string(before + "\xC3\xA9" + after) == "\"" + before + "\xC3\xA9" + after + "\"");
+    CHECK(json_string(before + "\xE2\x82\xAC" + after) == "\"" + before + "\xE2\x82\xAC" + after + "\"");
+    CHECK(json_string(before + " ~" + after) == "\"" + before + " ~" + after + "\"");  // 0x20, 0x7E plain
   }
 }
 
