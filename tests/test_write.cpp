@@ -1,6 +1,7 @@
 // The writers: each output format on small documents whose output was worked out by hand.
 #include <catch2/catch.hpp>
 
+#include <set>
 #include <string>
 
 #include <vttkit/parse.hpp>
@@ -195,6 +196,18 @@ TEST_CASE("json strings: each special byte found at every position of long text"
     CHECK(json_string(before + "\xE2\x82\xAC" + after) == "\"" + before + "\xE2\x82\xAC" + after + "\"");
     CHECK(json_string(before + " ~" + after) == "\"" + before + " ~" + after + "\"");  // 0x20, 0x7E plain
   }
+}
+
+TEST_CASE("the format table: a writer, a unique name and an extension for each format", "[write]") {
+  std::set<std::string_view> names;
+  for (const auto& f : vttkit::output_formats()) {
+    INFO(f.name);
+    CHECK(f.make != nullptr);
+    CHECK(names.insert(f.name).second);
+    CHECK_FALSE(f.extension.empty());
+    CHECK(vttkit::parse_output_format(f.name) == f.format);
+  }
+  CHECK(names.size() == 7);
 }
 
 TEST_CASE("the sinks: string_sink appends, fd_sink reports a failed write", "[write]") {

@@ -13,6 +13,11 @@
 
 namespace vttkit {
 
+namespace detail {
+class format_writer;
+}
+struct write_options;
+
 /// Output formats (SPEC section 3).
 enum class output_format { vtt, srt, json, jsonl, md, txt, podcast_json };
 
@@ -30,6 +35,8 @@ struct output_format_info {
   std::string_view name;       ///< as `--to` takes it: "vtt", "podcast-json"
   std::string_view extension;  ///< the usual file extension, without the dot
   std::string_view summary;    ///< one line for help texts
+  /// Makes the format's writer: internal to the library (a class per format in src/write/).
+  std::unique_ptr<detail::format_writer> (*make)(const write_options& options);
 };
 /// Every output format, in the order help texts list them.
 [[nodiscard]] std::span<const output_format_info> output_formats() noexcept;
