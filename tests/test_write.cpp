@@ -1,8 +1,12 @@
 // The writers: each output format on small documents whose output was worked out by hand.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
 #include <set>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include <vttkit/parse.hpp>
 #include <vttkit/write.hpp>
@@ -219,4 +223,65 @@ TEST_CASE("the sinks: string_sink appends, fd_sink reports a failed write", "[wr
   CHECK_FALSE(bad.write("data"));
   CHECK_FALSE(bad.error().empty());
   CHECK_FALSE(bad.broken_pipe());
+}
+
+// Golden files: every writer on every file of samples/, compared byte for byte with
+// tests/golden/<sample>.<format> (reviewed by hand; tests/golden/README.md says how to
+// regenerate them after a deliberate change).
+namespace {
+
+struct golden_case {
+  std::string sample;  // file name in samples/
+  const vttkit::output_format_info* format;
+  vttkit::speaker_labels labels;
+  std::string file;  // file name in tests/golden/
+};
+
+std::vector<golden_case> golden_cases() {
+  std::vector<golden_case> cases;
+  std::set<std::string> samples;  // every file of samples/, in name order
+  for (const auto& entry : std::filesystem::directory_iterator(VTTKIT_SAMPLES_DIR))
+    samples.insert(entry.path().filename().string());
+  for (const auto& name : samples)
+    for (const auto& f : vttkit::output_formats())
+        cases.push_back({name, &f, vttkit::speaker_labels::change, name + "." + std::string(f.name)});
+  for (const auto& f : vttkit::output_formats()) {
+    if (f.format != vttkit::output_format::srt && f.format != vttkit::output_format::txt) continue;
+    for (auto [labels, name] : {std::pair{vttkit::speaker_labels::none, "none"}, {vttkit::speaker_labels::every, "every"}})
+      cases.push_back({"podcast.vtt", &f, labels, "podcast.vtt.labels-" + std::string(name) + "." + std::string(f.name)});
+  }
+  return cases;
+}
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string write_sample(const golden_case& g) {
+  const auto doc = vttkit::parse(slurp(std::string(VTTKIT_SAMPLES_DIR) + "/" + g.sample)).document;
+  return vttkit::write_document(doc, {g.format->format, g.labels});
+}
+
+}  // namespace
+
+TEST_CASE("every writer on every sample matches its golden file", "[write][golden]") {
+  const auto cases = golden_cases();
+  CHECK(cases.size() == 3 * 7 + 4);  // podcast.vtt, messy.vtt, interview.srt
+  for (const auto& g : cases) {
+    INFO(g.file);
+    const auto want = slurp(std::string(VTTKIT_GOLDEN_DIR) + "/" + g.file);
+    REQUIRE_FALSE(want.empty());
+    CHECK(write_sample(g) == want);
+  }
+}
+
+// Hidden (not run by the suite): `vttkit_tests "[regenerate-golden]"` rewrites the golden files.
+TEST_CASE("regenerate the golden files", "[.][regenerate-golden]") {
+  for (const auto& g : golden_cases()) {
+    std::ofstream(std::string(VTTKIT_GOLDEN_DIR) + "/" + g.file, std::ios::binary) << write_sample(g);
+    SUCCEED(g.file);
+  }
 }
