@@ -285,3 +285,20 @@ TEST_CASE("regenerate the golden files", "[.][regenerate-golden]") {
     SUCCEED(g.file);
   }
 }
+
+TEST_CASE("md and txt: a cue without text adds no spaces, lines or paragraphs", "[write][md][txt]") {
+  // A's second cue is white space only; the cue at 4 s has no text and no speaker, and starts
+  // the turn that "three" continues; B's turn has no text at all.
+  const std::string in =
+      "WEBVTT\n\n00:01.000 --> 00:02.000\n<v A>one\n\n00:02.000 --> 00:03.000\n<v A>  \n\n"
+      "00:03.000 --> 00:04.000\n<v A>two\n\n00:04.000 --> 00:05.000\n\n\n00:05.000 --> 00:06.000\nthree\n\n"
+      "00:06.000 --> 00:07.000\n<v B> \n\n00:07.000 --> 00:08.000\n<v A>four\n";
+  CHECK(convert(in, vttkit::output_format::txt) == "A: one two\n\nthree\n\nA: four\n");
+  CHECK(convert(in, vttkit::output_format::txt, vttkit::speaker_labels::every) == "A: one\nA: two\n\nthree\n\nA: four\n");
+  CHECK(convert(in, vttkit::output_format::txt, vttkit::speaker_labels::none) == "one two\n\nthree\n\nfour\n");
+  CHECK(convert(in, vttkit::output_format::md) ==
+        "**A** [00:00:01] one two\n\n[00:00:04] three\n\n**A** [00:00:07] four\n");
+  const std::string silent = "WEBVTT\n\n00:01.000 --> 00:02.000\n<v A> \n";
+  CHECK(convert(silent, vttkit::output_format::txt).empty());
+  CHECK(convert(silent, vttkit::output_format::md).empty());
+}

@@ -1,6 +1,7 @@
 // `--to md`: a Markdown transcript. `# title` when there is one, then one paragraph per
 // speaker turn led by `**Speaker** [HH:MM:SS]`, the text of its cues joined by single spaces,
-// markup characters backslash-escaped.
+// markup characters backslash-escaped. Cues without text are left out: a turn of such cues
+// writes no paragraph.
 #include "write/format_writer.hpp"
 #include "write/one_line.hpp"
 #include "write/time_text.hpp"
@@ -52,30 +53,38 @@ class md_writer final : public format_writer {
   }
 
   void write_cue(std::string& out, const cue& c) override {
-    const bool was_open = turns_.open();
-    if (!turns_.next(c)) {
+    if (turns_.next(c)) {
+      in_paragraph_ = false;
+      turn_start_ = c.start;
+    }
+    if (!has_line_text(c.text)) return;  // a cue without text adds no words or spaces
+    if (in_paragraph_) {
       out += ' ';
       append_markdown(out, c.text);
       return;
     }
-    if (was_open) out += "\n\n";
+    if (any_) out += "\n\n";
     if (!c.speaker.empty()) {
       out += "**";
       append_markdown(out, c.speaker);
       out += "** ";
     }
     out += '[';
-    append_clock(out, c.start);
+    append_clock(out, turn_start_);
     out += "] ";
     append_markdown(out, c.text);
+    in_paragraph_ = any_ = true;
   }
 
   void finish(std::string& out) override {
-    if (turns_.open()) out += '\n';
+    if (any_) out += '\n';
   }
 
  private:
   turn_tracker turns_;
+  millis turn_start_ = 0;      // start of the current turn's first cue
+  bool in_paragraph_ = false;  // the current turn's paragraph has text
+  bool any_ = false;           // a paragraph written
 };
 
 }  // namespace

@@ -22,8 +22,6 @@ class turn_tracker {
     open_ = true;
     return starts;
   }
-  /// True once a cue has been taken: a turn is open.
-  [[nodiscard]] bool open() const noexcept { return open_; }
 
  private:
   bool open_ = false;

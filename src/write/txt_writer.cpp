@@ -1,5 +1,6 @@
 // `--to txt`: a plain transcript. One paragraph per speaker turn, `Speaker: text` (labels per
-// `--speaker-labels`; with `every` one line per cue), a blank line between turns.
+// `--speaker-labels`; with `every` one line per cue), a blank line between turns. Cues
+// without text are left out: a turn of such cues writes no paragraph.
 #include "write/format_writer.hpp"
 #include "write/one_line.hpp"
 #include "write/turns.hpp"
@@ -12,21 +13,25 @@ class txt_writer final : public format_writer {
   explicit txt_writer(const write_options& options) : labels_(options.labels) {}
 
   void write_cue(std::string& out, const cue& c) override {
-    const bool was_open = turns_.open();
-    const bool starts = turns_.next(c);
-    if (starts && was_open) out += "\n\n";
-    else if (!starts) out += labels_ == speaker_labels::every ? '\n' : ' ';
-    append_label(out, labels_, c, starts);
+    if (turns_.next(c)) in_paragraph_ = false;
+    if (!has_line_text(c.text)) return;  // a cue without text adds no words, spaces or lines
+    const bool first = !in_paragraph_;
+    if (!first) out += labels_ == speaker_labels::every ? '\n' : ' ';
+    else if (any_) out += "\n\n";
+    append_label(out, labels_, c, first);
     append_one_line(out, c.text);
+    in_paragraph_ = any_ = true;
   }
 
   void finish(std::string& out) override {
-    if (turns_.open()) out += '\n';
+    if (any_) out += '\n';
   }
 
  private:
   speaker_labels labels_;
   turn_tracker turns_;
+  bool in_paragraph_ = false;  // the current turn's paragraph has text
+  bool any_ = false;           // a paragraph written
 };
 
 }  // namespace
