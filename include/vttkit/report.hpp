@@ -10,7 +10,7 @@
 #include <string_view>
 
 #include <vttkit/diagnostic.hpp>
-#include <vttkit/write.hpp>
+#include <vttkit/sink.hpp>
 
 namespace vttkit {
 

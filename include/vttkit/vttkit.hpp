@@ -6,6 +6,7 @@
 #include <vttkit/diagnostic.hpp>
 #include <vttkit/document.hpp>
 #include <vttkit/source.hpp>
+#include <vttkit/sink.hpp>
 #include <vttkit/cue_text.hpp>
 #include <vttkit/parse.hpp>
 #include <vttkit/transform.hpp>

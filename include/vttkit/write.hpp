@@ -9,8 +9,14 @@
 #include <string_view>
 
 #include <vttkit/document.hpp>
+#include <vttkit/sink.hpp>
 
 namespace vttkit {
+
+namespace detail {
+class format_writer;
+}
+struct write_options;
 
 /// Output formats (SPEC section 3).
 enum class output_format { vtt, srt, json, jsonl, md, txt, podcast_json };
@@ -29,6 +35,8 @@ struct output_format_info {
   std::string_view name;       ///< as `--to` takes it: "vtt", "podcast-json"
   std::string_view extension;  ///< the usual file extension, without the dot
   std::string_view summary;    ///< one line for help texts
+  /// Makes the format's writer: internal to the library (a class per format in src/write/).
+  std::unique_ptr<detail::format_writer> (*make)(const write_options& options);
 };
 /// Every output format, in the order help texts list them.
 [[nodiscard]] std::span<const output_format_info> output_formats() noexcept;
@@ -48,43 +56,6 @@ struct speaker_labels_info {
 [[nodiscard]] std::string_view to_string(output_format f) noexcept;
 /// The usual file extension, without the dot ("vtt", "srt", "json", "jsonl", "md", "txt").
 [[nodiscard]] std::string_view file_extension(output_format f) noexcept;
-
-/// Where writers put their bytes. Errors are values: `write` returns false and `error()` says why.
-class byte_sink {
- public:
-  virtual ~byte_sink() = default;
-  virtual bool write(std::string_view bytes) = 0;
-  [[nodiscard]] const std::string& error() const noexcept { return error_; }
-
- protected:
-  std::string error_;
-};
-
-/// Appends to a std::string.
-class string_sink final : public byte_sink {
- public:
-  explicit string_sink(std::string& out) noexcept : out_(out) {}
-  bool write(std::string_view bytes) override {
-    out_.append(bytes);
-    return true;
-  }
-
- private:
-  std::string& out_;
-};
-
-/// Writes to a POSIX file descriptor (does not close it).
-class fd_sink final : public byte_sink {
- public:
-  explicit fd_sink(int fd) noexcept : fd_(fd) {}
-  bool write(std::string_view bytes) override;
-  /// True when the last failure was a closed pipe (EPIPE).
-  [[nodiscard]] bool broken_pipe() const noexcept { return broken_pipe_; }
-
- private:
-  int fd_;
-  bool broken_pipe_ = false;
-};
 
 /// How to write.
 struct write_options {

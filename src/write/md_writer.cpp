@@ -1,0 +1,96 @@
+// `--to md`: a Markdown transcript. `# title` when there is one, then one paragraph per
+// speaker turn led by `**Speaker** [HH:MM:SS]`, the text of its cues joined by single spaces,
+// markup characters backslash-escaped. Cues without text are left out: a turn of such cues
+// writes no paragraph.
+#include "write/format_writer.hpp"
+#include "write/one_line.hpp"
+#include "write/time_text.hpp"
+#include "write/turns.hpp"
+
+namespace vttkit::detail {
+namespace {
+
+bool is_markup(char c) noexcept {
+  return c == '\\' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '<' || c == '>' || c == '#';
+}
+
+/// Markdown text on one line (as append_one_line), with a backslash before each character
+/// Markdown would read as markup. Paragraphs here always start with the speaker or the time,
+/// so a leading `-`, `+` or `1.` in the text can never start a list.
+void append_markdown(std::string& out, std::string_view s) {
+  bool pending_space = false;
+  bool any = false;  // something written yet: leading white space is dropped
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (is_line_space(s[i])) {
+      pending_space = any;
+      ++i;
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    any = true;
+    auto j = i;
+    while (j < s.size() && !is_line_space(s[j]) && !is_markup(s[j])) ++j;
+    out.append(s.substr(i, j - i));  // a run of ordinary characters at once
+    if (j < s.size() && is_markup(s[j])) {
+      out += '\\';
+      out += s[j++];
+    }
+    i = j;
+  }
+}
+
+class md_writer final : public format_writer {
+ public:
+  explicit md_writer(const write_options&) {}
+
+  void begin(std::string& out, const header& h) override {
+    if (!h.title) return;
+    out += "# ";
+    append_markdown(out, *h.title);
+    out += "\n\n";
+  }
+
+  void write_cue(std::string& out, const cue& c) override {
+    if (turns_.next(c)) {
+      in_paragraph_ = false;
+      turn_start_ = c.start;
+    }
+    if (!has_line_text(c.text)) return;  // a cue without text adds no words or spaces
+    if (in_paragraph_) {
+      out += ' ';
+      append_markdown(out, c.text);
+      return;
+    }
+    if (any_) out += "\n\n";
+    if (!c.speaker.empty()) {
+      out += "**";
+      append_markdown(out, c.speaker);
+      out += "** ";
+    }
+    out += '[';
+    append_clock(out, turn_start_);
+    out += "] ";
+    append_markdown(out, c.text);
+    in_paragraph_ = any_ = true;
+  }
+
+  void finish(std::string& out) override {
+    if (any_) out += '\n';
+  }
+
+ private:
+  turn_tracker turns_;
+  millis turn_start_ = 0;      // start of the current turn's first cue
+  bool in_paragraph_ = false;  // the current turn's paragraph has text
+  bool any_ = false;           // a paragraph written
+};
+
+}  // namespace
+
+std::unique_ptr<format_writer> make_md_writer(const write_options& options) {
+  return std::make_unique<md_writer>(options);
+}
+
+}  // namespace vttkit::detail
