@@ -3,17 +3,13 @@
 
 #include <array>
 #include <cerrno>
-#include <cstdint>
 #include <cstring>
 
 #include <unistd.h>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include <vttkit/cue_text.hpp>
 
+#include "text/json.hpp"
 #include "text/short_compare.hpp"
 #include "model/timestamp_format.hpp"
 
@@ -64,73 +60,9 @@ void append_between(std::string& out, std::string_view a, millis ms, std::string
   out.append(p, static_cast<std::size_t>(digits_end + b.size() - p));
 }
 
-/// True when one of the 8 bytes of `w` must be escaped in JSON: below 0x20, '"' or '\\'.
-bool json_special(std::uint64_t w) noexcept {
-  constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-  auto has_zero = [](std::uint64_t x) { return (x - ones) & ~x & highs; };
-  return ((w - ones * 0x20) & ~w & highs) | has_zero(w ^ (ones * '"')) | has_zero(w ^ (ones * '\\'));
-}
-
-void append_json_string(std::string& out, std::string_view s) {
-  static constexpr char hex[] = "0123456789abcdef";
-  out += '"';
-  std::size_t run = 0;
-  std::size_t i = 0;
-  while (i < s.size()) {
-#if defined(__SSE2__)
-    // Skip 16 plain bytes at a time: none at or below 0x1F (unsigned), '"' or '\\'.
-    if (i + 16 <= s.size()) {
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-      const __m128i low = _mm_set1_epi8(0x1F);
-      const __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, low), low),
-                                       _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
-                                                    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
-      const int mask = _mm_movemask_epi8(hit);
-      if (mask == 0) {
-        i += 16;
-        continue;
-      }
-      i += static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
-    }
-#endif
-    // Skip 8 plain bytes at a time; the common text needs no escaping at all.
-    if (i + 8 <= s.size()) {
-      std::uint64_t w;
-      std::memcpy(&w, s.data() + i, 8);
-      if (!json_special(w)) {
-        i += 8;
-        continue;
-      }
-    }
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') {
-      ++i;
-      continue;
-    }
-    out.append(s.substr(run, i - run));
-    run = i + 1;
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      default:
-        out += "\\u00";
-        out += hex[c >> 4];
-        out += hex[c & 15];
-    }
-    ++i;
-  }
-  out.append(s.substr(run));
-  out += '"';
-}
-
 void append_json_string_or_null(std::string& out, std::string_view s) {
   if (s.empty()) out += "null";
-  else append_json_string(out, s);
+  else detail::append_json_string(out, s);
 }
 
 /// Lines joined with single spaces, runs of white space collapsed, ends trimmed. Text that
@@ -311,20 +243,20 @@ struct writer::impl {
 
   void cue_json(const cue& c) {
     buf += "{\"id\": ";
-    append_json_string(buf, c.id);
+    detail::append_json_string(buf, c.id);
     append_between(buf, ", \"start\": ", c.start, "");
     append_between(buf, ", \"end\": ", c.end, ", \"speaker\": ");
     append_json_string_or_null(buf, c.speaker);
     buf += ", \"text\": ";
-    append_json_string(buf, c.text);
+    detail::append_json_string(buf, c.text);
     buf += ", \"raw\": ";
-    append_json_string(buf, c.payload);
+    detail::append_json_string(buf, c.payload);
     buf += ", \"settings\": {";
     for (std::size_t i = 0; i < c.settings.size(); ++i) {
       if (i) buf += ", ";
-      append_json_string(buf, c.settings[i].name);
+      detail::append_json_string(buf, c.settings[i].name);
       buf += ": ";
-      append_json_string(buf, c.settings[i].value);
+      detail::append_json_string(buf, c.settings[i].value);
     }
     buf += "}}";
   }
@@ -356,7 +288,7 @@ void writer::begin(const header& h) {
     }
     case output_format::json:
       b += "{\"title\": ";
-      if (h.title) append_json_string(b, *h.title);
+      if (h.title) detail::append_json_string(b, *h.title);
       else b += "null";
       b += ", \"cues\": [";
       break;
@@ -453,7 +385,7 @@ void writer::write(const cue& c) {
       b += '{';
       if (!c.speaker.empty()) {
         b += "\"speaker\": ";
-        append_json_string(b, c.speaker);
+        detail::append_json_string(b, c.speaker);
         b += ", ";
       }
       b += "\"startTime\": ";
@@ -464,7 +396,7 @@ void writer::write(const cue& c) {
       {
         std::string line;
         append_one_line(line, c.text);
-        append_json_string(b, line);
+        detail::append_json_string(b, line);
       }
       b += '}';
       break;
