@@ -9,5 +9,6 @@
 #include <vttkit/cue_text.hpp>
 #include <vttkit/parse.hpp>
 #include <vttkit/transform.hpp>
+#include <vttkit/pipeline.hpp>
 #include <vttkit/write.hpp>
 #include <vttkit/lint.hpp>
