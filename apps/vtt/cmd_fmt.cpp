@@ -148,7 +148,7 @@ std::string in_place_target(const std::string& path) {
 }
 
 /// What happened to one file.
-enum class outcome { unchanged, changed, refused, failed, unreadable };
+enum class outcome { unchanged, changed, refused, failed, unreadable, output_closed };
 
 /// Formats one input and tells whether its canonical form differs from it.
 outcome fmt_one(const fmt_cli_options& opt, const output_plan& plan, const input_file& in,
@@ -204,7 +204,7 @@ outcome fmt_one(const fmt_cli_options& opt, const output_plan& plan, const input
     if (!writer.ok()) break;
   }
   if (!writer.finish()) {
-    if (out.broken_pipe()) std::_Exit(exit_ok);  // `vtt fmt big.vtt | head`: stop quietly
+    if (out.broken_pipe()) return outcome::output_closed;  // `vtt fmt big.vtt | head`: stop quietly
     msg.line(fmt::format("vtt: {}: write failed: {}", out_path == "-" ? "standard output" : out_path,
                          sink.error()));
     return outcome::failed;
@@ -264,7 +264,7 @@ int run(const fmt_cli_options& opt) {
   const file_identities ids = opt.check || opt.in_place ? file_identities{} : file_identities{inputs};
   std::vector<outcome> results(inputs.size(), outcome::unchanged);
   const bool progress = !opt.quiet && inputs.size() > 1 && ::isatty(2) && (opt.check ? !::isatty(1) : true);
-  run_jobs(inputs.size(), opt.jobs, progress, [&](std::size_t i) {
+  const int jobs_code = run_jobs(inputs.size(), opt.jobs, progress, [&](std::size_t i) {
     if (clash[i]) {
       msg.line(fmt::format("vtt: {}: another input already writes {}", inputs[i].display(), plan.path_for(inputs[i])));
       results[i] = outcome::failed;
@@ -275,8 +275,9 @@ int run(const fmt_cli_options& opt) {
       std::filesystem::create_directories(std::filesystem::path(plan.path_for(inputs[i])).parent_path(), ec);
     }
     results[i] = fmt_one(opt, plan, inputs[i], ids, msg);
-    return int{exit_ok};
+    return results[i] == outcome::output_closed ? int{exit_output_closed} : int{exit_ok};
   });
+  if (jobs_code == exit_output_closed) return exit_output_closed;
 
   int code = bad_input_arg ? exit_usage : exit_ok;
   std::size_t changed = 0, refused = 0, failed = 0;
@@ -295,6 +296,7 @@ int run(const fmt_cli_options& opt) {
       case outcome::refused: ++refused; code = std::max(code, int{exit_findings}); break;
       case outcome::failed: ++failed; code = std::max(code, int{exit_findings}); break;
       case outcome::unreadable: ++failed; code = std::max(code, int{exit_usage}); break;
+      case outcome::output_closed: break;  // returned above
     }
   }
   if (!listing.empty()) {
@@ -319,7 +321,7 @@ int run(const fmt_cli_options& opt) {
 
 }  // namespace
 
-void setup_fmt(CLI::App& app) {
+command setup_fmt(CLI::App& app) {
   auto opt = std::make_shared<fmt_cli_options>();
   auto* cmd = app.add_subcommand("fmt", "Rewrite WebVTT in canonical form (two-digit hours, LF, one blank line "
                                         "between blocks; cue text kept byte for byte)");
@@ -339,7 +341,7 @@ void setup_fmt(CLI::App& app) {
   cmd->add_flag("-q,--quiet", opt->quiet, "No summary line and no progress bar (errors are still shown)");
   cmd->footer("Exit codes: 0 done (with --check: nothing would change), 1 a file would change, was refused or "
               "failed, 2 usage error or unreadable input.");
-  cmd->callback([opt] { command_result() = run(*opt); });
+  return {cmd, [opt] { return run(*opt); }};
 }
 
 }  // namespace vtt
