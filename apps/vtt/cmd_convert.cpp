@@ -1,10 +1,7 @@
-// vtt convert, merge, stitch and speakers: read, transform, write.
+// vtt convert, merge, stitch and speakers: read, transform (vttkit::pipeline), write.
 #include <algorithm>
-#include <cmath>
 #include <filesystem>
-#include <cstdlib>
 #include <memory>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,16 +10,22 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <vttkit/parse.hpp>
+#include <vttkit/pipeline.hpp>
 #include <vttkit/transform.hpp>
 #include <vttkit/write.hpp>
 
+#include "choices.hpp"
 #include "cli_io.hpp"
 #include "commands.hpp"
 
 namespace vtt {
 namespace {
 
-/// Flags shared by the reading-and-writing commands.
+/// What `vtt speakers` prints instead of the cues.
+enum class speakers_report { none, table, json };
+
+/// The flags of the reading-and-writing commands, bound to the library's options where one
+/// holds them, so that the defaults shown in help are the library's.
 struct convert_options {
   std::vector<std::string> inputs;
   std::string output;
@@ -31,22 +34,15 @@ struct convert_options {
   unsigned jobs = 0;
   bool quiet = false;
   bool strict = false;
-  std::string from = "auto";
-  std::string to = "vtt";
-  std::string labels = "change";
-  // speaker transforms
-  std::vector<std::string> maps;
+  vttkit::input_format from = vttkit::input_format::automatic;
+  vttkit::write_options write;
+  vttkit::pipeline_options pipe;
+  std::vector<std::string> maps;  ///< "OLD=NEW", parsed into `pipe.speakers` before any input is read
   std::string map_file;
-  bool from_prefix = false;
-  // merge / stitch
-  bool merge = false;
-  bool stitch = false;
-  double max_gap = 2.0;
-  std::size_t max_chars = 0;
-  double max_duration = 0;
-  // speakers
-  bool speakers_table = false;
-  bool speakers_json = false;
+  // In seconds on the command line; --max-chars and --max-duration serve merge and stitch alike.
+  double max_gap = to_seconds(pipe.merging.max_gap);
+  double max_duration = to_seconds(pipe.merging.max_duration);
+  speakers_report report = speakers_report::none;
 };
 
 void add_io_flags(CLI::App& cmd, convert_options& o) {
@@ -57,128 +53,97 @@ void add_io_flags(CLI::App& cmd, convert_options& o) {
   cmd.add_option("-j,--jobs", o.jobs, "Workers: files converted at once, the rest parse one file (default: all cores)");
   cmd.add_flag("-q,--quiet", o.quiet, "No progress bar and no warnings, errors only");
   cmd.add_flag("--strict", o.strict, "A file with any error diagnostic fails (exit 1)");
-  cmd.add_option("--from", o.from, "Input format (default: from the WEBVTT signature, extension or content)")
-      ->check(CLI::IsMember({"auto", "vtt", "srt"}));
+  add_choice(cmd, "--from", o.from, vttkit::input_formats(), &vttkit::input_format_info::format,
+             "Input format (auto: from the WEBVTT signature, extension or content)");
 }
 
 void add_output_flags(CLI::App& cmd, convert_options& o) {
-  cmd.add_option("-t,--to", o.to, "Output format")
-      ->check(CLI::IsMember({"vtt", "srt", "json", "jsonl", "md", "txt", "podcast-json"}));
-  cmd.add_option("--speaker-labels", o.labels, "Prefix 'Name: ' in srt and txt: none, change (each turn), every cue")
-      ->check(CLI::IsMember({"none", "change", "every"}));
+  add_choice(cmd, "-t,--to", o.write.format, vttkit::output_formats(), &vttkit::output_format_info::format,
+             "Output format");
+  add_choice(cmd, "--speaker-labels", o.write.labels, vttkit::speaker_labels_choices(),
+             &vttkit::speaker_labels_info::labels,
+             "Prefix 'Name: ' in srt and txt: none, change (each turn), every cue");
 }
 
 void add_speaker_flags(CLI::App& cmd, convert_options& o) {
   cmd.add_option("--map", o.maps, "Rename a speaker: \"OLD=NEW\" (repeatable; case and spacing of OLD ignored)")
       ->allow_extra_args(false);
   cmd.add_option("--map-file", o.map_file, "Read OLD=NEW lines from FILE ('#' starts a comment)");
-  cmd.add_flag("--speakers-from-prefix", o.from_prefix,
+  cmd.add_flag("--speakers-from-prefix", o.pipe.speakers_from_prefix,
                "Take speakers from 'NAME: ' and '>> NAME: ' at the start of cue text");
 }
 
-void add_merge_flags(CLI::App& cmd, convert_options& o, bool as_option_of_convert) {
-  cmd.add_option("--max-gap", o.max_gap, "Merge: join cues at most S seconds apart (default 2.0)")
-      ->check(CLI::NonNegativeNumber);
-  if (!as_option_of_convert) {
-    cmd.add_option("--max-chars", o.max_chars, "Start a new cue before the text exceeds N characters");
-    cmd.add_option("--max-duration", o.max_duration, "Start a new cue before it lasts longer than S seconds")
-        ->check(CLI::NonNegativeNumber);
-  }
+void add_max_gap_flag(CLI::App& cmd, convert_options& o, const char* help) {
+  cmd.add_option("--max-gap", o.max_gap, help)->check(CLI::NonNegativeNumber)->capture_default_str();
+}
+
+void add_limit_flags(CLI::App& cmd, convert_options& o, const char* chars_help, const char* duration_help) {
+  cmd.add_option("--max-chars", o.pipe.merging.max_chars, chars_help)->capture_default_str();
+  cmd.add_option("--max-duration", o.max_duration, duration_help)
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
 }
 
 /// Everything a run needs, checked once before any file is read.
 struct run_plan {
   convert_options opt;
   vttkit::parse_options parse;
-  vttkit::write_options write;
-  std::vector<std::string> map_entries;  // "OLD=NEW"
-  std::string map_file_text;
   output_plan outputs;
 };
 
-/// A file's cue pipeline: prefix -> map -> merge -> stitch -> sink.
-class pipeline {
- public:
-  pipeline(const run_plan& plan, vttkit::cue_handler sink) : sink_(std::move(sink)) {
-    const auto& o = plan.opt;
-    for (const auto& e : plan.map_entries) map_.add_entry(e);
-    if (!plan.map_file_text.empty()) {
-      std::size_t bad = 0;
-      map_.load(plan.map_file_text, bad);
+/// Reads the --map entries and the --map-file into `pipe.speakers`, once for every input.
+bool load_speaker_map(convert_options& opt, messages& msg) {
+  auto& map = opt.pipe.speakers;
+  for (const auto& entry : opt.maps) {
+    if (!map.add_entry(entry)) {
+      msg.line(fmt::format("vtt: --map \"{}\": expected OLD=NEW", entry));
+      return false;
     }
-    vttkit::cue_handler next = sink_;
-    if (o.stitch) {
-      stitcher_ = std::make_unique<vttkit::stitcher>(
-          vttkit::stitch_options{o.max_chars, to_millis(o.max_duration)}, next);
-      next = [this](const vttkit::cue& c) { stitcher_->push(c); };
-    }
-    if (o.merge) {
-      merger_ = std::make_unique<vttkit::merger>(
-          vttkit::merge_options{to_millis(o.max_gap), o.max_chars, to_millis(o.max_duration)}, next);
-      next = [this](const vttkit::cue& c) { merger_->push(c); };
-    }
-    head_ = std::move(next);
-    use_prefix_ = o.from_prefix;
   }
+  if (opt.map_file.empty()) return true;
+  input_handle h;
+  std::string error;
+  if (!h.open({opt.map_file, opt.map_file}, error)) {
+    msg.line(fmt::format("vtt: --map-file {}: {}", opt.map_file, error));
+    return false;
+  }
+  std::string text;
+  char buf[65536];
+  for (ssize_t n; (n = ::read(h.fd(), buf, sizeof buf)) > 0;) text.append(buf, static_cast<std::size_t>(n));
+  std::size_t bad_line = 0;
+  if (!map.load(text, bad_line)) {  // its entries come after --map's: a label in both gets the file's name
+    msg.line(fmt::format("vtt: {}:{}: expected OLD=NEW", opt.map_file, bad_line));
+    return false;
+  }
+  return true;
+}
 
-  void push(vttkit::cue& c) {
-    if (use_prefix_) prefix_.apply(c);
-    if (!map_.empty()) map_.apply(c);
-    head_(c);
+/// Reads the cues of `reader` through a pipeline into `out`: written, or counted for the report.
+bool transform_into(vttkit::reader& reader, const run_plan& plan, vttkit::byte_sink& out, progress_line& progress,
+                    std::vector<std::string>& unused_labels) {
+  const auto report = plan.opt.report;
+  vttkit::writer writer{out, plan.opt.write};
+  vttkit::speaker_counter counter;
+  if (report == speakers_report::none) writer.begin(reader.header());
+  vttkit::pipeline pipe{plan.opt.pipe, report != speakers_report::none
+                                           ? vttkit::cue_handler([&](const vttkit::cue& c) { counter.push(c); })
+                                           : vttkit::cue_handler([&](const vttkit::cue& c) { writer.write(c); })};
+  while (reader.next()) {
+    progress.update(reader.bytes_read());
+    if (reader.kind() == vttkit::item_kind::cue) pipe.push(reader.cue());
+    else if (report == speakers_report::none) writer.write(reader.block());
+    if (!writer.ok()) break;
   }
-  void finish() {
-    if (merger_) merger_->finish();
-    if (stitcher_) stitcher_->finish();
-  }
-  [[nodiscard]] std::vector<std::string> unused_labels() const { return map_.unused_labels(); }
-
- private:
-  vttkit::cue_handler sink_;
-  vttkit::cue_handler head_;
-  vttkit::speaker_map map_;
-  vttkit::prefix_speakers prefix_;
-  bool use_prefix_ = false;
-  std::unique_ptr<vttkit::merger> merger_;
-  std::unique_ptr<vttkit::stitcher> stitcher_;
-};
-
-std::string speakers_report(const std::vector<vttkit::speaker_stats>& rows, bool json) {
-  vttkit::millis total = 0;
-  for (const auto& r : rows) total += r.talk_time;
-  auto share = [&](const vttkit::speaker_stats& r) {
-    return total > 0 ? 100.0 * static_cast<double>(r.talk_time) / static_cast<double>(total) : 0.0;
-  };
-  std::string out;
-  if (json) {
-    out += "{\"speakers\": [";
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-      const auto& r = rows[i];
-      out += i ? ",\n  " : "\n  ";
-      out += "{\"speaker\": ";
-      if (r.speaker.empty()) out += "null";
-      else append_json_string(out, r.speaker);
-      out += fmt::format(", \"cues\": {}, \"turns\": {}, \"words\": {}, \"talk_time\": {:.3f}, \"share\": {:.2f}}}",
-                         r.cues, r.turns, r.words, static_cast<double>(r.talk_time) / 1000.0, share(r));
-    }
-    out += rows.empty() ? "]}\n" : "\n]}\n";
-    return out;
-  }
-  std::size_t width = 7;
-  for (const auto& r : rows) width = std::max(width, r.speaker.empty() ? 6 : r.speaker.size());
-  out += fmt::format("{:<{}}  {:>6}  {:>6}  {:>7}  {:>10}  {:>6}\n", "speaker", width, "cues", "turns", "words",
-                     "talk time", "share");
-  for (const auto& r : rows) {
-    const auto t = r.talk_time / 1000;
-    out += fmt::format("{:<{}}  {:>6}  {:>6}  {:>7}  {:>10}  {:>5.1f}%\n", r.speaker.empty() ? "(none)" : r.speaker,
-                       width, r.cues, r.turns, r.words, fmt::format("{}:{:02}:{:02}", t / 3600, t / 60 % 60, t % 60),
-                       share(r));
-  }
-  return out;
+  pipe.finish();
+  unused_labels = pipe.unused_labels();
+  if (report == speakers_report::none) return writer.finish();
+  const auto rows = counter.result();
+  return out.write(report == speakers_report::json ? vttkit::speakers_json(rows) : vttkit::speakers_table(rows));
 }
 
 /// Converts one input read by `reader`.
 int convert_with(vttkit::reader& reader, const run_plan& plan, const input_file& in, const file_identities& ids,
-                 std::size_t handle_size, bool show_progress, messages& msg) {
+                 progress_line& progress, messages& msg) {
   const auto name = in.display();
   std::string error;
   const bool signature = reader.read_header();
@@ -194,27 +159,9 @@ int convert_with(vttkit::reader& reader, const run_plan& plan, const input_file&
     msg.line(fmt::format("vtt: {}: {}", out_path, error));
     return exit_findings;
   }
-  const bool stats = plan.opt.speakers_table || plan.opt.speakers_json;
-  vttkit::writer writer{out.sink(), plan.write};
-  vttkit::speaker_counter counter;
-  if (!stats) writer.begin(reader.header());
-  pipeline pipe{plan, stats ? vttkit::cue_handler([&](const vttkit::cue& c) { counter.push(c); })
-                            : vttkit::cue_handler([&](const vttkit::cue& c) { writer.write(c); })};
-  progress_line progress{handle_size, show_progress};
-  while (reader.next()) {
-    progress.update(reader.bytes_read());
-    if (reader.kind() == vttkit::item_kind::cue) pipe.push(reader.cue());
-    else if (!stats) writer.write(reader.block());
-    if (!writer.ok()) break;
-  }
-  pipe.finish();
-  if (stats) {
-    const auto report = speakers_report(counter.result(), plan.opt.speakers_json);
-    out.sink().write(report);
-  }
-  const bool written = stats ? out.sink().error().empty() : writer.finish();
-  if (!written) {
-    if (out.broken_pipe()) std::_Exit(exit_ok);  // `vtt convert big.vtt | head`: stop quietly
+  std::vector<std::string> unused_labels;
+  if (!transform_into(reader, plan, out.sink(), progress, unused_labels)) {
+    if (out.broken_pipe()) return exit_output_closed;  // `vtt convert big.vtt | head`: stop quietly
     msg.line(fmt::format("vtt: {}: write failed: {}", out_path == "-" ? "standard output" : out_path,
                          out.sink().error()));
     return exit_findings;
@@ -228,7 +175,7 @@ int convert_with(vttkit::reader& reader, const run_plan& plan, const input_file&
     return exit_findings;
   }
   if (!plan.opt.quiet) {
-    for (const auto& label : pipe.unused_labels())
+    for (const auto& label : unused_labels)
       msg.line(fmt::format("vtt: warning: {}: no speaker \"{}\" in the input (--map)", name, label));
   }
   return plan.opt.strict && reader.error_count() > 0 ? exit_findings : exit_ok;
@@ -251,11 +198,41 @@ int run_one(const run_plan& plan, const std::vector<input_file>& inputs, const f
   parse_opt.name = in.path;
   parse_opt.on_diagnostic = [&msg, name = in.display()](const vttkit::diagnostic& d) { msg.diagnostic(name, d); };
   // One large file: a progress line on a terminal (a batch has its own bar).
-  const bool progress = single && !plan.opt.quiet && handle.size() >= large_input && ::isatty(2);
+  progress_line progress{handle.size(), single && !plan.opt.quiet && handle.size() >= large_input && ::isatty(2)};
   vttkit::reader reader{source, parse_opt};
-  const int code = convert_with(reader, plan, in, ids, handle.size(), progress, msg);
+  const int code = convert_with(reader, plan, in, ids, progress, msg);
   bytes_processed += reader.bytes_read();
   return code;
+}
+
+/// The plan of a run from the flags; false (after a message) on a bad --map or --map-file.
+bool make_plan(const convert_options& opt, run_plan& plan, messages& msg) {
+  plan.opt = opt;
+  auto& pipe = plan.opt.pipe;
+  pipe.merging.max_gap = to_millis(opt.max_gap);
+  pipe.merging.max_duration = to_millis(opt.max_duration);
+  pipe.stitching.max_chars = pipe.merging.max_chars;
+  pipe.stitching.max_duration = pipe.merging.max_duration;
+  plan.parse.format = opt.from;
+  plan.parse.warnings = false;  // warnings are vtt lint's job
+  plan.outputs.output = opt.output;
+  plan.outputs.out_dir = opt.out_dir;
+  plan.outputs.extension = opt.report == speakers_report::json    ? ".json"
+                           : opt.report == speakers_report::table ? ".txt"
+                                                                  : "." + std::string(vttkit::file_extension(opt.write.format));
+  return load_speaker_map(plan.opt, msg);
+}
+
+/// Marks the inputs whose output path an earlier input already writes (--out-dir).
+std::vector<bool> output_clashes(const std::vector<input_file>& inputs, const output_plan& outputs) {
+  std::vector<bool> clash(inputs.size(), false);
+  if (outputs.out_dir.empty()) return clash;
+  std::vector<std::pair<std::string, std::size_t>> seen;
+  for (std::size_t i = 0; i < inputs.size(); ++i) seen.emplace_back(outputs.path_for(inputs[i]), i);
+  std::sort(seen.begin(), seen.end());
+  for (std::size_t i = 1; i < seen.size(); ++i)
+    if (seen[i].first == seen[i - 1].first) clash[seen[i].second] = true;
+  return clash;
 }
 
 /// Checks the flags, expands the inputs and runs every file.
@@ -263,41 +240,9 @@ int run(const convert_options& opt) {
   static messages msg;
   msg.quiet = opt.quiet;
   run_plan plan;
-  plan.opt = opt;
-  plan.parse.format = opt.from == "vtt" ? vttkit::input_format::vtt
-                      : opt.from == "srt" ? vttkit::input_format::srt
-                                          : vttkit::input_format::automatic;
-  plan.parse.warnings = false;  // warnings are vtt lint's job
-  plan.write.format = *vttkit::parse_output_format(opt.to);
-  plan.write.labels = opt.labels == "none"    ? vttkit::speaker_labels::none
-                      : opt.labels == "every" ? vttkit::speaker_labels::every
-                                              : vttkit::speaker_labels::change;
-  for (const auto& entry : opt.maps) {
-    vttkit::speaker_map probe;
-    if (!probe.add_entry(entry)) {
-      msg.line(fmt::format("vtt: --map \"{}\": expected OLD=NEW", entry));
-      return exit_usage;
-    }
-    plan.map_entries.push_back(entry);
-  }
-  if (!opt.map_file.empty()) {
-    input_handle h;
-    std::string error;
-    if (!h.open({opt.map_file, opt.map_file}, error)) {
-      msg.line(fmt::format("vtt: --map-file {}: {}", opt.map_file, error));
-      return exit_usage;
-    }
-    char buf[65536];
-    for (ssize_t n; (n = ::read(h.fd(), buf, sizeof buf)) > 0;) plan.map_file_text.append(buf, static_cast<std::size_t>(n));
-    vttkit::speaker_map probe;
-    std::size_t bad_line = 0;
-    if (!probe.load(plan.map_file_text, bad_line)) {
-      msg.line(fmt::format("vtt: {}:{}: expected OLD=NEW", opt.map_file, bad_line));
-      return exit_usage;
-    }
-  }
+  if (!make_plan(opt, plan, msg)) return exit_usage;
   bool bad_input_arg = false;
-  auto inputs = expand_inputs(opt.inputs, opt.recursive, subtitle_files, [&](const std::string& e) {
+  const auto inputs = expand_inputs(opt.inputs, opt.recursive, subtitle_files, [&](const std::string& e) {
     msg.line("vtt: " + e);
     bad_input_arg = true;
   });
@@ -305,19 +250,9 @@ int run(const convert_options& opt) {
     msg.line("vtt: -o takes one input; use --out-dir DIR for several");
     return exit_usage;
   }
-  plan.outputs.output = opt.output;
-  plan.outputs.out_dir = opt.out_dir;
-  plan.outputs.extension = opt.speakers_json ? ".json"
-                           : opt.speakers_table ? ".txt"
-                                                : "." + std::string(vttkit::file_extension(plan.write.format));
   // Two inputs that would write the same output: the second is an error.
-  std::vector<bool> clash(inputs.size(), false);
+  const auto clash = output_clashes(inputs, plan.outputs);
   if (!opt.out_dir.empty()) {
-    std::vector<std::pair<std::string, std::size_t>> seen;
-    for (std::size_t i = 0; i < inputs.size(); ++i) seen.emplace_back(plan.outputs.path_for(inputs[i]), i);
-    std::sort(seen.begin(), seen.end());
-    for (std::size_t i = 1; i < seen.size(); ++i)
-      if (seen[i].first == seen[i - 1].first) clash[seen[i].second] = true;
     std::error_code ec;
     std::filesystem::create_directories(opt.out_dir, ec);
   }
@@ -336,66 +271,62 @@ int run(const convert_options& opt) {
     }
     return run_one(plan, inputs, ids, i, !several, msg);
   });
+  if (code == exit_output_closed) return code;
   if (bad_input_arg) code = std::max(code, int{exit_usage});
   if (several && code != exit_ok && !opt.quiet) msg.line(fmt::format("vtt: {} input(s); some failed", inputs.size()));
   return code;
 }
 
+/// A subcommand with the flags every reading-and-writing command has.
+CLI::App* add_command(CLI::App& app, const char* name, const char* summary, convert_options& o, bool writes_cues) {
+  auto* cmd = app.add_subcommand(name, summary);
+  add_io_flags(*cmd, o);
+  if (writes_cues) add_output_flags(*cmd, o);
+  add_speaker_flags(*cmd, o);
+  return cmd;
+}
+
 }  // namespace
 
-void setup_convert(CLI::App& app) {
+command setup_convert(CLI::App& app) {
   auto opt = std::make_shared<convert_options>();
-  auto* cmd = app.add_subcommand("convert", "Read, transform and write in another format (default: vtt)");
-  add_io_flags(*cmd, *opt);
-  add_output_flags(*cmd, *opt);
-  add_speaker_flags(*cmd, *opt);
-  cmd->add_flag("--merge", opt->merge, "Join fragments of the same speaker into turns (see 'vtt merge')");
-  cmd->add_flag("--stitch", opt->stitch, "Re-cut each turn into one cue per sentence (see 'vtt stitch')");
-  add_merge_flags(*cmd, *opt, true);
-  cmd->add_option("--max-chars", opt->max_chars, "With --merge / --stitch: at most N characters per cue");
-  cmd->add_option("--max-duration", opt->max_duration, "With --merge / --stitch: at most S seconds per cue")
-      ->check(CLI::NonNegativeNumber);
-  cmd->callback([opt] { command_result() = run(*opt); });
+  auto* cmd = add_command(app, "convert", "Read, transform and write in another format (default: vtt)", *opt, true);
+  cmd->add_flag("--merge", opt->pipe.merge, "Join fragments of the same speaker into turns (see 'vtt merge')");
+  cmd->add_flag("--stitch", opt->pipe.stitch, "Re-cut each turn into one cue per sentence (see 'vtt stitch')");
+  add_max_gap_flag(*cmd, *opt, "Merge: join cues at most S seconds apart");
+  add_limit_flags(*cmd, *opt, "With --merge / --stitch: at most N characters per cue (0: no limit)",
+                  "With --merge / --stitch: at most S seconds per cue (0: no limit)");
+  return {cmd, [opt] { return run(*opt); }};
 }
 
-void setup_merge(CLI::App& app) {
+command setup_merge(CLI::App& app) {
   auto opt = std::make_shared<convert_options>();
-  auto* cmd = app.add_subcommand("merge", "Join consecutive cues of the same speaker into turns");
-  add_io_flags(*cmd, *opt);
-  add_output_flags(*cmd, *opt);
-  add_speaker_flags(*cmd, *opt);
-  add_merge_flags(*cmd, *opt, false);
-  cmd->callback([opt] {
-    opt->merge = true;
-    command_result() = run(*opt);
-  });
+  auto* cmd = add_command(app, "merge", "Join consecutive cues of the same speaker into turns", *opt, true);
+  add_max_gap_flag(*cmd, *opt, "Join cues at most S seconds apart");
+  add_limit_flags(*cmd, *opt, "Start a new cue before the text exceeds N characters (0: no limit)",
+                  "Start a new cue before it lasts longer than S seconds (0: no limit)");
+  opt->pipe.merge = true;
+  return {cmd, [opt] { return run(*opt); }};
 }
 
-void setup_stitch(CLI::App& app) {
+command setup_stitch(CLI::App& app) {
   auto opt = std::make_shared<convert_options>();
-  auto* cmd = app.add_subcommand("stitch", "Re-cut each speaker turn into one cue per sentence");
-  add_io_flags(*cmd, *opt);
-  add_output_flags(*cmd, *opt);
-  add_speaker_flags(*cmd, *opt);
-  cmd->add_option("--max-chars", opt->max_chars, "Split sentences longer than N characters (at clauses, then words)");
-  cmd->add_option("--max-duration", opt->max_duration, "Split sentences longer than S seconds")
-      ->check(CLI::NonNegativeNumber);
-  cmd->callback([opt] {
-    opt->stitch = true;
-    command_result() = run(*opt);
-  });
+  auto* cmd = add_command(app, "stitch", "Re-cut each speaker turn into one cue per sentence", *opt, true);
+  add_limit_flags(*cmd, *opt, "Split sentences longer than N characters, at clauses, then words (0: no limit)",
+                  "Split sentences longer than S seconds (0: no limit)");
+  opt->pipe.stitch = true;
+  return {cmd, [opt] { return run(*opt); }};
 }
 
-void setup_speakers(CLI::App& app) {
+command setup_speakers(CLI::App& app) {
   auto opt = std::make_shared<convert_options>();
-  auto* cmd = app.add_subcommand("speakers", "Per-speaker table: cues, turns, words, talk time, share");
-  add_io_flags(*cmd, *opt);
-  add_speaker_flags(*cmd, *opt);
-  cmd->add_flag("--json", opt->speakers_json, "Print {\"speakers\": [...]} instead of a table");
-  cmd->callback([opt] {
-    opt->speakers_table = !opt->speakers_json;
-    command_result() = run(*opt);
-  });
+  auto* cmd = add_command(app, "speakers", "Per-speaker table: cues, turns, words, talk time, share", *opt, false);
+  auto json = std::make_shared<bool>(false);
+  cmd->add_flag("--json", *json, "Print {\"speakers\": [...]} instead of a table");
+  return {cmd, [opt, json] {
+            opt->report = *json ? speakers_report::json : speakers_report::table;
+            return run(*opt);
+          }};
 }
 
 }  // namespace vtt

@@ -61,7 +61,7 @@ std::string in_place_target(const std::string& path) {
 }
 
 /// What happened to one file.
-enum class outcome { unchanged, changed, refused, failed, unreadable };
+enum class outcome { unchanged, changed, refused, failed, unreadable, output_closed };
 
 /// Formats one input and tells whether its canonical form differs from it.
 outcome fmt_one(const fmt_cli_options& opt, const output_plan& plan, const input_file& in,
@@ -107,7 +107,7 @@ outcome fmt_one(const fmt_cli_options& opt, const output_plan& plan, const input
     return outcome::failed;
   }
   if (!formatter.write(writes ? &out.sink() : nullptr)) {
-    if (out.broken_pipe()) std::_Exit(exit_ok);  // `vtt fmt big.vtt | head`: stop quietly
+    if (out.broken_pipe()) return outcome::output_closed;  // `vtt fmt big.vtt | head`: stop quietly
     msg.line(fmt::format("vtt: {}: write failed: {}",
                          out_path == "-" ? "standard output" : vttkit::display_name(out_path),
                          formatter.write_error()));
@@ -182,6 +182,7 @@ int conclude(const fmt_cli_options& opt, const std::vector<input_file>& inputs, 
         ++failed;
         code = std::max(code, int{exit_usage});
         break;
+      case outcome::output_closed: break;  // returned before
     }
   }
   if (!listing.empty()) {
@@ -224,7 +225,7 @@ int run(const fmt_cli_options& opt) {
   const file_identities ids = opt.check || opt.in_place ? file_identities{} : file_identities{inputs};
   std::vector<outcome> results(inputs.size(), outcome::unchanged);
   const bool progress = !opt.quiet && inputs.size() > 1 && ::isatty(2) && (opt.check ? !::isatty(1) : true);
-  run_jobs(inputs.size(), opt.jobs, progress, [&](std::size_t i) {
+  const int jobs_code = run_jobs(inputs.size(), opt.jobs, progress, [&](std::size_t i) {
     if (clash[i]) {
       msg.line(fmt::format("vtt: {}: another input already writes {}", vttkit::display_name(inputs[i].display()),
                            vttkit::display_name(plan.path_for(inputs[i]))));
@@ -236,14 +237,15 @@ int run(const fmt_cli_options& opt) {
       std::filesystem::create_directories(std::filesystem::path(plan.path_for(inputs[i])).parent_path(), ec);
     }
     results[i] = fmt_one(opt, plan, inputs[i], ids, msg);
-    return int{exit_ok};
+    return results[i] == outcome::output_closed ? int{exit_output_closed} : int{exit_ok};
   });
+  if (jobs_code == exit_output_closed) return exit_output_closed;
   return conclude(opt, inputs, results, bad_input_arg ? exit_usage : exit_ok, msg);
 }
 
 }  // namespace
 
-void setup_fmt(CLI::App& app) {
+command setup_fmt(CLI::App& app) {
   auto opt = std::make_shared<fmt_cli_options>();
   auto* cmd = app.add_subcommand("fmt",
                                  "Rewrite WebVTT in canonical form (two-digit hours, LF, one blank line "
@@ -262,10 +264,9 @@ void setup_fmt(CLI::App& app) {
   cmd->add_flag("-r,--recursive", opt->recursive, "Format the .vtt files under directory arguments");
   cmd->add_option("-j,--jobs", opt->jobs, "Files formatted at once (default: all cores)");
   cmd->add_flag("-q,--quiet", opt->quiet, "No summary line and no progress bar (errors are still shown)");
-  cmd->footer(
-      "Exit codes: 0 done (with --check: nothing would change), 1 a file would change, was refused or "
-      "failed, 2 usage error or unreadable input.");
-  cmd->callback([opt] { command_result() = run(*opt); });
+  cmd->footer("Exit codes: 0 done (with --check: nothing would change), 1 a file would change, was refused or "
+              "failed, 2 usage error or unreadable input.");
+  return {cmd, [opt] { return run(*opt); }};
 }
 
 }  // namespace vtt

@@ -15,6 +15,7 @@
 #include <vttkit/lint.hpp>
 #include <vttkit/report.hpp>
 
+#include "choices.hpp"
 #include "cli_io.hpp"
 #include "commands.hpp"
 
@@ -79,6 +80,8 @@ class ordered_output {
   }
 
   [[nodiscard]] bool failed() const noexcept { return failed_; }
+  /// Whether standard output was closed by its reader: then nothing more is written or said.
+  [[nodiscard]] bool closed() const noexcept { return closed_; }
   [[nodiscard]] const std::string& error() const noexcept { return sink_.error(); }
 
  private:
@@ -87,8 +90,8 @@ class ordered_output {
   }
   void check(bool written) {
     if (written) return;
-    // `vtt lint big.vtt | head`: the reader has what it wanted; stop quietly (SPEC section 7).
-    if (sink_.broken_pipe()) std::_Exit(exit_ok);
+    // `vtt lint big.vtt | head`: the reader has what it wanted; stop quietly.
+    closed_ = sink_.broken_pipe();
     failed_ = true;
   }
 
@@ -99,6 +102,7 @@ class ordered_output {
   std::size_t head_ = 0;
   vttkit::report_writer report_;
   bool failed_ = false;
+  std::atomic<bool> closed_{false};
 };
 
 /// Calls `ordered_output::done` however a file's run ends.
@@ -180,9 +184,13 @@ int run(const lint_cli_options& opt) {
   totals sum;
   // A progress bar only when findings are not going to the same terminal.
   const bool progress = !opt.quiet && inputs.size() > 1 && ::isatty(2) && !::isatty(1);
-  int code = run_jobs(inputs.size(), opt.jobs, progress,
-                      [&](std::size_t i) { return lint_one(opt, format, options, inputs[i], i, out, msg, sum); });
+  int code = run_jobs(inputs.size(), opt.jobs, progress, [&](std::size_t i) {
+    const int one = lint_one(opt, format, options, inputs[i], i, out, msg, sum);
+    return out.closed() ? int{exit_output_closed} : one;
+  });
+  if (out.closed()) return exit_output_closed;
   out.finish();
+  if (out.closed()) return exit_output_closed;
   if (out.failed()) {
     msg.line(fmt::format("vtt: standard output: write failed: {}", out.error()));
     code = std::max(code, int{exit_findings});
@@ -201,8 +209,16 @@ int run(const lint_cli_options& opt) {
 
 }  // namespace
 
-void setup_lint(CLI::App& app) {
+command setup_lint(CLI::App& app) {
   auto opt = std::make_shared<lint_cli_options>();
+  // The limits' defaults are the library's.
+  const vttkit::lint_options defaults;
+  opt->max_line_length = defaults.max_line_length;
+  opt->max_lines = defaults.max_lines;
+  opt->max_cps = defaults.max_cps;
+  opt->min_duration = to_seconds(defaults.min_duration);
+  opt->max_duration = to_seconds(defaults.max_duration);
+  opt->min_gap = to_seconds(defaults.min_gap);
   auto* cmd = app.add_subcommand("lint", "Check WebVTT files against the rules (see docs/lint-rules.md)");
   cmd->add_option("files", opt->inputs, "Files to check ('-' or none: standard input)");
   cmd->add_flag("-r,--recursive", opt->recursive, "Check the .vtt files under directory arguments");
@@ -220,21 +236,21 @@ void setup_lint(CLI::App& app) {
   cmd->add_option("--ignore", opt->ignore, "Skip these rules (ids, names or letters, comma-separated); repeatable")
       ->allow_extra_args(false);
   cmd->add_option("--profile", opt->profile, "Also run the subtitle (S) or transcript (T) rules")
-      ->check(CLI::IsMember({"default", "subtitle", "transcript"}));
+      ->check(CLI::IsMember(names_of(vttkit::lint_profiles())))
+      ->capture_default_str();
   cmd->add_flag("--strict", opt->strict, "Warnings fail too (exit 1)");
-  cmd->add_option("--max-line-length", opt->max_line_length, "S201: characters per line (default 42)");
-  cmd->add_option("--max-lines", opt->max_lines, "S202: lines per cue (default 2)");
-  cmd->add_option("--max-cps", opt->max_cps, "S203: characters per second (default 20)")->check(CLI::NonNegativeNumber);
-  cmd->add_option("--min-duration", opt->min_duration, "S204: shortest cue in seconds (default 0.833)")
-      ->check(CLI::NonNegativeNumber);
-  cmd->add_option("--max-duration", opt->max_duration, "S205: longest cue in seconds (default 7)")
-      ->check(CLI::NonNegativeNumber);
-  cmd->add_option("--min-gap", opt->min_gap, "S206: smallest gap between cues in seconds (default 0.083)")
-      ->check(CLI::NonNegativeNumber);
-  cmd->footer(
-      "Exit codes: 0 no failing finding, 1 an error (or, with --strict, a warning), 2 usage error or "
-      "unreadable input.");
-  cmd->callback([opt] { command_result() = run(*opt); });
+  cmd->add_option("--max-line-length", opt->max_line_length, "S201: characters per line")->capture_default_str();
+  cmd->add_option("--max-lines", opt->max_lines, "S202: lines per cue")->capture_default_str();
+  cmd->add_option("--max-cps", opt->max_cps, "S203: characters per second")->check(CLI::NonNegativeNumber)->capture_default_str();
+  cmd->add_option("--min-duration", opt->min_duration, "S204: shortest cue in seconds")
+      ->check(CLI::NonNegativeNumber)->capture_default_str();
+  cmd->add_option("--max-duration", opt->max_duration, "S205: longest cue in seconds")
+      ->check(CLI::NonNegativeNumber)->capture_default_str();
+  cmd->add_option("--min-gap", opt->min_gap, "S206: smallest gap between cues in seconds")
+      ->check(CLI::NonNegativeNumber)->capture_default_str();
+  cmd->footer("Exit codes: 0 no failing finding, 1 an error (or, with --strict, a warning), 2 usage error or "
+              "unreadable input.");
+  return {cmd, [opt] { return run(*opt); }};
 }
 
 }  // namespace vtt

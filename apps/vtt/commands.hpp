@@ -1,6 +1,8 @@
-// The subcommands: each has a setup function that declares its flags on the CLI11 app and
-// arranges for its run function to be called.
+// The subcommands: each setup function declares its flags on the CLI11 app and returns what
+// runs the command; `main` calls the runner of the command chosen once the flags are parsed.
 #pragma once
+
+#include <functional>
 
 namespace CLI {
 class App;
@@ -8,14 +10,17 @@ class App;
 
 namespace vtt {
 
-/// The exit code the chosen subcommand produced (set by its callback).
-int& command_result();
+/// A subcommand and its work. `run` returns an exit code (or `exit_output_closed`).
+struct command {
+  CLI::App* app = nullptr;
+  std::function<int()> run;
+};
 
-void setup_convert(CLI::App& app);
-void setup_merge(CLI::App& app);
-void setup_stitch(CLI::App& app);
-void setup_speakers(CLI::App& app);
-void setup_lint(CLI::App& app);
-void setup_fmt(CLI::App& app);
+command setup_convert(CLI::App& app);
+command setup_merge(CLI::App& app);
+command setup_stitch(CLI::App& app);
+command setup_speakers(CLI::App& app);
+command setup_lint(CLI::App& app);
+command setup_fmt(CLI::App& app);
 
 }  // namespace vtt

@@ -1,4 +1,5 @@
 // vtt: the command-line program. Parses flags, runs one subcommand, maps outcomes to exit codes.
+#include <array>
 #include <csignal>
 #include <cstdio>
 
@@ -8,13 +9,9 @@
 #include "cli_io.hpp"
 #include "commands.hpp"
 
-int& vtt::command_result() {
-  static int result = vtt::exit_ok;
-  return result;
-}
-
 int main(int argc, char** argv) {
-  // A closed standard output shows up as EPIPE on write, which ends the program quietly.
+  // A closed standard output shows up as EPIPE on write, which the commands report as
+  // exit_output_closed: they stop, and the program ends quietly.
   std::signal(SIGPIPE, SIG_IGN);
   vtt::install_signal_handlers();
 
@@ -27,13 +24,8 @@ int main(int argc, char** argv) {
   app.footer("Exit codes: 0 success, 1 a file failed or a failing finding, 2 usage error or unreadable input.\n"
              "Run 'vtt COMMAND --help' for a command's flags.");
 
-  vtt::setup_convert(app);
-  vtt::setup_merge(app);
-  vtt::setup_stitch(app);
-  vtt::setup_speakers(app);
-  vtt::setup_lint(app);
-  vtt::setup_fmt(app);
-
+  const std::array commands{vtt::setup_convert(app), vtt::setup_merge(app),    vtt::setup_stitch(app),
+                            vtt::setup_speakers(app), vtt::setup_lint(app), vtt::setup_fmt(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -46,6 +38,10 @@ int main(int argc, char** argv) {
     app.exit(e);
     return vtt::exit_usage;  // CLI11 uses codes of 100 and more; ours is 2
   }
+  int code = vtt::exit_usage;
+  for (const auto& c : commands) {
+    if (c.app->parsed()) code = c.run();
+  }
   std::fflush(stdout);
-  return vtt::command_result();
+  return code == vtt::exit_output_closed ? vtt::exit_ok : code;
 }

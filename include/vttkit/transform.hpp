@@ -143,6 +143,13 @@ class speaker_counter {
   bool any_ = false;
 };
 
+/// The `vtt speakers` report as a table: a header line, then one line per row with the
+/// talk time as H:MM:SS and the share of the total talk time; "(none)" for no speaker.
+[[nodiscard]] std::string speakers_table(std::span<const speaker_stats> rows);
+/// The `vtt speakers --json` report: `{"speakers": [...]}`, one object per row, talk time in
+/// seconds, share in percent, `null` for no speaker.
+[[nodiscard]] std::string speakers_json(std::span<const speaker_stats> rows);
+
 /// Whole-document forms of the streaming stages.
 [[nodiscard]] std::vector<cue> merge(std::span<const cue> cues, merge_options options = {});
 [[nodiscard]] std::vector<cue> stitch(std::span<const cue> cues, stitch_options options = {});

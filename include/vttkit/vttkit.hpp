@@ -10,6 +10,7 @@
 #include <vttkit/cue_text.hpp>
 #include <vttkit/parse.hpp>
 #include <vttkit/transform.hpp>
+#include <vttkit/pipeline.hpp>
 #include <vttkit/write.hpp>
 #include <vttkit/format.hpp>
 #include <vttkit/report.hpp>

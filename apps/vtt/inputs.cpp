@@ -1,0 +1,106 @@
+// Inputs (see inputs.hpp).
+#include "inputs.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+namespace fs = std::filesystem;
+
+namespace vtt {
+namespace {
+
+bool wanted_file(const fs::path& p, input_kinds kinds) {
+  auto ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext == ".vtt" || (ext == ".srt" && kinds == subtitle_files);
+}
+
+}  // namespace
+
+std::vector<input_file> expand_inputs(const std::vector<std::string>& args, bool recursive, input_kinds kinds,
+                                      const std::function<void(const std::string&)>& error) {
+  std::vector<input_file> out;
+  if (args.empty()) {
+    out.push_back({"-", "-"});
+    return out;
+  }
+  for (const auto& arg : args) {
+    std::error_code ec;
+    if (arg != "-" && recursive && fs::is_directory(arg, ec)) {
+      std::vector<input_file> found;
+      fs::recursive_directory_iterator it{arg, fs::directory_options::skip_permission_denied, ec}, end;
+      if (ec) {
+        error(fmt::format("{}: {}", arg, ec.message()));
+        continue;
+      }
+      for (; it != end; it.increment(ec)) {
+        if (ec) {
+          error(fmt::format("{}: {}", arg, ec.message()));
+          break;
+        }
+        std::error_code fec;
+        if (it->is_regular_file(fec) && wanted_file(it->path(), kinds))
+          found.push_back({it->path().string(), fs::relative(it->path(), arg, fec).string()});
+      }
+      std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+      out.insert(out.end(), found.begin(), found.end());
+    } else {
+      out.push_back({arg, fs::path(arg).filename().string()});
+    }
+  }
+  return out;
+}
+
+file_identities::file_identities(const std::vector<input_file>& inputs) {
+  for (const auto& in : inputs) {
+    struct stat st {};
+    if (!in.is_stdin() && ::stat(in.path.c_str(), &st) == 0) ids_.emplace_back(st.st_dev, st.st_ino);
+  }
+  std::sort(ids_.begin(), ids_.end());
+}
+
+bool file_identities::contains(const std::string& path) const {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return false;
+  return std::binary_search(ids_.begin(), ids_.end(),
+                            std::pair<unsigned long long, unsigned long long>(st.st_dev, st.st_ino));
+}
+
+input_handle::~input_handle() {
+  if (owned_ && fd_ >= 0) ::close(fd_);
+}
+
+bool input_handle::open(const input_file& in, std::string& error) {
+  if (in.is_stdin()) {
+    fd_ = 0;
+    owned_ = false;
+  } else {
+    fd_ = ::open(in.path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd_ < 0) {
+      error = std::strerror(errno);
+      return false;
+    }
+    owned_ = true;
+  }
+  struct stat st {};
+  if (::fstat(fd_, &st) == 0) {
+    if (S_ISDIR(st.st_mode)) {
+      error = "is a directory (use -r to read the subtitle files in it)";
+      return false;
+    }
+    if (S_ISREG(st.st_mode)) size_ = static_cast<std::size_t>(st.st_size);
+  }
+  return true;
+}
+
+
+}  // namespace vtt

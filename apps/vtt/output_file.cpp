@@ -1,0 +1,246 @@
+// Outputs (see output_file.hpp), and the signal handlers that remove unfinished ones.
+#include "output_file.hpp"
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <filesystem>
+#include <vector>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "exit_code.hpp"
+
+namespace fs = std::filesystem;
+
+namespace vtt {
+
+class output_file::comparing_sink final : public vttkit::byte_sink {
+ public:
+  explicit comparing_sink(output_file& out) : out_(out) {}
+  bool write(std::string_view bytes) override {
+    auto& o = out_;
+    if (!o.out_) {
+      if (o.existing_fd_ >= 0 && o.matched_ + bytes.size() <= o.existing_size_ && same(bytes)) {
+        o.matched_ += bytes.size();
+        return true;
+      }
+      if (!o.diverge(error_)) return false;
+    }
+    if (o.out_->write(bytes)) return true;
+    error_ = o.out_->error();
+    return false;
+  }
+
+ private:
+  bool same(std::string_view bytes) {
+    auto& o = out_;
+    o.scratch_.resize(bytes.size());
+    std::size_t got = 0;
+    while (got < bytes.size()) {
+      const auto n = ::pread(o.existing_fd_, o.scratch_.data() + got, bytes.size() - got,
+                             static_cast<off_t>(o.matched_ + got));
+      if (n <= 0) return false;
+      got += static_cast<std::size_t>(n);
+    }
+    return std::memcmp(o.scratch_.data(), bytes.data(), bytes.size()) == 0;
+  }
+  output_file& out_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Temporary files removed when a signal ends the program
+// ---------------------------------------------------------------------------------------------
+
+namespace {
+
+/// The temporary outputs being written, for the signal handler to remove. The handler may
+/// neither lock nor allocate, and must not read a path another thread is freeing: each slot
+/// owns a copy of its path and a state (free, being written, ready). Paths longer than a
+/// slot, and more files at once than slots (a -j in the hundreds), are left to the user.
+struct temp_file_slot {
+  std::atomic<int> state{0};  // 0 free, 1 being filled or emptied, 2 ready
+  char path[512];
+};
+std::array<temp_file_slot, 256> live_temp_files;
+
+void remember_temp_file(const char* path) noexcept {
+  const auto length = std::strlen(path);
+  if (length >= sizeof live_temp_files[0].path) return;
+  for (auto& slot : live_temp_files) {
+    int expected = 0;
+    if (!slot.state.compare_exchange_strong(expected, 1)) continue;
+    std::memcpy(slot.path, path, length + 1);
+    slot.state.store(2);
+    return;
+  }
+}
+
+void forget_temp_file(const char* path) noexcept {
+  for (auto& slot : live_temp_files) {
+    int expected = 2;
+    if (slot.state.load() != 2 || std::strcmp(slot.path, path) != 0) continue;
+    if (slot.state.compare_exchange_strong(expected, 1)) {
+      slot.state.store(0);
+      return;
+    }
+  }
+}
+
+void remove_temp_files() noexcept {
+  for (auto& slot : live_temp_files)
+    if (slot.state.load() == 2) ::unlink(slot.path);
+}
+
+extern "C" void on_fatal_signal(int sig) {
+  remove_temp_files();
+  if (sig == SIGBUS) {
+    // Only a mapped input shrinking under us raises SIGBUS here (mapped_file_source).
+    constexpr char message[] = "vtt: an input file was truncated while it was being read\n";
+    [[maybe_unused]] const auto n = ::write(2, message, sizeof message - 1);
+    ::_exit(exit_usage);
+  }
+  std::signal(sig, SIG_DFL);  // then die of the signal as usual (exit status 128 + sig)
+  std::raise(sig);
+}
+
+}  // namespace
+
+void install_signal_handlers() {
+  for (const int sig : {SIGBUS, SIGINT, SIGTERM, SIGHUP}) std::signal(sig, on_fatal_signal);
+}
+
+output_file::output_file() = default;
+
+output_file::~output_file() {
+  if (owned_ && fd_ >= 0) ::close(fd_);
+  if (existing_fd_ >= 0) ::close(existing_fd_);
+  if (!temp_path_.empty()) {
+    forget_temp_file(temp_path_.c_str());
+    ::unlink(temp_path_.c_str());
+  }
+}
+
+vttkit::byte_sink& output_file::sink() noexcept {
+  if (compare_) return *compare_;
+  return *out_;
+}
+
+bool output_file::open(const std::string& path, const file_identities& inputs, bool allow_input,
+                       std::string& error) {
+  if (path.empty() || path == "-") {
+    fd_ = 1;
+    out_ = std::make_unique<vttkit::fd_sink>(fd_);
+    return true;
+  }
+  struct stat out_st {};
+  const bool exists = ::stat(path.c_str(), &out_st) == 0;
+  if (exists && !allow_input && inputs.contains(path)) {
+    error = "refusing to overwrite an input file (choose another output name)";
+    return false;
+  }
+  if (exists && S_ISDIR(out_st.st_mode)) {
+    error = "is a directory";
+    return false;
+  }
+  if (exists && !S_ISREG(out_st.st_mode)) {  // a device or a pipe: written directly
+    fd_ = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd_ < 0) {
+      error = std::strerror(errno);
+      return false;
+    }
+    owned_ = true;
+    out_ = std::make_unique<vttkit::fd_sink>(fd_);
+    return true;
+  }
+  // A regular file: compared with what exists, written to a temporary file once it differs.
+  final_path_ = path;
+  compare_ = std::make_unique<comparing_sink>(*this);
+  if (exists) {
+    mode_ = out_st.st_mode & 07777;
+    existing_fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    existing_size_ = static_cast<std::size_t>(out_st.st_size);
+    return true;  // an unreadable existing file simply never matches
+  }
+  // umask can only be read by setting it, which is not thread-safe: read it once.
+  static const mode_t mask = [] {
+    const mode_t m = ::umask(0);
+    ::umask(m);
+    return m;
+  }();
+  mode_ = 0666 & ~mask;
+  return diverge(error);
+}
+
+bool output_file::diverge(std::string& error) {
+  const fs::path target{final_path_};
+  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  const std::string tmpl = (dir / fmt::format(".{}.vtt-XXXXXX", target.filename().string())).string();
+  std::vector<char> name(tmpl.begin(), tmpl.end());
+  name.push_back('\0');
+  fd_ = ::mkstemp(name.data());
+  if (fd_ < 0) {
+    error = fmt::format("cannot create a file in {}: {}", dir.string(), std::strerror(errno));
+    return false;
+  }
+  owned_ = true;
+  temp_path_ = name.data();
+  remember_temp_file(temp_path_.c_str());
+  ::fchmod(fd_, static_cast<mode_t>(mode_));
+  out_ = std::make_unique<vttkit::fd_sink>(fd_);
+  // The part that matched the existing file so far is the same bytes: copy them over.
+  for (std::size_t done = 0; done < matched_;) {
+    scratch_.resize(std::min<std::size_t>(matched_ - done, std::size_t{1} << 20));
+    const auto n = ::pread(existing_fd_, scratch_.data(), scratch_.size(), static_cast<off_t>(done));
+    if (n <= 0 || !out_->write({scratch_.data(), static_cast<std::size_t>(n)})) {
+      error = n <= 0 ? "cannot read the existing output again" : out_->error();
+      return false;
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (existing_fd_ >= 0) {
+    ::close(existing_fd_);
+    existing_fd_ = -1;
+  }
+  return true;
+}
+
+bool output_file::commit(std::string& error) {
+  if (final_path_.empty()) return true;  // standard output, a device or a pipe
+  if (!out_) {
+    if (matched_ == existing_size_) return true;  // the same content: leave the file as it is
+    if (!diverge(error)) return false;            // shorter than before
+  }
+  if (::close(fd_) != 0) {
+    fd_ = -1;
+    error = std::strerror(errno);
+    return false;
+  }
+  fd_ = -1;
+  if (::rename(temp_path_.c_str(), final_path_.c_str()) != 0) {
+    error = fmt::format("cannot rename into place: {}", std::strerror(errno));
+    return false;
+  }
+  forget_temp_file(temp_path_.c_str());
+  temp_path_.clear();
+  return true;
+}
+
+bool output_file::broken_pipe() const noexcept { return out_ && out_->broken_pipe(); }
+
+std::string output_plan::path_for(const input_file& in) const {
+  if (!output.empty()) return output;
+  if (out_dir.empty()) return "-";
+  fs::path rel = in.is_stdin() ? fs::path("stdin") : fs::path(in.relative);
+  rel.replace_extension(extension);
+  return (fs::path(out_dir) / rel).string();
+}
+
+}  // namespace vtt

@@ -1,0 +1,55 @@
+// The transform pipeline of `vtt convert`, `merge`, `stitch` and `speakers`: speakers taken
+// from `NAME: ` prefixes, renamed by a speaker map, fragments merged into turns, turns re-cut
+// into sentences. Each step is optional; they run in that order.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <vttkit/transform.hpp>
+
+namespace vttkit {
+
+/// Which steps run and how. The defaults are the documented ones: no step at all, and for
+/// merging a gap of at most 2 s with no limit on length or duration.
+struct pipeline_options {
+  bool speakers_from_prefix = false;  ///< `--speakers-from-prefix`: see `prefix_speakers`
+  speaker_map speakers;               ///< `--map`, `--map-file`: renames when not empty
+  bool merge = false;                 ///< `--merge`: see `merger`
+  merge_options merging;
+  bool stitch = false;  ///< `--stitch`: see `stitcher`
+  stitch_options stitching;
+};
+
+/// One input's pipeline, built from options that may serve any number of inputs: the speaker
+/// map is parsed once, by whoever fills `pipeline_options::speakers`, and each pipeline keeps
+/// its own record of the labels it used. Like every transform stage it takes cues by `push`,
+/// in order, and `finish` ends the stream; results go to the handler given.
+class pipeline {
+ public:
+  pipeline(const pipeline_options& options, cue_handler out);
+  pipeline(const pipeline&) = delete;  // its stages call back into it
+  pipeline& operator=(const pipeline&) = delete;
+
+  /// Rewrites `c` in place (speaker prefixes, map) before passing it on, so that a reader's
+  /// cue goes through without a copy. Its text may have changed afterwards.
+  void push(cue& c);
+  /// The same for a cue that must stay as it is: copied when a rewriting step is on.
+  void push(const cue& c);
+  /// Hands on what the merge and stitch steps still hold.
+  void finish();
+  /// The labels of the speaker map, as given, that no cue of this pipeline matched.
+  [[nodiscard]] std::vector<std::string> unused_labels() const;
+
+ private:
+  speaker_map map_;
+  prefix_speakers prefix_;
+  std::optional<merger> merger_;
+  std::optional<stitcher> stitcher_;
+  cue_handler head_;  // the first of merge, stitch and `out` that is on
+  cue scratch_;       // push(const cue&) with a rewriting step
+  bool use_prefix_ = false;
+};
+
+}  // namespace vttkit

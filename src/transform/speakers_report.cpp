@@ -1,0 +1,60 @@
+// The `vtt speakers` report: the rows of a speaker_counter as a table or as JSON.
+#include <algorithm>
+#include <string>
+
+#include <fmt/format.h>
+#include <vttkit/transform.hpp>
+
+#include "text/json.hpp"
+
+namespace vttkit {
+namespace {
+
+/// Each row's share of the rows' total talk time, in percent (0 when there is none).
+class shares {
+ public:
+  explicit shares(std::span<const speaker_stats> rows) {
+    for (const auto& r : rows) total_ += r.talk_time;
+  }
+  [[nodiscard]] double of(const speaker_stats& r) const noexcept {
+    return total_ > 0 ? 100.0 * static_cast<double>(r.talk_time) / static_cast<double>(total_) : 0.0;
+  }
+
+ private:
+  millis total_ = 0;
+};
+
+}  // namespace
+
+std::string speakers_json(std::span<const speaker_stats> rows) {
+  const shares share{rows};
+  std::string out = "{\"speakers\": [";
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto& r = rows[i];
+    out += i ? ",\n  " : "\n  ";
+    out += "{\"speaker\": ";
+    if (r.speaker.empty()) out += "null";
+    else detail::append_json_string(out, r.speaker);
+    out += fmt::format(", \"cues\": {}, \"turns\": {}, \"words\": {}, \"talk_time\": {:.3f}, \"share\": {:.2f}}}",
+                       r.cues, r.turns, r.words, static_cast<double>(r.talk_time) / 1000.0, share.of(r));
+  }
+  out += rows.empty() ? "]}\n" : "\n]}\n";
+  return out;
+}
+
+std::string speakers_table(std::span<const speaker_stats> rows) {
+  const shares share{rows};
+  std::size_t width = 7;  // "speaker"
+  for (const auto& r : rows) width = std::max(width, r.speaker.empty() ? 6 : r.speaker.size());
+  std::string out = fmt::format("{:<{}}  {:>6}  {:>6}  {:>7}  {:>10}  {:>6}\n", "speaker", width, "cues", "turns",
+                                "words", "talk time", "share");
+  for (const auto& r : rows) {
+    const auto t = r.talk_time / 1000;
+    out += fmt::format("{:<{}}  {:>6}  {:>6}  {:>7}  {:>10}  {:>5.1f}%\n", r.speaker.empty() ? "(none)" : r.speaker,
+                       width, r.cues, r.turns, r.words, fmt::format("{}:{:02}:{:02}", t / 3600, t / 60 % 60, t % 60),
+                       share.of(r));
+  }
+  return out;
+}
+
+}  // namespace vttkit
