@@ -18,6 +18,9 @@ if(VTTKIT_BUILD_APP)
   install(TARGETS vtt RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 endif()
 
+# The path from the installed .pc file up to the prefix ("../.." for lib/pkgconfig).
+file(RELATIVE_PATH VTTKIT_PC_TO_PREFIX "/prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/prefix")
+string(REGEX REPLACE "/$" "" VTTKIT_PC_TO_PREFIX "${VTTKIT_PC_TO_PREFIX}")
 configure_file(cmake/vttkit.pc.in ${PROJECT_BINARY_DIR}/vttkit.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/vttkit.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
 install(FILES docs/vtt.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
