@@ -1,4 +1,4 @@
-// Lint: the rules of SPEC section 6 over the parser's diagnostics and the stream of cues.
+// Lint: the rules of docs/lint-rules.md over the parser's diagnostics and the stream of cues.
 #pragma once
 
 #include <cstddef>
@@ -51,7 +51,7 @@ struct lint_profile_info {
                                  std::span<const std::string> ignore, rule_set& out, std::string& error);
 
 /// What to check and the thresholds of the S rules (defaults from the Netflix Timed Text Style
-/// Guide, as SPEC section 6 lists them).
+/// Guide, as docs/lint-rules.md lists them).
 struct lint_options {
   rule_set rules = profile_rules(lint_profile::standard);
   std::size_t max_line_length = 42;  ///< S201: code points per line of text

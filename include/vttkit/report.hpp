@@ -1,5 +1,5 @@
 // Reports: diagnostics rendered for people and tools, as text lines, one JSON array or GitHub
-// workflow commands (SPEC section 6), the same way by every command.
+// workflow commands (docs/lint-rules.md), the same way by every command.
 #pragma once
 
 #include <cstddef>

@@ -17,7 +17,7 @@ namespace vttkit {
 /// Receives the cues a stage produces.
 using cue_handler = std::function<void(const cue&)>;
 
-/// Renames speakers (SPEC section 4, `--map`). Labels match after trimming and collapsing
+/// Renames speakers (docs/transcripts.md, `--map`). Labels match after trimming and collapsing
 /// white space, case-insensitively; several labels may map to one name.
 class speaker_map {
  public:
@@ -44,7 +44,7 @@ class speaker_map {
   std::vector<entry> entries_;
 };
 
-/// Takes speakers from `NAME: ` and `>> NAME: ` prefixes (SPEC section 4,
+/// Takes speakers from `NAME: ` and `>> NAME: ` prefixes (docs/transcripts.md,
 /// `--speakers-from-prefix`). Cues with a `<v>` voice are left alone; a cue without a prefix
 /// keeps the speaker of the cue before it.
 class prefix_speakers {
@@ -55,7 +55,7 @@ class prefix_speakers {
   std::string last_;
 };
 
-/// Options of `merge` (SPEC section 4).
+/// Options of `merge` (docs/transcripts.md).
 struct merge_options {
   millis max_gap = 2000;       ///< join when next start minus previous end is at most this
   std::size_t max_chars = 0;   ///< 0: no limit on a merged cue's text length
@@ -77,7 +77,7 @@ class merger {
   bool holding_ = false;
 };
 
-/// Options of `stitch` (SPEC section 5).
+/// Options of `stitch` (docs/transcripts.md).
 struct stitch_options {
   std::size_t max_chars = 0;  ///< 0: no limit; longer sentences split at clauses, then words
   millis max_duration = 0;    ///< 0: no limit

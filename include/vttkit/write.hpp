@@ -18,7 +18,7 @@ class format_writer;
 }
 struct write_options;
 
-/// Output formats (SPEC section 3).
+/// Output formats (docs/formats.md).
 enum class output_format { vtt, srt, json, jsonl, md, txt, podcast_json };
 
 /// Which cues carry a `Name: ` prefix in srt and txt output.

@@ -1,4 +1,4 @@
-// Stitching: re-cuts each speaker turn into one cue per sentence (`vtt stitch`, SPEC section 5).
+// Stitching: re-cuts each speaker turn into one cue per sentence (`vtt stitch`, docs/transcripts.md).
 //
 // A turn's text is collected in `pending_`, each source cue's share recorded as a `piece`.
 // Sentences are cut as soon as the text after their end is known (the next word decides), and

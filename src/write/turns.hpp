@@ -1,4 +1,4 @@
-// Speaker turns and speaker labels, shared by the srt, md and txt writers (SPEC section 3):
+// Speaker turns and speaker labels, shared by the srt, md and txt writers (docs/formats.md):
 // a turn is a maximal run of consecutive cues with the same speaker (cues without a speaker
 // count as one speaker); `--speaker-labels` puts `Name: ` on none, the first or every cue.
 #pragma once
