@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,7 @@
 #include "choices.hpp"
 #include "cli_io.hpp"
 #include "commands.hpp"
+#include "ordered_output.hpp"
 
 namespace vtt {
 namespace {
@@ -89,6 +91,7 @@ struct run_plan {
   convert_options opt;
   vttkit::parse_options parse;
   output_plan outputs;
+  ordered_output* ordered = nullptr;  ///< several inputs to standard output: shared, in input order
 };
 
 /// Reads the --map entries and the --map-file into `pipe.speakers`, once for every input.
@@ -142,8 +145,8 @@ bool transform_into(vttkit::reader& reader, const run_plan& plan, vttkit::byte_s
 }
 
 /// Converts one input read by `reader`.
-int convert_with(vttkit::reader& reader, const run_plan& plan, const input_file& in, const file_identities& ids,
-                 progress_line& progress, messages& msg) {
+int convert_with(vttkit::reader& reader, const run_plan& plan, const input_file& in, std::size_t index,
+                 const file_identities& ids, progress_line& progress, messages& msg) {
   const auto name = in.display();
   std::string error;
   const bool signature = reader.read_header();
@@ -155,15 +158,18 @@ int convert_with(vttkit::reader& reader, const run_plan& plan, const input_file&
 
   output_file out;
   const auto out_path = plan.outputs.path_for(in);
-  if (!out.open(out_path, ids, false, error)) {
+  if (!plan.ordered && !out.open(out_path, ids, false, error)) {
     msg.line(fmt::format("vtt: {}: {}", out_path, error));
     return exit_findings;
   }
+  std::optional<ordered_sink> shared;
+  if (plan.ordered) shared.emplace(*plan.ordered, index);
+  vttkit::byte_sink& sink = shared ? static_cast<vttkit::byte_sink&>(*shared) : out.sink();
   std::vector<std::string> unused_labels;
-  if (!transform_into(reader, plan, out.sink(), progress, unused_labels)) {
-    if (out.broken_pipe()) return exit_output_closed;  // `vtt convert big.vtt | head`: stop quietly
-    msg.line(fmt::format("vtt: {}: write failed: {}", out_path == "-" ? "standard output" : out_path,
-                         out.sink().error()));
+  if (!transform_into(reader, plan, sink, progress, unused_labels)) {
+    if (plan.ordered ? plan.ordered->broken_pipe() : out.broken_pipe())
+      return exit_output_closed;  // `vtt convert big.vtt | head`: stop quietly
+    msg.line(fmt::format("vtt: {}: write failed: {}", out_path == "-" ? "standard output" : out_path, sink.error()));
     return exit_findings;
   }
   if (!reader.read_error().empty()) {
@@ -200,7 +206,7 @@ int run_one(const run_plan& plan, const std::vector<input_file>& inputs, const f
   // One large file: a progress line on a terminal (a batch has its own bar).
   progress_line progress{handle.size(), single && !plan.opt.quiet && handle.size() >= large_input && ::isatty(2)};
   vttkit::reader reader{source, parse_opt};
-  const int code = convert_with(reader, plan, in, ids, progress, msg);
+  const int code = convert_with(reader, plan, in, index, ids, progress, msg);
   bytes_processed += reader.bytes_read();
   return code;
 }
@@ -235,6 +241,21 @@ std::vector<bool> output_clashes(const std::vector<input_file>& inputs, const ou
   return clash;
 }
 
+/// Whether each input's output is one JSON document: several of them on one stream make an array.
+bool json_documents(const convert_options& opt) {
+  if (opt.report != speakers_report::none) return opt.report == speakers_report::json;
+  return opt.write.format == vttkit::output_format::json || opt.write.format == vttkit::output_format::podcast_json;
+}
+
+/// Calls `ordered_output::done` however an input's run ends.
+struct done_guard {
+  ordered_output* out;
+  std::size_t index;
+  ~done_guard() {
+    if (out) out->done(index);
+  }
+};
+
 /// Checks the flags, expands the inputs and runs every file.
 int run(const convert_options& opt) {
   static messages msg;
@@ -259,7 +280,14 @@ int run(const convert_options& opt) {
   const file_identities ids{inputs};
   const bool several = inputs.size() > 1;
   const bool progress = !opt.quiet && several && ::isatty(2);
+  std::optional<ordered_output> shared;
+  if (several && opt.output.empty() && opt.out_dir.empty()) {
+    shared.emplace(inputs.size(), json_documents(opt) ? ordered_output::joining::json_array
+                                                      : ordered_output::joining::concatenate);
+    plan.ordered = &*shared;
+  }
   int code = run_jobs(inputs.size(), opt.jobs, progress, [&](std::size_t i) {
+    const done_guard guard{plan.ordered, i};
     if (clash[i]) {
       msg.line(fmt::format("vtt: {}: another input already writes {}", inputs[i].display(),
                            plan.outputs.path_for(inputs[i])));
@@ -271,6 +299,11 @@ int run(const convert_options& opt) {
     }
     return run_one(plan, inputs, ids, i, !several, msg);
   });
+  if (shared && !shared->finish() && code != exit_output_closed) {
+    if (shared->broken_pipe()) return exit_output_closed;
+    msg.line(fmt::format("vtt: standard output: write failed: {}", shared->error()));
+    code = std::max(code, int{exit_findings});
+  }
   if (code == exit_output_closed) return code;
   if (bad_input_arg) code = std::max(code, int{exit_usage});
   if (several && code != exit_ok && !opt.quiet) msg.line(fmt::format("vtt: {} input(s); some failed", inputs.size()));
