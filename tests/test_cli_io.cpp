@@ -197,3 +197,29 @@ TEST_CASE("several JSON inputs with one unreadable: the others still make a vali
   CHECK(json_array_size(r.out) == 2);
   CHECK(r.err.find("missing.vtt") != std::string::npos);
 }
+
+TEST_CASE("-j takes 0 (all cores) to 1024 workers; anything else is a usage error in words", "[cli][jobs]") {
+  const std::string vtt = "WEBVTT\n\n00:01.000 --> 00:02.000\nOne.\n";
+  const auto expected = run_vtt({"convert"}, vtt).out;
+  for (const char* ok : {"0", "1", "1024"}) {
+    INFO(ok);
+    const auto r = run_vtt({"convert", "-j", ok}, vtt);
+    CHECK(r.code == 0);
+    CHECK(r.out == expected);
+  }
+  for (const char* cmd : {"convert", "merge", "stitch", "speakers", "lint", "fmt"}) {
+    INFO(cmd);
+    const auto huge = run_vtt({cmd, "-j", "4294967294"}, vtt);
+    CHECK(huge.code == 2);
+    CHECK(huge.out.empty());
+    CHECK(huge.err.find("-j, --jobs must be from 0 (all cores) to 1024 workers, not 4294967294") != std::string::npos);
+    const auto negative = run_vtt({cmd, "-j", "-3"}, vtt);
+    CHECK(negative.code == 2);
+    CHECK(negative.err.find("must be from 0 (all cores) to 1024 workers, not -3") != std::string::npos);
+    const auto word = run_vtt({cmd, "--jobs", "many"}, vtt);
+    CHECK(word.code == 2);
+    CHECK(word.err.find("-j, --jobs: not a number of workers: 'many'") != std::string::npos);
+  }
+  CHECK(run_vtt({"convert", "-j", "1025"}, vtt).code == 2);
+  CHECK(run_vtt({"convert", "-j", "1.5"}, vtt).code == 2);
+}

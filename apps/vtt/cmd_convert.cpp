@@ -18,6 +18,7 @@
 #include "choices.hpp"
 #include "cli_io.hpp"
 #include "commands.hpp"
+#include "flags.hpp"
 #include "ordered_output.hpp"
 
 namespace vtt {
@@ -52,7 +53,7 @@ void add_io_flags(CLI::App& cmd, convert_options& o) {
   cmd.add_option("-o,--output", o.output, "Write to FILE (atomically: a temporary file renamed into place)");
   cmd.add_option("--out-dir", o.out_dir, "Write DIR/<name>.<ext> for each input");
   cmd.add_flag("-r,--recursive", o.recursive, "Read the .vtt and .srt files under directory arguments");
-  cmd.add_option("-j,--jobs", o.jobs, "Workers: files converted at once, the rest parse one file (default: all cores)");
+  add_jobs_flag(cmd, o.jobs, "Workers: files converted at once, the rest parse one file (0: all cores; at most 1024)");
   cmd.add_flag("-q,--quiet", o.quiet, "No progress bar and no warnings, errors only");
   cmd.add_flag("--strict", o.strict, "A file with any error diagnostic fails (exit 1)");
   add_choice(cmd, "--from", o.from, vttkit::input_formats(), &vttkit::input_format_info::format,
