@@ -223,3 +223,34 @@ TEST_CASE("-j takes 0 (all cores) to 1024 workers; anything else is a usage erro
   CHECK(run_vtt({"convert", "-j", "1025"}, vtt).code == 2);
   CHECK(run_vtt({"convert", "-j", "1.5"}, vtt).code == 2);
 }
+
+TEST_CASE("convert -o FILE without --to writes the format of FILE's extension", "[cli][convert]") {
+  temp_dir dir;
+  const std::string vtt = "WEBVTT\n\n00:01.000 --> 00:02.500\n<v Ann>One.\n";
+  const std::string srt = "1\n00:00:01,000 --> 00:00:02,500\nAnn: One.\n";
+  auto r = run_vtt({"convert", "-o", dir.file("out.srt")}, vtt);
+  CHECK(r.code == 0);
+  CHECK(r.err.empty());
+  CHECK(read_file(dir.file("out.srt")) == srt);
+  CHECK(run_vtt({"convert", "-o", dir.file("OUT.SRT")}, vtt).code == 0);  // case ignored
+  CHECK(read_file(dir.file("OUT.SRT")) == srt);
+  CHECK(run_vtt({"merge", "-o", dir.file("m.srt")}, vtt).code == 0);
+  CHECK(read_file(dir.file("m.srt")) == srt);
+  CHECK(run_vtt({"convert", "-o", dir.file("out.json")}, vtt).code == 0);  // json, not podcast-json
+  CHECK(read_file(dir.file("out.json")).rfind("{\"title\": null, \"cues\": [", 0) == 0);
+  CHECK(run_vtt({"convert", "-o", dir.file("out.txt")}, vtt).code == 0);
+  CHECK(read_file(dir.file("out.txt")) == "Ann: One.\n");
+  // An unknown extension: vtt as before.
+  CHECK(run_vtt({"convert", "-o", dir.file("out.captions")}, vtt).code == 0);
+  CHECK(read_file(dir.file("out.captions")).rfind("WEBVTT\n", 0) == 0);
+  // --to wins; a known extension that disagrees is a warning.
+  r = run_vtt({"convert", "--to", "vtt", "-o", dir.file("x.srt")}, vtt);
+  CHECK(r.code == 0);
+  CHECK(read_file(dir.file("x.srt")).rfind("WEBVTT\n", 0) == 0);
+  CHECK(r.err.find("warning: -o " + dir.file("x.srt") + ": the extension is that of srt, but --to vtt is written") !=
+        std::string::npos);
+  r = run_vtt({"convert", "--to", "podcast-json", "-o", dir.file("p.json")}, vtt);  // the same extension
+  CHECK(r.code == 0);
+  CHECK(r.err.empty());
+  CHECK(run_vtt({"convert", "-q", "--to", "vtt", "-o", dir.file("y.srt")}, vtt).err.empty());
+}

@@ -1,9 +1,11 @@
 // vtt convert, merge, stitch and speakers: read, transform (vttkit::pipeline), write.
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <unistd.h>
@@ -46,6 +48,7 @@ struct convert_options {
   double max_gap = to_seconds(pipe.merging.max_gap);
   double max_duration = to_seconds(pipe.merging.max_duration);
   speakers_report report = speakers_report::none;
+  const CLI::Option* to_flag = nullptr;  ///< -t,--to: whether it was given
 };
 
 void add_io_flags(CLI::App& cmd, convert_options& o) {
@@ -61,8 +64,9 @@ void add_io_flags(CLI::App& cmd, convert_options& o) {
 }
 
 void add_output_flags(CLI::App& cmd, convert_options& o) {
-  add_choice(cmd, "-t,--to", o.write.format, vttkit::output_formats(), &vttkit::output_format_info::format,
-             "Output format");
+  o.to_flag = add_choice(cmd, "-t,--to", o.write.format, vttkit::output_formats(),
+                         &vttkit::output_format_info::format,
+                         "Output format (without it: from the -o FILE extension, else vtt)");
   add_choice(cmd, "--speaker-labels", o.write.labels, vttkit::speaker_labels_choices(),
              &vttkit::speaker_labels_info::labels,
              "Prefix 'Name: ' in srt and txt: none, change (each turn), every cue");
@@ -212,9 +216,37 @@ int run_one(const run_plan& plan, const std::vector<input_file>& inputs, const f
   return code;
 }
 
+/// The first format of the table whose extension `path` has (case ignored); none when unknown.
+const vttkit::output_format_info* format_of_extension(const std::string& path) {
+  auto ext = std::filesystem::path(path).extension().string();
+  if (ext.size() < 2) return nullptr;
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (const auto& f : vttkit::output_formats())
+    if (f.extension == std::string_view(ext).substr(1)) return &f;
+  return nullptr;
+}
+
+/// -o FILE without --to: the format its extension names. With --to: a warning when a known
+/// extension names another format.
+void format_from_output(convert_options& opt, messages& msg) {
+  if (opt.output.empty() || opt.output == "-" || opt.report != speakers_report::none) return;
+  const auto* named = format_of_extension(opt.output);
+  if (!named) return;
+  if (!opt.to_flag || opt.to_flag->count() == 0) {
+    opt.write.format = named->format;
+    return;
+  }
+  const auto& chosen = vttkit::output_formats();
+  const auto it = std::find_if(chosen.begin(), chosen.end(), [&](const auto& f) { return f.format == opt.write.format; });
+  if (it != chosen.end() && it->extension != named->extension && !opt.quiet)
+    msg.line(fmt::format("vtt: warning: -o {}: the extension is that of {}, but --to {} is written", opt.output,
+                         named->name, it->name));
+}
+
 /// The plan of a run from the flags; false (after a message) on a bad --map or --map-file.
 bool make_plan(const convert_options& opt, run_plan& plan, messages& msg) {
   plan.opt = opt;
+  format_from_output(plan.opt, msg);
   auto& pipe = plan.opt.pipe;
   pipe.merging.max_gap = to_millis(opt.max_gap);
   pipe.merging.max_duration = to_millis(opt.max_duration);
@@ -226,7 +258,7 @@ bool make_plan(const convert_options& opt, run_plan& plan, messages& msg) {
   plan.outputs.out_dir = opt.out_dir;
   plan.outputs.extension = opt.report == speakers_report::json    ? ".json"
                            : opt.report == speakers_report::table ? ".txt"
-                                                                  : "." + std::string(vttkit::file_extension(opt.write.format));
+                                                                  : "." + std::string(vttkit::file_extension(plan.opt.write.format));
   return load_speaker_map(plan.opt, msg);
 }
 
