@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -253,4 +254,32 @@ TEST_CASE("convert -o FILE without --to writes the format of FILE's extension", 
   CHECK(r.code == 0);
   CHECK(r.err.empty());
   CHECK(run_vtt({"convert", "-q", "--to", "vtt", "-o", dir.file("y.srt")}, vtt).err.empty());
+}
+
+TEST_CASE("conflicting outputs and inputs that are not there create nothing", "[cli][convert]") {
+  temp_dir dir;
+  const auto in = dir.file("in.vtt");
+  write_file(in, "WEBVTT\n\n00:01.000 --> 00:02.000\nOne.\n");
+  // -o with --out-dir: a usage error before anything is written.
+  auto r = run_vtt({"convert", "-o", dir.file("o.vtt"), "--out-dir", dir.file("outs"), in});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("--out-dir") != std::string::npos);
+  CHECK(!std::filesystem::exists(dir.file("outs")));
+  CHECK(!std::filesystem::exists(dir.file("o.vtt")));
+  // -r over a missing folder: an error, and no output folder.
+  r = run_vtt({"convert", "-r", dir.file("missing"), "--out-dir", dir.file("outs")});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("missing") != std::string::npos);
+  CHECK(!std::filesystem::exists(dir.file("outs")));
+  // -r that finds no input file: an error.
+  std::filesystem::create_directory(dir.file("empty"));
+  write_file(dir.file("empty/notes.md"), "not a subtitle\n");
+  r = run_vtt({"convert", "-r", dir.file("empty"), "--out-dir", dir.file("outs")});
+  CHECK(r.code == 2);
+  CHECK(r.err == "vtt: no input files found\n");
+  CHECK(!std::filesystem::exists(dir.file("outs")));
+  // And a folder that has one still works.
+  r = run_vtt({"convert", "-r", dir.path, "--out-dir", dir.file("outs"), "--to", "srt"});
+  CHECK(r.code == 0);
+  CHECK(read_file(dir.file("outs/in.srt")) == "1\n00:00:01,000 --> 00:00:02,000\nOne.\n");
 }

@@ -53,8 +53,9 @@ struct convert_options {
 
 void add_io_flags(CLI::App& cmd, convert_options& o) {
   cmd.add_option("files", o.inputs, "Input files ('-' or none: standard input)");
-  cmd.add_option("-o,--output", o.output, "Write to FILE (atomically: a temporary file renamed into place)");
-  cmd.add_option("--out-dir", o.out_dir, "Write DIR/<name>.<ext> for each input");
+  auto* output = cmd.add_option("-o,--output", o.output,
+                                 "Write to FILE (atomically: a temporary file renamed into place); one input only");
+  cmd.add_option("--out-dir", o.out_dir, "Write DIR/<name>.<ext> for each input (not with -o)")->excludes(output);
   cmd.add_flag("-r,--recursive", o.recursive, "Read the .vtt and .srt files under directory arguments");
   add_jobs_flag(cmd, o.jobs, "Workers: files converted at once, the rest parse one file (0: all cores; at most 1024)");
   cmd.add_flag("-q,--quiet", o.quiet, "No progress bar and no warnings, errors only");
@@ -163,6 +164,10 @@ int convert_with(vttkit::reader& reader, const run_plan& plan, const input_file&
 
   output_file out;
   const auto out_path = plan.outputs.path_for(in);
+  if (!plan.opt.out_dir.empty()) {  // only once the input was read: an unreadable one creates nothing
+    std::error_code ec;
+    std::filesystem::create_directories(std::filesystem::path(out_path).parent_path(), ec);
+  }
   if (!plan.ordered && !out.open(out_path, ids, false, error)) {
     msg.line(fmt::format("vtt: {}: {}", out_path, error));
     return exit_findings;
@@ -300,16 +305,16 @@ int run(const convert_options& opt) {
     msg.line("vtt: " + e);
     bad_input_arg = true;
   });
+  if (inputs.empty()) {  // -r over folders without a .vtt or .srt file
+    if (!bad_input_arg) msg.line("vtt: no input files found");
+    return exit_usage;
+  }
   if (!opt.output.empty() && inputs.size() > 1) {
     msg.line("vtt: -o takes one input; use --out-dir DIR for several");
     return exit_usage;
   }
   // Two inputs that would write the same output: the second is an error.
   const auto clash = output_clashes(inputs, plan.outputs);
-  if (!opt.out_dir.empty()) {
-    std::error_code ec;
-    std::filesystem::create_directories(opt.out_dir, ec);
-  }
   const file_identities ids{inputs};
   const bool several = inputs.size() > 1;
   const bool progress = !opt.quiet && several && ::isatty(2);
@@ -325,10 +330,6 @@ int run(const convert_options& opt) {
       msg.line(fmt::format("vtt: {}: another input already writes {}", inputs[i].display(),
                            plan.outputs.path_for(inputs[i])));
       return int{exit_findings};
-    }
-    if (!opt.out_dir.empty()) {
-      std::error_code ec;
-      std::filesystem::create_directories(std::filesystem::path(plan.outputs.path_for(inputs[i])).parent_path(), ec);
     }
     return run_one(plan, inputs, ids, i, !several, msg);
   });
