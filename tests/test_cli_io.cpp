@@ -283,3 +283,37 @@ TEST_CASE("conflicting outputs and inputs that are not there create nothing", "[
   CHECK(r.code == 0);
   CHECK(read_file(dir.file("outs/in.srt")) == "1\n00:00:01,000 --> 00:00:02,000\nOne.\n");
 }
+
+TEST_CASE("numeric flags refuse negatives and nonsense in words; times take units", "[cli][flags]") {
+  const std::string vtt = "WEBVTT\n\n00:01.000 --> 00:02.000\n<v Ann>One.\n\n00:03.000 --> 00:04.000\n<v Ann>Two.\n";
+  struct refusal {
+    std::vector<std::string> args;
+    std::string message;
+  };
+  const std::vector<refusal> refused{
+      {{"merge", "--max-chars", "-5"}, "--max-chars must be 0 or more, not -5"},
+      {{"stitch", "--max-chars", "-1"}, "--max-chars must be 0 or more, not -1"},
+      {{"convert", "--merge", "--max-chars", "ten"}, "--max-chars: not a whole number: 'ten'"},
+      {{"merge", "--max-gap", "-1"}, "--max-gap must be 0 or more seconds, not -1"},
+      {{"merge", "--max-gap", "x"}, "--max-gap: not a number of seconds: 'x'"},
+      {{"merge", "--max-gap", "1h"}, "--max-gap: not a number of seconds: '1h'"},
+      {{"stitch", "--max-duration", "-00:01.000"}, "--max-duration must be 0 or more seconds, not -00:01.000"},
+  };
+  for (const auto& r : refused) {
+    INFO(r.args[0] + " " + r.args[r.args.size() - 2] + " " + r.args.back());
+    const auto got = run_vtt(r.args, vtt);
+    CHECK(got.code == 2);
+    CHECK(got.out.empty());
+    CHECK(got.err.rfind(r.message + "\n", 0) == 0);
+    CHECK(got.err.find("179769313486231570814527") == std::string::npos);
+  }
+  // The gap between the cues is 1 s: joined at --max-gap 1 in every spelling, not at 0.999.
+  const std::string joined = "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Ann>One. Two.\n";
+  for (const char* gap : {"1", "1.0", "1s", "1000ms", "00:01.000"}) {
+    INFO(gap);
+    const auto r = run_vtt({"merge", "--max-gap", gap}, vtt);
+    CHECK(r.code == 0);
+    CHECK(r.out == joined);
+  }
+  CHECK(run_vtt({"merge", "--max-gap", "999ms"}, vtt).out != joined);
+}

@@ -82,14 +82,12 @@ void add_speaker_flags(CLI::App& cmd, convert_options& o) {
 }
 
 void add_max_gap_flag(CLI::App& cmd, convert_options& o, const char* help) {
-  cmd.add_option("--max-gap", o.max_gap, help)->check(CLI::NonNegativeNumber)->capture_default_str();
+  add_seconds_flag(cmd, "--max-gap", o.max_gap, help);
 }
 
 void add_limit_flags(CLI::App& cmd, convert_options& o, const char* chars_help, const char* duration_help) {
-  cmd.add_option("--max-chars", o.pipe.merging.max_chars, chars_help)->capture_default_str();
-  cmd.add_option("--max-duration", o.max_duration, duration_help)
-      ->check(CLI::NonNegativeNumber)
-      ->capture_default_str();
+  add_count_flag(cmd, "--max-chars", o.pipe.merging.max_chars, chars_help);
+  add_seconds_flag(cmd, "--max-duration", o.max_duration, duration_help);
 }
 
 /// Everything a run needs, checked once before any file is read.
