@@ -199,7 +199,7 @@ TEST_CASE("several JSON inputs with one unreadable: the others still make a vali
   CHECK(r.err.find("missing.vtt") != std::string::npos);
 }
 
-TEST_CASE("-j takes 0 (all cores) to 1024 workers; anything else is a usage error in words", "[cli][jobs]") {
+TEST_CASE("the -j flag takes 0 (all cores) to 1024 workers, anything else is a usage error in words", "[cli][jobs]") {
   const std::string vtt = "WEBVTT\n\n00:01.000 --> 00:02.000\nOne.\n";
   const auto expected = run_vtt({"convert"}, vtt).out;
   for (const char* ok : {"0", "1", "1024"}) {
@@ -284,7 +284,7 @@ TEST_CASE("conflicting outputs and inputs that are not there create nothing", "[
   CHECK(read_file(dir.file("outs/in.srt")) == "1\n00:00:01,000 --> 00:00:02,000\nOne.\n");
 }
 
-TEST_CASE("numeric flags refuse negatives and nonsense in words; times take units", "[cli][flags]") {
+TEST_CASE("numeric flags refuse negatives and nonsense in words, times take units", "[cli][flags]") {
   const std::string vtt = "WEBVTT\n\n00:01.000 --> 00:02.000\n<v Ann>One.\n\n00:03.000 --> 00:04.000\n<v Ann>Two.\n";
   struct refusal {
     std::vector<std::string> args;
