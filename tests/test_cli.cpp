@@ -104,7 +104,9 @@ TEST_CASE("choices are the library's names, defaults shown are the options'", "[
   const auto convert = run_vtt({"convert", "--help"}).out;
   CHECK(convert.find("{vtt,srt,json,jsonl,md,txt,podcast-json}=vtt") != std::string::npos);
   CHECK(convert.find("{none,change,every}=change") != std::string::npos);
-  CHECK(convert.find("--max-gap FLOAT:NONNEGATIVE=2") != std::string::npos);
+  CHECK(convert.find("--max-gap SECONDS=2") != std::string::npos);
+  CHECK(convert.find("--max-chars N=0") != std::string::npos);
+  CHECK(convert.find("-j,--jobs N=0") != std::string::npos);
   const auto lint = run_vtt({"lint", "--help"}).out;
   CHECK(lint.find("--max-line-length UINT=42") != std::string::npos);
   CHECK(lint.find("--min-duration FLOAT:NONNEGATIVE=0.833") != std::string::npos);

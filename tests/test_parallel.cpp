@@ -194,6 +194,16 @@ TEST_CASE("threads: no signature, empty input and the bundled samples", "[parse]
   }
 }
 
+TEST_CASE("an absurd thread count parses with the threads the input can use", "[parse][parallel]") {
+  std::ifstream in{std::string(VTTKIT_SAMPLES_DIR) + "/podcast.vtt", std::ios::binary};
+  const std::string bytes{std::istreambuf_iterator<char>(in), {}};
+  const auto one = read_all(bytes, 1, 0);
+  // 4294967294 + 2 slots wrapped to none, and every thread was started.
+  const auto many = read_all(bytes, 4294967294u, 0);
+  CHECK(many.events == one.events);
+  CHECK(many.events.size() > 10);
+}
+
 TEST_CASE("parse() with threads builds the same document", "[parse][parallel]") {
   std::ifstream in{std::string(VTTKIT_SAMPLES_DIR) + "/podcast.vtt", std::ios::binary};
   const std::string bytes{std::istreambuf_iterator<char>(in), {}};

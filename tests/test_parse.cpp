@@ -49,6 +49,28 @@ TEST_CASE("collect_timestamp follows the W3C algorithm", "[parse][timestamp]") {
   CHECK(vttkit::collect_timestamp("00:01.000").hour_digits == 0);
 }
 
+TEST_CASE("parse_duration reads seconds, a unit or a timestamp", "[parse][timestamp]") {
+  auto ms = [](std::string_view s) { return vttkit::parse_duration(s).value_or(-999999); };
+  CHECK(ms("1.5") == 1500);
+  CHECK(ms("1.5s") == 1500);
+  CHECK(ms("1500ms") == 1500);
+  CHECK(ms("00:01.500") == 1500);
+  CHECK(ms("1:02:03.250") == 3723250);
+  CHECK(ms("0") == 0);
+  CHECK(ms("2") == 2000);
+  CHECK(ms(".25") == 250);
+  CHECK(ms("3.") == 3000);
+  CHECK(ms("0.0005") == 1);    // rounded half up to the millisecond
+  CHECK(ms("0.00049") == 0);
+  CHECK(ms("2.5ms") == 3);
+  CHECK(ms("-0.5") == -500);   // signed, for offsets
+  CHECK(ms("+1s") == 1000);
+  CHECK(ms("-00:01.000") == -1000);
+  for (const char* bad : {"", "x", "1x", "s", "ms", ".", "1.5.2", "1 s", " 1", "1e3", "--1", "00:01", "00:01.5",
+                          "1,5", "99999999999999999"})
+    CHECK_FALSE(vttkit::parse_duration(bad).has_value());
+}
+
 TEST_CASE("60:00.000 is an hours field without seconds and fails", "[parse][timestamp]") {
   // "60" is two digits but greater than 59, so it is hours and a third field is required.
   CHECK_FALSE(vttkit::collect_timestamp("60:00.000").ok);

@@ -1,8 +1,11 @@
 // vtt convert, merge, stitch and speakers: read, transform (vttkit::pipeline), write.
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <unistd.h>
@@ -17,6 +20,8 @@
 #include "choices.hpp"
 #include "cli_io.hpp"
 #include "commands.hpp"
+#include "flags.hpp"
+#include "ordered_output.hpp"
 
 namespace vtt {
 namespace {
@@ -43,14 +48,16 @@ struct convert_options {
   double max_gap = to_seconds(pipe.merging.max_gap);
   double max_duration = to_seconds(pipe.merging.max_duration);
   speakers_report report = speakers_report::none;
+  const CLI::Option* to_flag = nullptr;  ///< -t,--to: whether it was given
 };
 
 void add_io_flags(CLI::App& cmd, convert_options& o) {
   cmd.add_option("files", o.inputs, "Input files ('-' or none: standard input)");
-  cmd.add_option("-o,--output", o.output, "Write to FILE (atomically: a temporary file renamed into place)");
-  cmd.add_option("--out-dir", o.out_dir, "Write DIR/<name>.<ext> for each input");
+  auto* output = cmd.add_option("-o,--output", o.output,
+                                 "Write to FILE (atomically: a temporary file renamed into place); one input only");
+  cmd.add_option("--out-dir", o.out_dir, "Write DIR/<name>.<ext> for each input (not with -o)")->excludes(output);
   cmd.add_flag("-r,--recursive", o.recursive, "Read the .vtt and .srt files under directory arguments");
-  cmd.add_option("-j,--jobs", o.jobs, "Workers: files converted at once, the rest parse one file (default: all cores)");
+  add_jobs_flag(cmd, o.jobs, "Workers: files converted at once, the rest parse one file (0: all cores; at most 1024)");
   cmd.add_flag("-q,--quiet", o.quiet, "No progress bar and no warnings, errors only");
   cmd.add_flag("--strict", o.strict, "A file with any error diagnostic fails (exit 1)");
   add_choice(cmd, "--from", o.from, vttkit::input_formats(), &vttkit::input_format_info::format,
@@ -58,8 +65,9 @@ void add_io_flags(CLI::App& cmd, convert_options& o) {
 }
 
 void add_output_flags(CLI::App& cmd, convert_options& o) {
-  add_choice(cmd, "-t,--to", o.write.format, vttkit::output_formats(), &vttkit::output_format_info::format,
-             "Output format");
+  o.to_flag = add_choice(cmd, "-t,--to", o.write.format, vttkit::output_formats(),
+                         &vttkit::output_format_info::format,
+                         "Output format (without it: from the -o FILE extension, else vtt)");
   add_choice(cmd, "--speaker-labels", o.write.labels, vttkit::speaker_labels_choices(),
              &vttkit::speaker_labels_info::labels,
              "Prefix 'Name: ' in srt and txt: none, change (each turn), every cue");
@@ -74,14 +82,12 @@ void add_speaker_flags(CLI::App& cmd, convert_options& o) {
 }
 
 void add_max_gap_flag(CLI::App& cmd, convert_options& o, const char* help) {
-  cmd.add_option("--max-gap", o.max_gap, help)->check(CLI::NonNegativeNumber)->capture_default_str();
+  add_seconds_flag(cmd, "--max-gap", o.max_gap, help);
 }
 
 void add_limit_flags(CLI::App& cmd, convert_options& o, const char* chars_help, const char* duration_help) {
-  cmd.add_option("--max-chars", o.pipe.merging.max_chars, chars_help)->capture_default_str();
-  cmd.add_option("--max-duration", o.max_duration, duration_help)
-      ->check(CLI::NonNegativeNumber)
-      ->capture_default_str();
+  add_count_flag(cmd, "--max-chars", o.pipe.merging.max_chars, chars_help);
+  add_seconds_flag(cmd, "--max-duration", o.max_duration, duration_help);
 }
 
 /// Everything a run needs, checked once before any file is read.
@@ -89,6 +95,7 @@ struct run_plan {
   convert_options opt;
   vttkit::parse_options parse;
   output_plan outputs;
+  ordered_output* ordered = nullptr;  ///< several inputs to standard output: shared, in input order
 };
 
 /// Reads the --map entries and the --map-file into `pipe.speakers`, once for every input.
@@ -142,8 +149,8 @@ bool transform_into(vttkit::reader& reader, const run_plan& plan, vttkit::byte_s
 }
 
 /// Converts one input read by `reader`.
-int convert_with(vttkit::reader& reader, const run_plan& plan, const input_file& in, const file_identities& ids,
-                 progress_line& progress, messages& msg) {
+int convert_with(vttkit::reader& reader, const run_plan& plan, const input_file& in, std::size_t index,
+                 const file_identities& ids, progress_line& progress, messages& msg) {
   const auto name = in.display();
   std::string error;
   const bool signature = reader.read_header();
@@ -155,15 +162,22 @@ int convert_with(vttkit::reader& reader, const run_plan& plan, const input_file&
 
   output_file out;
   const auto out_path = plan.outputs.path_for(in);
-  if (!out.open(out_path, ids, false, error)) {
+  if (!plan.opt.out_dir.empty()) {  // only once the input was read: an unreadable one creates nothing
+    std::error_code ec;
+    std::filesystem::create_directories(std::filesystem::path(out_path).parent_path(), ec);
+  }
+  if (!plan.ordered && !out.open(out_path, ids, false, error)) {
     msg.line(fmt::format("vtt: {}: {}", out_path, error));
     return exit_findings;
   }
+  std::optional<ordered_sink> shared;
+  if (plan.ordered) shared.emplace(*plan.ordered, index);
+  vttkit::byte_sink& sink = shared ? static_cast<vttkit::byte_sink&>(*shared) : out.sink();
   std::vector<std::string> unused_labels;
-  if (!transform_into(reader, plan, out.sink(), progress, unused_labels)) {
-    if (out.broken_pipe()) return exit_output_closed;  // `vtt convert big.vtt | head`: stop quietly
-    msg.line(fmt::format("vtt: {}: write failed: {}", out_path == "-" ? "standard output" : out_path,
-                         out.sink().error()));
+  if (!transform_into(reader, plan, sink, progress, unused_labels)) {
+    if (plan.ordered ? plan.ordered->broken_pipe() : out.broken_pipe())
+      return exit_output_closed;  // `vtt convert big.vtt | head`: stop quietly
+    msg.line(fmt::format("vtt: {}: write failed: {}", out_path == "-" ? "standard output" : out_path, sink.error()));
     return exit_findings;
   }
   if (!reader.read_error().empty()) {
@@ -200,14 +214,42 @@ int run_one(const run_plan& plan, const std::vector<input_file>& inputs, const f
   // One large file: a progress line on a terminal (a batch has its own bar).
   progress_line progress{handle.size(), single && !plan.opt.quiet && handle.size() >= large_input && ::isatty(2)};
   vttkit::reader reader{source, parse_opt};
-  const int code = convert_with(reader, plan, in, ids, progress, msg);
+  const int code = convert_with(reader, plan, in, index, ids, progress, msg);
   bytes_processed += reader.bytes_read();
   return code;
+}
+
+/// The first format of the table whose extension `path` has (case ignored); none when unknown.
+const vttkit::output_format_info* format_of_extension(const std::string& path) {
+  auto ext = std::filesystem::path(path).extension().string();
+  if (ext.size() < 2) return nullptr;
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (const auto& f : vttkit::output_formats())
+    if (f.extension == std::string_view(ext).substr(1)) return &f;
+  return nullptr;
+}
+
+/// -o FILE without --to: the format its extension names. With --to: a warning when a known
+/// extension names another format.
+void format_from_output(convert_options& opt, messages& msg) {
+  if (opt.output.empty() || opt.output == "-" || opt.report != speakers_report::none) return;
+  const auto* named = format_of_extension(opt.output);
+  if (!named) return;
+  if (!opt.to_flag || opt.to_flag->count() == 0) {
+    opt.write.format = named->format;
+    return;
+  }
+  const auto& chosen = vttkit::output_formats();
+  const auto it = std::find_if(chosen.begin(), chosen.end(), [&](const auto& f) { return f.format == opt.write.format; });
+  if (it != chosen.end() && it->extension != named->extension && !opt.quiet)
+    msg.line(fmt::format("vtt: warning: -o {}: the extension is that of {}, but --to {} is written", opt.output,
+                         named->name, it->name));
 }
 
 /// The plan of a run from the flags; false (after a message) on a bad --map or --map-file.
 bool make_plan(const convert_options& opt, run_plan& plan, messages& msg) {
   plan.opt = opt;
+  format_from_output(plan.opt, msg);
   auto& pipe = plan.opt.pipe;
   pipe.merging.max_gap = to_millis(opt.max_gap);
   pipe.merging.max_duration = to_millis(opt.max_duration);
@@ -219,7 +261,7 @@ bool make_plan(const convert_options& opt, run_plan& plan, messages& msg) {
   plan.outputs.out_dir = opt.out_dir;
   plan.outputs.extension = opt.report == speakers_report::json    ? ".json"
                            : opt.report == speakers_report::table ? ".txt"
-                                                                  : "." + std::string(vttkit::file_extension(opt.write.format));
+                                                                  : "." + std::string(vttkit::file_extension(plan.opt.write.format));
   return load_speaker_map(plan.opt, msg);
 }
 
@@ -235,6 +277,21 @@ std::vector<bool> output_clashes(const std::vector<input_file>& inputs, const ou
   return clash;
 }
 
+/// Whether each input's output is one JSON document: several of them on one stream make an array.
+bool json_documents(const convert_options& opt) {
+  if (opt.report != speakers_report::none) return opt.report == speakers_report::json;
+  return opt.write.format == vttkit::output_format::json || opt.write.format == vttkit::output_format::podcast_json;
+}
+
+/// Calls `ordered_output::done` however an input's run ends.
+struct done_guard {
+  ordered_output* out;
+  std::size_t index;
+  ~done_guard() {
+    if (out) out->done(index);
+  }
+};
+
 /// Checks the flags, expands the inputs and runs every file.
 int run(const convert_options& opt) {
   static messages msg;
@@ -246,31 +303,39 @@ int run(const convert_options& opt) {
     msg.line("vtt: " + e);
     bad_input_arg = true;
   });
+  if (inputs.empty()) {  // -r over folders without a .vtt or .srt file
+    if (!bad_input_arg) msg.line("vtt: no input files found");
+    return exit_usage;
+  }
   if (!opt.output.empty() && inputs.size() > 1) {
     msg.line("vtt: -o takes one input; use --out-dir DIR for several");
     return exit_usage;
   }
   // Two inputs that would write the same output: the second is an error.
   const auto clash = output_clashes(inputs, plan.outputs);
-  if (!opt.out_dir.empty()) {
-    std::error_code ec;
-    std::filesystem::create_directories(opt.out_dir, ec);
-  }
   const file_identities ids{inputs};
   const bool several = inputs.size() > 1;
   const bool progress = !opt.quiet && several && ::isatty(2);
+  std::optional<ordered_output> shared;
+  if (several && opt.output.empty() && opt.out_dir.empty()) {
+    shared.emplace(inputs.size(), json_documents(opt) ? ordered_output::joining::json_array
+                                                      : ordered_output::joining::concatenate);
+    plan.ordered = &*shared;
+  }
   int code = run_jobs(inputs.size(), opt.jobs, progress, [&](std::size_t i) {
+    const done_guard guard{plan.ordered, i};
     if (clash[i]) {
       msg.line(fmt::format("vtt: {}: another input already writes {}", inputs[i].display(),
                            plan.outputs.path_for(inputs[i])));
       return int{exit_findings};
     }
-    if (!opt.out_dir.empty()) {
-      std::error_code ec;
-      std::filesystem::create_directories(std::filesystem::path(plan.outputs.path_for(inputs[i])).parent_path(), ec);
-    }
     return run_one(plan, inputs, ids, i, !several, msg);
   });
+  if (shared && !shared->finish() && code != exit_output_closed) {
+    if (shared->broken_pipe()) return exit_output_closed;
+    msg.line(fmt::format("vtt: standard output: write failed: {}", shared->error()));
+    code = std::max(code, int{exit_findings});
+  }
   if (code == exit_output_closed) return code;
   if (bad_input_arg) code = std::max(code, int{exit_usage});
   if (several && code != exit_ok && !opt.quiet) msg.line(fmt::format("vtt: {} input(s); some failed", inputs.size()));

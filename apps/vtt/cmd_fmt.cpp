@@ -18,6 +18,7 @@
 
 #include "cli_io.hpp"
 #include "commands.hpp"
+#include "flags.hpp"
 
 namespace vtt {
 namespace {
@@ -262,7 +263,7 @@ command setup_fmt(CLI::App& app) {
   cmd->add_flag("--force", opt->force,
                 "Format even files whose errors lose content (E001 no signature, E002 bad timing line)");
   cmd->add_flag("-r,--recursive", opt->recursive, "Format the .vtt files under directory arguments");
-  cmd->add_option("-j,--jobs", opt->jobs, "Files formatted at once (default: all cores)");
+  add_jobs_flag(*cmd, opt->jobs, "Files formatted at once (0: all cores; at most 1024)");
   cmd->add_flag("-q,--quiet", opt->quiet, "No summary line and no progress bar (errors are still shown)");
   cmd->footer("Exit codes: 0 done (with --check: nothing would change), 1 a file would change, was refused or "
               "failed, 2 usage error or unreadable input.");

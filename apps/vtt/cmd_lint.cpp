@@ -18,6 +18,7 @@
 #include "choices.hpp"
 #include "cli_io.hpp"
 #include "commands.hpp"
+#include "flags.hpp"
 
 namespace vtt {
 namespace {
@@ -222,9 +223,9 @@ command setup_lint(CLI::App& app) {
   auto* cmd = app.add_subcommand("lint", "Check WebVTT files against the rules (see docs/lint-rules.md)");
   cmd->add_option("files", opt->inputs, "Files to check ('-' or none: standard input)");
   cmd->add_flag("-r,--recursive", opt->recursive, "Check the .vtt files under directory arguments");
-  cmd->add_option(
-      "-j,--jobs", opt->jobs,
-      "Workers: files checked at once, the rest parse one file (default: all cores); output keeps input order");
+  add_jobs_flag(*cmd, opt->jobs,
+                "Workers: files checked at once, the rest parse one file (0: all cores; at most 1024); output keeps "
+                "input order");
   cmd->add_flag("-q,--quiet", opt->quiet, "No summary line and no progress bar");
   cmd->add_option("--format", opt->format,
                   "Findings as text (path:line:col: ...), one JSON array, or GitHub annotations")

@@ -18,14 +18,23 @@ namespace vtt {
 
 std::atomic<std::size_t> bytes_processed{0};
 
+namespace {
+
+/// Workers that help: `jobs` (0: all cores), never more than the cores.
+unsigned useful_jobs(unsigned jobs) {
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  return jobs == 0 ? cores : std::min(jobs, cores);
+}
+
+}  // namespace
+
 unsigned threads_per_input(unsigned jobs, std::size_t inputs) {
-  if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
+  jobs = useful_jobs(jobs);
   return static_cast<unsigned>(std::max<std::size_t>(1, jobs / std::max<std::size_t>(inputs, 1)));
 }
 
 int run_jobs(std::size_t count, unsigned jobs, bool progress, const std::function<int(std::size_t)>& work) {
-  if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
-  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(count, 1)));
+  jobs = static_cast<unsigned>(std::min<std::size_t>(useful_jobs(jobs), std::max<std::size_t>(count, 1)));
   std::atomic<std::size_t> next{0}, done{0};
   std::atomic<int> worst{0};
   std::mutex m;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -33,5 +34,10 @@ struct timestamp_parse {
 /// Collects a WebVTT timestamp at the start of `text` exactly as the W3C algorithm does
 /// ("collect a WebVTT timestamp"): `[h*:]mm:ss.ttt`. Values too large for 64-bit milliseconds fail.
 [[nodiscard]] timestamp_parse collect_timestamp(std::string_view text) noexcept;
+
+/// A time value as written on a command line (docs/commands.md): seconds (`1.5`), seconds
+/// with a unit (`1.5s`, `1500ms`), or a timestamp (`00:01.500`, `1:02:03.250`), optionally
+/// signed (`-0.5`). Rounded to the millisecond; nothing when the text is none of these.
+[[nodiscard]] std::optional<millis> parse_duration(std::string_view text) noexcept;
 
 }  // namespace vttkit

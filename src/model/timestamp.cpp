@@ -188,4 +188,37 @@ std::string format_timestamp(millis ms, timestamp_style style) {
   return out;
 }
 
+std::optional<millis> parse_duration(std::string_view text) noexcept {
+  const bool negative = !text.empty() && text[0] == '-';
+  if (!text.empty() && (text[0] == '-' || text[0] == '+')) text.remove_prefix(1);
+  if (text.find(':') != std::string_view::npos) {
+    const auto t = collect_timestamp(text);
+    if (!t.ok || t.length != text.size()) return std::nullopt;
+    return negative ? -t.value : t.value;
+  }
+  millis scale = 1000;  // seconds, unless "ms"
+  if (text.ends_with("ms")) {
+    scale = 1;
+    text.remove_suffix(2);
+  } else if (text.ends_with("s")) {
+    text.remove_suffix(1);
+  }
+  const auto dot = text.find('.');
+  const auto whole = text.substr(0, dot);
+  const auto fraction = dot == std::string_view::npos ? std::string_view() : text.substr(dot + 1);
+  const auto digits = [](std::string_view d) { return d.find_first_not_of("0123456789") == std::string_view::npos; };
+  if (whole.size() + fraction.size() == 0 || !digits(whole) || !digits(fraction) || whole.size() > 12) return std::nullopt;
+  millis value = 0;
+  for (const char c : whole) value = value * 10 + (c - '0');
+  value *= scale;
+  // The fraction in tenths of a millisecond, then rounded half up to whole milliseconds.
+  millis tenths = 0, weight = scale * 10;
+  for (const char c : fraction) {
+    if ((weight /= 10) == 0) break;
+    tenths += (c - '0') * weight;
+  }
+  value += (tenths + 5) / 10;
+  return negative ? -value : value;
+}
+
 }  // namespace vttkit

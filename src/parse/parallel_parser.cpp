@@ -477,9 +477,20 @@ struct parallel_parser::impl {
   }
 };
 
+namespace {
+
+/// Threads that can help parse `input_bytes`: no more than its chunks (nor 256), at least 2.
+/// (An absurd count would start that many threads, and `threads + 2` slots could wrap to 0.)
+unsigned useful_threads(unsigned threads, std::size_t input_bytes) {
+  const std::size_t chunks = input_bytes / std::max<std::size_t>(chunk_target.load(), 1) + 1;
+  return static_cast<unsigned>(std::clamp<std::size_t>(std::min<std::size_t>(threads, chunks), 2, 256));
+}
+
+}  // namespace
+
 parallel_parser::parallel_parser(byte_source& source, std::string_view input, const parse_options& options,
                                  unsigned threads)
-    : impl_(std::make_unique<impl>(source, input, options, std::max(threads, 2u))) {}
+    : impl_(std::make_unique<impl>(source, input, options, useful_threads(threads, input.size()))) {}
 parallel_parser::~parallel_parser() = default;
 
 bool parallel_parser::read_header(header& out) { return impl_->read_header(out); }

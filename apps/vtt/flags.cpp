@@ -1,0 +1,72 @@
+// Flags that take numbers (see flags.hpp).
+#include "flags.hpp"
+
+#include <charconv>
+#include <string_view>
+
+#include <fmt/format.h>
+#include <vttkit/timestamp.hpp>
+
+namespace vtt {
+namespace {
+
+/// A whole number written as digits only (no sign, no space); false when not one or too large.
+bool parse_whole(std::string_view text, unsigned long long& value) {
+  if (text.empty()) return false;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  return ec == std::errc() && end == text.data() + text.size();
+}
+
+}  // namespace
+
+CLI::Option* add_jobs_flag(CLI::App& cmd, unsigned& jobs, std::string help) {
+  CLI::callback_t assign = [&jobs](const CLI::results_t& given) {
+    const std::string& text = given.back();
+    unsigned long long n = 0;
+    const auto number = text.empty() || text[0] != '-' ? std::string_view(text) : std::string_view(text).substr(1);
+    const bool digits = !number.empty() && number.find_first_not_of("0123456789") == std::string_view::npos;
+    if (!digits) throw CLI::ValidationError(fmt::format("-j, --jobs: not a number of workers: '{}'", text));
+    if (text[0] == '-' || !parse_whole(text, n) || n > max_jobs)
+      throw CLI::ValidationError(
+          fmt::format("-j, --jobs must be from 0 (all cores) to {} workers, not {}", max_jobs, text));
+    jobs = static_cast<unsigned>(n);
+    return true;
+  };
+  auto* option = cmd.add_option("-j,--jobs", std::move(assign), std::move(help));
+  option->type_name("N")->expected(1)->default_str("0");
+  return option;
+}
+
+CLI::Option* add_count_flag(CLI::App& cmd, const std::string& name, std::size_t& count, std::string help) {
+  CLI::callback_t assign = [&count, name](const CLI::results_t& given) {
+    const std::string& text = given.back();
+    unsigned long long n = 0;
+    const bool negative = text.size() > 1 && text[0] == '-' &&
+                          text.find_first_not_of("0123456789.", 1) == std::string::npos;
+    if (negative) throw CLI::ValidationError(fmt::format("{} must be 0 or more, not {}", name, text));
+    if (!parse_whole(text, n)) throw CLI::ValidationError(fmt::format("{}: not a whole number: '{}'", name, text));
+    count = static_cast<std::size_t>(n);
+    return true;
+  };
+  const auto current = std::to_string(count);
+  auto* option = cmd.add_option(name, std::move(assign), std::move(help));
+  option->type_name("N")->expected(1)->default_str(current);
+  return option;
+}
+
+CLI::Option* add_seconds_flag(CLI::App& cmd, const std::string& name, double& seconds, std::string help) {
+  CLI::callback_t assign = [&seconds, name](const CLI::results_t& given) {
+    const std::string& text = given.back();
+    const auto ms = vttkit::parse_duration(text);
+    if (!ms) throw CLI::ValidationError(fmt::format("{}: not a number of seconds: '{}'", name, text));
+    if (*ms < 0) throw CLI::ValidationError(fmt::format("{} must be 0 or more seconds, not {}", name, text));
+    seconds = static_cast<double>(*ms) / 1000.0;
+    return true;
+  };
+  const auto current = fmt::format("{}", seconds);
+  auto* option = cmd.add_option(name, std::move(assign), std::move(help));
+  option->type_name("SECONDS")->expected(1)->default_str(current);
+  return option;
+}
+
+}  // namespace vtt
