@@ -369,3 +369,36 @@ TEST_CASE("a pipe's cues and diagnostics come out as they arrive, with any -j", 
     CHECK(vtt_test::read_file(out_path).find("later") != std::string::npos);
   }
 }
+
+TEST_CASE("a mistyped command is named, with the closest command", "[cli][usage]") {
+  const auto typo = run_vtt({"conver", "x.vtt"});
+  CHECK(typo.code == 2);
+  CHECK(typo.out.empty());
+  CHECK(typo.err.find("vtt: unknown command 'conver'; did you mean 'convert'?") == 0);
+  const auto far = run_vtt({"xyzzy"});
+  CHECK(far.code == 2);
+  CHECK(far.err.find("vtt: unknown command 'xyzzy'\n") == 0);
+}
+
+TEST_CASE("vtt help lists the commands; vtt help COMMAND shows its flags", "[cli][usage]") {
+  const auto all = run_vtt({"help"});
+  CHECK(all.code == 0);
+  for (const char* name : {"convert", "merge", "stitch", "speakers", "lint", "fmt", "help"})
+    CHECK(all.out.find(std::string("\n  ") + name + " ") != std::string::npos);
+  const auto lint = run_vtt({"help", "lint"});
+  CHECK(lint.code == 0);
+  CHECK(lint.out == run_vtt({"lint", "--help"}).out);
+  const auto unknown = run_vtt({"help", "lnt"});
+  CHECK(unknown.code == 2);
+  CHECK(unknown.err.find("vtt: unknown command 'lnt'; did you mean 'lint'?") == 0);
+  const auto bare = run_vtt({});
+  CHECK(bare.code == 2);
+  CHECK(bare.out.empty());
+  CHECK(bare.err.find("\n  convert ") != std::string::npos);
+}
+
+TEST_CASE("flag errors carry the program's prefix", "[cli][usage]") {
+  const auto r = run_vtt({"convert", "--to", "nope"});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("vtt: --to: ") == 0);
+}

@@ -1,13 +1,74 @@
 // vtt: the command-line program. Parses flags, runs one subcommand, maps outcomes to exit codes.
+#include <algorithm>
 #include <array>
 #include <csignal>
 #include <cstdio>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 #include <vttkit/version.hpp>
 
 #include "cli_io.hpp"
 #include "commands.hpp"
+
+namespace {
+
+/// Edit distance between two short words (for "did you mean").
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+/// The first argument when it should name a command and names none: a message saying so,
+/// with the closest command when one is close. Empty when the arguments are fine.
+std::string unknown_command(const CLI::App& app, int argc, char** argv) {
+  if (argc < 2 || argv[1][0] == '-') return {};
+  const std::string_view given = argv[1];
+  std::string best;
+  std::size_t best_distance = 3;  // suggest only names at most two edits away
+  for (const auto* sub : app.get_subcommands({})) {
+    if (sub->get_name() == given) return {};
+    const auto d = edit_distance(given, sub->get_name());
+    if (d < best_distance) {
+      best_distance = d;
+      best = sub->get_name();
+    }
+  }
+  std::string message = "vtt: unknown command '" + std::string(given) + "'";
+  if (!best.empty()) message += "; did you mean '" + best + "'?";
+  return message + "\nRun 'vtt help' for the list of commands.";
+}
+
+/// `vtt help` prints the commands, `vtt help COMMAND` that command's flags.
+int show_help(const CLI::App& app, int argc, char** argv) {
+  if (argc < 3) {
+    std::fputs(app.help().c_str(), stdout);
+    return vtt::exit_ok;
+  }
+  for (const auto* sub : app.get_subcommands({})) {
+    if (sub->get_name() == argv[2]) {
+      std::fputs(sub->help("vtt").c_str(), stdout);
+      return vtt::exit_ok;
+    }
+  }
+  char* args[] = {argv[0], argv[2]};
+  std::fprintf(stderr, "%s\n", unknown_command(app, 2, args).c_str());
+  return vtt::exit_usage;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   // A closed standard output shows up as EPIPE on write, which the commands report as
@@ -26,6 +87,20 @@ int main(int argc, char** argv) {
 
   const std::array commands{vtt::setup_convert(app), vtt::setup_merge(app),    vtt::setup_stitch(app),
                             vtt::setup_speakers(app), vtt::setup_lint(app), vtt::setup_fmt(app)};
+  // CLI11's messages carry the program's prefix, as the program's own do.
+  app.failure_message([](const CLI::App*, const CLI::Error& e) {
+    return "vtt: " + std::string(e.what()) + "\nRun 'vtt help' or 'vtt COMMAND --help' for the flags.\n";
+  });
+  app.add_subcommand("help", "Show the commands, or a command's flags: vtt help [COMMAND]")->allow_extras();
+  if (argc < 2) {  // a bare `vtt`: the commands, on standard error, and a usage error
+    std::fputs(app.help().c_str(), stderr);
+    return vtt::exit_usage;
+  }
+  if (std::string_view{argv[1]} == "help") return show_help(app, argc, argv);
+  if (const auto message = unknown_command(app, argc, argv); !message.empty()) {
+    std::fprintf(stderr, "%s\n", message.c_str());
+    return vtt::exit_usage;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

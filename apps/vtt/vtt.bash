@@ -5,7 +5,7 @@ _vtt() {
   prev=${COMP_WORDS[COMP_CWORD-1]}
   cmd=${COMP_WORDS[1]}
   if [ "$COMP_CWORD" -eq 1 ]; then
-    COMPREPLY=($(compgen -W "convert merge stitch speakers lint fmt --help --version" -- "$cur"))
+    COMPREPLY=($(compgen -W "convert merge stitch speakers lint fmt help --help --version" -- "$cur"))
     return
   fi
   case $prev in
