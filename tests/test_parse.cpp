@@ -99,6 +99,25 @@ TEST_CASE("the signature decides whether there are cues", "[parse][header]") {
   }
 }
 
+TEST_CASE("E001 says what the first line looks like instead", "[parse][header]") {
+  vttkit::parse_options vtt;
+  vtt.format = vttkit::input_format::vtt;
+  auto message = [&](std::string_view bytes) {
+    const auto r = parse(bytes, vtt);
+    const auto found = of_rule(r, rule::missing_signature);
+    return found.size() == 1 ? found[0].message : std::string("(not one E001)");
+  };
+  const std::string plain = "no WEBVTT signature on the first line: the file has no cues";
+  CHECK(message("1\n00:00:01,000 --> 00:00:02,000\nhi\n") ==
+        plain + " (it starts like SubRip: read it with --from srt)");
+  CHECK(message(std::string("\xFF\xFEW\0E\0", 6)) ==
+        plain + " (it starts with a UTF-16 or UTF-32 byte order mark: convert it to UTF-8, e.g. with iconv)");
+  CHECK(message(std::string("\xFE\xFF\0W\0E", 6)).ends_with("convert it to UTF-8, e.g. with iconv)"));
+  CHECK(message("Hello\n") == plain);
+  CHECK(message("12a\n") == plain);
+  CHECK(message("") == "empty input: no WEBVTT signature, so no cues");
+}
+
 TEST_CASE("the title is the header text without a leading dash", "[parse][header]") {
   CHECK(parse("WEBVTT - My Show\n").document.header.title == "My Show");
   CHECK(parse("WEBVTT My Show  \n").document.header.title == "My Show");

@@ -153,6 +153,18 @@ void parse_cue_settings(std::string_view text, const std::vector<std::string>& r
   }
 }
 
+/// E001's message, with a hint when the first line says what the file is instead.
+std::string missing_signature_message(bool got_line, std::string_view first) {
+  if (!got_line) return "empty input: no WEBVTT signature, so no cues";
+  std::string message = "no WEBVTT signature on the first line: the file has no cues";
+  constexpr std::string_view replacement = "\xEF\xBF\xBD";  // U+FFFD, what the bytes FF FE became
+  if (first.substr(0, 2 * replacement.size()) == std::string(replacement) + std::string(replacement))
+    message += " (it starts with a UTF-16 or UTF-32 byte order mark: convert it to UTF-8, e.g. with iconv)";
+  else if (!first.empty() && std::all_of(first.begin(), first.end(), [](char c) { return detail::is_digit(c); }))
+    message += " (it starts like SubRip: read it with --from srt)";
+  return message;
+}
+
 }  // namespace
 
 bool webvtt_parser::read_header(header& out) {
@@ -161,9 +173,7 @@ bool webvtt_parser::read_header(header& out) {
   // Steps 4-6: the signature, on the first line (CR and CRLF already mean LF).
   const bool got = ctx_.lines.next(line);
   if (!got || line.substr(0, 6) != "WEBVTT" || (line.size() > 6 && line[6] != ' ' && line[6] != '\t')) {
-    ctx_.report(rule::missing_signature, 1, 1,
-                got ? "no WEBVTT signature on the first line: the file has no cues"
-                    : "empty input: no WEBVTT signature, so no cues");
+    ctx_.report(rule::missing_signature, 1, 1, missing_signature_message(got, line));
     return false;
   }
   out.signature_text.assign(line.substr(6));
