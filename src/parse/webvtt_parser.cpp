@@ -34,7 +34,7 @@ bool is_keyword_line(std::string_view buffer, std::string_view keyword) noexcept
 /// "NOTE" alone or followed by a space, tab or line feed.
 bool is_note(std::string_view buffer) noexcept {
   return buffer.substr(0, 4) == "NOTE" &&
-         (buffer.size() == 4 || buffer[4] == ' ' || buffer[4] == '\t' || buffer[4] == '\n');
+         (buffer.size() == 4 || is_blank(buffer[4]) || buffer[4] == '\n');
 }
 
 /// The rules to parse a WebVTT percentage string: digits, optionally `.` digits, then `%`,
@@ -160,7 +160,7 @@ bool webvtt_parser::read_header(header& out) {
   std::string_view line;
   // Steps 4-6: the signature, on the first line (CR and CRLF already mean LF).
   const bool got = ctx_.lines.next(line);
-  if (!got || line.substr(0, 6) != "WEBVTT" || (line.size() > 6 && line[6] != ' ' && line[6] != '\t')) {
+  if (!got || line.substr(0, 6) != "WEBVTT" || (line.size() > 6 && !is_blank(line[6]))) {
     ctx_.report(rule::missing_signature, 1, 1,
                 got ? "no WEBVTT signature on the first line: the file has no cues"
                     : "empty input: no WEBVTT signature, so no cues");
