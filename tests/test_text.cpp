@@ -425,8 +425,12 @@ TEST_CASE("the scalar kernels find what they are documented to", "[text][scan]")
   const std::string_view u = "Well\xE2\x80\xA6 ok. Yes";
   CHECK(d::find_mark_start_scalar(u.data(), u.data() + u.size()) == u.data() + 4);
   CHECK(d::find_escaped_scalar(u.data(), u.data() + u.size()) == u.data() + u.size());
-  const std::string_view j = "caf\xC3\xA9 \"quoted\"";
-  CHECK(d::find_json_special_scalar(j.data(), j.data() + j.size()) == j.data() + 6);
+  const std::string_view j = "cafe \"quoted\"";
+  CHECK(d::find_json_special_scalar(j.data(), j.data() + j.size()) == j.data() + 5);
+  const std::string_view jj = "caf\xC3\xA9";  // UTF-8 to check
+  CHECK(d::find_json_special_scalar(jj.data(), jj.data() + jj.size()) == jj.data() + 3);
+  const std::string_view del = "x\x7F";
+  CHECK(d::find_json_special_scalar(del.data(), del.data() + del.size()) == del.data() + 1);
   const std::string_view k = "tab\there";
   CHECK(d::find_json_special_scalar(k.data(), k.data() + k.size()) == k.data() + 3);
   CHECK(d::is_single_spaced_ascii_scalar("one two three"));
