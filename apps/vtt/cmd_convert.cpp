@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 #include <vttkit/parse.hpp>
 #include <vttkit/pipeline.hpp>
+#include <vttkit/report.hpp>
 #include <vttkit/transform.hpp>
 #include <vttkit/write.hpp>
 
@@ -104,7 +105,7 @@ bool load_speaker_map(convert_options& opt, messages& msg) {
   input_handle h;
   std::string error;
   if (!h.open({opt.map_file, opt.map_file}, error)) {
-    msg.line(fmt::format("vtt: --map-file {}: {}", opt.map_file, error));
+    msg.line(fmt::format("vtt: --map-file {}: {}", vttkit::display_name(opt.map_file), error));
     return false;
   }
   std::string text;
@@ -112,7 +113,7 @@ bool load_speaker_map(convert_options& opt, messages& msg) {
   for (ssize_t n; (n = ::read(h.fd(), buf, sizeof buf)) > 0;) text.append(buf, static_cast<std::size_t>(n));
   std::size_t bad_line = 0;
   if (!map.load(text, bad_line)) {  // its entries come after --map's: a label in both gets the file's name
-    msg.line(fmt::format("vtt: {}:{}: expected OLD=NEW", opt.map_file, bad_line));
+    msg.line(fmt::format("vtt: {}:{}: expected OLD=NEW", vttkit::display_name(opt.map_file), bad_line));
     return false;
   }
   return true;
@@ -144,7 +145,7 @@ bool transform_into(vttkit::reader& reader, const run_plan& plan, vttkit::byte_s
 /// Converts one input read by `reader`.
 int convert_with(vttkit::reader& reader, const run_plan& plan, const input_file& in, const file_identities& ids,
                  progress_line& progress, messages& msg) {
-  const auto name = in.display();
+  const auto name = vttkit::display_name(in.display());  // for messages: control bytes escaped
   std::string error;
   const bool signature = reader.read_header();
   if (!reader.read_error().empty()) {
@@ -156,13 +157,14 @@ int convert_with(vttkit::reader& reader, const run_plan& plan, const input_file&
   output_file out;
   const auto out_path = plan.outputs.path_for(in);
   if (!out.open(out_path, ids, false, error)) {
-    msg.line(fmt::format("vtt: {}: {}", out_path, error));
+    msg.line(fmt::format("vtt: {}: {}", vttkit::display_name(out_path), error));
     return exit_findings;
   }
   std::vector<std::string> unused_labels;
   if (!transform_into(reader, plan, out.sink(), progress, unused_labels)) {
     if (out.broken_pipe()) return exit_output_closed;  // `vtt convert big.vtt | head`: stop quietly
-    msg.line(fmt::format("vtt: {}: write failed: {}", out_path == "-" ? "standard output" : out_path,
+    msg.line(fmt::format("vtt: {}: write failed: {}",
+                         out_path == "-" ? "standard output" : vttkit::display_name(out_path),
                          out.sink().error()));
     return exit_findings;
   }
@@ -171,7 +173,7 @@ int convert_with(vttkit::reader& reader, const run_plan& plan, const input_file&
     return exit_usage;
   }
   if (!out.commit(error)) {
-    msg.line(fmt::format("vtt: {}: {}", out_path, error));
+    msg.line(fmt::format("vtt: {}: {}", vttkit::display_name(out_path), error));
     return exit_findings;
   }
   if (!plan.opt.quiet) {
@@ -189,7 +191,7 @@ int run_one(const run_plan& plan, const std::vector<input_file>& inputs, const f
   input_handle handle;
   std::string error;
   if (!handle.open(in, error)) {
-    msg.line(fmt::format("vtt: {}: {}", in.display(), error));
+    msg.line(fmt::format("vtt: {}: {}", vttkit::display_name(in.display()), error));
     return exit_usage;
   }
   vttkit::mapped_file_source source{handle.fd()};  // read in place when it is a regular file
@@ -261,8 +263,8 @@ int run(const convert_options& opt) {
   const bool progress = !opt.quiet && several && ::isatty(2);
   int code = run_jobs(inputs.size(), opt.jobs, progress, [&](std::size_t i) {
     if (clash[i]) {
-      msg.line(fmt::format("vtt: {}: another input already writes {}", inputs[i].display(),
-                           plan.outputs.path_for(inputs[i])));
+      msg.line(fmt::format("vtt: {}: another input already writes {}", vttkit::display_name(inputs[i].display()),
+                           vttkit::display_name(plan.outputs.path_for(inputs[i]))));
       return int{exit_findings};
     }
     if (!opt.out_dir.empty()) {

@@ -80,7 +80,7 @@ outcome fmt_one(const fmt_cli_options& opt, const output_plan& plan, const input
   po.warnings = false;  // warnings are vtt lint's job
   po.on_diagnostic = [&](const vttkit::diagnostic& d) {
     loss.see(d);
-    msg.line(vttkit::format_finding(name, d));  // errors only (warnings are off)
+    msg.diagnostic(name, d);  // errors only (warnings are off)
   };
   vttkit::formatter formatter{file, std::move(po)};  // reads WebVTT only: fmt writes WebVTT
   const bool signature = formatter.read_header();

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include <fmt/format.h>
+#include <vttkit/report.hpp>
 
 #include "exit_code.hpp"
 
@@ -187,7 +188,7 @@ bool output_file::diverge(std::string& error) {
   name.push_back('\0');
   fd_ = ::mkstemp(name.data());
   if (fd_ < 0) {
-    error = fmt::format("cannot create a file in {}: {}", dir.string(), std::strerror(errno));
+    error = fmt::format("cannot create a file in {}: {}", vttkit::display_name(dir.string()), std::strerror(errno));
     return false;
   }
   owned_ = true;
