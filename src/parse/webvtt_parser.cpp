@@ -56,15 +56,22 @@ bool parse_percentage(std::string_view s) noexcept {
   return ec == std::errc{} && value >= 0 && value <= 100;
 }
 
+/// A `line` or `position` value split at its first comma: the position, then the alignment.
+struct aligned_value {
+  std::string_view position;
+  std::string_view alignment;
+  bool has_alignment = false;
+};
+
+aligned_value split_alignment(std::string_view value) noexcept {
+  const auto comma = value.find(',');
+  if (comma == std::string_view::npos) return {value, {}, false};
+  return {value.substr(0, comma), value.substr(comma + 1), true};
+}
+
 /// The `line` setting's value check (the W3C steps for "line").
 bool valid_line_value(std::string_view value) noexcept {
-  std::string_view linepos = value, linealign;
-  bool has_align = false;
-  if (const auto comma = value.find(','); comma != std::string_view::npos) {
-    linepos = value.substr(0, comma);
-    linealign = value.substr(comma + 1);
-    has_align = true;
-  }
+  const auto [linepos, linealign, has_align] = split_alignment(value);
   if (std::none_of(linepos.begin(), linepos.end(), is_digit)) return false;
   if (linepos.back() == '%') {
     if (!parse_percentage(linepos)) return false;
@@ -85,13 +92,7 @@ bool valid_line_value(std::string_view value) noexcept {
 }
 
 bool valid_position_value(std::string_view value) noexcept {
-  std::string_view colpos = value, colalign;
-  bool has_align = false;
-  if (const auto comma = value.find(','); comma != std::string_view::npos) {
-    colpos = value.substr(0, comma);
-    colalign = value.substr(comma + 1);
-    has_align = true;
-  }
+  const auto [colpos, colalign, has_align] = split_alignment(value);
   if (!parse_percentage(colpos)) return false;
   return !has_align || colalign == "line-left" || colalign == "center" || colalign == "line-right";
 }
