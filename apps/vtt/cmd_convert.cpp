@@ -225,18 +225,6 @@ bool make_plan(const convert_options& opt, run_plan& plan, messages& msg) {
   return load_speaker_map(plan.opt, msg);
 }
 
-/// Marks the inputs whose output path an earlier input already writes (--out-dir).
-std::vector<bool> output_clashes(const std::vector<input_file>& inputs, const output_plan& outputs) {
-  std::vector<bool> clash(inputs.size(), false);
-  if (outputs.out_dir.empty()) return clash;
-  std::vector<std::pair<std::string, std::size_t>> seen;
-  for (std::size_t i = 0; i < inputs.size(); ++i) seen.emplace_back(outputs.path_for(inputs[i]), i);
-  std::sort(seen.begin(), seen.end());
-  for (std::size_t i = 1; i < seen.size(); ++i)
-    if (seen[i].first == seen[i - 1].first) clash[seen[i].second] = true;
-  return clash;
-}
-
 /// Checks the flags, expands the inputs and runs every file.
 int run(const convert_options& opt) {
   static messages msg;
@@ -253,7 +241,7 @@ int run(const convert_options& opt) {
     return exit_usage;
   }
   // Two inputs that would write the same output: the second is an error.
-  const auto clash = output_clashes(inputs, plan.outputs);
+  const auto clash = plan.outputs.clashes(inputs);
   if (!opt.out_dir.empty()) {
     std::error_code ec;
     std::filesystem::create_directories(opt.out_dir, ec);

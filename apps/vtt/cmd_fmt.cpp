@@ -141,19 +141,6 @@ std::string_view usage_error(const fmt_cli_options& opt, const std::vector<input
   return {};
 }
 
-/// The inputs whose --out-dir output another input already writes.
-std::vector<bool> output_clashes(const fmt_cli_options& opt, const output_plan& plan,
-                                 const std::vector<input_file>& inputs) {
-  std::vector<bool> clash(inputs.size(), false);
-  if (opt.out_dir.empty()) return clash;
-  std::vector<std::pair<std::string, std::size_t>> seen;
-  for (std::size_t i = 0; i < inputs.size(); ++i) seen.emplace_back(plan.path_for(inputs[i]), i);
-  std::sort(seen.begin(), seen.end());
-  for (std::size_t i = 1; i < seen.size(); ++i)
-    if (seen[i].first == seen[i - 1].first) clash[seen[i].second] = true;
-  return clash;
-}
-
 /// Lists the files that would change (--check), prints the summary line and returns the exit code.
 int conclude(const fmt_cli_options& opt, const std::vector<input_file>& inputs, const std::vector<outcome>& results,
              int code, messages& msg) {
@@ -219,7 +206,7 @@ int run(const fmt_cli_options& opt) {
   plan.output = opt.output;
   plan.out_dir = opt.out_dir;
   plan.extension = ".vtt";
-  const auto clash = output_clashes(opt, plan, inputs);
+  const auto clash = plan.clashes(inputs);
 
   // Outputs other than the inputs themselves must not be one of them (found once per run).
   const file_identities ids = opt.check || opt.in_place ? file_identities{} : file_identities{inputs};

@@ -244,4 +244,15 @@ std::string output_plan::path_for(const input_file& in) const {
   return (fs::path(out_dir) / rel).string();
 }
 
+std::vector<bool> output_plan::clashes(const std::vector<input_file>& inputs) const {
+  std::vector<bool> clash(inputs.size(), false);
+  if (out_dir.empty()) return clash;
+  std::vector<std::pair<std::string, std::size_t>> seen;
+  for (std::size_t i = 0; i < inputs.size(); ++i) seen.emplace_back(path_for(inputs[i]), i);
+  std::sort(seen.begin(), seen.end());
+  for (std::size_t i = 1; i < seen.size(); ++i)
+    if (seen[i].first == seen[i - 1].first) clash[seen[i].second] = true;
+  return clash;
+}
+
 }  // namespace vtt
