@@ -401,4 +401,26 @@ TEST_CASE("flag errors carry the program's prefix", "[cli][usage]") {
   const auto r = run_vtt({"convert", "--to", "nope"});
   CHECK(r.code == 2);
   CHECK(r.err.find("vtt: --to: ") == 0);
+TEST_CASE("convert shows a file name's control bytes escaped, as lint does", "[cli][messages]") {
+  temp_dir dir;
+  const auto path = dir.file("a\x1b[31mb.vtt");  // an ESC would turn a terminal red
+  const auto shown = dir.path + "/a\\x1B[31mb.vtt";
+  write_file(path, "WEBVTT\n\n00:00:02.000 --> 00:00:01.000\nbackwards\n\n00:03.000 --> 00:04.000\nok\n");
+  // A parser error: the diagnostic names the file the way `vtt lint` does.
+  const auto r = run_vtt({"convert", "--to", "txt", path});
+  CHECK(r.code == 0);
+  CHECK(r.out == "backwards ok\n");  // kept, as the parser reads it: one turn without a speaker
+  CHECK(r.err.rfind(shown + ":3:1: error: ", 0) == 0);
+  CHECK(r.err.find(" [E003]\n") != std::string::npos);
+  CHECK(r.err.find('\x1b') == std::string::npos);
+  // Messages about files: an input that is missing, an output that cannot be written.
+  const auto missing = run_vtt({"convert", dir.file("gone\x1b.vtt")});
+  CHECK(missing.code == 2);
+  CHECK(missing.err.rfind("vtt: " + dir.path + "/gone\\x1B.vtt: ", 0) == 0);
+  CHECK(missing.err.find('\x1b') == std::string::npos);
+  std::filesystem::create_directory(dir.file("out\x1b"));
+  const auto to_dir = run_vtt({"convert", path, "-o", dir.file("out\x1b")});
+  CHECK(to_dir.code == 1);
+  CHECK(to_dir.err.find("vtt: " + dir.path + "/out\\x1B: ") != std::string::npos);
+  CHECK(to_dir.err.find('\x1b') == std::string::npos);
 }

@@ -331,3 +331,14 @@ TEST_CASE("fmt -o writes a file and never overwrites the input", "[cli][fmt]") {
   CHECK(same.code != 0);
   CHECK(read_file(dir.file("in.vtt")) == two_warnings);
 }
+
+TEST_CASE("lint --format takes the names of the library's report formats", "[cli][lint]") {
+  const auto help = run_vtt({"lint", "--help"});
+  CHECK(help.out.find("{text,json,github}=text") != std::string::npos);  // the table's names, text the default
+  const auto bad = run_vtt({"lint", "--format", "xml"}, one_error);
+  CHECK(bad.code == 2);
+  CHECK(bad.out.empty());
+  CHECK(bad.err.find("xml") != std::string::npos);
+  const auto gh = run_vtt({"lint", "--format", "github", "-"}, one_error);
+  CHECK(gh.out.rfind("::error file=-,line=3,", 0) == 0);
+}

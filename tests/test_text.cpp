@@ -13,6 +13,8 @@
 #include "text/ascii.hpp"
 #include "text/cue_tag.hpp"
 #include "text/scan.hpp"
+#include "text/string_map.hpp"
+#include "text/unicode.hpp"
 #include "text/utf8.hpp"
 
 using namespace std::string_view_literals;
@@ -23,7 +25,7 @@ namespace d = vttkit::detail;
 // ---------------------------------------------------------------------------------------------
 
 TEST_CASE("ASCII classes hold exactly their bytes", "[text][ascii]") {
-  std::string digits, upper, lower, tag_space, whitespace, blank;
+  std::string digits, upper, lower, tag_space, whitespace, blank, space;
   for (int b = 0; b < 256; ++b) {
     const char c = static_cast<char>(b);
     if (d::is_digit(c)) digits += c;
@@ -32,6 +34,7 @@ TEST_CASE("ASCII classes hold exactly their bytes", "[text][ascii]") {
     if (d::is_tag_space(c)) tag_space += c;
     if (d::is_ascii_whitespace(c)) whitespace += c;
     if (d::is_blank(c)) blank += c;
+    if (d::is_space(c)) space += c;
     CHECK(d::is_alpha(c) == (d::is_upper(c) || d::is_lower(c)));
     CHECK(d::is_alnum(c) == (d::is_alpha(c) || d::is_digit(c)));
   }
@@ -41,6 +44,7 @@ TEST_CASE("ASCII classes hold exactly their bytes", "[text][ascii]") {
   CHECK(tag_space == "\t\n\f ");
   CHECK(whitespace == "\t\n\f\r ");
   CHECK(blank == "\t ");
+  CHECK(space == "\t\n\v\f\r ");
 }
 
 TEST_CASE("to_lower folds ASCII capitals only", "[text][ascii]") {
@@ -138,6 +142,94 @@ TEST_CASE("decode_at and encode agree with the UTF-8 bytes", "[text][utf8]") {
   CHECK(d::decode_at("\xC3", 0) == 0xFFFD);
   CHECK(d::decode_at("\xC1\xA1", 0) == 0xFFFD);  // overlong 'a'
   CHECK(d::decode_at("\xBF", 0) == 0xFFFD);
+}
+
+TEST_CASE("next_code_point decodes and steps over one code point", "[text][utf8]") {
+  const std::string_view s = "a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80" "b";
+  std::size_t i = 0;
+  CHECK(d::next_code_point(s, i) == U'a');
+  CHECK(i == 1);
+  CHECK(d::next_code_point(s, i) == 0xE9);
+  CHECK(i == 3);
+  CHECK(d::next_code_point(s, i) == 0x20AC);
+  CHECK(i == 6);
+  CHECK(d::next_code_point(s, i) == 0x1F600);
+  CHECK(i == 10);
+  CHECK(d::next_code_point(s, i) == U'b');
+  CHECK(i == s.size());
+  // An invalid sequence is one U+FFFD for its maximal invalid subpart.
+  const std::string_view bad = "\xE2\x82x\xBF\xF0\x9F";
+  i = 0;
+  CHECK(d::next_code_point(bad, i) == 0xFFFD);
+  CHECK(i == 2);
+  CHECK(d::next_code_point(bad, i) == U'x');
+  CHECK(d::next_code_point(bad, i) == 0xFFFD);
+  CHECK(i == 4);
+  CHECK(d::next_code_point(bad, i) == 0xFFFD);  // truncated at the end
+  CHECK(i == bad.size());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Code point properties
+// ---------------------------------------------------------------------------------------------
+
+TEST_CASE("white space: the code point and the UTF-8 byte tests agree", "[text][unicode]") {
+  std::vector<char32_t> spaces;
+  for (char32_t cp = 0; cp <= 0x10FFFF; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+    if (d::is_white_space(cp)) spaces.push_back(cp);
+    if (cp < 0x80) continue;
+    std::string bytes;
+    d::append_code_point(bytes, cp);
+    bytes += "x";
+    REQUIRE(d::non_ascii_space_length(bytes, 0) == (d::is_unicode_space(cp) ? bytes.size() - 1 : 0));
+  }
+  const std::vector<char32_t> expected = {0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000,
+                                          0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008,
+                                          0x2009, 0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000};
+  CHECK(spaces == expected);  // Unicode's White_Space property
+  CHECK(d::non_ascii_space_length("\xE2\x80", 0) == 0);  // cut short
+}
+
+TEST_CASE("fold_case lowers the capitals of Latin, Greek and Cyrillic", "[text][unicode]") {
+  CHECK(d::fold_case(U'A') == U'a');
+  CHECK(d::fold_case(U'z') == U'z');
+  CHECK(d::fold_case(U'1') == U'1');
+  CHECK(d::fold_case(0xC9) == 0xE9);     // É
+  CHECK(d::fold_case(0xD7) == 0xD7);     // ×: no letter
+  CHECK(d::fold_case(0x100) == 0x101);   // Ā
+  CHECK(d::fold_case(0x101) == 0x101);   // ā
+  CHECK(d::fold_case(0x141) == 0x142);   // Ł: odd capitals from U+0139
+  CHECK(d::fold_case(0x178) == 0xFF);    // Ÿ
+  CHECK(d::fold_case(0x3A3) == 0x3C3);   // Σ
+  CHECK(d::fold_case(0x401) == 0x451);   // Ё
+  CHECK(d::fold_case(0x416) == 0x436);   // Ж
+  CHECK(d::fold_case(0x4E00) == 0x4E00); // not cased
+  for (char32_t cp = 0; cp < 0x500; ++cp) {
+    if (d::fold_case(cp) != cp) CHECK(d::is_lowercase(d::fold_case(cp)));
+  }
+}
+
+TEST_CASE("is_lowercase: lower-case letters of the scripts transcripts use", "[text][unicode]") {
+  CHECK(d::is_lowercase(U'a'));
+  CHECK_FALSE(d::is_lowercase(U'A'));
+  CHECK(d::is_lowercase(0xDF));  // ß
+  CHECK_FALSE(d::is_lowercase(0xF7));  // ÷
+  CHECK(d::is_lowercase(0x3B1));  // α
+  CHECK_FALSE(d::is_lowercase(0x391));  // Α
+  CHECK(d::is_lowercase(0x436));  // ж
+  CHECK_FALSE(d::is_lowercase(0x4E00));
+}
+
+TEST_CASE("string_map finds string keys by string view", "[text][map]") {
+  d::string_map<int> m;
+  m.emplace("one", 1);
+  m.emplace("two", 2);
+  const std::string_view key = std::string_view("one two").substr(4);
+  const auto it = m.find(key);  // no std::string made for the lookup
+  REQUIRE(it != m.end());
+  CHECK(it->second == 2);
+  CHECK(m.find(std::string_view("three")) == m.end());
 }
 
 TEST_CASE("the WHATWG repair replaces NUL and each maximal invalid subpart", "[text][utf8]") {
@@ -333,8 +425,12 @@ TEST_CASE("the scalar kernels find what they are documented to", "[text][scan]")
   const std::string_view u = "Well\xE2\x80\xA6 ok. Yes";
   CHECK(d::find_mark_start_scalar(u.data(), u.data() + u.size()) == u.data() + 4);
   CHECK(d::find_escaped_scalar(u.data(), u.data() + u.size()) == u.data() + u.size());
-  const std::string_view j = "caf\xC3\xA9 \"quoted\"";
-  CHECK(d::find_json_special_scalar(j.data(), j.data() + j.size()) == j.data() + 6);
+  const std::string_view j = "cafe \"quoted\"";
+  CHECK(d::find_json_special_scalar(j.data(), j.data() + j.size()) == j.data() + 5);
+  const std::string_view jj = "caf\xC3\xA9";  // UTF-8 to check
+  CHECK(d::find_json_special_scalar(jj.data(), jj.data() + jj.size()) == jj.data() + 3);
+  const std::string_view del = "x\x7F";
+  CHECK(d::find_json_special_scalar(del.data(), del.data() + del.size()) == del.data() + 1);
   const std::string_view k = "tab\there";
   CHECK(d::find_json_special_scalar(k.data(), k.data() + k.size()) == k.data() + 3);
   CHECK(d::is_single_spaced_ascii_scalar("one two three"));

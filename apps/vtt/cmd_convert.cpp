@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 #include <vttkit/parse.hpp>
 #include <vttkit/pipeline.hpp>
+#include <vttkit/report.hpp>
 #include <vttkit/transform.hpp>
 #include <vttkit/write.hpp>
 
@@ -111,7 +112,7 @@ bool load_speaker_map(convert_options& opt, messages& msg) {
   input_handle h;
   std::string error;
   if (!h.open({opt.map_file, opt.map_file}, error)) {
-    msg.line(fmt::format("vtt: --map-file {}: {}", opt.map_file, error));
+    msg.line(fmt::format("vtt: --map-file {}: {}", vttkit::display_name(opt.map_file), error));
     return false;
   }
   std::string text;
@@ -119,7 +120,7 @@ bool load_speaker_map(convert_options& opt, messages& msg) {
   for (ssize_t n; (n = ::read(h.fd(), buf, sizeof buf)) > 0;) text.append(buf, static_cast<std::size_t>(n));
   std::size_t bad_line = 0;
   if (!map.load(text, bad_line)) {  // its entries come after --map's: a label in both gets the file's name
-    msg.line(fmt::format("vtt: {}:{}: expected OLD=NEW", opt.map_file, bad_line));
+    msg.line(fmt::format("vtt: {}:{}: expected OLD=NEW", vttkit::display_name(opt.map_file), bad_line));
     return false;
   }
   return true;
@@ -151,7 +152,7 @@ bool transform_into(vttkit::reader& reader, const run_plan& plan, vttkit::byte_s
 /// Converts one input read by `reader`.
 int convert_with(vttkit::reader& reader, const run_plan& plan, const input_file& in, std::size_t index,
                  const file_identities& ids, progress_line& progress, messages& msg) {
-  const auto name = in.display();
+  const auto name = vttkit::display_name(in.display());  // for messages: control bytes escaped
   std::string error;
   const bool signature = reader.read_header();
   if (!reader.read_error().empty()) {
@@ -167,7 +168,7 @@ int convert_with(vttkit::reader& reader, const run_plan& plan, const input_file&
     std::filesystem::create_directories(std::filesystem::path(out_path).parent_path(), ec);
   }
   if (!plan.ordered && !out.open(out_path, ids, false, error)) {
-    msg.line(fmt::format("vtt: {}: {}", out_path, error));
+    msg.line(fmt::format("vtt: {}: {}", vttkit::display_name(out_path), error));
     return exit_findings;
   }
   std::optional<ordered_sink> shared;
@@ -177,7 +178,8 @@ int convert_with(vttkit::reader& reader, const run_plan& plan, const input_file&
   if (!transform_into(reader, plan, sink, progress, unused_labels)) {
     if (plan.ordered ? plan.ordered->broken_pipe() : out.broken_pipe())
       return exit_output_closed;  // `vtt convert big.vtt | head`: stop quietly
-    msg.line(fmt::format("vtt: {}: write failed: {}", out_path == "-" ? "standard output" : out_path, sink.error()));
+    msg.line(fmt::format("vtt: {}: write failed: {}",
+                         out_path == "-" ? "standard output" : vttkit::display_name(out_path), sink.error()));
     return exit_findings;
   }
   if (!reader.read_error().empty()) {
@@ -185,7 +187,7 @@ int convert_with(vttkit::reader& reader, const run_plan& plan, const input_file&
     return exit_usage;
   }
   if (!out.commit(error)) {
-    msg.line(fmt::format("vtt: {}: {}", out_path, error));
+    msg.line(fmt::format("vtt: {}: {}", vttkit::display_name(out_path), error));
     return exit_findings;
   }
   if (!plan.opt.quiet) {
@@ -203,7 +205,7 @@ int run_one(const run_plan& plan, const std::vector<input_file>& inputs, const f
   input_handle handle;
   std::string error;
   if (!handle.open(in, error)) {
-    msg.line(fmt::format("vtt: {}: {}", in.display(), error));
+    msg.line(fmt::format("vtt: {}: {}", vttkit::display_name(in.display()), error));
     return exit_usage;
   }
   vttkit::mapped_file_source source{handle.fd()};  // read in place when it is a regular file
@@ -265,18 +267,6 @@ bool make_plan(const convert_options& opt, run_plan& plan, messages& msg) {
   return load_speaker_map(plan.opt, msg);
 }
 
-/// Marks the inputs whose output path an earlier input already writes (--out-dir).
-std::vector<bool> output_clashes(const std::vector<input_file>& inputs, const output_plan& outputs) {
-  std::vector<bool> clash(inputs.size(), false);
-  if (outputs.out_dir.empty()) return clash;
-  std::vector<std::pair<std::string, std::size_t>> seen;
-  for (std::size_t i = 0; i < inputs.size(); ++i) seen.emplace_back(outputs.path_for(inputs[i]), i);
-  std::sort(seen.begin(), seen.end());
-  for (std::size_t i = 1; i < seen.size(); ++i)
-    if (seen[i].first == seen[i - 1].first) clash[seen[i].second] = true;
-  return clash;
-}
-
 /// Whether each input's output is one JSON document: several of them on one stream make an array.
 bool json_documents(const convert_options& opt) {
   if (opt.report != speakers_report::none) return opt.report == speakers_report::json;
@@ -312,7 +302,7 @@ int run(const convert_options& opt) {
     return exit_usage;
   }
   // Two inputs that would write the same output: the second is an error.
-  const auto clash = output_clashes(inputs, plan.outputs);
+  const auto clash = plan.outputs.clashes(inputs);
   const file_identities ids{inputs};
   const bool several = inputs.size() > 1;
   const bool progress = !opt.quiet && several && ::isatty(2);
@@ -325,8 +315,8 @@ int run(const convert_options& opt) {
   int code = run_jobs(inputs.size(), opt.jobs, progress, [&](std::size_t i) {
     const done_guard guard{plan.ordered, i};
     if (clash[i]) {
-      msg.line(fmt::format("vtt: {}: another input already writes {}", inputs[i].display(),
-                           plan.outputs.path_for(inputs[i])));
+      msg.line(fmt::format("vtt: {}: another input already writes {}", vttkit::display_name(inputs[i].display()),
+                           vttkit::display_name(plan.outputs.path_for(inputs[i]))));
       return int{exit_findings};
     }
     return run_one(plan, inputs, ids, i, !several, msg);

@@ -81,7 +81,7 @@ outcome fmt_one(const fmt_cli_options& opt, const output_plan& plan, const input
   po.warnings = false;  // warnings are vtt lint's job
   po.on_diagnostic = [&](const vttkit::diagnostic& d) {
     loss.see(d);
-    msg.line(vttkit::format_finding(name, d));  // errors only (warnings are off)
+    msg.diagnostic(name, d);  // errors only (warnings are off)
   };
   vttkit::formatter formatter{file, std::move(po)};  // reads WebVTT only: fmt writes WebVTT
   const bool signature = formatter.read_header();
@@ -140,19 +140,6 @@ std::string_view usage_error(const fmt_cli_options& opt, const std::vector<input
   if (!opt.check && !opt.in_place && opt.out_dir.empty() && opt.output.empty() && inputs.size() > 1)
     return "vtt fmt: several inputs need --in-place, --check or --out-dir DIR";  // several WebVTT files are not one
   return {};
-}
-
-/// The inputs whose --out-dir output another input already writes.
-std::vector<bool> output_clashes(const fmt_cli_options& opt, const output_plan& plan,
-                                 const std::vector<input_file>& inputs) {
-  std::vector<bool> clash(inputs.size(), false);
-  if (opt.out_dir.empty()) return clash;
-  std::vector<std::pair<std::string, std::size_t>> seen;
-  for (std::size_t i = 0; i < inputs.size(); ++i) seen.emplace_back(plan.path_for(inputs[i]), i);
-  std::sort(seen.begin(), seen.end());
-  for (std::size_t i = 1; i < seen.size(); ++i)
-    if (seen[i].first == seen[i - 1].first) clash[seen[i].second] = true;
-  return clash;
 }
 
 /// Lists the files that would change (--check), prints the summary line and returns the exit code.
@@ -220,7 +207,7 @@ int run(const fmt_cli_options& opt) {
   plan.output = opt.output;
   plan.out_dir = opt.out_dir;
   plan.extension = ".vtt";
-  const auto clash = output_clashes(opt, plan, inputs);
+  const auto clash = plan.clashes(inputs);
 
   // Outputs other than the inputs themselves must not be one of them (found once per run).
   const file_identities ids = opt.check || opt.in_place ? file_identities{} : file_identities{inputs};

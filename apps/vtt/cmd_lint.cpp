@@ -28,7 +28,7 @@ struct lint_cli_options {
   bool recursive = false;
   unsigned jobs = 0;
   bool quiet = false;
-  std::string format = "text";
+  vttkit::report_format format = vttkit::report_format::text;
   std::vector<std::string> select;
   std::vector<std::string> ignore;
   std::string profile = "default";
@@ -172,7 +172,7 @@ int run(const lint_cli_options& opt) {
   options.min_duration = to_millis(opt.min_duration);
   options.max_duration = to_millis(opt.max_duration);
   options.min_gap = to_millis(opt.min_gap);
-  const auto format = vttkit::parse_report_format(opt.format).value_or(vttkit::report_format::text);
+  const auto format = opt.format;
 
   bool bad_input_arg = false;
   const auto inputs = expand_inputs(opt.inputs, opt.recursive, webvtt_only, [&](const std::string& e) {
@@ -227,9 +227,8 @@ command setup_lint(CLI::App& app) {
                 "Workers: files checked at once, the rest parse one file (0: all cores; at most 1024); output keeps "
                 "input order");
   cmd->add_flag("-q,--quiet", opt->quiet, "No summary line and no progress bar");
-  cmd->add_option("--format", opt->format,
-                  "Findings as text (path:line:col: ...), one JSON array, or GitHub annotations")
-      ->check(CLI::IsMember({"text", "json", "github"}));
+  add_choice(*cmd, "--format", opt->format, vttkit::report_formats(), &vttkit::report_format_info::format,
+             "Findings as text (path:line:col: ...), one JSON array, or GitHub annotations");
   // One value per occurrence, so `--select W102 file.vtt` leaves the file alone.
   cmd->add_option("--select", opt->select,
                   "Run only these rules: ids, names or letters, comma-separated (E,W102); repeatable")

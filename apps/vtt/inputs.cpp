@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <fmt/format.h>
+#include <vttkit/report.hpp>
 
 namespace fs = std::filesystem;
 
@@ -39,12 +40,12 @@ std::vector<input_file> expand_inputs(const std::vector<std::string>& args, bool
       std::vector<input_file> found;
       fs::recursive_directory_iterator it{arg, fs::directory_options::skip_permission_denied, ec}, end;
       if (ec) {
-        error(fmt::format("{}: {}", arg, ec.message()));
+        error(fmt::format("{}: {}", vttkit::display_name(arg), ec.message()));
         continue;
       }
       for (; it != end; it.increment(ec)) {
         if (ec) {
-          error(fmt::format("{}: {}", arg, ec.message()));
+          error(fmt::format("{}: {}", vttkit::display_name(arg), ec.message()));
           break;
         }
         std::error_code fec;

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include <fmt/format.h>
+#include <vttkit/report.hpp>
 
 #include "exit_code.hpp"
 
@@ -187,7 +188,7 @@ bool output_file::diverge(std::string& error) {
   name.push_back('\0');
   fd_ = ::mkstemp(name.data());
   if (fd_ < 0) {
-    error = fmt::format("cannot create a file in {}: {}", dir.string(), std::strerror(errno));
+    error = fmt::format("cannot create a file in {}: {}", vttkit::display_name(dir.string()), std::strerror(errno));
     return false;
   }
   owned_ = true;
@@ -241,6 +242,17 @@ std::string output_plan::path_for(const input_file& in) const {
   fs::path rel = in.is_stdin() ? fs::path("stdin") : fs::path(in.relative);
   rel.replace_extension(extension);
   return (fs::path(out_dir) / rel).string();
+}
+
+std::vector<bool> output_plan::clashes(const std::vector<input_file>& inputs) const {
+  std::vector<bool> clash(inputs.size(), false);
+  if (out_dir.empty()) return clash;
+  std::vector<std::pair<std::string, std::size_t>> seen;
+  for (std::size_t i = 0; i < inputs.size(); ++i) seen.emplace_back(path_for(inputs[i]), i);
+  std::sort(seen.begin(), seen.end());
+  for (std::size_t i = 1; i < seen.size(); ++i)
+    if (seen[i].first == seen[i - 1].first) clash[seen[i].second] = true;
+  return clash;
 }
 
 }  // namespace vtt

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <vttkit/write.hpp>
 
@@ -63,6 +64,8 @@ struct output_plan {
   std::string extension;
   /// The path for `in` ("-" for standard output).
   [[nodiscard]] std::string path_for(const input_file& in) const;
+  /// For each input, whether an earlier input already writes its --out-dir output.
+  [[nodiscard]] std::vector<bool> clashes(const std::vector<input_file>& inputs) const;
 };
 
 }  // namespace vtt

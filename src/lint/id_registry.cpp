@@ -3,6 +3,8 @@
 
 #include <iterator>
 
+#include "text/ascii.hpp"
+
 namespace vttkit::detail {
 namespace {
 
@@ -12,7 +14,7 @@ std::optional<std::uint64_t> as_number(std::string_view id) noexcept {
   if (id.empty() || id.size() > 19 || (id.size() > 1 && id[0] == '0')) return std::nullopt;
   std::uint64_t n = 0;
   for (const char ch : id) {
-    if (ch < '0' || ch > '9') return std::nullopt;
+    if (!is_digit(ch)) return std::nullopt;
     n = n * 10 + static_cast<std::uint64_t>(ch - '0');
   }
   return n;  // at most 19 digits: below 2^64 - 1, so n + 1 below cannot overflow

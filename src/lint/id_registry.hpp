@@ -3,24 +3,13 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <map>
 #include <optional>
-#include <string>
 #include <string_view>
-#include <unordered_map>
+
+#include "text/string_map.hpp"
 
 namespace vttkit::detail {
-
-/// A hash for string keys that also takes string views (heterogeneous lookup).
-struct string_hash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-};
-
-/// A map from strings, looked up by string views without a copy.
-template <typename Value>
-using string_map = std::unordered_map<std::string, Value, string_hash, std::equal_to<>>;
 
 /// The cue ids seen so far. Numbered ids, the common case (1, 2, 3 ...), are kept as ranges,
 /// so a file numbered from 1 to a million costs one range, not a million strings; other ids

@@ -3,9 +3,10 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 
 #include <fmt/format.h>
+
+#include "text/ascii.hpp"
 
 namespace vttkit {
 
@@ -45,13 +46,9 @@ std::optional<rule_set> rules_matching(std::string_view selector) noexcept {
   }
   // A prefix of ids: a family letter, optionally followed by digits ("W", "S20"). Ids are
   // written in capitals.
-  auto same_letter = [](char in_selector, char in_id) {
-    return std::toupper(static_cast<unsigned char>(in_selector)) == static_cast<unsigned char>(in_id);
-  };
   rule_set s;
   for (const auto& r : all_rules()) {
-    if (selector.size() < r.id.size() && std::equal(selector.begin(), selector.end(), r.id.begin(), same_letter))
-      s.add(r.rule);
+    if (selector.size() < r.id.size() && detail::istarts_with(r.id, selector)) s.add(r.rule);
   }
   if (s.empty()) return std::nullopt;
   return s;
@@ -68,8 +65,7 @@ bool collect(std::span<const std::string> entries, rule_set& into, bool& any, st
       const auto comma = std::min(entry.find(',', pos), entry.size());
       auto token = entry.substr(pos, comma - pos);
       pos = comma + 1;
-      while (!token.empty() && std::isspace(static_cast<unsigned char>(token.front()))) token.remove_prefix(1);
-      while (!token.empty() && std::isspace(static_cast<unsigned char>(token.back()))) token.remove_suffix(1);
+      token = detail::trim(token, detail::is_space);
       if (token.empty()) continue;  // "E,W," or "E, W": stray separators are harmless
       const auto rules = rules_matching(token);
       if (!rules) {

@@ -9,67 +9,13 @@
 #include <fmt/format.h>
 
 #include "text/message_text.hpp"
+#include "text/unicode.hpp"
+#include "text/utf8.hpp"
 
 namespace vttkit::detail {
 namespace {
 
-// Local helpers: characters, and the pieces of messages.
-
-constexpr bool is_ascii_space(unsigned char b) noexcept {
-  return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v';
-}
-
-/// Unicode White_Space outside ASCII: what a viewer would also see as nothing.
-constexpr bool is_unicode_space(char32_t cp) noexcept {
-  return cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 ||
-         cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
-}
-
-/// Decodes the code point at `s[i]` and advances `i`. The parser hands out valid UTF-8 (it
-/// repairs the input), so this only guards against running off the end.
-char32_t next_code_point(std::string_view s, std::size_t& i) noexcept {
-  const auto lead = static_cast<unsigned char>(s[i++]);
-  if (lead < 0x80) return lead;
-  std::size_t extra = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : lead >= 0xC0 ? 1 : 0;
-  char32_t cp = extra == 3 ? (lead & 0x07u) : extra == 2 ? (lead & 0x0Fu) : (lead & 0x1Fu);
-  for (; extra > 0 && i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80; --extra, ++i)
-    cp = (cp << 6) | (static_cast<unsigned char>(s[i]) & 0x3Fu);
-  return cp;
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-  auto byte = [](char32_t v) { return static_cast<char>(static_cast<unsigned char>(v)); };
-  if (cp < 0x80) {
-    out += byte(cp);
-  } else if (cp < 0x800) {
-    out += byte(0xC0 | (cp >> 6));
-    out += byte(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += byte(0xE0 | (cp >> 12));
-    out += byte(0x80 | ((cp >> 6) & 0x3F));
-    out += byte(0x80 | (cp & 0x3F));
-  } else {
-    out += byte(0xF0 | (cp >> 18));
-    out += byte(0x80 | ((cp >> 12) & 0x3F));
-    out += byte(0x80 | ((cp >> 6) & 0x3F));
-    out += byte(0x80 | (cp & 0x3F));
-  }
-}
-
-/// Simple lower-casing for the scripts speaker names are usually written in (Latin, Greek,
-/// Cyrillic); other code points compare as written. Enough to tell "Speaker 1" from
-/// "SPEAKER 1" without a Unicode table.
-constexpr char32_t fold_case(char32_t cp) noexcept {
-  if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? cp + 0x20 : cp;
-  if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || (cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2) ||
-      (cp >= 0x410 && cp <= 0x42F))
-    return cp + 0x20;
-  if (cp >= 0x400 && cp <= 0x40F) return cp + 0x50;
-  if ((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177)) return cp | 1u;  // pairs: even upper
-  if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) return (cp & 1u) ? cp + 1 : cp;  // odd upper
-  if (cp == 0x178) return 0xFF;
-  return cp;
-}
+// Local helpers: the T302 key and the pieces of messages.
 
 /// The key under which speaker labels count as the same: case folded, white space removed
 /// (so "Speaker 1", "SPEAKER 1" and "Speaker1" meet). Written into `key`, reusing its capacity.
@@ -77,8 +23,8 @@ void label_key(std::string_view label, std::string& key) {
   key.clear();
   for (std::size_t i = 0; i < label.size();) {
     const char32_t cp = next_code_point(label, i);
-    if ((cp < 0x80 && is_ascii_space(static_cast<unsigned char>(cp))) || is_unicode_space(cp)) continue;
-    append_utf8(key, fold_case(cp));
+    if (is_white_space(cp)) continue;
+    append_code_point(key, fold_case(cp));
   }
 }
 
@@ -93,8 +39,7 @@ std::pair<std::size_t, std::size_t> payload_position(const cue& c, std::size_t o
   const std::string_view before_it = std::string_view{c.payload}.substr(0, offset);
   const auto nl = before_it.rfind('\n');
   const auto line_start = nl == std::string_view::npos ? 0 : nl + 1;
-  std::size_t column = 1;
-  for (std::size_t i = line_start; i < offset; ++i) column += (static_cast<unsigned char>(c.payload[i]) & 0xC0) != 0x80;
+  const std::size_t column = 1 + count_code_points(before_it.substr(line_start));
   return {c.line + 1 + static_cast<std::size_t>(std::count(before_it.begin(), before_it.end(), '\n')), column};
 }
 
@@ -124,33 +69,19 @@ text_measure measure_text(std::string_view text, bool count) noexcept {
   text_measure m;
   if (!count) {
     // Only the blank test: stop at the first visible character.
-    for (std::size_t i = 0; i < text.size() && !m.visible;) {
-      const auto b = static_cast<unsigned char>(text[i]);
-      if (b < 0x80) {
-        m.visible = !is_ascii_space(b);
-        ++i;
-      } else {
-        m.visible = !is_unicode_space(next_code_point(text, i));
-      }
-    }
+    for (std::size_t i = 0; i < text.size() && !m.visible;) m.visible = !is_white_space(next_code_point(text, i));
     return m;
   }
   std::size_t breaks = 0;
   for (std::size_t i = 0; i < text.size();) {
-    const auto b = static_cast<unsigned char>(text[i]);
-    if (b == '\n') {
+    if (text[i] == '\n') {
       ++breaks;
       ++i;
       continue;
     }
     ++m.chars;
-    if (b < 0x80) {
-      if (!m.visible) m.visible = !is_ascii_space(b);
-      ++i;
-    } else {
-      const char32_t cp = next_code_point(text, i);
-      if (!m.visible) m.visible = !is_unicode_space(cp);
-    }
+    const char32_t cp = next_code_point(text, i);
+    if (!m.visible) m.visible = !is_white_space(cp);
   }
   m.lines = text.empty() ? 0 : breaks + 1;
   return m;

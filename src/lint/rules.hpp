@@ -13,6 +13,7 @@
 
 #include "lint/finding_queue.hpp"
 #include "lint/id_registry.hpp"
+#include "text/string_map.hpp"
 
 namespace vttkit::detail {
 

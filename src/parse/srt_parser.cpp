@@ -54,12 +54,12 @@ bool is_srt_index(std::string_view line) noexcept {
 
 bool parse_srt_timing(std::string_view line, millis& start, millis& end) noexcept {
   std::size_t pos = 0;
-  while (pos < line.size() && (line[pos] == ' ' || line[pos] == '\t')) ++pos;
+  while (pos < line.size() && is_blank(line[pos])) ++pos;
   if (!parse_srt_time(line, pos, start)) return false;
-  while (pos < line.size() && (line[pos] == ' ' || line[pos] == '\t')) ++pos;
+  while (pos < line.size() && is_blank(line[pos])) ++pos;
   if (line.substr(pos, 3) != "-->") return false;
   pos += 3;
-  while (pos < line.size() && (line[pos] == ' ' || line[pos] == '\t')) ++pos;
+  while (pos < line.size() && is_blank(line[pos])) ++pos;
   return parse_srt_time(line, pos, end);  // anything after (X1:... coordinates) is ignored
 }
 

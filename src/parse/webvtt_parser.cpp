@@ -34,7 +34,7 @@ bool is_keyword_line(std::string_view buffer, std::string_view keyword) noexcept
 /// "NOTE" alone or followed by a space, tab or line feed.
 bool is_note(std::string_view buffer) noexcept {
   return buffer.substr(0, 4) == "NOTE" &&
-         (buffer.size() == 4 || buffer[4] == ' ' || buffer[4] == '\t' || buffer[4] == '\n');
+         (buffer.size() == 4 || is_blank(buffer[4]) || buffer[4] == '\n');
 }
 
 /// The rules to parse a WebVTT percentage string: digits, optionally `.` digits, then `%`,
@@ -56,15 +56,22 @@ bool parse_percentage(std::string_view s) noexcept {
   return ec == std::errc{} && value >= 0 && value <= 100;
 }
 
+/// A `line` or `position` value split at its first comma: the position, then the alignment.
+struct aligned_value {
+  std::string_view position;
+  std::string_view alignment;
+  bool has_alignment = false;
+};
+
+aligned_value split_alignment(std::string_view value) noexcept {
+  const auto comma = value.find(',');
+  if (comma == std::string_view::npos) return {value, {}, false};
+  return {value.substr(0, comma), value.substr(comma + 1), true};
+}
+
 /// The `line` setting's value check (the W3C steps for "line").
 bool valid_line_value(std::string_view value) noexcept {
-  std::string_view linepos = value, linealign;
-  bool has_align = false;
-  if (const auto comma = value.find(','); comma != std::string_view::npos) {
-    linepos = value.substr(0, comma);
-    linealign = value.substr(comma + 1);
-    has_align = true;
-  }
+  const auto [linepos, linealign, has_align] = split_alignment(value);
   if (std::none_of(linepos.begin(), linepos.end(), is_digit)) return false;
   if (linepos.back() == '%') {
     if (!parse_percentage(linepos)) return false;
@@ -85,13 +92,7 @@ bool valid_line_value(std::string_view value) noexcept {
 }
 
 bool valid_position_value(std::string_view value) noexcept {
-  std::string_view colpos = value, colalign;
-  bool has_align = false;
-  if (const auto comma = value.find(','); comma != std::string_view::npos) {
-    colpos = value.substr(0, comma);
-    colalign = value.substr(comma + 1);
-    has_align = true;
-  }
+  const auto [colpos, colalign, has_align] = split_alignment(value);
   if (!parse_percentage(colpos)) return false;
   return !has_align || colalign == "line-left" || colalign == "center" || colalign == "line-right";
 }
@@ -172,7 +173,7 @@ bool webvtt_parser::read_header(header& out) {
   std::string_view line;
   // Steps 4-6: the signature, on the first line (CR and CRLF already mean LF).
   const bool got = ctx_.lines.next(line);
-  if (!got || line.substr(0, 6) != "WEBVTT" || (line.size() > 6 && line[6] != ' ' && line[6] != '\t')) {
+  if (!got || line.substr(0, 6) != "WEBVTT" || (line.size() > 6 && !is_blank(line[6]))) {
     ctx_.report(rule::missing_signature, 1, 1, missing_signature_message(got, line));
     return false;
   }

@@ -26,11 +26,14 @@ constexpr bool is_ascii_whitespace(char c) noexcept { return is_tag_space(c) || 
 /// Space or tab: what SubRip readers skip around an index or a blank line.
 constexpr bool is_blank(char c) noexcept { return c == ' ' || c == '\t'; }
 
-/// `s` without the characters `is_space` accepts at either end.
-template <class IsSpace>
-constexpr std::string_view trim(std::string_view s, IsSpace is_space) noexcept {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+/// The white space of C's `isspace` in the "C" locale: tab, LF, VT, FF, CR and space.
+constexpr bool is_space(char c) noexcept { return is_ascii_whitespace(c) || c == '\v'; }
+
+/// `s` without the characters `drop` accepts at either end.
+template <class Drop>
+constexpr std::string_view trim(std::string_view s, Drop drop) noexcept {
+  while (!s.empty() && drop(s.front())) s.remove_prefix(1);
+  while (!s.empty() && drop(s.back())) s.remove_suffix(1);
   return s;
 }
 

@@ -94,21 +94,28 @@ inline const char* find_mark_start_scalar(const char* p, const char* end) noexce
   return find_any_scalar<'.', '?', '!', '\xE2'>(p, end);
 }
 
-/// The first byte JSON strings escape (a control byte up to 0x1F, '"' or '\\') in [p, end), or
-/// `end`: one byte at a time.
+/// The first byte a JSON string cannot copy without a look in [p, end), or `end`: a control
+/// byte (up to 0x1F, or 0x7F), '"', '\\', or a byte of 0x80 or more (UTF-8 to check). One byte
+/// at a time.
 inline const char* find_json_special_scalar(const char* p, const char* end) noexcept {
-  while (p < end && static_cast<unsigned char>(*p) > 0x1F && *p != '"' && *p != '\\') ++p;
+  while (p < end) {
+    const auto c = static_cast<unsigned char>(*p);
+    if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') break;
+    ++p;
+  }
   return p;
 }
 
 /// `find_json_special_scalar`, 16 bytes a step with SSE2, else eight in a 64-bit word.
 inline const char* find_json_special(const char* p, const char* end) noexcept {
 #if defined(__SSE2__)
-  const __m128i low = _mm_set1_epi8(0x1F), quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+  const __m128i one = _mm_set1_epi8(1), below = _mm_set1_epi8(0x21);
+  const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
   for (; end - p >= 16; p += 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    const __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, low), low),  // unsigned v <= 0x1F
-                                     _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+    // v + 1 as a signed byte is below 0x21 exactly for 0x00-0x1F, 0x7F and 0x80-0xFF.
+    const __m128i outside = _mm_cmplt_epi8(_mm_add_epi8(v, one), below);
+    const __m128i hit = _mm_or_si128(outside, _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
     if (const auto mask = static_cast<unsigned>(_mm_movemask_epi8(hit))) return p + __builtin_ctz(mask);
   }
 #endif
@@ -117,7 +124,10 @@ inline const char* find_json_special(const char* p, const char* end) noexcept {
   for (; end - p >= 8; p += 8) {
     std::uint64_t w;
     std::memcpy(&w, p, 8);
-    if (((w - ones * 0x20) & ~w & highs) | has_zero(w ^ (ones * '"')) | has_zero(w ^ (ones * '\\'))) break;
+    // (w - 0x20 per byte) | w has the high bit of a byte below 0x20 or of a byte with it set.
+    if ((((w - ones * 0x20) | w) & highs) | has_zero(w ^ (ones * '"')) | has_zero(w ^ (ones * '\\')) |
+        has_zero(w ^ (ones * 0x7F)))
+      break;
   }
   return find_json_special_scalar(p, end);
 }

@@ -74,12 +74,19 @@ std::size_t sequence_length(std::string_view s, std::size_t i, std::size_t& inva
   return 0;
 }
 
-char32_t decode_at(std::string_view s, std::size_t i) noexcept {
+char32_t next_non_ascii_code_point(std::string_view s, std::size_t& i) noexcept {
   std::size_t invalid = 0;
-  if (sequence_length(s, i, invalid) == 0) return 0xFFFD;
+  const std::size_t n = sequence_length(s, i, invalid);
+  if (n == 0) {
+    i += invalid;
+    return 0xFFFD;
+  }
   const char* p = s.data() + i;
+  i += n;
   return static_cast<char32_t>(utf8::unchecked::next(p));
 }
+
+char32_t decode_at(std::string_view s, std::size_t i) noexcept { return next_code_point(s, i); }
 
 std::size_t encode(char32_t cp, char* out) noexcept {
   return static_cast<std::size_t>(utf8::unchecked::append(static_cast<std::uint32_t>(cp), out) - out);

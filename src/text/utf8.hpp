@@ -29,6 +29,19 @@ constexpr bool is_continuation_byte(char c) noexcept { return (static_cast<unsig
 /// The code point at `s[i]`, U+FFFD when no valid sequence starts there.
 [[nodiscard]] char32_t decode_at(std::string_view s, std::size_t i) noexcept;
 
+/// `next_code_point` for a lead byte of 0x80 or more.
+char32_t next_non_ascii_code_point(std::string_view s, std::size_t& i) noexcept;
+
+/// The code point at `s[i]`, advancing `i` past it: U+FFFD for an invalid sequence, which
+/// advances past its maximal invalid subpart (one U+FFFD each, as the WHATWG decoder reads it).
+/// ASCII inline.
+inline char32_t next_code_point(std::string_view s, std::size_t& i) noexcept {
+  const auto lead = static_cast<unsigned char>(s[i]);
+  if (lead >= 0x80) return next_non_ascii_code_point(s, i);
+  ++i;
+  return lead;
+}
+
 /// Writes the scalar value `cp` (not a surrogate, at most U+10FFFF) as UTF-8 to `out`, which has
 /// room for 4 bytes; returns the number of bytes written.
 std::size_t encode(char32_t cp, char* out) noexcept;

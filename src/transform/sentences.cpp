@@ -8,6 +8,7 @@
 
 #include "text/ascii.hpp"
 #include "text/scan.hpp"
+#include "text/unicode.hpp"
 #include "text/utf8.hpp"
 
 namespace vttkit::detail {
@@ -23,20 +24,6 @@ constexpr bool has_at(std::string_view text, std::size_t i, std::string_view seq
   for (std::size_t k = 0; k < seq.size(); ++k)  // 2-3 bytes: no memcmp call
     if (text[i + k] != seq[k]) return false;
   return true;
-}
-
-/// Lower-case letters of ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic: the scripts a
-/// transcript's "next word starts in lower case" test meets in practice. Latin Extended-A pairs
-/// upper and lower case by parity, with the parity flipping at U+0139 and U+0179.
-constexpr bool is_lowercase(std::uint32_t cp) noexcept {
-  if (cp < 0x80) return cp >= 'a' && cp <= 'z';
-  if (cp >= 0xDF && cp <= 0xFF) return cp != 0xF7;
-  if (cp >= 0x100 && cp <= 0x137) return (cp & 1u) != 0;
-  if (cp == 0x138 || cp == 0x149 || cp == 0x17F) return true;
-  if (cp >= 0x139 && cp <= 0x148) return (cp & 1u) == 0;
-  if (cp >= 0x14A && cp <= 0x177) return (cp & 1u) != 0;
-  if (cp >= 0x179 && cp <= 0x17E) return (cp & 1u) == 0;
-  return (cp >= 0x3AC && cp <= 0x3CE) || (cp >= 0x430 && cp <= 0x45F);
 }
 
 /// `.` `?` `!` `…`: bytes of the sentence-ending mark at `text[i]`, or 0.
@@ -185,25 +172,6 @@ std::size_t skip_space(std::string_view text, std::size_t i) noexcept {
 }
 
 }  // namespace
-
-std::size_t non_ascii_space_length(std::string_view text, std::size_t i) noexcept {
-  switch (byte_at(text, i)) {
-    case 0xC2:  // U+0085, U+00A0
-      return has_at(text, i, "\u0085") || has_at(text, i, "\u00A0") ? 2 : 0;
-    case 0xE1:  // U+1680
-      return has_at(text, i, "\u1680") ? 3 : 0;
-    case 0xE2: {  // U+2000-U+200A, U+2028, U+2029, U+202F, U+205F
-      if (text.size() - i < 3) return 0;
-      const unsigned char b1 = byte_at(text, i + 1);
-      const unsigned char b2 = byte_at(text, i + 2);
-      if (b1 == 0x80) return b2 <= 0x8A || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF ? 3 : 0;
-      return b1 == 0x81 && b2 == 0x9F ? 3 : 0;
-    }
-    case 0xE3:  // U+3000
-      return has_at(text, i, "\u3000") ? 3 : 0;
-    default: return 0;
-  }
-}
 
 std::size_t count_words(std::string_view text) noexcept {
   std::size_t words = 0;

@@ -5,12 +5,10 @@
 #include <string>
 #include <string_view>
 
-#include "text/utf8.hpp"  // count_code_points
+#include "text/unicode.hpp"  // non_ascii_space_length
+#include "text/utf8.hpp"     // count_code_points
 
 namespace vttkit::detail {
-
-/// `space_length` for a character that is not ASCII.
-[[nodiscard]] std::size_t non_ascii_space_length(std::string_view text, std::size_t i) noexcept;
 
 /// Bytes of the white space character at `text[i]`, 0 when there is none. White space is what
 /// Python's `str.isspace()` accepts (ASCII controls 9-13 and 28-31, space, U+0085, U+00A0,

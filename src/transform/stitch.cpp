@@ -39,6 +39,78 @@ millis interpolate(const Piece& p, std::size_t offset, bool round_up) noexcept {
   return static_cast<millis>(static_cast<std::uint64_t>(p.start) + elapsed);
 }
 
+/// How many chunks of at most `cap` an `amount` (characters or milliseconds) needs.
+template <class Amount, class Cap>
+std::size_t chunks_for(Amount amount, Cap cap) noexcept {
+  return amount <= 0 ? std::size_t{0} : static_cast<std::size_t>((amount - 1) / cap) + 1;
+}
+
+/// Whether `bytes` of text over the time the pieces span may need `least_chunks` chunks under
+/// the caps. Splitting runs for every sentence and, unfinished, on every push: this rules out
+/// the usual short text from bounds (bytes >= code points; times lie within the pieces' span)
+/// before anything is counted.
+template <class Pieces>
+bool may_need_chunks(const Pieces& pieces, std::size_t bytes, const stitch_options& o, std::size_t least_chunks) {
+  if (o.max_chars != 0 && chunks_for(bytes, o.max_chars) >= least_chunks) return true;
+  if (o.max_duration <= 0) return false;
+  millis earliest = pieces.front().start;
+  millis latest = pieces.front().end;
+  for (const auto& p : pieces) {
+    earliest = std::min(earliest, p.start);
+    latest = std::max(latest, p.end);
+  }
+  return chunks_for(latest - earliest, o.max_duration) >= least_chunks;
+}
+
+/// Where the time cap starts to matter: the first byte of the first source cue that ends more
+/// than `max_duration` after `start` (text before it cannot break the cap); npos when none
+/// does or there is no time cap.
+template <class Pieces>
+std::size_t time_cap_reached_from(const Pieces& pieces, millis start, millis max_duration) noexcept {
+  if (max_duration <= 0) return npos;
+  for (const auto& p : pieces) {
+    if (p.end - start > max_duration) return p.begin;
+  }
+  return npos;
+}
+
+/// The space in text[begin, limit) to split at: of the spaces whose chunk `fits(chars, end)`,
+/// the one nearest `target` code points, or the clause boundary nearest it when that is near
+/// enough. `greedy` (an unfinished sentence) takes the longest chunk that fits as the target.
+/// A first word that does not fit is split after anyway (a lone word longer than the cap
+/// stays whole); npos when the text is a single word.
+template <class Fits>
+std::size_t choose_split(std::string_view text, std::size_t begin, std::size_t limit, std::size_t target, bool greedy,
+                         Fits&& fits) {
+  const auto distance = [&](std::size_t chars) { return chars > target ? chars - target : target - chars; };
+  std::size_t best = npos;
+  std::size_t best_chars = 0;
+  std::size_t clause = npos;
+  std::size_t clause_chars = 0;
+  std::size_t chars = 0;  // code points in [begin, i)
+  for (std::size_t i = begin;;) {
+    for (; i < limit && text[i] != ' '; ++i) chars += detail::is_continuation_byte(text[i]) ? 0 : 1;
+    if (i == limit) break;
+    if (!fits(chars, i)) {
+      if (best == npos) return i;  // a lone word longer than the cap stays whole
+      break;
+    }
+    if (best == npos || distance(chars) <= distance(best_chars)) {
+      best = i;
+      best_chars = chars;
+    }
+    if (detail::is_clause_boundary(text, i) && (clause == npos || distance(chars) <= distance(clause_chars))) {
+      clause = i;
+      clause_chars = chars;
+    }
+    ++chars;  // the space
+    ++i;
+  }
+  if (best == npos) return npos;  // a single word: it cannot be split
+  if (greedy) target = best_chars;  // the longest chunk that fits
+  return clause != npos && distance(clause_chars) <= target / 3 ? clause : best;
+}
+
 /// Follows positions in the pending text forward and gives the time at each, interpolated in the
 /// source cue the position falls in. Moving on costs time proportional to the distance, so one
 /// scan over a sentence stays linear however many positions it asks about.
@@ -165,39 +237,12 @@ std::size_t stitcher::split_point(std::size_t begin, std::size_t limit, std::siz
   constexpr std::size_t chunks_before_early_cut = 8;
   const bool complete = total_chars != npos;
   const std::size_t least_chunks = complete ? 2 : chunks_before_early_cut;
-  const auto chunks_for = [](auto amount, auto cap) {
-    return amount <= 0 ? std::size_t{0} : static_cast<std::size_t>((amount - 1) / cap) + 1;
-  };
-
-  // This runs for every sentence and, unfinished, on every push: rule out the usual short text
-  // from bounds (bytes >= code points; times lie within the pieces' span) before counting.
-  const bool may_need_chars = max_chars != 0 && chunks_for(limit - begin, max_chars) >= least_chunks;
-  bool may_need_time = false;
-  if (max_duration > 0) {
-    millis earliest = pieces_.front().start;
-    millis latest = pieces_.front().end;
-    for (const piece& p : pieces_) {
-      earliest = std::min(earliest, p.start);
-      latest = std::max(latest, p.end);
-    }
-    may_need_time = chunks_for(latest - earliest, max_duration) >= least_chunks;
-  }
-  if (!may_need_chars && !may_need_time) return npos;
+  if (!may_need_chunks(pieces_, limit - begin, options_, least_chunks)) return npos;
 
   const std::string_view text = pending_;
   text_clock<piece> clock(text, pieces_, begin);
   const millis start = clock.start_time();
-  // Text before the first source cue that ends more than max_duration after `start` cannot
-  // break the time cap, so the clock is consulted only from there on.
-  std::size_t time_checked_from = npos;
-  if (max_duration > 0) {
-    for (const piece& p : pieces_) {
-      if (p.end - start > max_duration) {
-        time_checked_from = p.begin;
-        break;
-      }
-    }
-  }
+  const std::size_t time_checked_from = time_cap_reached_from(pieces_, start, max_duration);
 
   // How many chunks the text needs at least, and so how long each would ideally be.
   if (!complete) total_chars = detail::count_code_points(text.substr(begin, limit - begin));
@@ -208,7 +253,6 @@ std::size_t stitcher::split_point(std::size_t begin, std::size_t limit, std::siz
     chunks = std::max(chunks, chunks_for(end_clock.end_time() - start, max_duration));
   }
   if (chunks < least_chunks) return npos;
-  std::size_t target = complete ? total_chars / chunks : std::numeric_limits<std::size_t>::max();
 
   const auto fits = [&](std::size_t chars, std::size_t end) {
     if (max_chars != 0 && chars > max_chars) return false;
@@ -216,36 +260,8 @@ std::size_t stitcher::split_point(std::size_t begin, std::size_t limit, std::siz
     clock.advance(end);
     return clock.end_time() - start <= max_duration;
   };
-  const auto distance = [&](std::size_t chars) { return chars > target ? chars - target : target - chars; };
-
-  // The candidates are the spaces whose chunk fits: the one nearest the target, and the clause
-  // boundary nearest it, which wins when it is near enough.
-  std::size_t best = npos;
-  std::size_t best_chars = 0;
-  std::size_t clause = npos;
-  std::size_t clause_chars = 0;
-  std::size_t chars = 0;  // code points in [begin, i)
-  for (std::size_t i = begin;;) {
-    for (; i < limit && text[i] != ' '; ++i) chars += detail::is_continuation_byte(text[i]) ? 0 : 1;
-    if (i == limit) break;
-    if (!fits(chars, i)) {
-      if (best == npos) return i;  // a lone word longer than the cap stays whole
-      break;
-    }
-    if (best == npos || distance(chars) <= distance(best_chars)) {
-      best = i;
-      best_chars = chars;
-    }
-    if (detail::is_clause_boundary(text, i) && (clause == npos || distance(chars) <= distance(clause_chars))) {
-      clause = i;
-      clause_chars = chars;
-    }
-    ++chars;  // the space
-    ++i;
-  }
-  if (best == npos) return npos;  // a single word: it cannot be split
-  if (!complete) target = best_chars;  // greedy: the longest chunk that fits
-  return clause != npos && distance(clause_chars) <= target / 3 ? clause : best;
+  const std::size_t target = complete ? total_chars / chunks : std::numeric_limits<std::size_t>::max();
+  return choose_split(text, begin, limit, target, !complete, fits);
 }
 
 void stitcher::emit(std::size_t begin, std::size_t end) {

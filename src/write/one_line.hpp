@@ -4,10 +4,13 @@
 #include <string>
 #include <string_view>
 
+#include "text/ascii.hpp"
+
 namespace vttkit::detail {
 
-/// True for the white space that one-line text collapses: space, LF, tab, CR, form feed.
-inline bool is_line_space(char c) noexcept { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
+/// True for the white space that one-line text collapses: ASCII whitespace (space, LF, tab,
+/// CR, form feed).
+constexpr bool is_line_space(char c) noexcept { return is_ascii_whitespace(c); }
 
 /// True when `s` has a character other than that white space: text a transcript shows.
 inline bool has_line_text(std::string_view s) noexcept {

@@ -2,6 +2,7 @@
 // timestamps HH:MM:SS.mmm, LF, one blank line between blocks, payloads byte for byte.
 #include "write/format_writer.hpp"
 #include "write/time_text.hpp"
+#include "text/ascii.hpp"
 
 namespace vttkit::detail {
 namespace {
@@ -13,7 +14,7 @@ class vtt_writer final : public format_writer {
   void begin(std::string& out, const header& h) override {
     out += "WEBVTT";
     auto rest = std::string_view(h.signature_text);
-    while (!rest.empty() && (rest.back() == ' ' || rest.back() == '\t')) rest.remove_suffix(1);
+    while (!rest.empty() && is_blank(rest.back())) rest.remove_suffix(1);
     if (!rest.empty()) {
       out += rest;
     } else if (h.title) {

@@ -1,0 +1,57 @@
+// Code point properties the library needs without a Unicode table: white space and the simple
+// case of the scripts transcripts are usually written in (Latin, Greek, Cyrillic).
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+#include "text/ascii.hpp"
+
+namespace vttkit::detail {
+
+/// Unicode White_Space outside ASCII (U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029,
+/// U+202F, U+205F, U+3000): what a viewer would also see as nothing.
+constexpr bool is_unicode_space(char32_t cp) noexcept {
+  return cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 ||
+         cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+/// Unicode White_Space: C's `is_space` in ASCII, `is_unicode_space` beyond.
+constexpr bool is_white_space(char32_t cp) noexcept {
+  return cp < 0x80 ? is_space(static_cast<char>(cp)) : is_unicode_space(cp);
+}
+
+/// `is_unicode_space` on UTF-8: the bytes of the white space character at `text[i]` (a byte
+/// of 0x80 or more), 0 when there is none. Reads the bytes without decoding them: the word
+/// counts of the transforms run it on every such byte.
+[[nodiscard]] std::size_t non_ascii_space_length(std::string_view text, std::size_t i) noexcept;
+
+/// Simple lower-casing of ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic capitals; other
+/// code points as they are. Enough to tell "Speaker 1" from "SPEAKER 1".
+constexpr char32_t fold_case(char32_t cp) noexcept {
+  if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? cp + 0x20 : cp;
+  if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || (cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2) ||
+      (cp >= 0x410 && cp <= 0x42F))
+    return cp + 0x20;
+  if (cp >= 0x400 && cp <= 0x40F) return cp + 0x50;
+  if ((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177)) return cp | 1u;  // pairs: even upper
+  if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) return (cp & 1u) ? cp + 1 : cp;  // odd upper
+  if (cp == 0x178) return 0xFF;
+  return cp;
+}
+
+/// Lower-case letters of ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic: the scripts a
+/// transcript's "next word starts in lower case" test meets in practice. Latin Extended-A pairs
+/// upper and lower case by parity, with the parity flipping at U+0139 and U+0179.
+constexpr bool is_lowercase(char32_t cp) noexcept {
+  if (cp < 0x80) return cp >= 'a' && cp <= 'z';
+  if (cp >= 0xDF && cp <= 0xFF) return cp != 0xF7;
+  if (cp >= 0x100 && cp <= 0x137) return (cp & 1u) != 0;
+  if (cp == 0x138 || cp == 0x149 || cp == 0x17F) return true;
+  if (cp >= 0x139 && cp <= 0x148) return (cp & 1u) == 0;
+  if (cp >= 0x14A && cp <= 0x177) return (cp & 1u) != 0;
+  if (cp >= 0x179 && cp <= 0x17E) return (cp & 1u) == 0;
+  return (cp >= 0x3AC && cp <= 0x3CE) || (cp >= 0x430 && cp <= 0x45F);
+}
+
+}  // namespace vttkit::detail
