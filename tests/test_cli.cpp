@@ -401,6 +401,8 @@ TEST_CASE("flag errors carry the program's prefix", "[cli][usage]") {
   const auto r = run_vtt({"convert", "--to", "nope"});
   CHECK(r.code == 2);
   CHECK(r.err.find("vtt: --to: ") == 0);
+}
+
 TEST_CASE("convert shows a file name's control bytes escaped, as lint does", "[cli][messages]") {
   temp_dir dir;
   const auto path = dir.file("a\x1b[31mb.vtt");  // an ESC would turn a terminal red

@@ -304,7 +304,7 @@ TEST_CASE("numeric flags refuse negatives and nonsense in words, times take unit
     const auto got = run_vtt(r.args, vtt);
     CHECK(got.code == 2);
     CHECK(got.out.empty());
-    CHECK(got.err.rfind(r.message + "\n", 0) == 0);
+    CHECK(got.err.rfind("vtt: " + r.message + "\n", 0) == 0);
     CHECK(got.err.find("179769313486231570814527") == std::string::npos);
   }
   // The gap between the cues is 1 s: joined at --max-gap 1 in every spelling, not at 0.999.
