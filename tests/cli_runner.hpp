@@ -14,9 +14,9 @@
 namespace vtt_test {
 
 struct run_result {
-  int code = -1;     ///< exit code (-1: killed by a signal)
-  std::string out;   ///< standard output
-  std::string err;   ///< standard error
+  int code = -1;    ///< exit code (-1: killed by a signal)
+  std::string out;  ///< standard output
+  std::string err;  ///< standard error
 };
 
 /// A fresh temporary folder, removed at the end of the test.

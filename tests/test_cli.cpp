@@ -178,9 +178,9 @@ TEST_CASE("a closed standard output ends quietly with exit 0", "[cli][pipe]") {
   const std::string file = "'" + d.file("big.vtt") + "'";
   // Each writes far more than a pipe holds (lint: a W102 finding per cue); the batches stop
   // every worker, not only the one that saw the pipe close.
-  for (const std::string& args : {"convert --to srt " + file, "merge " + file, "stitch " + file, "fmt " + file,
-                                 "lint --format json " + file, "convert -j2 " + file + " " + file + " " + file,
-                                 "lint -j2 " + file + " " + file + " " + file}) {
+  for (const std::string& args :
+       {"convert --to srt " + file, "merge " + file, "stitch " + file, "fmt " + file, "lint --format json " + file,
+        "convert -j2 " + file + " " + file + " " + file, "lint -j2 " + file + " " + file + " " + file}) {
     INFO(args);
     const std::string cmd = std::string("set -o pipefail; '") + VTT_PROGRAM + "' " + args + " 2>'" + d.file("err") +
                             "' | head -c 10 >/dev/null";
@@ -238,9 +238,12 @@ TEST_CASE("speakers: the sample's figures, worked out by hand", "[cli][speakers]
   CHECK(r.code == 0);
   CHECK(r.out ==
         "{\"speakers\": [\n"
-        "  {\"speaker\": \"Speaker 2\", \"cues\": 6, \"turns\": 2, \"words\": 55, \"talk_time\": 16.850, \"share\": 43.56},\n"
-        "  {\"speaker\": \"Speaker 1\", \"cues\": 5, \"turns\": 3, \"words\": 40, \"talk_time\": 13.370, \"share\": 34.57},\n"
-        "  {\"speaker\": \"Speaker 3\", \"cues\": 3, \"turns\": 2, \"words\": 33, \"talk_time\": 8.460, \"share\": 21.87}\n"
+        "  {\"speaker\": \"Speaker 2\", \"cues\": 6, \"turns\": 2, \"words\": 55, \"talk_time\": 16.850, \"share\": "
+        "43.56},\n"
+        "  {\"speaker\": \"Speaker 1\", \"cues\": 5, \"turns\": 3, \"words\": 40, \"talk_time\": 13.370, \"share\": "
+        "34.57},\n"
+        "  {\"speaker\": \"Speaker 3\", \"cues\": 3, \"turns\": 2, \"words\": 33, \"talk_time\": 8.460, \"share\": "
+        "21.87}\n"
         "]}\n");
   const auto table = run_vtt({"speakers", sample});
   CHECK(table.out.find("Speaker 2       6       2       55     0:00:16   43.6%") != std::string::npos);
@@ -252,7 +255,8 @@ TEST_CASE("convert does the whole transcript job in one command", "[cli][transcr
   CHECK(r.code == 0);
   CHECK(r.out.rfind("Rosa: Welcome back to Harbour Lights, the show about the people who keep a small port running.\n"
                     "Rosa: I'm your host, and today we're talking to the captain of the night ferry.\n\n"
-                    "Tom: Thanks for having me.\n", 0) == 0);
+                    "Tom: Thanks for having me.\n",
+                    0) == 0);
   const auto warn = run_vtt({"convert", "--map", "Speaker 9=Nobody", sample});
   CHECK(warn.err.find("\"Speaker 9\"") != std::string::npos);
 }

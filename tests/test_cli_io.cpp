@@ -141,8 +141,8 @@ TEST_CASE("several inputs to standard output: the same bytes for any -j, in inpu
   const big_inputs in;
   REQUIRE(read_file(in.paths[0]).size() > (std::size_t{2} << 20));
   const std::vector<std::vector<std::string>> commands{
-      {"convert", "--to", "srt"}, {"convert", "--to", "json"}, {"merge"}, {"stitch", "--max-chars", "40"},
-      {"speakers"},               {"speakers", "--json"}};
+      {"convert", "--to", "srt"}, {"convert", "--to", "json"}, {"merge"}, {"stitch", "--max-chars", "40"}, {"speakers"},
+      {"speakers", "--json"}};
   for (const auto& cmd : commands) {
     INFO(cmd[0] + " " + cmd.back());
     // In input order: each input's own output, one after the other (JSON: see the next test).

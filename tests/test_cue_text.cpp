@@ -35,9 +35,7 @@ std::string render_wpt(const vttkit::cue_text_tree& tree) {
     std::string_view tag;
     switch (node.kind) {
       case node_kind::text: line(node.depth, "\"" + node.value + "\""); continue;
-      case node_kind::timestamp:
-        line(node.depth, "<?timestamp " + vttkit::format_timestamp(node.time) + ">");
-        continue;
+      case node_kind::timestamp: line(node.depth, "<?timestamp " + vttkit::format_timestamp(node.time) + ">"); continue;
       case node_kind::class_span:
       case node_kind::voice:
       case node_kind::language: tag = "<span>"; break;
@@ -71,33 +69,21 @@ struct wpt_case {
 // webvtt/parsing/cue-text-parsing/dat/*.dat cases (3-Clause BSD licence, web-platform-tests
 // contributors; see LICENSE.wpt.txt there), copied verbatim as `input` and `expected_tree`.
 const wpt_case wpt_cases[] = {
-    {"wptcue-entities-02", R"wpt(&amp;)wpt"sv,
-     R"wpt(| "&")wpt"sv},
-    {"wptcue-entities-04", R"wpt(&lt;)wpt"sv,
-     R"wpt(| "<")wpt"sv},
-    {"wptcue-entities-08", R"wpt(&quot;)wpt"sv,
-     R"wpt(| """)wpt"sv},
-    {"wptcue-entities-10", R"wpt(&copy;)wpt"sv,
-     R"wpt(| "©")wpt"sv},
-    {"wptcue-entities-12", R"wpt(&1)wpt"sv,
-     R"wpt(| "&1")wpt"sv},
-    {"wptcue-entities-13", R"wpt(&1;)wpt"sv,
-     R"wpt(| "&1;")wpt"sv},
+    {"wptcue-entities-02", R"wpt(&amp;)wpt"sv, R"wpt(| "&")wpt"sv},
+    {"wptcue-entities-04", R"wpt(&lt;)wpt"sv, R"wpt(| "<")wpt"sv},
+    {"wptcue-entities-08", R"wpt(&quot;)wpt"sv, R"wpt(| """)wpt"sv},
+    {"wptcue-entities-10", R"wpt(&copy;)wpt"sv, R"wpt(| "©")wpt"sv},
+    {"wptcue-entities-12", R"wpt(&1)wpt"sv, R"wpt(| "&1")wpt"sv},
+    {"wptcue-entities-13", R"wpt(&1;)wpt"sv, R"wpt(| "&1;")wpt"sv},
     {"wptcue-entities-15", R"wpt(&<c)wpt"sv,
      R"wpt(| "&"
 | <span>)wpt"sv},
-    {"wptcue-entities-17", R"wpt(&#x20;)wpt"sv,
-     R"wpt(| " ")wpt"sv},
-    {"wptcue-entities-18", R"wpt(&;)wpt"sv,
-     R"wpt(| "&;")wpt"sv},
-    {"wptcue-entities-24", R"wpt(&notit;)wpt"sv,
-     R"wpt(| "¬it;")wpt"sv},
-    {"wptcue-tags-00", R"wpt(<)wpt"sv,
-     R"wpt()wpt"sv},
-    {"wptcue-tags-01", R"wpt(<<)wpt"sv,
-     R"wpt()wpt"sv},
-    {"wptcue-tags-06", R"wpt(<c.)wpt"sv,
-     R"wpt(| <span>)wpt"sv},
+    {"wptcue-entities-17", R"wpt(&#x20;)wpt"sv, R"wpt(| " ")wpt"sv},
+    {"wptcue-entities-18", R"wpt(&;)wpt"sv, R"wpt(| "&;")wpt"sv},
+    {"wptcue-entities-24", R"wpt(&notit;)wpt"sv, R"wpt(| "¬it;")wpt"sv},
+    {"wptcue-tags-00", R"wpt(<)wpt"sv, R"wpt()wpt"sv},
+    {"wptcue-tags-01", R"wpt(<<)wpt"sv, R"wpt()wpt"sv},
+    {"wptcue-tags-06", R"wpt(<c.)wpt"sv, R"wpt(| <span>)wpt"sv},
     {"wptcue-tags-10", R"wpt(<c>test)wpt"sv,
      R"wpt(| <span>
 |   "test")wpt"sv},
@@ -122,12 +108,9 @@ const wpt_case wpt_cases[] = {
 |   lang="e"
 |   "b"
 | "c")wpt"sv},
-    {"wptcue-text-02", "foo\0bar"sv,
-     R"wpt(| "foo�bar")wpt"sv},
-    {"wptcue-text-03", R"wpt(✓)wpt"sv,
-     R"wpt(| "✓")wpt"sv},
-    {"wptcue-tree-building-00", R"wpt(test)wpt"sv,
-     R"wpt(| "test")wpt"sv},
+    {"wptcue-text-02", "foo\0bar"sv, R"wpt(| "foo�bar")wpt"sv},
+    {"wptcue-text-03", R"wpt(✓)wpt"sv, R"wpt(| "✓")wpt"sv},
+    {"wptcue-tree-building-00", R"wpt(test)wpt"sv, R"wpt(| "test")wpt"sv},
     {"wptcue-tree-building-03", R"wpt(<ruby>test<rt>test</rt></ruby>test)wpt"sv,
      R"wpt(| <ruby>
 |   "test"
@@ -199,8 +182,7 @@ TEST_CASE("parse_cue_text: timestamp tags", "[cue_text]") {
 }
 
 TEST_CASE("parse_cue_text: voices, languages and classes", "[cue_text]") {
-  const std::string_view input =
-      "<lang en><v.loud.x  Joe \t Smith >hi<lang fr>salut</lang><i>x</i></v></lang>";
+  const std::string_view input = "<lang en><v.loud.x  Joe \t Smith >hi<lang fr>salut</lang><i>x</i></v></lang>";
   CHECK(render(input) ==
         "| <span>\n|   lang=\"en\"\n|   <span>\n|     class=\"loud x\"\n|     title=\"Joe Smith\"\n"
         "|     \"hi\"\n|     <span>\n|       lang=\"fr\"\n|       \"salut\"\n|     <i>\n|       \"x\"");
@@ -221,16 +203,18 @@ TEST_CASE("parse_cue_text: voices, languages and classes", "[cue_text]") {
   CHECK(render("<v\nJoe>x") == "| <span>\n|   title=\"Joe\"\n|   \"x\"");
   CHECK(render("<v Tom &amp; Jerry&gt;>x") == "| <span>\n|   title=\"Tom & Jerry>\"\n|   \"x\"");
   CHECK(render("<v &#32;A&Tab;&NewLine;B >x") == "| <span>\n|   title=\"A B\"\n|   \"x\"");
-  CHECK(render("<c.a\0b>x"sv) == "| <span>\n|   class=\"a\xEF\xBF\xBD" "b\"\n|   \"x\"");
+  CHECK(render("<c.a\0b>x"sv) ==
+        "| <span>\n|   class=\"a\xEF\xBF\xBD"
+        "b\"\n|   \"x\"");
 }
 
 TEST_CASE("parse_cue_text: unknown, malformed and stray tags are ignored", "[cue_text]") {
-  CHECK(render("<C>x</C>") == "| \"x\"");          // tag names are case-sensitive
-  CHECK(render("<b<i>x") == "| \"x\"");            // the name is "b<i"
-  CHECK(render("<b/>x") == "| \"x\"");            // the name is "b/"
+  CHECK(render("<C>x</C>") == "| \"x\"");  // tag names are case-sensitive
+  CHECK(render("<b<i>x") == "| \"x\"");    // the name is "b<i"
+  CHECK(render("<b/>x") == "| \"x\"");     // the name is "b/"
   CHECK(render("<i>a</b>b</i>c") == "| <i>\n|   \"a\"\n|   \"b\"\n| \"c\"");
   CHECK(render("<i>a</i >b") == "| <i>\n|   \"a\"\n|   \"b\"");  // end tag name "i "
-  CHECK(render("<rt>a</rt>") == "| \"a\"");        // <rt> only inside <ruby>
+  CHECK(render("<rt>a</rt>") == "| \"a\"");                      // <rt> only inside <ruby>
   CHECK(render("<ruby>a<rt>b</rt><rt>c</ruby>d") ==
         "| <ruby>\n|   \"a\"\n|   <rt>\n|     \"b\"\n|   <rt>\n|     \"c\"\n| \"d\"");
   CHECK(render("< b>x<.a>y</>z") == "| \"x\"\n| \"y\"\n| \"z\"");
@@ -246,7 +230,8 @@ TEST_CASE("parse_cue_text: character references", "[cue_text]") {
   CHECK(render("&#x1F600;&#9731;") == "| \"\xF0\x9F\x98\x80\xE2\x98\x83\"");
   // Named: longest match, legacy names without ';', case-sensitive, two-code-point values.
   CHECK(render("&ampx &notin; &notit; &AMP &copy2 &Aacute; &AAcute; &NotEqualTilde;") ==
-        "| \"&x \xE2\x88\x89 \xC2\xACit; & \xC2\xA9" "2 \xC3\x81 &AAcute; \xE2\x89\x82\xCC\xB8\"");
+        "| \"&x \xE2\x88\x89 \xC2\xACit; & \xC2\xA9"
+        "2 \xC3\x81 &AAcute; \xE2\x89\x82\xCC\xB8\"");
   CHECK(render("a & b &") == "| \"a & b &\"");
   CHECK(render("&lt;b&gt;") == "| \"<b>\"");  // decoded '<' is text, not a tag
 }
@@ -291,7 +276,9 @@ TEST_CASE("summarize_cue_text: plain text keeps lines and drops tags", "[cue_tex
   CHECK(s.speaker.empty());
   CHECK(summarize("").plain.empty());
   CHECK(summarize("<ruby>\xE6\xBC\xA2<rt>kan</rt></ruby>").plain == "\xE6\xBC\xA2kan");  // <rt> text included
-  CHECK(summarize("a\0b"sv).plain == "a\xEF\xBF\xBD" "b");
+  CHECK(summarize("a\0b"sv).plain ==
+        "a\xEF\xBF\xBD"
+        "b");
   const std::string long_run = repeat("abcdefg ", 1000);
   CHECK(summarize(long_run + "<i>&amp;</i>").plain == long_run + "&");
 }
@@ -410,7 +397,10 @@ TEST_CASE("summarize_cue_text: W106 bad references and their positions", "[cue_t
   CHECK(d[0].line == 1);
   CHECK(d[0].column == 5);
 
-  d = diagnose("premi\xC3\xA8re ligne\n\xC3\xA7" "a &bogus; l\xC3\xA0", 5);  // "ça &bogus; là"
+  d = diagnose(
+      "premi\xC3\xA8re ligne\n\xC3\xA7"
+      "a &bogus; l\xC3\xA0",
+      5);  // "ça &bogus; là"
   REQUIRE(d.size() == 1);
   CHECK(d[0].rule == rule::bad_entity);
   CHECK(d[0].line == 6);
@@ -534,10 +524,21 @@ tree_summary from_tree(std::string_view payload) {
 TEST_CASE("summarize agrees with the tree on voice-first payloads (fast path and slow path)", "[cue_text][summary]") {
   // `<v NAME>text` with plain NAME and text takes a shortcut; everything else the full
   // tokenizer. Both must give what the tree gives.
-  const std::vector<std::string> payloads = {
-      "<v Speaker 1>Hello there", "<v A B C>x", "<v A  B>two spaces", "<v  A>leading", "<v A >trailing",
-      "<v A\tB>tab", "<v A>x &amp; y", "<v A>x <i>y</i>", "<v A&amp;B>ref in name", "<v>no name",
-      "<v A>", "<v A>line one\nline two", "<v.loud A>class", "<v A>tail > gt", "<v A><b>x</b>"};
+  const std::vector<std::string> payloads = {"<v Speaker 1>Hello there",
+                                             "<v A B C>x",
+                                             "<v A  B>two spaces",
+                                             "<v  A>leading",
+                                             "<v A >trailing",
+                                             "<v A\tB>tab",
+                                             "<v A>x &amp; y",
+                                             "<v A>x <i>y</i>",
+                                             "<v A&amp;B>ref in name",
+                                             "<v>no name",
+                                             "<v A>",
+                                             "<v A>line one\nline two",
+                                             "<v.loud A>class",
+                                             "<v A>tail > gt",
+                                             "<v A><b>x</b>"};
   for (const auto& p : payloads) {
     INFO(p);
     vttkit::cue_text_summary sum;
@@ -563,9 +564,13 @@ TEST_CASE("summarize agrees with the tree on voice-first payloads (fast path and
 
 TEST_CASE("summarize_cue_text: a reused summary follows each cue's speaker", "[cue_text][summary]") {
   vttkit::cue_text_summary sum;
-  for (const auto& [payload, speaker] : std::vector<std::pair<std::string, std::string>>{
-           {"<v Bob>one", "Bob"}, {"<v Al>two", "Al"}, {"<v Al>three", "Al"}, {"plain", ""},
-           {"<v Al>four", "Al"}, {"<v A&amp;B>five", "A&B"}, {"<v Al>six", "Al"}}) {
+  for (const auto& [payload, speaker] : std::vector<std::pair<std::string, std::string>>{{"<v Bob>one", "Bob"},
+                                                                                         {"<v Al>two", "Al"},
+                                                                                         {"<v Al>three", "Al"},
+                                                                                         {"plain", ""},
+                                                                                         {"<v Al>four", "Al"},
+                                                                                         {"<v A&amp;B>five", "A&B"},
+                                                                                         {"<v Al>six", "Al"}}) {
     INFO(payload);
     vttkit::summarize_cue_text(payload, sum);
     CHECK(sum.speaker == speaker);

@@ -101,7 +101,9 @@ TEST_CASE("E005 invalid-utf8: at the bad byte's column; valid UTF-8 is fine", "[
 TEST_CASE("E006 nul-character: at the NUL's column; the NUL symbol U+2400 is fine", "[lint][E006]") {
   using namespace std::string_literals;
   CHECK(where("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\na\0b\n"s, rule::nul_character) == at{"4:2"});
-  CHECK(where("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\na\xE2\x90\x80" "b\n", rule::nul_character) == none);
+  CHECK(where("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\na\xE2\x90\x80"
+              "b\n",
+              rule::nul_character) == none);
 }
 
 // --- W rules -------------------------------------------------------------------------------
@@ -118,10 +120,10 @@ TEST_CASE("W101 start-backwards: at the later cue's timing line", "[lint][W101]"
 }
 
 TEST_CASE("W102 overlap: at the later cue's timing line; touching cues are fine", "[lint][W102]") {
-  CHECK(where("WEBVTT\n\n00:00:01.000 --> 00:00:03.000\none\n\n00:00:02.500 --> 00:00:04.000\ntwo\n",
-              rule::overlap) == at{"6:1"});
-  CHECK(where("WEBVTT\n\n00:00:01.000 --> 00:00:03.000\none\n\n00:00:03.000 --> 00:00:04.000\ntwo\n",
-              rule::overlap) == none);
+  CHECK(where("WEBVTT\n\n00:00:01.000 --> 00:00:03.000\none\n\n00:00:02.500 --> 00:00:04.000\ntwo\n", rule::overlap) ==
+        at{"6:1"});
+  CHECK(where("WEBVTT\n\n00:00:01.000 --> 00:00:03.000\none\n\n00:00:03.000 --> 00:00:04.000\ntwo\n", rule::overlap) ==
+        none);
   // Only the cue just before counts: the third cue starts after the second ends.
   CHECK(where("WEBVTT\n\n00:01.000 --> 00:09.000\na\n\n00:02.000 --> 00:03.000\nb\n\n00:04.000 --> 00:05.000\nc\n",
               rule::overlap) == at{"6:1"});
@@ -140,8 +142,7 @@ TEST_CASE("W104 bad-setting: at the setting; a valid one is fine", "[lint][W104]
 }
 
 TEST_CASE("W105 bad-tag: at each bad tag; known tags and an open <v> are fine", "[lint][W105]") {
-  CHECK(where("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<blink>one</blink>\n", rule::bad_tag) ==
-        at{"4:1", "4:11"});
+  CHECK(where("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<blink>one</blink>\n", rule::bad_tag) == at{"4:1", "4:11"});
   CHECK(where("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ann><i>one</i>\n", rule::bad_tag) == none);
 }
 
@@ -155,8 +156,8 @@ TEST_CASE("W107 duplicate-id: at the second id's line; ids differing in case are
       "WEBVTT\n\nintro\n00:00:01.000 --> 00:00:02.000\none\n\nintro\n00:00:03.000 --> 00:00:04.000\ntwo\n",
       all_rules());
   REQUIRE(where(found, rule::duplicate_id) == at{"7:1"});
-  const auto d =
-      std::find_if(found.begin(), found.end(), [](const diagnostic& x) { return x.rule == rule::duplicate_id; });
+  const auto d = std::find_if(found.begin(), found.end(),
+                              [](const diagnostic& x) { return x.rule == rule::duplicate_id; });
   CHECK(d->message.find("line 3") != std::string::npos);  // points back at the first use
   CHECK(where("WEBVTT\n\nintro\n00:00:01.000 --> 00:00:02.000\none\n\nIntro\n00:00:03.000 --> 00:00:04.000\ntwo\n",
               rule::duplicate_id) == none);
@@ -289,8 +290,7 @@ TEST_CASE("T302 takes the speaker of the first real <v> tag, not of text inside 
               rule::inconsistent_speaker) == none);
   // And a finding points at that tag, quoting its label.
   const auto found = vttkit::lint(
-      "WEBVTT\n\n00:01.000 --> 00:02.000\n<v Joe>a\n\n00:03.000 --> 00:04.000\n<c <v Joe>x</c><v JOE>y\n",
-      all_rules());
+      "WEBVTT\n\n00:01.000 --> 00:02.000\n<v Joe>a\n\n00:03.000 --> 00:04.000\n<c <v Joe>x</c><v JOE>y\n", all_rules());
   CHECK(where(found, rule::inconsistent_speaker) == at{"7:16"});
   for (const auto& d : found)
     if (d.rule == rule::inconsistent_speaker)
@@ -307,8 +307,8 @@ TEST_CASE("T302 folds case beyond ASCII", "[lint][T302]") {
 TEST_CASE("findings come out by line, then column, whoever found them", "[lint][order]") {
   // The parser reports the E004 at line 5 before it hands out the cue of line 3, whose S204
   // the linter finds later; the output is still in line order.
-  const auto found = vttkit::lint(
-      "WEBVTT\n\n00:00:01.000 --> 00:00:01.300\nx\n00:00:02.000 --> 00:00:03.000\ny\n", all_rules());
+  const auto found = vttkit::lint("WEBVTT\n\n00:00:01.000 --> 00:00:01.300\nx\n00:00:02.000 --> 00:00:03.000\ny\n",
+                                  all_rules());
   REQUIRE(found.size() >= 2);
   CHECK(std::is_sorted(found.begin(), found.end(), [](const diagnostic& a, const diagnostic& b) {
     return a.line < b.line || (a.line == b.line && a.column < b.column);
@@ -461,8 +461,8 @@ TEST_CASE("selection: --select replaces the profile, --ignore removes, commas se
   CHECK(rules.contains(rule::overlap));
   CHECK_FALSE(rules.contains(rule::short_hours));
 
-  CHECK_FALSE(vttkit::resolve_rules(vttkit::lint_profile::standard, std::vector<std::string>{"E,nonsense"}, no, rules,
-                                    error));
+  CHECK_FALSE(
+      vttkit::resolve_rules(vttkit::lint_profile::standard, std::vector<std::string>{"E,nonsense"}, no, rules, error));
   CHECK(error.find("'nonsense'") != std::string::npos);
 }
 
@@ -509,8 +509,8 @@ TEST_CASE("the rule table: the parser's rules, the linter's, and those that lose
     if (r.from_parser) parser.emplace_back(r.id);
     if (r.loses_content) loses.emplace_back(r.id);
   }
-  CHECK(parser == std::vector<std::string>{"E001", "E002", "E003", "E004", "E005", "E006", "W103", "W104", "W105",
-                                           "W106"});
+  CHECK(parser ==
+        std::vector<std::string>{"E001", "E002", "E003", "E004", "E005", "E006", "W103", "W104", "W105", "W106"});
   CHECK(loses == std::vector<std::string>{"E001", "E002"});  // vtt fmt refuses these
   // Each rule the linter finds has exactly one check; the parser's have none.
   for (const auto& r : vttkit::all_rules()) {

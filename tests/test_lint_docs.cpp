@@ -85,8 +85,8 @@ std::vector<section> sections(const std::vector<std::string>& part) {
 
 std::string shown(const vttkit::diagnostic& d) {
   const auto& info = d.info();
-  return std::to_string(d.line) + ":" + std::to_string(d.column) + ": " + std::string{to_string(info.severity)} +
-         ": " + d.message + " [" + std::string{info.id} + "]";
+  return std::to_string(d.line) + ":" + std::to_string(d.column) + ": " + std::string{to_string(info.severity)} + ": " +
+         d.message + " [" + std::string{info.id} + "]";
 }
 
 std::string profile_of(const vttkit::rule_info& r) {

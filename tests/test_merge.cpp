@@ -10,12 +10,12 @@
 
 #include "transform_support.hpp"
 
-using transform_test::make_cue;
-using transform_test::texts;
-using transform_test::split_words;
-using transform_test::code_points;
-using transform_test::transcript_generator;
 using transform_test::check_words_per_run;
+using transform_test::code_points;
+using transform_test::make_cue;
+using transform_test::split_words;
+using transform_test::texts;
+using transform_test::transcript_generator;
 using vttkit::cue;
 using vttkit::millis;
 
@@ -69,8 +69,8 @@ void check_merge_properties(const std::vector<cue>& in, const vttkit::merge_opti
 TEST_CASE("merge joins same-speaker fragments within the gap", "[transform][merge]") {
   std::vector<cue> cues = {
       make_cue("A", 0, 1000, "one"),      make_cue("A", 3000, 3500, " two\nlines "),  // gap 2000: joins
-      make_cue("A", 5600, 6000, "three"),  // gap 2100: new cue
-      make_cue("B", 6000, 7000, "four"),   make_cue("A", 7000, 8000, "five"),
+      make_cue("A", 5600, 6000, "three"),                                             // gap 2100: new cue
+      make_cue("B", 6000, 7000, "four"),  make_cue("A", 7000, 8000, "five"),
   };
   cues[0].id = "first";
   cues[0].settings = {{"align", "start"}};

@@ -174,7 +174,8 @@ TEST_CASE("threads give the same cues, blocks and diagnostics as one thread", "[
 
 TEST_CASE("an input without blank lines is read on by one parser, with the same result", "[parse][parallel]") {
   std::string input = "WEBVTT\n\n00:01.000 --> 00:02.000\nfirst\n\n";
-  for (int i = 0; i < 200; ++i) input += "00:0" + std::to_string(3 + i % 6) + ".000 --> 00:09.000\ncue " + std::to_string(i) + "\n";
+  for (int i = 0; i < 200; ++i)
+    input += "00:0" + std::to_string(3 + i % 6) + ".000 --> 00:09.000\ncue " + std::to_string(i) + "\n";
   input += "\nNOTE after\n\n00:10.000 --> 00:11.000\nlast\n";
   require_same(input, 16, 64);  // the limit is passed long before the next blank line
   // No blank line at all, not even after the header.

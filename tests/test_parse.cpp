@@ -38,12 +38,12 @@ TEST_CASE("collect_timestamp follows the W3C algorithm", "[parse][timestamp]") {
   };
   CHECK(ms("00:01.500") == 1500);
   CHECK(ms("01:02:03.004") == 3723004);
-  CHECK(ms("0:00:02.720") == 2720);        // one-digit hours
-  CHECK(ms("100:00:00.000") == 360000000);  // three-digit hours
-  CHECK(ms("00:60.000") == -1);           // seconds > 59
-  CHECK(ms("00:01.50") == -1);            // two fraction digits
-  CHECK(ms("00:01,500") == -1);           // comma is SubRip, not WebVTT
-  CHECK(ms("1:02.000") == -1);            // one digit means hours, so seconds are missing
+  CHECK(ms("0:00:02.720") == 2720);                   // one-digit hours
+  CHECK(ms("100:00:00.000") == 360000000);            // three-digit hours
+  CHECK(ms("00:60.000") == -1);                       // seconds > 59
+  CHECK(ms("00:01.50") == -1);                        // two fraction digits
+  CHECK(ms("00:01,500") == -1);                       // comma is SubRip, not WebVTT
+  CHECK(ms("1:02.000") == -1);                        // one digit means hours, so seconds are missing
   CHECK(ms("99999999999999999999:00:00.000") == -1);  // too large for 64-bit milliseconds
   CHECK(vttkit::collect_timestamp("0:00:01.000").hour_digits == 1);
   CHECK(vttkit::collect_timestamp("00:01.000").hour_digits == 0);
@@ -60,14 +60,14 @@ TEST_CASE("parse_duration reads seconds, a unit or a timestamp", "[parse][timest
   CHECK(ms("2") == 2000);
   CHECK(ms(".25") == 250);
   CHECK(ms("3.") == 3000);
-  CHECK(ms("0.0005") == 1);    // rounded half up to the millisecond
+  CHECK(ms("0.0005") == 1);  // rounded half up to the millisecond
   CHECK(ms("0.00049") == 0);
   CHECK(ms("2.5ms") == 3);
-  CHECK(ms("-0.5") == -500);   // signed, for offsets
+  CHECK(ms("-0.5") == -500);  // signed, for offsets
   CHECK(ms("+1s") == 1000);
   CHECK(ms("-00:01.000") == -1000);
-  for (const char* bad : {"", "x", "1x", "s", "ms", ".", "1.5.2", "1 s", " 1", "1e3", "--1", "00:01", "00:01.5",
-                          "1,5", "99999999999999999"})
+  for (const char* bad : {"", "x", "1x", "s", "ms", ".", "1.5.2", "1 s", " 1", "1e3", "--1", "00:01", "00:01.5", "1,5",
+                          "99999999999999999"})
     CHECK_FALSE(vttkit::parse_duration(bad).has_value());
 }
 
@@ -256,7 +256,9 @@ TEST_CASE("NUL and invalid UTF-8 become U+FFFD with E006 / E005", "[parse][utf8]
   const std::string input = "WEBVTT\n\n00:01.000 --> 00:02.000\n\xC3\xA9t\xC3\xA9 \xFF ok\na\0b\n"s;
   const auto r = parse(input);
   REQUIRE(r.document.cues.size() == 1);
-  CHECK(r.document.cues[0].text == "\xC3\xA9t\xC3\xA9 \xEF\xBF\xBD ok\na\xEF\xBF\xBD" "b");
+  CHECK(r.document.cues[0].text ==
+        "\xC3\xA9t\xC3\xA9 \xEF\xBF\xBD ok\na\xEF\xBF\xBD"
+        "b");
   const auto bad = of_rule(r, rule::invalid_utf8);
   REQUIRE(bad.size() == 1);
   CHECK(bad[0].line == 4);
@@ -275,8 +277,9 @@ TEST_CASE("invalid UTF-8 gets one U+FFFD per maximal subpart (WHATWG decoder)", 
 }
 
 TEST_CASE("SubRip is read, with markup kept as WebVTT tags", "[parse][srt]") {
-  const std::string srt = "1\r\n00:00:01,000 --> 00:00:02,500\r\n<i>Hello</i> & <font color=\"red\">bye</font>\r\n\r\n"
-                          "2\r\n00:00:03.000 --> 00:00:04.000\r\nJOE: two\r\nlines\r\n";
+  const std::string srt =
+      "1\r\n00:00:01,000 --> 00:00:02,500\r\n<i>Hello</i> & <font color=\"red\">bye</font>\r\n\r\n"
+      "2\r\n00:00:03.000 --> 00:00:04.000\r\nJOE: two\r\nlines\r\n";
   vttkit::parse_options o;
   o.name = "x.srt";
   const auto r = parse(srt, o);
@@ -428,7 +431,8 @@ TEST_CASE("count_code_points counts every byte but UTF-8 continuation bytes, at 
   for (int round = 0; round < 2000; ++round) {
     std::string s;
     const auto n = std::uniform_int_distribution<std::size_t>(0, 40)(rng);
-    for (std::size_t i = 0; i < n; ++i) s += pieces[std::uniform_int_distribution<std::size_t>(0, pieces.size() - 1)(rng)];
+    for (std::size_t i = 0; i < n; ++i)
+      s += pieces[std::uniform_int_distribution<std::size_t>(0, pieces.size() - 1)(rng)];
     std::size_t expected = 0;
     for (const char c : s) expected += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
     INFO(s);

@@ -10,16 +10,16 @@
 
 #include "transform_support.hpp"
 
-using transform_test::make_cue;
-using transform_test::texts;
-using transform_test::stitched_texts;
-using transform_test::split_words;
+using transform_test::check_words_per_run;
 using transform_test::code_points;
+using transform_test::ends_sentence;
+using transform_test::make_cue;
 using transform_test::run;
 using transform_test::runs_of;
-using transform_test::ends_sentence;
+using transform_test::split_words;
+using transform_test::stitched_texts;
+using transform_test::texts;
 using transform_test::transcript_generator;
-using transform_test::check_words_per_run;
 using vttkit::cue;
 using vttkit::millis;
 
@@ -67,7 +67,7 @@ TEST_CASE("stitch: the acceptance case, with interpolated times", "[transform][s
       "00:00:04.000 --> 00:00:06.000\n<v A>left. Did he? Well... a lot of it. Yes.\n");
   const auto st = vttkit::stitch(parsed.document.cues);
   REQUIRE(texts(st) == std::vector<std::string>{"Dr. Smith paid 3.5 percent to the U.S. Treasury.", "Then he left.",
-                                                 "Did he?", "Well... a lot of it.", "Yes."});
+                                                "Did he?", "Well... a lot of it.", "Yes."});
   // The first cue's text has 56 code points over 4000 ms, the second 39 over 2000 ms. Starts
   // round down, ends round up.
   // "Treasury." ends at 48: 4000 * 48 / 56 = 3428.6 -> 3429; "Then" starts at 49: 3500.
@@ -95,8 +95,7 @@ TEST_CASE("stitch: the acceptance case, with interpolated times", "[transform][s
 TEST_CASE("stitch does not cut at abbreviations, decimals or initials", "[transform][stitch]") {
   const auto one = [](std::string text) { return stitched_texts({make_cue("A", 0, 1000, std::move(text))}); };
   using list = std::vector<std::string>;
-  CHECK(one("I met Mr. Brown and Ms. Green. They said hi.") ==
-        list{"I met Mr. Brown and Ms. Green.", "They said hi."});
+  CHECK(one("I met Mr. Brown and Ms. Green. They said hi.") == list{"I met Mr. Brown and Ms. Green.", "They said hi."});
   CHECK(one("We saw J. R. R. Tolkien's house. It was small.") ==
         list{"We saw J. R. R. Tolkien's house.", "It was small."});
   CHECK(one("It costs 3.5 dollars, i.e. a lot. Really.") == list{"It costs 3.5 dollars, i.e. a lot.", "Really."});
@@ -107,8 +106,7 @@ TEST_CASE("stitch does not cut at abbreviations, decimals or initials", "[transf
         list{"Smith et al. Found it.", "We met at 9 a.m. Then left."});
   CHECK(one("Look at No. 5 on the list. No. I won't.") == list{"Look at No. 5 on the list.", "No.", "I won't."});
   // The pronoun "I" ends a sentence; "I." before another initial is one.
-  CHECK(one("So do I. Then we left. I. M. Pei built it.") ==
-        list{"So do I.", "Then we left.", "I. M. Pei built it."});
+  CHECK(one("So do I. Then we left. I. M. Pei built it.") == list{"So do I.", "Then we left.", "I. M. Pei built it."});
   // Words that are only abbreviations in title case.
   CHECK(one("Ask a sales rep. They know. Rep. Jones agrees.") ==
         list{"Ask a sales rep.", "They know.", "Rep. Jones agrees."});

@@ -87,10 +87,10 @@ TEST_CASE("case-insensitive comparisons fold ASCII letters only", "[text][ascii]
 TEST_CASE("code points are counted, not bytes", "[text][utf8]") {
   CHECK(d::count_code_points("") == 0);
   CHECK(d::count_code_points("abc") == 3);
-  CHECK(d::count_code_points("caf\xC3\xA9") == 4);                          // café
-  CHECK(d::count_code_points("\xE2\x82\xAC 5") == 3);                       // € 5
-  CHECK(d::count_code_points("\xF0\x9F\x98\x80\xF0\x9F\x98\x80") == 2);     // two emoji
-  CHECK(d::count_code_points(std::string(40, 'x') + "\xC3\xA9") == 41);     // past one SIMD step
+  CHECK(d::count_code_points("caf\xC3\xA9") == 4);                       // café
+  CHECK(d::count_code_points("\xE2\x82\xAC 5") == 3);                    // € 5
+  CHECK(d::count_code_points("\xF0\x9F\x98\x80\xF0\x9F\x98\x80") == 2);  // two emoji
+  CHECK(d::count_code_points(std::string(40, 'x') + "\xC3\xA9") == 41);  // past one SIMD step
   CHECK(d::count_code_points_scalar("caf\xC3\xA9") == 4);
 }
 
@@ -120,14 +120,22 @@ TEST_CASE("sequence_length takes valid sequences and the WHATWG maximal subparts
   CHECK(invalid == 1);
   CHECK(length("\xE2\x82", invalid) == 0);  // cut short by the end
   CHECK(invalid == 2);
-  CHECK(length("\xF0\x9F\x98" "a", invalid) == 0);  // cut short by an ASCII byte
+  CHECK(length("\xF0\x9F\x98"
+               "a",
+               invalid) == 0);  // cut short by an ASCII byte
   CHECK(invalid == 3);
 }
 
 TEST_CASE("decode_at and encode agree with the UTF-8 bytes", "[text][utf8]") {
   const std::vector<std::pair<char32_t, std::string_view>> cases = {
-      {U'A', "A"}, {0xE9, "\xC3\xA9"}, {0x7FF, "\xDF\xBF"}, {0x800, "\xE0\xA0\x80"},
-      {0x20AC, "\xE2\x82\xAC"}, {0xFFFD, "\xEF\xBF\xBD"}, {0x1F600, "\xF0\x9F\x98\x80"}, {0x10FFFF, "\xF4\x8F\xBF\xBF"},
+      {U'A', "A"},
+      {0xE9, "\xC3\xA9"},
+      {0x7FF, "\xDF\xBF"},
+      {0x800, "\xE0\xA0\x80"},
+      {0x20AC, "\xE2\x82\xAC"},
+      {0xFFFD, "\xEF\xBF\xBD"},
+      {0x1F600, "\xF0\x9F\x98\x80"},
+      {0x10FFFF, "\xF4\x8F\xBF\xBF"},
   };
   for (const auto& [cp, bytes] : cases) {
     CHECK(d::decode_at(bytes, 0) == cp);
@@ -145,7 +153,9 @@ TEST_CASE("decode_at and encode agree with the UTF-8 bytes", "[text][utf8]") {
 }
 
 TEST_CASE("next_code_point decodes and steps over one code point", "[text][utf8]") {
-  const std::string_view s = "a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80" "b";
+  const std::string_view s =
+      "a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80"
+      "b";
   std::size_t i = 0;
   CHECK(d::next_code_point(s, i) == U'a');
   CHECK(i == 1);
@@ -184,10 +194,10 @@ TEST_CASE("white space: the code point and the UTF-8 byte tests agree", "[text][
     bytes += "x";
     REQUIRE(d::non_ascii_space_length(bytes, 0) == (d::is_unicode_space(cp) ? bytes.size() - 1 : 0));
   }
-  const std::vector<char32_t> expected = {0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000,
-                                          0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008,
+  const std::vector<char32_t> expected = {0x09,   0x0A,   0x0B,   0x0C,   0x0D,   0x20,   0x85,   0xA0,   0x1680,
+                                          0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008,
                                           0x2009, 0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000};
-  CHECK(spaces == expected);  // Unicode's White_Space property
+  CHECK(spaces == expected);                             // Unicode's White_Space property
   CHECK(d::non_ascii_space_length("\xE2\x80", 0) == 0);  // cut short
 }
 
@@ -195,16 +205,16 @@ TEST_CASE("fold_case lowers the capitals of Latin, Greek and Cyrillic", "[text][
   CHECK(d::fold_case(U'A') == U'a');
   CHECK(d::fold_case(U'z') == U'z');
   CHECK(d::fold_case(U'1') == U'1');
-  CHECK(d::fold_case(0xC9) == 0xE9);     // É
-  CHECK(d::fold_case(0xD7) == 0xD7);     // ×: no letter
-  CHECK(d::fold_case(0x100) == 0x101);   // Ā
-  CHECK(d::fold_case(0x101) == 0x101);   // ā
-  CHECK(d::fold_case(0x141) == 0x142);   // Ł: odd capitals from U+0139
-  CHECK(d::fold_case(0x178) == 0xFF);    // Ÿ
-  CHECK(d::fold_case(0x3A3) == 0x3C3);   // Σ
-  CHECK(d::fold_case(0x401) == 0x451);   // Ё
-  CHECK(d::fold_case(0x416) == 0x436);   // Ж
-  CHECK(d::fold_case(0x4E00) == 0x4E00); // not cased
+  CHECK(d::fold_case(0xC9) == 0xE9);      // É
+  CHECK(d::fold_case(0xD7) == 0xD7);      // ×: no letter
+  CHECK(d::fold_case(0x100) == 0x101);    // Ā
+  CHECK(d::fold_case(0x101) == 0x101);    // ā
+  CHECK(d::fold_case(0x141) == 0x142);    // Ł: odd capitals from U+0139
+  CHECK(d::fold_case(0x178) == 0xFF);     // Ÿ
+  CHECK(d::fold_case(0x3A3) == 0x3C3);    // Σ
+  CHECK(d::fold_case(0x401) == 0x451);    // Ё
+  CHECK(d::fold_case(0x416) == 0x436);    // Ж
+  CHECK(d::fold_case(0x4E00) == 0x4E00);  // not cased
   for (char32_t cp = 0; cp < 0x500; ++cp) {
     if (d::fold_case(cp) != cp) CHECK(d::is_lowercase(d::fold_case(cp)));
   }
@@ -213,11 +223,11 @@ TEST_CASE("fold_case lowers the capitals of Latin, Greek and Cyrillic", "[text][
 TEST_CASE("is_lowercase: lower-case letters of the scripts transcripts use", "[text][unicode]") {
   CHECK(d::is_lowercase(U'a'));
   CHECK_FALSE(d::is_lowercase(U'A'));
-  CHECK(d::is_lowercase(0xDF));  // ß
-  CHECK_FALSE(d::is_lowercase(0xF7));  // ÷
-  CHECK(d::is_lowercase(0x3B1));  // α
+  CHECK(d::is_lowercase(0xDF));         // ß
+  CHECK_FALSE(d::is_lowercase(0xF7));   // ÷
+  CHECK(d::is_lowercase(0x3B1));        // α
   CHECK_FALSE(d::is_lowercase(0x391));  // Α
-  CHECK(d::is_lowercase(0x436));  // ж
+  CHECK(d::is_lowercase(0x436));        // ж
   CHECK_FALSE(d::is_lowercase(0x4E00));
 }
 
@@ -256,7 +266,9 @@ TEST_CASE("the WHATWG repair replaces NUL and each maximal invalid subpart", "[t
   CHECK(r.text == "a" + fffd + "b");
   CHECK(r.reports == std::vector<std::pair<repair_kind, std::size_t>>{{repair_kind::nul, 2}});
 
-  r = repair("\xC3\xA9\xE2\x82" "b");  // é, a cut-short €, b: one U+FFFD for both bytes
+  r = repair(
+      "\xC3\xA9\xE2\x82"
+      "b");  // é, a cut-short €, b: one U+FFFD for both bytes
   CHECK(r.text == "\xC3\xA9" + fffd + "b");
   CHECK(r.reports == std::vector<std::pair<repair_kind, std::size_t>>{{repair_kind::invalid_utf8, 2}});
 
@@ -332,9 +344,9 @@ TEST_CASE("split_simple_voice takes only the plain <v NAME>text shape", "[text][
   REQUIRE(d::split_simple_voice("<v A>", name, text));
   CHECK(name == "A");
   CHECK(text.empty());
-  for (const std::string_view no : {"<v  Joe>x"sv, "<v Joe >x"sv, "<v Jo  e>x"sv, "<v >x"sv, "<v Jo\te>x"sv,
-                                    "<v Jo&amp;>x"sv, "<v Joe>a &amp; b"sv, "<v Joe>a<i>b"sv, "<v Joe>a\0"sv,
-                                    "<v Joe"sv, "<v.a Joe>x"sv, "<c Joe>x"sv, "x<v Joe>y"sv}) {
+  for (const std::string_view no :
+       {"<v  Joe>x"sv, "<v Joe >x"sv, "<v Jo  e>x"sv, "<v >x"sv, "<v Jo\te>x"sv, "<v Jo&amp;>x"sv, "<v Joe>a &amp; b"sv,
+        "<v Joe>a<i>b"sv, "<v Joe>a\0"sv, "<v Joe"sv, "<v.a Joe>x"sv, "<c Joe>x"sv, "x<v Joe>y"sv}) {
     CAPTURE(no);
     CHECK_FALSE(d::split_simple_voice(no, name, text));
   }

@@ -66,8 +66,9 @@ TEST_CASE("srt output: numbered, comma times, b/i/u kept, speaker on change", "[
 }
 
 TEST_CASE("srt output drops markup other than b, i, u", "[write][srt]") {
-  const auto out = convert("WEBVTT\n\n00:01.000 --> 00:02.000\n<c.loud>Big</c> <b>bold <u>and</u></b> <ruby>漢<rt>kan</rt></ruby>\n",
-                           vttkit::output_format::srt);
+  const auto out = convert(
+      "WEBVTT\n\n00:01.000 --> 00:02.000\n<c.loud>Big</c> <b>bold <u>and</u></b> <ruby>漢<rt>kan</rt></ruby>\n",
+      vttkit::output_format::srt);
   CHECK(out == "1\n00:00:01,000 --> 00:00:02,000\nBig <b>bold <u>and</u></b> 漢kan\n");
 }
 
@@ -172,18 +173,19 @@ std::string json_string(std::string_view s) {
 
 TEST_CASE("json strings: invalid UTF-8 becomes \\ufffd, valid UTF-8 stays", "[write][json]") {
   CHECK(json_string("caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x8E\x99") == "\"caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x8E\x99\"");
-  CHECK(json_string("a\xFF" "b") == "\"a\\ufffdb\"");
-  CHECK(json_string("\xC3") == "\"\\ufffd\"");                          // cut short at the end
-  CHECK(json_string("\xE2\x82" "x") == "\"\\ufffd\\ufffdx\"");          // one per byte
-  CHECK(json_string("\xC0\xAF") == "\"\\ufffd\\ufffd\"");              // overlong '/'
-  CHECK(json_string("\xED\xA0\x80") == "\"\\ufffd\\ufffd\\ufffd\"");   // a surrogate
+  CHECK(json_string("a\xFF"
+                    "b") == "\"a\\ufffdb\"");
+  CHECK(json_string("\xC3") == "\"\\ufffd\"");  // cut short at the end
+  CHECK(json_string("\xE2\x82"
+                    "x") == "\"\\ufffd\\ufffdx\"");                              // one per byte
+  CHECK(json_string("\xC0\xAF") == "\"\\ufffd\\ufffd\"");                        // overlong '/'
+  CHECK(json_string("\xED\xA0\x80") == "\"\\ufffd\\ufffd\\ufffd\"");             // a surrogate
   CHECK(json_string("\xF4\x90\x80\x80") == "\"\\ufffd\\ufffd\\ufffd\\ufffd\"");  // above U+10FFFF
-  CHECK(json_string("\x80 \xBF") == "\"\\ufffd \\ufffd\"");            // lone continuation bytes
+  CHECK(json_string("\x80 \xBF") == "\"\\ufffd \\ufffd\"");                      // lone continuation bytes
 }
 
 TEST_CASE("json strings: control characters and DEL are escaped", "[write][json]") {
-  CHECK(json_string(std::string_view("\0\x1B[1m\x7F\b\f\r\n\t", 11)) ==
-        "\"\\u0000\\u001b[1m\\u007f\\b\\f\\r\\n\\t\"");
+  CHECK(json_string(std::string_view("\0\x1B[1m\x7F\b\f\r\n\t", 11)) == "\"\\u0000\\u001b[1m\\u007f\\b\\f\\r\\n\\t\"");
   CHECK(json_string("") == "\"\"");
   CHECK(json_string("plain text, nothing to escape") == "\"plain text, nothing to escape\"");
 }
@@ -244,11 +246,13 @@ std::vector<golden_case> golden_cases() {
     samples.insert(entry.path().filename().string());
   for (const auto& name : samples)
     for (const auto& f : vttkit::output_formats())
-        cases.push_back({name, &f, vttkit::speaker_labels::change, name + "." + std::string(f.name)});
+      cases.push_back({name, &f, vttkit::speaker_labels::change, name + "." + std::string(f.name)});
   for (const auto& f : vttkit::output_formats()) {
     if (f.format != vttkit::output_format::srt && f.format != vttkit::output_format::txt) continue;
-    for (auto [labels, name] : {std::pair{vttkit::speaker_labels::none, "none"}, {vttkit::speaker_labels::every, "every"}})
-      cases.push_back({"podcast.vtt", &f, labels, "podcast.vtt.labels-" + std::string(name) + "." + std::string(f.name)});
+    for (auto [labels, name] :
+         {std::pair{vttkit::speaker_labels::none, "none"}, {vttkit::speaker_labels::every, "every"}})
+      cases.push_back(
+          {"podcast.vtt", &f, labels, "podcast.vtt.labels-" + std::string(name) + "." + std::string(f.name)});
   }
   return cases;
 }
@@ -294,7 +298,8 @@ TEST_CASE("md and txt: a cue without text adds no spaces, lines or paragraphs", 
       "00:03.000 --> 00:04.000\n<v A>two\n\n00:04.000 --> 00:05.000\n\n\n00:05.000 --> 00:06.000\nthree\n\n"
       "00:06.000 --> 00:07.000\n<v B> \n\n00:07.000 --> 00:08.000\n<v A>four\n";
   CHECK(convert(in, vttkit::output_format::txt) == "A: one two\n\nthree\n\nA: four\n");
-  CHECK(convert(in, vttkit::output_format::txt, vttkit::speaker_labels::every) == "A: one\nA: two\n\nthree\n\nA: four\n");
+  CHECK(convert(in, vttkit::output_format::txt, vttkit::speaker_labels::every) ==
+        "A: one\nA: two\n\nthree\n\nA: four\n");
   CHECK(convert(in, vttkit::output_format::txt, vttkit::speaker_labels::none) == "one two\n\nthree\n\nfour\n");
   CHECK(convert(in, vttkit::output_format::md) ==
         "**A** [00:00:01] one two\n\n[00:00:04] three\n\n**A** [00:00:07] four\n");

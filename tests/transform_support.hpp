@@ -158,9 +158,7 @@ class transcript_generator {
   }
 
  private:
-  std::size_t pick(std::size_t lo, std::size_t hi) {
-    return std::uniform_int_distribution<std::size_t>(lo, hi)(rng_);
-  }
+  std::size_t pick(std::size_t lo, std::size_t hi) { return std::uniform_int_distribution<std::size_t>(lo, hi)(rng_); }
   millis pick_ms(millis lo, millis hi) { return std::uniform_int_distribution<millis>(lo, hi)(rng_); }
 
   void add_sentence(std::vector<std::string>& words, bool unfinished) {
@@ -177,10 +175,10 @@ class transcript_generator {
 
   std::mt19937 rng_;
   const char* speakers_[4] = {"", "Speaker 1", "Speaker 2", "Host"};
-  const char* plain_[16] = {"the",   "market", "price", "we",   "think", "rates", "caf\u00E9", "na\u00EFve",
-                            "Z\u00FCrich", "okay", "I",   "really", "bonds", "yield", "so", "\u00E9t\u00E9"};
-  const char* specials_[12] = {"Dr.", "Mr.", "U.S.", "e.g.", "3.5", "J.", "etc.", "i.e.", "(really)", "\"quoted\"",
-                               "a.m.", "\u2014"};
+  const char* plain_[16] = {"the",         "market", "price", "we",     "think", "rates", "caf\u00E9", "na\u00EFve",
+                            "Z\u00FCrich", "okay",   "I",     "really", "bonds", "yield", "so",        "\u00E9t\u00E9"};
+  const char* specials_[12] = {"Dr.",  "Mr.",  "U.S.",     "e.g.",       "3.5",  "J.",
+                               "etc.", "i.e.", "(really)", "\"quoted\"", "a.m.", "\u2014"};
   const char* ends_[9] = {".", "?", "!", "...", "\u2026", "?\"", ".)", ".\u201D", "!"};
 };
 

@@ -25,8 +25,8 @@ std::vector<std::string> names_of(std::span<const Info> table) {
 /// would also take the enum's numbers); help lists them and shows the value `target` has now
 /// as the default.
 template <class Info, class Enum>
-CLI::Option* add_choice(CLI::App& cmd, std::string flags, Enum& target, std::span<const Info> table,
-                        Enum Info::*value, std::string help) {
+CLI::Option* add_choice(CLI::App& cmd, std::string flags, Enum& target, std::span<const Info> table, Enum Info::*value,
+                        std::string help) {
   std::string current;
   for (const auto& e : table) {
     if (e.*value == target) current = e.name;

@@ -55,7 +55,7 @@ struct convert_options {
 void add_io_flags(CLI::App& cmd, convert_options& o) {
   cmd.add_option("files", o.inputs, "Input files ('-' or none: standard input)");
   auto* output = cmd.add_option("-o,--output", o.output,
-                                 "Write to FILE (atomically: a temporary file renamed into place); one input only");
+                                "Write to FILE (atomically: a temporary file renamed into place); one input only");
   cmd.add_option("--out-dir", o.out_dir, "Write DIR/<name>.<ext> for each input (not with -o)")->excludes(output);
   cmd.add_flag("-r,--recursive", o.recursive, "Read the .vtt and .srt files under directory arguments");
   add_jobs_flag(cmd, o.jobs, "Workers: files converted at once, the rest parse one file (0: all cores; at most 1024)");
@@ -66,8 +66,7 @@ void add_io_flags(CLI::App& cmd, convert_options& o) {
 }
 
 void add_output_flags(CLI::App& cmd, convert_options& o) {
-  o.to_flag = add_choice(cmd, "-t,--to", o.write.format, vttkit::output_formats(),
-                         &vttkit::output_format_info::format,
+  o.to_flag = add_choice(cmd, "-t,--to", o.write.format, vttkit::output_formats(), &vttkit::output_format_info::format,
                          "Output format (without it: from the -o FILE extension, else vtt)");
   add_choice(cmd, "--speaker-labels", o.write.labels, vttkit::speaker_labels_choices(),
              &vttkit::speaker_labels_info::labels,
@@ -198,8 +197,8 @@ int convert_with(vttkit::reader& reader, const run_plan& plan, const input_file&
 }
 
 /// Opens one input and converts it; returns its exit code.
-int run_one(const run_plan& plan, const std::vector<input_file>& inputs, const file_identities& ids,
-            std::size_t index, bool single, messages& msg) {
+int run_one(const run_plan& plan, const std::vector<input_file>& inputs, const file_identities& ids, std::size_t index,
+            bool single, messages& msg) {
   constexpr std::size_t large_input = std::size_t{8} << 20;
   const auto& in = inputs[index];
   input_handle handle;
@@ -225,7 +224,8 @@ int run_one(const run_plan& plan, const std::vector<input_file>& inputs, const f
 const vttkit::output_format_info* format_of_extension(const std::string& path) {
   auto ext = std::filesystem::path(path).extension().string();
   if (ext.size() < 2) return nullptr;
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   for (const auto& f : vttkit::output_formats())
     if (f.extension == std::string_view(ext).substr(1)) return &f;
   return nullptr;
@@ -242,7 +242,8 @@ void format_from_output(convert_options& opt, messages& msg) {
     return;
   }
   const auto& chosen = vttkit::output_formats();
-  const auto it = std::find_if(chosen.begin(), chosen.end(), [&](const auto& f) { return f.format == opt.write.format; });
+  const auto it = std::find_if(chosen.begin(), chosen.end(),
+                               [&](const auto& f) { return f.format == opt.write.format; });
   if (it != chosen.end() && it->extension != named->extension && !opt.quiet)
     msg.line(fmt::format("vtt: warning: -o {}: the extension is that of {}, but --to {} is written", opt.output,
                          named->name, it->name));
@@ -261,9 +262,10 @@ bool make_plan(const convert_options& opt, run_plan& plan, messages& msg) {
   plan.parse.warnings = false;  // warnings are vtt lint's job
   plan.outputs.output = opt.output;
   plan.outputs.out_dir = opt.out_dir;
-  plan.outputs.extension = opt.report == speakers_report::json    ? ".json"
-                           : opt.report == speakers_report::table ? ".txt"
-                                                                  : "." + std::string(vttkit::file_extension(plan.opt.write.format));
+  plan.outputs.extension = opt.report == speakers_report::json ? ".json"
+                           : opt.report == speakers_report::table
+                               ? ".txt"
+                               : "." + std::string(vttkit::file_extension(plan.opt.write.format));
   return load_speaker_map(plan.opt, msg);
 }
 
@@ -308,8 +310,8 @@ int run(const convert_options& opt) {
   const bool progress = !opt.quiet && several && ::isatty(2);
   std::optional<ordered_output> shared;
   if (several && opt.output.empty() && opt.out_dir.empty()) {
-    shared.emplace(inputs.size(), json_documents(opt) ? ordered_output::joining::json_array
-                                                      : ordered_output::joining::concatenate);
+    shared.emplace(inputs.size(),
+                   json_documents(opt) ? ordered_output::joining::json_array : ordered_output::joining::concatenate);
     plan.ordered = &*shared;
   }
   int code = run_jobs(inputs.size(), opt.jobs, progress, [&](std::size_t i) {

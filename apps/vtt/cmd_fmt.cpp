@@ -252,8 +252,9 @@ command setup_fmt(CLI::App& app) {
   cmd->add_flag("-r,--recursive", opt->recursive, "Format the .vtt files under directory arguments");
   add_jobs_flag(*cmd, opt->jobs, "Files formatted at once (0: all cores; at most 1024)");
   cmd->add_flag("-q,--quiet", opt->quiet, "No summary line and no progress bar (errors are still shown)");
-  cmd->footer("Exit codes: 0 done (with --check: nothing would change), 1 a file would change, was refused or "
-              "failed, 2 usage error or unreadable input.");
+  cmd->footer(
+      "Exit codes: 0 done (with --check: nothing would change), 1 a file would change, was refused or "
+      "failed, 2 usage error or unreadable input.");
   return {cmd, [opt] { return run(*opt); }};
 }
 

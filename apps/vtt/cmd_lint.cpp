@@ -241,15 +241,21 @@ command setup_lint(CLI::App& app) {
   cmd->add_flag("--strict", opt->strict, "Warnings fail too (exit 1)");
   cmd->add_option("--max-line-length", opt->max_line_length, "S201: characters per line")->capture_default_str();
   cmd->add_option("--max-lines", opt->max_lines, "S202: lines per cue")->capture_default_str();
-  cmd->add_option("--max-cps", opt->max_cps, "S203: characters per second")->check(CLI::NonNegativeNumber)->capture_default_str();
+  cmd->add_option("--max-cps", opt->max_cps, "S203: characters per second")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
   cmd->add_option("--min-duration", opt->min_duration, "S204: shortest cue in seconds")
-      ->check(CLI::NonNegativeNumber)->capture_default_str();
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
   cmd->add_option("--max-duration", opt->max_duration, "S205: longest cue in seconds")
-      ->check(CLI::NonNegativeNumber)->capture_default_str();
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
   cmd->add_option("--min-gap", opt->min_gap, "S206: smallest gap between cues in seconds")
-      ->check(CLI::NonNegativeNumber)->capture_default_str();
-  cmd->footer("Exit codes: 0 no failing finding, 1 an error (or, with --strict, a warning), 2 usage error or "
-              "unreadable input.");
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  cmd->footer(
+      "Exit codes: 0 no failing finding, 1 an error (or, with --strict, a warning), 2 usage error or "
+      "unreadable input.");
   return {cmd, [opt] { return run(*opt); }};
 }
 

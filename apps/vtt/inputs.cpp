@@ -21,7 +21,8 @@ namespace {
 
 bool wanted_file(const fs::path& p, input_kinds kinds) {
   auto ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return ext == ".vtt" || (ext == ".srt" && kinds == subtitle_files);
 }
 
@@ -102,6 +103,5 @@ bool input_handle::open(const input_file& in, std::string& error) {
   }
   return true;
 }
-
 
 }  // namespace vtt

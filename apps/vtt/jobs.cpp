@@ -83,5 +83,4 @@ int run_jobs(std::size_t count, unsigned jobs, bool progress, const std::functio
   return worst.load();
 }
 
-
 }  // namespace vtt

@@ -76,17 +76,19 @@ int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);
   vtt::install_signal_handlers();
 
-  CLI::App app{"vtt: clean up, convert and lint WebVTT transcripts.\n"
-               "Reads the files given (standard input when none or '-'); writes standard output.",
-               "vtt"};
+  CLI::App app{
+      "vtt: clean up, convert and lint WebVTT transcripts.\n"
+      "Reads the files given (standard input when none or '-'); writes standard output.",
+      "vtt"};
   app.set_version_flag("-V,--version", std::string("vtt ") + vttkit::version);
   app.require_subcommand(1);
   app.fallthrough(false);
-  app.footer("Exit codes: 0 success, 1 a file failed or a failing finding, 2 usage error or unreadable input.\n"
-             "Run 'vtt COMMAND --help' for a command's flags.");
+  app.footer(
+      "Exit codes: 0 success, 1 a file failed or a failing finding, 2 usage error or unreadable input.\n"
+      "Run 'vtt COMMAND --help' for a command's flags.");
 
-  const std::array commands{vtt::setup_convert(app), vtt::setup_merge(app),    vtt::setup_stitch(app),
-                            vtt::setup_speakers(app), vtt::setup_lint(app), vtt::setup_fmt(app)};
+  const std::array commands{vtt::setup_convert(app),  vtt::setup_merge(app), vtt::setup_stitch(app),
+                            vtt::setup_speakers(app), vtt::setup_lint(app),  vtt::setup_fmt(app)};
   // CLI11's messages carry the program's prefix, as the program's own do.
   app.failure_message([](const CLI::App*, const CLI::Error& e) {
     return "vtt: " + std::string(e.what()) + "\nRun 'vtt help' or 'vtt COMMAND --help' for the flags.\n";

@@ -9,7 +9,8 @@ ordered_output::ordered_output(std::size_t inputs, joining join, std::size_t cap
 bool ordered_output::write(std::size_t index, std::string_view bytes) {
   std::unique_lock lock{mutex_};
   // Not the head and the held output full: wait for the head to come or the output to drain.
-  moved_.wait(lock, [&] { return failed_ || index == head_ || held_bytes_ + bytes.size() <= cap_ || held_bytes_ == 0; });
+  moved_.wait(lock,
+              [&] { return failed_ || index == head_ || held_bytes_ + bytes.size() <= cap_ || held_bytes_ == 0; });
   if (failed_) return false;
   if (index == head_) {
     emit(index, bytes);

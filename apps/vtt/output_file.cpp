@@ -134,8 +134,7 @@ vttkit::byte_sink& output_file::sink() noexcept {
   return *out_;
 }
 
-bool output_file::open(const std::string& path, const file_identities& inputs, bool allow_input,
-                       std::string& error) {
+bool output_file::open(const std::string& path, const file_identities& inputs, bool allow_input, std::string& error) {
   if (path.empty() || path == "-") {
     fd_ = 1;
     out_ = std::make_unique<vttkit::fd_sink>(fd_);

@@ -40,12 +40,12 @@ class output_file {
   /// part that matched into it.
   bool diverge(std::string& error);
 
-  int fd_ = -1;               // where bytes are written (stdout, a device, the temporary file)
+  int fd_ = -1;  // where bytes are written (stdout, a device, the temporary file)
   bool owned_ = false;
-  int existing_fd_ = -1;      // the existing regular file, compared against until it differs
+  int existing_fd_ = -1;  // the existing regular file, compared against until it differs
   std::size_t existing_size_ = 0;
-  std::size_t matched_ = 0;   // bytes so far equal to the existing file's
-  unsigned mode_ = 0;         // permissions for the new file
+  std::size_t matched_ = 0;  // bytes so far equal to the existing file's
+  unsigned mode_ = 0;        // permissions for the new file
   std::string final_path_;
   std::string temp_path_;
   std::string scratch_;

@@ -50,9 +50,9 @@ struct cue_text_tree {
 
 /// What the hot path needs from a cue's text, without building a tree.
 struct cue_text_summary {
-  std::string plain;    ///< all text nodes joined: tags removed, references decoded, lines kept
-  std::string speaker;  ///< annotation of the first `<v>` start tag ("" when none)
-  bool has_voice = false;  ///< a `<v>` start tag was seen
+  std::string plain;             ///< all text nodes joined: tags removed, references decoded, lines kept
+  std::string speaker;           ///< annotation of the first `<v>` start tag ("" when none)
+  bool has_voice = false;        ///< a `<v>` start tag was seen
   std::size_t voice_offset = 0;  ///< byte offset of that tag's '<' in the payload (when has_voice)
 };
 

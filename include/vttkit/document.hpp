@@ -21,15 +21,15 @@ struct cue_setting {
 
 /// One cue.
 struct cue {
-  std::string id;          ///< cue identifier ("" when none)
-  millis start = 0;        ///< start time
-  millis end = 0;          ///< end time
+  std::string id;                     ///< cue identifier ("" when none)
+  millis start = 0;                   ///< start time
+  millis end = 0;                     ///< end time
   std::vector<cue_setting> settings;  ///< accepted settings, in source order
-  std::string payload;     ///< the cue text exactly as the parser stored it (markup included)
-  std::string speaker;     ///< voice of the first `<v>` span ("" when none)
-  std::string text;        ///< plain text: tags removed, references decoded, lines kept
-  std::size_t line = 0;    ///< 1-based line of the timing line in the source (0 when made up)
-  std::size_t id_line = 0; ///< 1-based line of the id (0 when there is none)
+  std::string payload;                ///< the cue text exactly as the parser stored it (markup included)
+  std::string speaker;                ///< voice of the first `<v>` span ("" when none)
+  std::string text;                   ///< plain text: tags removed, references decoded, lines kept
+  std::size_t line = 0;               ///< 1-based line of the timing line in the source (0 when made up)
+  std::size_t id_line = 0;            ///< 1-based line of the id (0 when there is none)
 
   [[nodiscard]] millis duration() const noexcept { return end - start; }
   friend bool operator==(const cue&, const cue&) = default;
@@ -41,8 +41,8 @@ enum class block_kind { note, style, region };
 /// A NOTE, STYLE or REGION block, kept in its place among the cues.
 struct block {
   block_kind kind = block_kind::note;
-  std::string text;       ///< the block's lines joined with LF, first line included ("NOTE ...")
-  std::size_t line = 0;   ///< 1-based line where the block starts
+  std::string text;      ///< the block's lines joined with LF, first line included ("NOTE ...")
+  std::size_t line = 0;  ///< 1-based line where the block starts
   friend bool operator==(const block&, const block&) = default;
 };
 

@@ -103,9 +103,9 @@ class mapped_file_source final : public byte_source {
   int fd_;
   char* map_ = nullptr;
   std::size_t size_ = 0;
-  std::size_t position_ = 0;  // bytes handed out
-  std::size_t released_ = 0;  // bytes given back
-  std::size_t populated_ = 0; // bytes mapped ahead (page tables filled in one call)
+  std::size_t position_ = 0;   // bytes handed out
+  std::size_t released_ = 0;   // bytes given back
+  std::size_t populated_ = 0;  // bytes mapped ahead (page tables filled in one call)
 };
 
 }  // namespace vttkit

@@ -25,9 +25,9 @@ void append_timestamp(std::string& out, millis ms, timestamp_style style = times
 
 /// The result of collecting a WebVTT timestamp from the front of a string.
 struct timestamp_parse {
-  bool ok = false;            ///< false when the text is not a timestamp
-  millis value = 0;           ///< the time, when ok
-  std::size_t length = 0;     ///< bytes consumed, when ok
+  bool ok = false;              ///< false when the text is not a timestamp
+  millis value = 0;             ///< the time, when ok
+  std::size_t length = 0;       ///< bytes consumed, when ok
   std::size_t hour_digits = 0;  ///< digits in the hours field (0 when there is none)
 };
 

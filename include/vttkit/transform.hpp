@@ -57,9 +57,9 @@ class prefix_speakers {
 
 /// Options of `merge` (docs/transcripts.md).
 struct merge_options {
-  millis max_gap = 2000;       ///< join when next start minus previous end is at most this
-  std::size_t max_chars = 0;   ///< 0: no limit on a merged cue's text length
-  millis max_duration = 0;     ///< 0: no limit on a merged cue's duration
+  millis max_gap = 2000;      ///< join when next start minus previous end is at most this
+  std::size_t max_chars = 0;  ///< 0: no limit on a merged cue's text length
+  millis max_duration = 0;    ///< 0: no limit on a merged cue's duration
 };
 
 /// Joins consecutive cues of the same speaker into one.

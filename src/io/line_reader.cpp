@@ -12,17 +12,15 @@
 namespace vttkit::detail {
 namespace {
 
-constexpr std::size_t first_chunk = std::size_t{1} << 16;  // small files need no more
-constexpr std::size_t max_chunk = std::size_t{1} << 20;    // large files read 1 MiB at a time
-constexpr std::size_t release_step = std::size_t{4} << 20; // read in place: memory given back 4 MiB at a time
-constexpr std::size_t prepare_step = std::size_t{1} << 20; // and mapped ahead 1 MiB at a time
+constexpr std::size_t first_chunk = std::size_t{1} << 16;   // small files need no more
+constexpr std::size_t max_chunk = std::size_t{1} << 20;     // large files read 1 MiB at a time
+constexpr std::size_t release_step = std::size_t{4} << 20;  // read in place: memory given back 4 MiB at a time
+constexpr std::size_t prepare_step = std::size_t{1} << 20;  // and mapped ahead 1 MiB at a time
 constexpr std::size_t npos = static_cast<std::size_t>(-1);
 }  // namespace
 
 line_reader::line_reader(byte_source& source, const diagnostic_sink* sink)
-    : source_(&source),
-      sink_(sink && *sink ? sink : nullptr),
-      data_(nullptr) {}
+    : source_(&source), sink_(sink && *sink ? sink : nullptr), data_(nullptr) {}
 
 line_reader::line_reader(std::string_view bytes, const diagnostic_sink* sink)
     : source_(nullptr),
@@ -199,7 +197,8 @@ std::string_view line_reader::clean(std::string_view raw) {
     if (!report) return;
     ++errors_;
     if (!sink_) return;
-    if (kind == repair_kind::nul) (*sink_)({rule::nul_character, line_no_, column, "NUL character, replaced by U+FFFD"});
+    if (kind == repair_kind::nul)
+      (*sink_)({rule::nul_character, line_no_, column, "NUL character, replaced by U+FFFD"});
     else (*sink_)({rule::invalid_utf8, line_no_, column, "invalid UTF-8, replaced by U+FFFD"});
   });
   return repaired_;

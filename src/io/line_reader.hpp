@@ -80,8 +80,8 @@ class line_reader {
   std::unique_ptr<char[]> storage_;  // not a vector: no zero-filling of every new buffer
   const char* data_ = nullptr;       // storage_, or the caller's bytes
   std::size_t capacity_ = 0;
-  std::size_t begin_ = 0;     // start of unread data
-  std::size_t end_ = 0;       // end of buffered data
+  std::size_t begin_ = 0;  // start of unread data
+  std::size_t end_ = 0;    // end of buffered data
   // The buffer is read 64 bytes at a time into bit masks (one bit per byte) of line ends, '-'
   // and bytes that need a closer look (NUL, non-ASCII): finding a line's end is then a bit
   // scan, and most lines need no other pass (text/scan.hpp). One block's masks are kept.
@@ -90,9 +90,9 @@ class line_reader {
   line_masks masks_;
   bool line_dash_ = false;
   bool eof_ = false;
-  bool view_tried_ = false;  // asked the source for its bytes in place
-  bool in_place_ = false;    // data_ is the source's memory
-  std::size_t released_ = 0; // in place: bytes before this handed back to the source
+  bool view_tried_ = false;   // asked the source for its bytes in place
+  bool in_place_ = false;     // data_ is the source's memory
+  std::size_t released_ = 0;  // in place: bytes before this handed back to the source
   // In place: bytes before this were announced to the source (byte_source::prepare); past it
   // look_ahead() announces the next stretch and gives back what lies behind. Never reached
   // when not reading in place.

@@ -25,8 +25,8 @@ void finding_queue::add_run(rule r, std::span<const std::size_t> lines, std::str
   // The lines ascend, so one merge puts them in place.
   const auto old = static_cast<std::ptrdiff_t>(held_);
   for (const auto line : lines) slot(r, line, 1).message = message;
-  std::inplace_merge(pending_.begin(), pending_.begin() + old,
-                     pending_.begin() + static_cast<std::ptrdiff_t>(held_), before);
+  std::inplace_merge(pending_.begin(), pending_.begin() + old, pending_.begin() + static_cast<std::ptrdiff_t>(held_),
+                     before);
 }
 
 /// A fresh slot at the end of the pending findings, message cleared.

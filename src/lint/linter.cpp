@@ -16,19 +16,17 @@ struct linter::impl {
     const auto& r = state.opt.rules;
     for (const auto& c : detail::rule_checks())
       if (r.contains(c.rule)) checks.push_back(c.check);
-    count_text = r.contains(rule::line_too_long) || r.contains(rule::too_many_lines) ||
-                 r.contains(rule::reading_speed);
+    count_text = r.contains(rule::line_too_long) || r.contains(rule::too_many_lines) || r.contains(rule::reading_speed);
   }
 
   detail::rule_state state;
   std::vector<void (*)(const cue&, detail::rule_state&)> checks;  ///< of the enabled rules
-  bool count_text = false;  ///< some S rule needs the text's code points counted
+  bool count_text = false;                                        ///< some S rule needs the text's code points counted
 
   /// T301 holds back the findings at and after the first cue without a speaker until the first
   /// speaker shows up (or the file ends).
   [[nodiscard]] bool holding() const noexcept {
-    return state.findings.enabled(rule::missing_speaker) && !state.presence.seen &&
-           !state.presence.speakerless.empty();
+    return state.findings.enabled(rule::missing_speaker) && !state.presence.seen && !state.presence.speakerless.empty();
   }
 
   void add_cue(const cue& c) {

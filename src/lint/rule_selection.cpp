@@ -69,9 +69,10 @@ bool collect(std::span<const std::string> entries, rule_set& into, bool& any, st
       if (token.empty()) continue;  // "E,W," or "E, W": stray separators are harmless
       const auto rules = rules_matching(token);
       if (!rules) {
-        error = fmt::format("unknown rule '{}' (expected an id like W103, a name like short-hours, or a "
-                            "letter E, W, S or T)",
-                            token);
+        error = fmt::format(
+            "unknown rule '{}' (expected an id like W103, a name like short-hours, or a "
+            "letter E, W, S or T)",
+            token);
         return false;
       }
       into |= *rules;

@@ -109,8 +109,7 @@ void check_w107_duplicate_id(const cue& c, rule_state& s) {
   if (const auto first = s.ids.add(c.id, line)) {
     if (*first)
       s.findings.report(rule::duplicate_id, line, 1, "cue id {} already used on line {}", quoted(c.id), *first);
-    else
-      s.findings.report(rule::duplicate_id, line, 1, "cue id {} already used earlier in the file", quoted(c.id));
+    else s.findings.report(rule::duplicate_id, line, 1, "cue id {} already used earlier in the file", quoted(c.id));
   }
 }
 
@@ -179,8 +178,8 @@ void check_s206_gap_too_small(const cue& c, rule_state& s) {
   if (!s.have_prev) return;
   const millis gap = c.start - s.prev_end;
   if (gap > 0 && gap < s.opt.min_gap)
-    s.findings.report(rule::gap_too_small, c.line, 1, "{} ms gap after the previous cue (line {}); minimum {} ms",
-                      gap, s.prev_line, s.opt.min_gap);
+    s.findings.report(rule::gap_too_small, c.line, 1, "{} ms gap after the previous cue (line {}); minimum {} ms", gap,
+                      s.prev_line, s.opt.min_gap);
 }
 
 // --- T rules -----------------------------------------------------------------------------------

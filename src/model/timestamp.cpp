@@ -207,7 +207,8 @@ std::optional<millis> parse_duration(std::string_view text) noexcept {
   const auto whole = text.substr(0, dot);
   const auto fraction = dot == std::string_view::npos ? std::string_view() : text.substr(dot + 1);
   const auto digits = [](std::string_view d) { return d.find_first_not_of("0123456789") == std::string_view::npos; };
-  if (whole.size() + fraction.size() == 0 || !digits(whole) || !digits(fraction) || whole.size() > 12) return std::nullopt;
+  if (whole.size() + fraction.size() == 0 || !digits(whole) || !digits(fraction) || whole.size() > 12)
+    return std::nullopt;
   millis value = 0;
   for (const char c : whole) value = value * 10 + (c - '0');
   value *= scale;

@@ -33,9 +33,7 @@ constexpr named_reference named_references[] = {
 #include "parse/entities.inc"
 };
 
-constexpr bool by_name(const named_reference& a, const named_reference& b) noexcept {
-  return a.name < b.name;
-}
+constexpr bool by_name(const named_reference& a, const named_reference& b) noexcept { return a.name < b.name; }
 static_assert(std::is_sorted(std::begin(named_references), std::end(named_references), by_name),
               "entities.inc must be sorted by name: lookups binary-search it");
 
@@ -308,7 +306,8 @@ class cue_text_checker {
         report(rule::bad_entity, amp, "bare '&': write '&amp;'");
       } else {
         report(rule::bad_entity, amp,
-               fmt::format("'{}' is not a character reference: write '&amp;' for '&'", message_snippet(payload_.substr(amp, end - amp))));
+               fmt::format("'{}' is not a character reference: write '&amp;' for '&'",
+                           message_snippet(payload_.substr(amp, end - amp))));
       }
     } else {
       report(rule::bad_entity, amp,
@@ -334,7 +333,8 @@ class cue_text_checker {
         open_.pop_back();  // </ruby> closes the <rt> and the <ruby> it is always inside
         open_.pop_back();
       } else {
-        report(rule::bad_tag, lt, fmt::format("</{}> does not close the current element: ignored", message_snippet(tag.name)));
+        report(rule::bad_tag, lt,
+               fmt::format("</{}> does not close the current element: ignored", message_snippet(tag.name)));
       }
       return;
     }
@@ -419,8 +419,9 @@ void summarize(std::string_view s, cue_text_summary& out, cue_text_checker* chec
     const bool first_voice = !out.has_voice && tag.type == tag_type::start && tag.name == "v";
     if (first_voice || (Diagnose && !tag.annotation.empty())) {
       // (An absent annotation is a null view: no offset to take, and no reference to report.)
-      const std::size_t base =
-          tag.annotation.data() == nullptr ? 0 : static_cast<std::size_t>(tag.annotation.data() - s.data());
+      const std::size_t base = tag.annotation.data() == nullptr
+                                   ? 0
+                                   : static_cast<std::size_t>(tag.annotation.data() - s.data());
       auto on_annotation_ref = [&](std::size_t amp, const char_ref& ref) {
         if constexpr (Diagnose) checker->on_reference(base + amp, ref);
       };

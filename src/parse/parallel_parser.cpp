@@ -425,7 +425,7 @@ struct parallel_parser::impl {
   }
 
   bool read_header(header& out) {
-    if (!advance()) return false;  // the first chunk always exists
+    if (!advance()) return false;                    // the first chunk always exists
     if (tail) return tail->parser.read_header(out);  // no blank line near the start
     const auto& r = current->result;
     for (; diagnostic_at < r.header_diagnostics; ++diagnostic_at) deliver(r.diagnostics[diagnostic_at].d);

@@ -35,7 +35,7 @@ struct parse_context {
   diagnostic_sink sink;
   diagnostic_sink filtered_sink;  ///< `sink`, for the wanted rules only (for stages that report several)
   line_reader lines;
-  bool warnings;  ///< report warnings (only when someone listens)
+  bool warnings;   ///< report warnings (only when someone listens)
   rule_set rules;  ///< the rules to report
   std::size_t errors = 0;
 

@@ -16,7 +16,10 @@ namespace vttkit {
 
 struct reader::impl {
   impl(byte_source& source, parse_options opts)
-      : options(std::move(opts)), ctx(source, options.on_diagnostic, options.warnings, options.rules), vtt(ctx), srt(ctx) {}
+      : options(std::move(opts)),
+        ctx(source, options.on_diagnostic, options.warnings, options.rules),
+        vtt(ctx),
+        srt(ctx) {}
 
   parse_options options;
   detail::parse_context ctx;

@@ -27,14 +27,12 @@ std::size_t column_of(std::string_view line, std::size_t offset) noexcept {
 /// "starts with KEYWORD and the rest is ASCII whitespace" (STYLE, REGION).
 bool is_keyword_line(std::string_view buffer, std::string_view keyword) noexcept {
   if (buffer.substr(0, keyword.size()) != keyword) return false;
-  return std::all_of(buffer.begin() + static_cast<std::ptrdiff_t>(keyword.size()), buffer.end(),
-                     is_ascii_whitespace);
+  return std::all_of(buffer.begin() + static_cast<std::ptrdiff_t>(keyword.size()), buffer.end(), is_ascii_whitespace);
 }
 
 /// "NOTE" alone or followed by a space, tab or line feed.
 bool is_note(std::string_view buffer) noexcept {
-  return buffer.substr(0, 4) == "NOTE" &&
-         (buffer.size() == 4 || is_blank(buffer[4]) || buffer[4] == '\n');
+  return buffer.substr(0, 4) == "NOTE" && (buffer.size() == 4 || is_blank(buffer[4]) || buffer[4] == '\n');
 }
 
 /// The rules to parse a WebVTT percentage string: digits, optionally `.` digits, then `%`,
@@ -222,9 +220,11 @@ bool webvtt_parser::parse_timings_and_settings(std::string_view line, cue& c) {
   c.settings.clear();
   const auto rest = line.substr(pos);
   if (ctx_.wants(rule::bad_setting)) {
-    parse_cue_settings(rest, region_ids_, c.settings, [&](std::string_view token, std::size_t at, std::string_view why) {
-      ctx_.report(rule::bad_setting, lineno, column_of(line, pos + at), fmt::format("{} '{}', ignored", why, token));
-    });
+    parse_cue_settings(rest, region_ids_, c.settings,
+                       [&](std::string_view token, std::size_t at, std::string_view why) {
+                         ctx_.report(rule::bad_setting, lineno, column_of(line, pos + at),
+                                     fmt::format("{} '{}', ignored", why, token));
+                       });
   } else {
     parse_cue_settings(rest, region_ids_, c.settings, [](std::string_view, std::size_t, std::string_view) {});
   }

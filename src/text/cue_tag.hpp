@@ -128,11 +128,12 @@ inline std::size_t simple_voice_name_length(std::string_view rest) noexcept {
     if (const unsigned closes = bits(_mm_cmpeq_epi8(v, _mm_set1_epi8('>')))) {
       const auto n = static_cast<unsigned>(__builtin_ctz(closes));  // the name's length
       const unsigned in_name = (1u << n) - 1;
-      const unsigned stops = bits(_mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(13)), v),
-                                               _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('&')),
-                                                            _mm_cmpeq_epi8(v, _mm_set1_epi8('<')))));
+      const unsigned stops = bits(
+          _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(13)), v),
+                       _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('&')), _mm_cmpeq_epi8(v, _mm_set1_epi8('<')))));
       const unsigned spaces = bits(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
-      if (n == 0 || (stops & in_name) || (spaces & 1) || ((spaces >> (n - 1)) & 1) || (spaces & (spaces >> 1) & in_name))
+      if (n == 0 || (stops & in_name) || (spaces & 1) || ((spaces >> (n - 1)) & 1) ||
+          (spaces & (spaces >> 1) & in_name))
         return 0;
       return n;
     }

@@ -55,7 +55,8 @@ inline const char* find_cue_special(const char* p, const char* end) noexcept {
   const __m128i lt = _mm_set1_epi8('<'), amp = _mm_set1_epi8('&'), nul = _mm_setzero_si128();
   auto specials = [&](const char* at) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
-    const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, lt), _mm_cmpeq_epi8(v, amp)), _mm_cmpeq_epi8(v, nul));
+    const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, lt), _mm_cmpeq_epi8(v, amp)),
+                                     _mm_cmpeq_epi8(v, nul));
     return static_cast<unsigned>(_mm_movemask_epi8(hit));
   };
   if (end - p >= 16) {
@@ -163,8 +164,9 @@ inline bool is_single_spaced_ascii(std::string_view text) noexcept {
   for (; i + 17 <= text.size(); i += 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
     const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i + 1));
-    const __m128i bad = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, low), low), _mm_cmplt_epi8(v, _mm_setzero_si128())),
-                                     _mm_and_si128(_mm_cmpeq_epi8(v, space), _mm_cmpeq_epi8(next, space)));
+    const __m128i bad = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, low), low), _mm_cmplt_epi8(v, _mm_setzero_si128())),
+        _mm_and_si128(_mm_cmpeq_epi8(v, space), _mm_cmpeq_epi8(next, space)));
     if (_mm_movemask_epi8(bad)) return false;
   }
 #endif

@@ -12,8 +12,8 @@ namespace vttkit::detail {
 /// Unicode White_Space outside ASCII (U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029,
 /// U+202F, U+205F, U+3000): what a viewer would also see as nothing.
 constexpr bool is_unicode_space(char32_t cp) noexcept {
-  return cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 ||
-         cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+  return cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 ||
+         cp == 0x202F || cp == 0x205F || cp == 0x3000;
 }
 
 /// Unicode White_Space: C's `is_space` in ASCII, `is_unicode_space` beyond.

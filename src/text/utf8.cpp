@@ -35,7 +35,8 @@ std::size_t count_code_points(std::string_view s) noexcept {
     const __m128i ones = _mm_and_si128(_mm_cmpeq_epi8(_mm_and_si128(v, top), continuation), one);
     sums = _mm_add_epi64(sums, _mm_sad_epu8(ones, _mm_setzero_si128()));
   }
-  n -= static_cast<std::size_t>(_mm_cvtsi128_si64(sums)) + static_cast<std::size_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
+  n -= static_cast<std::size_t>(_mm_cvtsi128_si64(sums)) +
+       static_cast<std::size_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
 #endif
   for (; p < end; ++p) n -= is_continuation_byte(*p) ? 1 : 0;
   return n;

@@ -36,8 +36,13 @@ std::size_t terminator_length(std::string_view text, std::size_t i) noexcept {
 /// Closing quotes and brackets that may follow a sentence-ending mark.
 std::size_t closer_length(std::string_view text, std::size_t i) noexcept {
   switch (text[i]) {
-    case '"': case '\'': case ')': case ']': case '}': return 1;
-    case '\xC2': case '\xE2': break;  // the first byte of each quote below
+    case '"':
+    case '\'':
+    case ')':
+    case ']':
+    case '}': return 1;
+    case '\xC2':
+    case '\xE2': break;  // the first byte of each quote below
     default: return 0;
   }
   if (has_at(text, i, "\u201D") || has_at(text, i, "\u2019") || has_at(text, i, "\u203A")) return 3;
@@ -47,8 +52,13 @@ std::size_t closer_length(std::string_view text, std::size_t i) noexcept {
 /// Opening quotes, brackets and inverted marks that may come before a sentence's first letter.
 std::size_t opener_length(std::string_view text, std::size_t i) noexcept {
   switch (text[i]) {
-    case '"': case '\'': case '(': case '[': case '{': return 1;
-    case '\xC2': case '\xE2': break;  // the first byte of each quote or mark below
+    case '"':
+    case '\'':
+    case '(':
+    case '[':
+    case '{': return 1;
+    case '\xC2':
+    case '\xE2': break;  // the first byte of each quote or mark below
     default: return 0;
   }
   if (has_at(text, i, "\u201C") || has_at(text, i, "\u2018") || has_at(text, i, "\u2039")) return 3;
@@ -64,12 +74,10 @@ struct abbreviation {
 };
 
 constexpr abbreviation abbreviations[] = {
-    {"approx", true}, {"capt", false}, {"cf", true},   {"co", false},  {"col", false},
-    {"corp", false},  {"dept", false}, {"dr", true},   {"etc", true},  {"gen", false},
-    {"gov", false},   {"inc", false},  {"jr", true},   {"lt", false},  {"ltd", false},
-    {"mr", true},     {"mrs", true},   {"ms", false},  {"mt", false},  {"mx", false},
-    {"prof", false},  {"rep", false},  {"rev", false}, {"sen", false}, {"sgt", false},
-    {"sr", true},     {"st", true},    {"vs", true},
+    {"approx", true}, {"capt", false}, {"cf", true},   {"co", false},  {"col", false}, {"corp", false}, {"dept", false},
+    {"dr", true},     {"etc", true},   {"gen", false}, {"gov", false}, {"inc", false}, {"jr", true},    {"lt", false},
+    {"ltd", false},   {"mr", true},    {"mrs", true},  {"ms", false},  {"mt", false},  {"mx", false},   {"prof", false},
+    {"rep", false},   {"rev", false},  {"sen", false}, {"sgt", false}, {"sr", true},   {"st", true},    {"vs", true},
 };
 
 /// Whether `token` spells the lower-case `word`: in any case, or only as `Word` or `WORD`.

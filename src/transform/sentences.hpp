@@ -51,8 +51,7 @@ struct sentence_search {
 /// or a lone `.` ends an abbreviation, an initial or `No.` before a number. `complete` says that
 /// no text will follow, so what comes after the last character need not be waited for. The end
 /// of the text itself is never reported: it ends a sentence whenever it is final.
-[[nodiscard]] sentence_search find_sentence_end(std::string_view text, std::size_t from,
-                                                bool complete) noexcept;
+[[nodiscard]] sentence_search find_sentence_end(std::string_view text, std::size_t from, bool complete) noexcept;
 
 /// Whether the space at `text[space]` follows a clause mark (`,` `;` `:` `—` `–`), the
 /// preferred place to split a sentence that is too long.

@@ -84,9 +84,7 @@ std::size_t name_char_length(std::string_view text, std::size_t i, bool& capital
   const char c = text[i];
   capital = detail::is_upper(c);
   if (capital || detail::is_digit(c) || c == '.' || c == '\'' || c == '-') return 1;
-  const auto second = [&](std::size_t k) {
-    return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0u;
-  };
+  const auto second = [&](std::size_t k) { return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0u; };
   if (static_cast<unsigned char>(c) == 0xC3 && second(1) >= 0x80 && second(1) <= 0x9E && second(1) != 0x97) {
     capital = true;  // U+00C0-U+00DE without U+00D7
     return 2;
@@ -283,8 +281,7 @@ void prefix_speakers::apply(cue& c) {
 void speaker_counter::push(const cue& c) {
   // A linear search: transcripts have a handful of speakers, and the rows must keep their
   // first-seen order for the tie-break in result().
-  auto row = std::find_if(rows_.begin(), rows_.end(),
-                          [&](const speaker_stats& r) { return r.speaker == c.speaker; });
+  auto row = std::find_if(rows_.begin(), rows_.end(), [&](const speaker_stats& r) { return r.speaker == c.speaker; });
   if (row == rows_.end()) {
     rows_.emplace_back();
     rows_.back().speaker = c.speaker;

@@ -106,7 +106,7 @@ std::size_t choose_split(std::string_view text, std::size_t begin, std::size_t l
     ++chars;  // the space
     ++i;
   }
-  if (best == npos) return npos;  // a single word: it cannot be split
+  if (best == npos) return npos;    // a single word: it cannot be split
   if (greedy) target = best_chars;  // the longest chunk that fits
   return clause != npos && distance(clause_chars) <= target / 3 ? clause : best;
 }

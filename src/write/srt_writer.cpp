@@ -41,9 +41,18 @@ void append_srt_text(std::string& out, const cue& c) {
     close_to(node.depth);
     switch (node.kind) {
       case node_kind::text: out += node.value; break;
-      case node_kind::italic: out += "<i>"; open.emplace_back(node.depth, "</i>"); break;
-      case node_kind::bold: out += "<b>"; open.emplace_back(node.depth, "</b>"); break;
-      case node_kind::underline: out += "<u>"; open.emplace_back(node.depth, "</u>"); break;
+      case node_kind::italic:
+        out += "<i>";
+        open.emplace_back(node.depth, "</i>");
+        break;
+      case node_kind::bold:
+        out += "<b>";
+        open.emplace_back(node.depth, "</b>");
+        break;
+      case node_kind::underline:
+        out += "<u>";
+        open.emplace_back(node.depth, "</u>");
+        break;
       default: break;
     }
   }

@@ -23,11 +23,11 @@ namespace {
 /// one line of ~50 characters behind an unclosed <v Speaker N>, turns of ~8 cues, and
 /// sentences that run across cues (about one cue in five ends one).
 std::string generate(std::size_t cues) {
-  static const char* words[] = {"the", "market", "rates", "we", "think", "about", "shipping", "really",
-                                "prices", "and", "that", "is", "a", "big", "question", "for", "people",
-                                "in", "this", "economy", "you", "know", "so", "it", "was", "interesting",
-                                "container", "ports", "higher", "demand", "right", "of", "course", "Dr.",
-                                "U.S.", "3.5", "percent", "they", "said", "yeah"};
+  static const char* words[] = {
+      "the",   "market", "rates",  "we",  "think",    "about",       "shipping",  "really", "prices", "and",
+      "that",  "is",     "a",      "big", "question", "for",         "people",    "in",     "this",   "economy",
+      "you",   "know",   "so",     "it",  "was",      "interesting", "container", "ports",  "higher", "demand",
+      "right", "of",     "course", "Dr.", "U.S.",     "3.5",         "percent",   "they",   "said",   "yeah"};
   std::mt19937_64 rng{20240531};
   auto uniform = [&](double lo, double hi) { return std::uniform_real_distribution<double>(lo, hi)(rng); };
   std::string out = "WEBVTT - A synthetic episode about markets\n";
@@ -126,26 +126,35 @@ int run(const std::string& path, int repeat, unsigned threads) {
     };
   };
   std::vector<std::pair<std::string, std::function<void()>>> stages = {
-      {"parse", [&] { stream([&](vttkit::reader& r) { for (cues = 0; r.next();) ++cues; }); }},
+      {"parse",
+       [&] {
+         stream([&](vttkit::reader& r) {
+           for (cues = 0; r.next();) ++cues;
+         });
+       }},
       {"convert vtt", convert(vttkit::output_format::vtt)},
       {"convert srt", convert(vttkit::output_format::srt)},
       {"convert json", convert(vttkit::output_format::json)},
       {"convert jsonl", convert(vttkit::output_format::jsonl)},
       {"convert md", convert(vttkit::output_format::md)},
       {"convert txt", convert(vttkit::output_format::txt)},
-      {"merge", [&] {
+      {"merge",
+       [&] {
          stream([&](vttkit::reader& r) {
            std::size_t n = 0;
            vttkit::merger m{{}, [&](const vttkit::cue&) { ++n; }};
-           while (r.next()) if (r.kind() == vttkit::item_kind::cue) m.push(r.cue());
+           while (r.next())
+             if (r.kind() == vttkit::item_kind::cue) m.push(r.cue());
            m.finish();
          });
        }},
-      {"stitch", [&] {
+      {"stitch",
+       [&] {
          stream([&](vttkit::reader& r) {
            std::size_t n = 0;
            vttkit::stitcher s{{}, [&](const vttkit::cue&) { ++n; }};
-           while (r.next()) if (r.kind() == vttkit::item_kind::cue) s.push(r.cue());
+           while (r.next())
+             if (r.kind() == vttkit::item_kind::cue) s.push(r.cue());
            s.finish();
          });
        }},
@@ -178,6 +187,7 @@ int main(int argc, char** argv) {
     const auto threads = static_cast<unsigned>(argc > 4 ? std::atoi(argv[4]) : 1);
     return run(argv[2], repeat, threads);
   }
-  std::fprintf(stderr, "usage: vttkit_bench generate CUES > file.vtt\n       vttkit_bench run FILE [REPEAT [THREADS]]\n");
+  std::fprintf(stderr,
+               "usage: vttkit_bench generate CUES > file.vtt\n       vttkit_bench run FILE [REPEAT [THREADS]]\n");
   return 2;
 }

@@ -21,9 +21,7 @@
 
 namespace {
 
-bool is_internal(vttkit::node_kind k) {
-  return k != vttkit::node_kind::text && k != vttkit::node_kind::timestamp;
-}
+bool is_internal(vttkit::node_kind k) { return k != vttkit::node_kind::text && k != vttkit::node_kind::timestamp; }
 
 }  // namespace
 

@@ -43,8 +43,7 @@ std::uint32_t code_point(std::string_view s, std::size_t i, std::size_t& length)
 
 bool is_python_space(std::uint32_t cp) {
   return (cp >= 0x09 && cp <= 0x0D) || (cp >= 0x1C && cp <= 0x20) || cp == 0x85 || cp == 0xA0 || cp == 0x1680 ||
-         (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F ||
-         cp == 0x3000;
+         (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
 }
 
 std::vector<std::string> words_of(std::string_view text) {
@@ -194,8 +193,8 @@ bool valid_json(std::string_view s) { return json_checker(s).document(); }
 // ---------------------------------------------------------------------------------------------
 
 bool same_cue(const vttkit::cue& a, const vttkit::cue& b) {
-  return a.id == b.id && a.start == b.start && a.end == b.end && a.settings == b.settings &&
-         a.payload == b.payload && a.text == b.text && a.speaker == b.speaker;
+  return a.id == b.id && a.start == b.start && a.end == b.end && a.settings == b.settings && a.payload == b.payload &&
+         a.text == b.text && a.speaker == b.speaker;
 }
 
 std::string_view trim_end(std::string_view s) {

@@ -18,9 +18,7 @@
 
 #include "fuzz_support.hpp"
 
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view input(reinterpret_cast<const char*>(data), size);
@@ -74,9 +72,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   bool any_text = false;
   for (const vttkit::cue& c : r.document.cues)
     any_text = any_text || c.text.find_first_not_of(" \t\n\r\f") != std::string::npos;
-  for (const auto format : {vttkit::output_format::srt, vttkit::output_format::json, vttkit::output_format::jsonl,
-                            vttkit::output_format::md, vttkit::output_format::txt,
-                            vttkit::output_format::podcast_json}) {
+  for (const auto format :
+       {vttkit::output_format::srt, vttkit::output_format::json, vttkit::output_format::jsonl,
+        vttkit::output_format::md, vttkit::output_format::txt, vttkit::output_format::podcast_json}) {
     const std::string out = vttkit::write_document(r.document, {format, vttkit::speaker_labels::every});
     const bool transcript = format == vttkit::output_format::md || format == vttkit::output_format::txt;
     FUZZ_CHECK(!out.empty() || r.document.cues.empty() || (transcript && !any_text));
