@@ -7,36 +7,13 @@
 
 #include <vttkit/format.hpp>
 
+#include "trickle_source.hpp"
+
 namespace {
 
 const std::string canonical =
     "WEBVTT - Title\n\nNOTE kept\n\n1\n00:00:01.000 --> 00:00:02.500 align:start\n<v Ann>Hello &amp; bye.\n\n"
     "00:00:03.000 --> 00:00:04.000\ntwo\nlines\n";
-
-/// Reads at most `step` bytes at a time, so the two streams of the comparison arrive in
-/// pieces of other sizes than the writer's.
-class trickle final : public vttkit::byte_source {
- public:
-  trickle(std::string_view bytes, std::size_t step) : bytes_(bytes), step_(step) {}
-  std::ptrdiff_t read(char* data, std::size_t size) override {
-    const auto n = std::min({size, step_, bytes_.size()});
-    std::copy_n(bytes_.data(), n, data);
-    bytes_.remove_prefix(n);
-    return static_cast<std::ptrdiff_t>(n);
-  }
-
- private:
-  std::string_view bytes_;
-  std::size_t step_;
-};
-
-class failing_sink final : public vttkit::byte_sink {
- public:
-  bool write(std::string_view) override {
-    error_ = "no space left";
-    return false;
-  }
-};
 
 }  // namespace
 
@@ -74,20 +51,20 @@ TEST_CASE("formatter compares large inputs in pieces of any size", "[format]") {
   std::string big = "WEBVTT\n";
   for (int i = 0; i < 20000; ++i) big += "\n00:00:01.000 --> 00:00:02.000\n<v Speaker 1>some words of a cue\n";
   for (const std::size_t step : {std::size_t{1} << 20, std::size_t{4096}, std::size_t{7}}) {
-    trickle same{big, step};
+    vtt_test::trickle_source same{big, step};
     vttkit::formatter f{same, {}};
     CHECK(f.write(nullptr));  // compare only
     CHECK_FALSE(f.changed());
 
     auto middle_differs = big;
     middle_differs.erase(middle_differs.find("00:00:01.000", big.size() / 2), 1);  // one-digit hours
-    trickle other{middle_differs, step};
+    vtt_test::trickle_source other{middle_differs, step};
     vttkit::formatter g{other, {}};
     CHECK(g.write(nullptr));
     CHECK(g.changed());
 
     const auto crlf_at_end = big.substr(0, big.size() - 1) + "\r\n";
-    trickle third{crlf_at_end, step};
+    vtt_test::trickle_source third{crlf_at_end, step};
     vttkit::formatter h{third, {}};
     CHECK(h.write(nullptr));
     CHECK(h.changed());  // only the last line ending differs
@@ -103,7 +80,7 @@ TEST_CASE("formatter reads WebVTT whatever the options say, and reports a failed
 
   vttkit::memory_source in2{canonical};
   vttkit::formatter g{in2, {}};
-  failing_sink sink;
+  vtt_test::failing_sink sink;
   CHECK_FALSE(g.write(&sink));
   CHECK(g.write_error() == "no space left");
 }

@@ -8,6 +8,8 @@
 
 #include "text/json.hpp"
 
+#include "trickle_source.hpp"
+
 namespace {
 
 vttkit::diagnostic finding(vttkit::rule r, std::size_t line, std::size_t column, std::string message) {
@@ -37,15 +39,6 @@ std::string json_string(std::string_view s) {
   vttkit::detail::append_json_string(out, s);
   return out;
 }
-
-/// A sink that refuses every write.
-class failing_sink final : public vttkit::byte_sink {
- public:
-  bool write(std::string_view) override {
-    error_ = "no space left";
-    return false;
-  }
-};
 
 }  // namespace
 
@@ -202,7 +195,7 @@ TEST_CASE("report writer: findings rendered apart make the same output", "[repor
 }
 
 TEST_CASE("report writer: a failed write is reported", "[report]") {
-  failing_sink sink;
+  vtt_test::failing_sink sink;
   vttkit::report_writer w{sink, vttkit::report_format::text};
   CHECK_FALSE(w.add_rendered("x.vtt:1:1: error: m [E001]\n"));
   CHECK_FALSE(w.finish());

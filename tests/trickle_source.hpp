@@ -1,11 +1,12 @@
-// A byte source for tests that hands out at most `step` bytes per read, to exercise every
-// buffer and chunk boundary.
+// Test doubles for byte streams: a source that hands out at most `step` bytes per read (to
+// exercise every buffer and chunk boundary) and a sink that refuses every write.
 #pragma once
 
 #include <algorithm>
 #include <cstddef>
 #include <string_view>
 
+#include <vttkit/sink.hpp>
 #include <vttkit/source.hpp>
 
 namespace vtt_test {
@@ -23,6 +24,15 @@ class trickle_source final : public vttkit::byte_source {
  private:
   std::string_view bytes_;
   std::size_t step_;
+};
+
+/// A sink that refuses every write, as a full disk does.
+class failing_sink final : public vttkit::byte_sink {
+ public:
+  bool write(std::string_view) override {
+    error_ = "no space left";
+    return false;
+  }
 };
 
 }  // namespace vtt_test
