@@ -25,7 +25,9 @@ Three kinds of check, each reported per file:
 --table prints what vtt does on each file (cues, speakers, lint exit code, problems).
 """
 
+import concurrent.futures
 import json
+import os
 import pathlib
 import subprocess
 import sys
@@ -241,6 +243,32 @@ def lint_code(vtt, path):
     return run(vtt, ["lint", path])[0]
 
 
+def check_file(vtt, corpus, name, expectations, table):
+    """(report lines, number of failures) of one corpus file."""
+    path = str(corpus / name)
+    problems = check_commands(vtt, path)
+    seen = observe(vtt, path)
+    difference, more, still_failing = check_roundtrips(vtt, name, path, seen)
+    problems += more
+    more, failing = check_stdin(vtt, name, path)
+    problems += more
+    still_failing += failing
+    if name not in expectations:
+        problems.append("no entry in expectations.json")
+    else:
+        more, failing = check_expectations(expectations[name], seen)
+        problems += more
+        still_failing += failing
+    lines = []
+    if table:
+        trip = (difference or "ok") if name.endswith(".vtt") else "-"
+        lines.append(f"| {name} | {seen['cues']} | {', '.join(seen['speakers']) or '-'} | "
+                     f"{lint_code(vtt, path)} | {seen['replacement_chars']} | {trip} |")
+    lines += [f"FAIL {name}: {problem}" for problem in problems]
+    lines += [f"xfail {name}: {known}" for known in still_failing]
+    return lines, len(problems)
+
+
 def main(argv):
     args = [a for a in argv[1:] if a != "--table"]
     if not args:
@@ -256,30 +284,14 @@ def main(argv):
     for name in sorted(set(expectations) - set(files) - {"_comment"}):
         print(f"FAIL {name}: in expectations.json but not in the corpus")
         failures += 1
-    for name in files:
-        path = str(corpus / name)
-        problems = check_commands(vtt, path)
-        seen = observe(vtt, path)
-        difference, more, still_failing = check_roundtrips(vtt, name, path, seen)
-        problems += more
-        more, failing = check_stdin(vtt, name, path)
-        problems += more
-        still_failing += failing
-        if name not in expectations:
-            problems.append("no entry in expectations.json")
-        else:
-            more, failing = check_expectations(expectations[name], seen)
-            problems += more
-            still_failing += failing
-        if "--table" in argv:
-            print(f"| {name} | {seen['cues']} | {', '.join(seen['speakers']) or '-'} | "
-                  f"{lint_code(vtt, path)} | {seen['replacement_chars']} | "
-                  f"{difference or 'ok' if name.endswith('.vtt') else '-'} |")
-        for problem in problems:
-            print(f"FAIL {name}: {problem}")
-        for known in still_failing:
-            print(f"xfail {name}: {known}")
-        failures += len(problems)
+    # Files are independent: a few at a time (each check runs the program ~25 times).
+    with concurrent.futures.ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
+        results = pool.map(lambda name: check_file(vtt, corpus, name, expectations,
+                                                   "--table" in argv), files)
+        for lines, count in results:
+            if lines:
+                print("\n".join(lines))
+            failures += count
     print(f"{len(files)} files, {failures} failures")
     return 1 if failures else 0
 
