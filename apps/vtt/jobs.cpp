@@ -6,6 +6,7 @@
 #include <condition_variable>
 #include <cstdio>
 #include <mutex>
+#include <new>
 #include <string>
 #include <thread>
 #include <vector>
@@ -26,6 +27,18 @@ unsigned useful_jobs(unsigned jobs) {
   return jobs == 0 ? cores : std::min(jobs, cores);
 }
 
+/// Runs `work(i)`. Running out of memory fails that input (its temporary output is removed as
+/// the stack unwinds) and the others go on, as for any other failure.
+int run_one_job(const std::function<int(std::size_t)>& work, std::size_t i) {
+  try {
+    return work(i);
+  } catch (const std::bad_alloc&) {
+    static constexpr char message[] = "vtt: out of memory: an input failed\n";
+    std::fwrite(message, 1, sizeof message - 1, stderr);
+    return exit_findings;
+  }
+}
+
 }  // namespace
 
 unsigned threads_per_input(unsigned jobs, std::size_t inputs) {
@@ -41,7 +54,7 @@ int run_jobs(std::size_t count, unsigned jobs, bool progress, const std::functio
   std::condition_variable cv;
   auto worker = [&] {
     for (std::size_t i; (i = next.fetch_add(1)) < count;) {
-      const int code = work(i);
+      const int code = run_one_job(work, i);
       if (code == exit_output_closed) next.store(count);  // nothing more can be written: stop
       int seen = worst.load();
       while (code > seen && !worst.compare_exchange_weak(seen, code)) {
