@@ -117,3 +117,59 @@ TEST_CASE("a closed standard error never lands in the output file", "[cli][input
   shell(vtt + " convert --to txt -o '" + d.file("out.txt") + "' < '" + d.file("in.vtt") + "' 2>&-");
   CHECK(read_file(d.file("out.txt")) == "Backwards. Fine.\n");  // one turn: one paragraph
 }
+
+TEST_CASE("an output folder that cannot be made is named", "[cli][outputs]") {
+  temp_dir d;
+  write_file(d.file("a.vtt"), one_cue);
+  write_file(d.file("taken"), "a file where the folder would go");
+  const auto r = run_vtt({"convert", "--out-dir", d.file("taken/sub"), d.file("a.vtt")});
+  CHECK(r.code == 1);
+  CHECK(r.err.find("cannot create the folder") != std::string::npos);
+  const auto f = run_vtt({"fmt", "--out-dir", d.file("taken/sub"), d.file("a.vtt")});
+  CHECK(f.code == 1);
+  CHECK(f.err.find("cannot create the folder") != std::string::npos);
+}
+
+TEST_CASE("an output name of 255 bytes is written", "[cli][outputs]") {
+  // The temporary file's name adds to the output's: it must stay a valid name too.
+  temp_dir d;
+  write_file(d.file("a.vtt"), one_cue);
+  const std::string name = std::string(251, 'n') + ".srt";
+  const auto r = run_vtt({"convert", "-o", d.file(name), d.file("a.vtt")});
+  CHECK(r.code == 0);
+  CHECK(read_file(d.file(name)) == "1\n00:00:01,000 --> 00:00:02,000\nAnn: One.\n");
+}
+
+TEST_CASE("past a file size limit: a message, exit 1, no file left behind", "[cli][outputs]") {
+  temp_dir d;
+  std::string big = "WEBVTT\n";
+  for (int i = 0; i < 20000; ++i) big += "\n00:00:01.000 --> 00:00:02.000\n<v A>Some words to fill a file.\n";
+  write_file(d.file("big.vtt"), big);
+  ::mkdir(d.file("out").c_str(), 0755);
+  const std::string vtt = std::string("'") + VTT_PROGRAM + "'";
+  // ulimit -f counts blocks of 512 bytes: 64 KiB, far less than the output.
+  const int code = shell("ulimit -f 128; " + vtt + " convert --to srt -o '" + d.file("out/big.srt") + "' '" +
+                         d.file("big.vtt") + "' 2>'" + d.file("err") + "'");
+  CHECK(code == 1);
+  CHECK(read_file(d.file("err")).find("write failed") != std::string::npos);
+  CHECK(shell("test -z \"$(ls -A '" + d.file("out") + "')\"") == 0);
+}
+
+TEST_CASE("out of memory: a message, exit 1, no file left behind", "[cli][outputs]") {
+  temp_dir d;
+  // One line of 256 MB: more than the 200 MB of address space the program gets on top of what
+  // it has at start.
+  const std::string vtt = std::string("'") + VTT_PROGRAM + "'";
+  ::mkdir(d.file("out").c_str(), 0755);
+  const int code = shell(
+      "{ printf 'WEBVTT\\n\\n00:01.000 --> 00:02.000\\n'; head -c 268435456 /dev/zero | tr '\\\\0' x; } | "
+      "(ulimit -v 300000; " +
+      vtt + " convert -o '" + d.file("out/x.srt") + "' 2>'" + d.file("err") + "')");
+  if (code == 127 || read_file(d.file("err")).find("error while loading") != std::string::npos) {
+    WARN("skipped: the program does not start under this address space limit (sanitizer build)");
+    return;
+  }
+  CHECK(code == 1);
+  CHECK(read_file(d.file("err")).find("out of memory") != std::string::npos);
+  CHECK(shell("test -z \"$(ls -A '" + d.file("out") + "')\"") == 0);
+}

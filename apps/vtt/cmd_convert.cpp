@@ -185,9 +185,10 @@ int convert_with(vttkit::reader& reader, const run_plan& plan, const input_file&
 
   output_file out;
   const auto out_path = plan.outputs.path_for(in);
-  if (!plan.opt.out_dir.empty()) {  // only once the input was read: an unreadable one creates nothing
-    std::error_code ec;
-    std::filesystem::create_directories(std::filesystem::path(out_path).parent_path(), ec);
+  // Only once the input was read: an unreadable one creates nothing.
+  if (!plan.outputs.make_folder(out_path, error)) {
+    msg.line(fmt::format("vtt: {}: {}", name, error));
+    return exit_findings;
   }
   if (!plan.ordered && !out.open(out_path, ids, false, error)) {
     msg.line(fmt::format("vtt: {}: {}", vttkit::display_name(out_path), error));

@@ -220,9 +220,10 @@ int run(const fmt_cli_options& opt) {
       results[i] = outcome::failed;
       return int{exit_findings};
     }
-    if (!opt.out_dir.empty()) {
-      std::error_code ec;
-      std::filesystem::create_directories(std::filesystem::path(plan.path_for(inputs[i])).parent_path(), ec);
+    if (std::string error; !plan.make_folder(plan.path_for(inputs[i]), error)) {
+      msg.line(fmt::format("vtt: {}: {}", vttkit::display_name(inputs[i].display()), error));
+      results[i] = outcome::failed;
+      return int{exit_findings};
     }
     results[i] = fmt_one(opt, plan, inputs[i], ids, msg);
     return results[i] == outcome::output_closed ? int{exit_output_closed} : int{exit_ok};

@@ -5,6 +5,7 @@
 #include <array>
 #include <atomic>
 #include <cerrno>
+#include <climits>
 #include <csignal>
 #include <cstring>
 #include <filesystem>
@@ -65,10 +66,11 @@ namespace {
 /// The temporary outputs being written, for the signal handler to remove. The handler may
 /// neither lock nor allocate, and must not read a path another thread is freeing: each slot
 /// owns a copy of its path and a state (free, being written, ready). Paths longer than a
-/// slot, and more files at once than slots (a -j in the hundreds), are left to the user.
+/// slot (PATH_MAX, longer paths cannot be opened), and more files at once than slots (a -j in
+/// the hundreds), are left to the user.
 struct temp_file_slot {
   std::atomic<int> state{0};  // 0 free, 1 being filled or emptied, 2 ready
-  char path[512];
+  char path[PATH_MAX];
 };
 std::array<temp_file_slot, 256> live_temp_files;
 
@@ -115,7 +117,14 @@ extern "C" void on_fatal_signal(int sig) {
 }  // namespace
 
 void install_signal_handlers() {
-  for (const int sig : {SIGBUS, SIGINT, SIGTERM, SIGHUP}) std::signal(sig, on_fatal_signal);
+  // Every signal that ends the program by default and can be caught, so that none leaves a
+  // temporary file behind.
+  for (const int sig :
+       {SIGBUS, SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU})
+    std::signal(sig, on_fatal_signal);
+  // Past a file size limit (ulimit -f) a write fails with EFBIG, reported as a failed write,
+  // instead of the program dying of SIGXFSZ without a word.
+  std::signal(SIGXFSZ, SIG_IGN);
 }
 
 output_file::output_file() = default;
@@ -179,10 +188,25 @@ bool output_file::open(const std::string& path, const file_identities& inputs, b
   return diverge(error);
 }
 
+namespace {
+
+/// The output's name as the start of its temporary file's name, cut (at a UTF-8 character
+/// boundary) so that ".NAME.vtt-XXXXXX" stays within the 255 bytes a file name may have.
+std::string temp_stem(std::string name) {
+  constexpr std::size_t longest = 255 - std::string_view("..vtt-XXXXXX").size();
+  if (name.size() <= longest) return name;
+  std::size_t cut = longest;
+  while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
+  name.resize(cut);
+  return name;
+}
+
+}  // namespace
+
 bool output_file::diverge(std::string& error) {
   const fs::path target{final_path_};
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  const std::string tmpl = (dir / fmt::format(".{}.vtt-XXXXXX", target.filename().string())).string();
+  const std::string tmpl = (dir / fmt::format(".{}.vtt-XXXXXX", temp_stem(target.filename().string()))).string();
   std::vector<char> name(tmpl.begin(), tmpl.end());
   name.push_back('\0');
   fd_ = ::mkstemp(name.data());
@@ -241,6 +265,16 @@ std::string output_plan::path_for(const input_file& in) const {
   fs::path rel = in.is_stdin() ? fs::path("stdin") : fs::path(in.relative);
   rel.replace_extension(extension);
   return (fs::path(out_dir) / rel).string();
+}
+
+bool output_plan::make_folder(const std::string& path, std::string& error) const {
+  if (out_dir.empty()) return true;
+  const fs::path folder = fs::path(path).parent_path();
+  std::error_code ec;
+  fs::create_directories(folder, ec);
+  if (!ec) return true;
+  error = fmt::format("cannot create the folder {}: {}", vttkit::display_name(folder.string()), ec.message());
+  return false;
 }
 
 std::vector<bool> output_plan::clashes(const std::vector<input_file>& inputs) const {

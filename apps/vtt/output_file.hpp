@@ -66,6 +66,9 @@ struct output_plan {
   [[nodiscard]] std::string path_for(const input_file& in) const;
   /// For each input, whether an earlier input already writes its --out-dir output.
   [[nodiscard]] std::vector<bool> clashes(const std::vector<input_file>& inputs) const;
+  /// With --out-dir, creates the folder that `path` (from path_for) goes in; on failure
+  /// returns false and says why in `error`.
+  [[nodiscard]] bool make_folder(const std::string& path, std::string& error) const;
 };
 
 }  // namespace vtt
