@@ -45,6 +45,8 @@ struct convert_options {
   vttkit::pipeline_options pipe;
   std::vector<std::string> maps;  ///< "OLD=NEW", parsed into `pipe.speakers` before any input is read
   std::string map_file;
+  std::vector<std::string> speaker_names;  ///< "A,B", parsed into `pipe.prefixes`
+  std::string prefix_pattern;
   // In seconds on the command line; --max-chars and --max-duration serve merge and stitch alike.
   double max_gap = to_seconds(pipe.merging.max_gap);
   double max_duration = to_seconds(pipe.merging.max_duration);
@@ -78,7 +80,15 @@ void add_speaker_flags(CLI::App& cmd, convert_options& o) {
       ->allow_extra_args(false);
   cmd.add_option("--map-file", o.map_file, "Read OLD=NEW lines from FILE ('#' starts a comment)");
   cmd.add_flag("--speakers-from-prefix", o.pipe.speakers_from_prefix,
-               "Take speakers from 'NAME: ' and '>> NAME: ' at the start of cue text");
+               "Take speakers from 'Name: ' prefixes in cues without a <v> voice (Zoom, broadcast, court, "
+               "Whisper)");
+  cmd.add_option("--speaker-names", o.speaker_names,
+                 "Names to take as 'Name: ' prefixes from their first use: \"A,B\" (repeatable; implies "
+                 "--speakers-from-prefix)")
+      ->allow_extra_args(false);
+  cmd.add_option("--prefix-pattern", o.prefix_pattern,
+                 "Also take a prefix matching REGEX at the start of cue text; its first group names the speaker "
+                 "(implies --speakers-from-prefix)");
 }
 
 void add_max_gap_flag(CLI::App& cmd, convert_options& o, const char* help) {
@@ -98,8 +108,26 @@ struct run_plan {
   ordered_output* ordered = nullptr;  ///< several inputs to standard output: shared, in input order
 };
 
+/// Reads --speaker-names and --prefix-pattern into `pipe.prefixes`; either turns prefixes on.
+bool load_prefix_rules(convert_options& opt, messages& msg) {
+  for (const auto& names : opt.speaker_names) {
+    if (!opt.pipe.prefixes.add_names(names)) {
+      msg.line(fmt::format("vtt: --speaker-names \"{}\": expected names separated by commas", names));
+      return false;
+    }
+  }
+  std::string error;
+  if (!opt.prefix_pattern.empty() && !opt.pipe.prefixes.set_pattern(opt.prefix_pattern, error)) {
+    msg.line(fmt::format("vtt: --prefix-pattern \"{}\": {}", opt.prefix_pattern, error));
+    return false;
+  }
+  if (!opt.pipe.prefixes.empty()) opt.pipe.speakers_from_prefix = true;
+  return true;
+}
+
 /// Reads the --map entries and the --map-file into `pipe.speakers`, once for every input.
 bool load_speaker_map(convert_options& opt, messages& msg) {
+  if (!load_prefix_rules(opt, msg)) return false;
   auto& map = opt.pipe.speakers;
   for (const auto& entry : opt.maps) {
     if (!map.add_entry(entry)) {
