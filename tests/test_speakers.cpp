@@ -1,9 +1,11 @@
 // Tests for the speaker transforms: make_payload, speaker_map, prefix_speakers, speaker_counter.
 #include <catch2/catch.hpp>
 
+#include <random>
 #include <string>
 #include <vector>
 
+#include <vttkit/cue_text.hpp>
 #include <vttkit/parse.hpp>
 #include <vttkit/transform.hpp>
 #include <vttkit/write.hpp>
@@ -410,4 +412,40 @@ TEST_CASE("a mapped name ending in '-' never writes '-->' into the voice tag", "
   REQUIRE(again.cues.size() == 1);
   CHECK(again.cues[0].text == "Hello there.");
   CHECK(again.cues[0].speaker == "Bo--");
+}
+
+TEST_CASE("prefix_speakers: on random prefix-like text, every cue comes out once, in order, and reads back",
+          "[transform][prefix][property]") {
+  // Pieces that make and break prefixes: names, colons, chevrons, brackets, times, scripts.
+  const std::vector<std::string> pieces{
+      "Ann",   "Lee", "JOE", "Q",  "Note", ":", ": ", "：", ">>", ">",    "[",   "]", "(",    ")", "(SL)",      "0:03",
+      "10:30", " ",   "  ",  "\n", "&",    "<", "-",  "'",  "’",  "李明", "Ана", "é", "http", "x", "SPEAKER_01"};
+  std::mt19937 rng(20261203);
+  for (int round = 0; round < 200; ++round) {
+    std::vector<cue> in;
+    const auto count = std::uniform_int_distribution<int>(1, 80)(rng);
+    for (int i = 0; i < count; ++i) {
+      std::string text;
+      const auto parts = std::uniform_int_distribution<int>(0, 8)(rng);
+      for (int p = 0; p < parts; ++p)
+        text += pieces[std::uniform_int_distribution<std::size_t>(0, pieces.size() - 1)(rng)];
+      in.push_back(make_cue("", i * 1000, i * 1000 + 1000, text));
+      if (std::uniform_int_distribution<int>(0, 9)(rng) == 0) in.back().id = "7 \"" + text.substr(0, 3) + "\" (9)";
+    }
+    const auto out = prefixed(in, {}, static_cast<std::size_t>(std::uniform_int_distribution<int>(0, 10)(rng)));
+    vttkit::cue_text_summary summary;
+    for (std::size_t i = 0; i < in.size(); ++i) {
+      INFO("round " << round << " cue " << i << ": " << in[i].text);
+      CHECK(out[i].start == in[i].start);
+      // Only a prefix leaves the text.
+      CHECK(in[i].text.ends_with(out[i].text));
+      if (out[i].speaker.empty()) {
+        CHECK(out[i].payload == in[i].payload);
+      } else {
+        vttkit::summarize_cue_text(out[i].payload, summary);
+        CHECK(summary.speaker == out[i].speaker);
+        CHECK(summary.plain == out[i].text);
+      }
+    }
+  }
 }
