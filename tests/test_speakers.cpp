@@ -449,3 +449,14 @@ TEST_CASE("prefix_speakers: on random prefix-like text, every cue comes out once
     }
   }
 }
+
+TEST_CASE("prefix_census counts cues that start with a name the prefix step would take", "[transform][prefix]") {
+  vttkit::prefix_census census;
+  for (const cue& c :
+       cues_of({"Andrew Knight: Hi.", "Remember this: x", "Andrew Knight: Again.", "JOE: Yes.", "Note: no", "Q: no"}))
+    census.push(c);
+  CHECK(census.named_cues() == 2);  // the second "Andrew Knight", and "JOE"
+  CHECK(census.example() == "Andrew Knight");
+  census.push(parsed_cue("<v Ann>JOE: voiced"));
+  CHECK(census.named_cues() == 0);  // an input with voices has its speakers
+}

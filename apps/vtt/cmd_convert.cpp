@@ -153,9 +153,16 @@ bool load_speaker_map(convert_options& opt, messages& msg) {
   return true;
 }
 
+/// What a pipeline leaves to say once an input is done.
+struct pipeline_notes {
+  std::vector<std::string> unused_labels;  ///< --map labels no cue matched
+  std::size_t prefixed = 0;                ///< cues starting with a name while prefixes are off
+  std::string example;                     ///< the first of those names
+};
+
 /// Reads the cues of `reader` through a pipeline into `out`: written, or counted for the report.
 bool transform_into(vttkit::reader& reader, const run_plan& plan, vttkit::byte_sink& out, progress_line& progress,
-                    std::vector<std::string>& unused_labels) {
+                    pipeline_notes& notes) {
   const auto report = plan.opt.report;
   vttkit::writer writer{out, plan.opt.write};
   vttkit::speaker_counter counter;
@@ -170,7 +177,11 @@ bool transform_into(vttkit::reader& reader, const run_plan& plan, vttkit::byte_s
     if (!writer.ok()) break;
   }
   pipe.finish();
-  unused_labels = pipe.unused_labels();
+  notes.unused_labels = pipe.unused_labels();
+  if (const auto* census = pipe.census(); census != nullptr) {
+    notes.prefixed = census->named_cues();
+    notes.example = census->example();
+  }
   if (report == speakers_report::none) return writer.finish();
   const auto rows = counter.result();
   return out.write(report == speakers_report::json ? vttkit::speakers_json(rows) : vttkit::speakers_table(rows));
@@ -201,8 +212,8 @@ int convert_with(vttkit::reader& reader, const run_plan& plan, const input_file&
   std::optional<ordered_sink> shared;
   if (plan.ordered) shared.emplace(*plan.ordered, index);
   vttkit::byte_sink& sink = shared ? static_cast<vttkit::byte_sink&>(*shared) : out.sink();
-  std::vector<std::string> unused_labels;
-  if (!transform_into(reader, plan, sink, progress, unused_labels)) {
+  pipeline_notes notes;
+  if (!transform_into(reader, plan, sink, progress, notes)) {
     if (plan.ordered ? plan.ordered->broken_pipe() : out.broken_pipe())
       return exit_output_closed;  // `vtt convert big.vtt | head`: stop quietly
     msg.line(fmt::format("vtt: {}: write failed: {}",
@@ -218,8 +229,14 @@ int convert_with(vttkit::reader& reader, const run_plan& plan, const input_file&
     return exit_findings;
   }
   if (!plan.opt.quiet) {
-    for (const auto& label : unused_labels)
+    for (const auto& label : notes.unused_labels)
       msg.line(fmt::format("vtt: warning: {}: no speaker \"{}\" in the input (--map)", name, label));
+    if (notes.prefixed != 0)
+      msg.line(
+          fmt::format("vtt: note: {}: no <v> voices, but {} start{} with a speaker's name (\"{}:\"); "
+                      "--speakers-from-prefix takes them as speakers",
+                      name, notes.prefixed == 1 ? "1 cue" : fmt::format("{} cues", notes.prefixed),
+                      notes.prefixed == 1 ? "s" : "", vttkit::display_name(notes.example)));
   }
   return plan.opt.strict && reader.error_count() > 0 ? exit_findings : exit_ok;
 }
@@ -286,6 +303,8 @@ bool make_plan(const convert_options& opt, run_plan& plan, messages& msg) {
   pipe.merging.max_duration = to_millis(opt.max_duration);
   pipe.stitching.max_chars = pipe.merging.max_chars;
   pipe.stitching.max_duration = pipe.merging.max_duration;
+  // Speakers matter to merge, stitch and the report: say so when the names are in the text.
+  pipe.census = !pipe.speakers_from_prefix && (pipe.merge || pipe.stitch || opt.report != speakers_report::none);
   plan.parse.format = opt.from;
   plan.parse.warnings = false;  // warnings are vtt lint's job
   plan.outputs.output = opt.output;

@@ -137,6 +137,24 @@ class prefix_speakers {
   bool every_cue_ = false;             ///< the input repeats labels: no inheriting
 };
 
+/// With the prefix step off, notices cues whose text starts with a speaker's name, as the prefix
+/// step would take it: without speakers, `merge` joins different people, so the program
+/// mentions them. Counts nothing once a cue has a `<v>` voice.
+class prefix_census {
+ public:
+  void push(const cue& c);
+  /// Cues that start with a name taken at once or seen on an earlier cue; 0 in a voiced input.
+  [[nodiscard]] std::size_t named_cues() const noexcept { return voiced_ ? 0 : named_; }
+  /// The first such name.
+  [[nodiscard]] const std::string& example() const noexcept { return example_; }
+
+ private:
+  std::vector<std::string> seen_;  ///< keys of mixed-case names seen once (a few)
+  std::string example_;
+  std::size_t named_ = 0;
+  bool voiced_ = false;
+};
+
 /// Options of `merge` (docs/transcripts.md).
 struct merge_options {
   millis max_gap = 2000;      ///< join when next start minus previous end is at most this

@@ -19,6 +19,8 @@ pipeline::pipeline(const pipeline_options& options, cue_handler out) : map_(opti
   head_ = std::move(next);
   if (options.speakers_from_prefix) {
     prefix_.emplace([this](cue& c) { after_prefix(c); }, options.prefixes);
+  } else if (options.census) {
+    census_.emplace();
   }
 }
 
@@ -28,6 +30,7 @@ void pipeline::after_prefix(cue& c) {
 }
 
 void pipeline::push(cue& c) {
+  if (census_) census_->push(c);
   if (prefix_) {
     prefix_->push(c);  // hands the cue to after_prefix, at once or after a few more cues
   } else {
@@ -37,6 +40,7 @@ void pipeline::push(cue& c) {
 
 void pipeline::push(const cue& c) {
   if (!prefix_ && map_.empty()) {
+    if (census_) census_->push(c);
     head_(c);
     return;
   }

@@ -505,4 +505,28 @@ void prefix_speakers::emit(cue& c, const held& h) {
   out_(c);
 }
 
+// ---------------------------------------------------------------------------------------------
+// prefix_census
+// ---------------------------------------------------------------------------------------------
+
+void prefix_census::push(const cue& c) {
+  constexpr std::size_t most_seen = 16;
+  if (voiced_) return;
+  if (!c.speaker.empty() || detail::find_voice_tag(c.payload).found()) {
+    voiced_ = true;
+    return;
+  }
+  static const prefix_rules no_rules;
+  const prefix_found found = find_prefix(c, no_rules);
+  if (found.name.empty()) return;
+  std::string key = key_of(found.name);
+  const bool seen = std::find(seen_.begin(), seen_.end(), key) != seen_.end();
+  if (!found.strong && !seen) {
+    if (seen_.size() < most_seen) seen_.push_back(std::move(key));
+    return;
+  }
+  if (example_.empty()) example_ = found.name;
+  ++named_;
+}
+
 }  // namespace vttkit
