@@ -23,7 +23,7 @@ using detail::space_length;
 
 /// Labels written like a prefix that name no speaker: notes and call-outs, question and answer
 /// marks, song parts, e-mail headers, URL schemes. Lower case; compared with the collapsed label.
-constexpr std::array deny_list = {
+constexpr std::array<std::string_view, 66> deny_list = {
     "a",        "answer",     "attention",  "bcc",      "bonus",   "bridge",      "caution",    "cc",
     "chorus",   "correction", "credit",     "credits",  "data",    "date",        "disclaimer", "e.g.",
     "edit",     "error",      "example",    "examples", "fact",    "file",        "fixme",      "from",
@@ -34,7 +34,11 @@ constexpr std::array deny_list = {
     "time",     "tip",        "tl;dr",      "to",       "todo",    "translation", "update",     "verse",
     "warning",  "www"};
 
+constexpr std::size_t longest_denied = std::max_element(deny_list.begin(), deny_list.end(),
+                                                        [](auto a, auto b) { return a.size() < b.size(); }) -> size();
+
 bool is_denied(std::string_view key) noexcept {
+  if (key.size() > longest_denied) return false;  // most names: no search
   return std::find(deny_list.begin(), deny_list.end(), key) != deny_list.end();
 }
 
@@ -313,7 +317,7 @@ prefix_found find_prefix(const cue& c, const prefix_rules& rules) {
     return found;
   }
   found = match_shape(c.text);
-  if (found.length != 0 && is_denied(key_of(found.name))) return {};
+  if (found.length != 0 && found.name.size() <= longest_denied && is_denied(key_of(found.name))) return {};
   return found;
 }
 
@@ -435,7 +439,8 @@ void prefix_speakers::classify(const cue& c, held& h) {
   }
   h.length = found.length;
   h.name = std::move(found.name);
-  h.key = key_of(h.name);
+  h.key.assign(h.name);  // collapsed already
+  detail::lower_in_place(h.key);
   // A label on two consecutive cues: the input labels every cue, and confirms the name.
   const bool repeated = h.key == last_key_;
   every_cue_ = every_cue_ || repeated;
