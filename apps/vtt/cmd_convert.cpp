@@ -45,6 +45,8 @@ struct convert_options {
   vttkit::pipeline_options pipe;
   std::vector<std::string> maps;  ///< "OLD=NEW", parsed into `pipe.speakers` before any input is read
   std::string map_file;
+  std::vector<std::string> speaker_names;  ///< "A,B", parsed into `pipe.prefixes`
+  std::string prefix_pattern;
   // In seconds on the command line; --max-chars and --max-duration serve merge and stitch alike.
   double max_gap = to_seconds(pipe.merging.max_gap);
   double max_duration = to_seconds(pipe.merging.max_duration);
@@ -82,7 +84,15 @@ void add_speaker_flags(CLI::App& cmd, convert_options& o) {
       ->allow_extra_args(false);
   cmd.add_option("--map-file", o.map_file, "Read OLD=NEW lines from FILE ('#' starts a comment)");
   cmd.add_flag("--speakers-from-prefix", o.pipe.speakers_from_prefix,
-               "Take speakers from 'NAME: ' and '>> NAME: ' at the start of cue text");
+               "Take speakers from 'Name: ' prefixes in cues without a <v> voice (Zoom, broadcast, court, "
+               "Whisper)");
+  cmd.add_option("--speaker-names", o.speaker_names,
+                 "Names to take as 'Name: ' prefixes from their first use: \"A,B\" (repeatable; implies "
+                 "--speakers-from-prefix)")
+      ->allow_extra_args(false);
+  cmd.add_option("--prefix-pattern", o.prefix_pattern,
+                 "Also take a prefix matching REGEX at the start of cue text; its first group names the speaker "
+                 "(implies --speakers-from-prefix)");
 }
 
 void add_max_gap_flag(CLI::App& cmd, convert_options& o, const char* help) {
@@ -121,8 +131,26 @@ struct run_plan {
   ordered_output* ordered = nullptr;  ///< several inputs to standard output: shared, in input order
 };
 
+/// Reads --speaker-names and --prefix-pattern into `pipe.prefixes`; either turns prefixes on.
+bool load_prefix_rules(convert_options& opt, messages& msg) {
+  for (const auto& names : opt.speaker_names) {
+    if (!opt.pipe.prefixes.add_names(names)) {
+      msg.line(fmt::format("vtt: --speaker-names \"{}\": expected names separated by commas", names));
+      return false;
+    }
+  }
+  std::string error;
+  if (!opt.prefix_pattern.empty() && !opt.pipe.prefixes.set_pattern(opt.prefix_pattern, error)) {
+    msg.line(fmt::format("vtt: --prefix-pattern \"{}\": {}", opt.prefix_pattern, error));
+    return false;
+  }
+  if (!opt.pipe.prefixes.empty()) opt.pipe.speakers_from_prefix = true;
+  return true;
+}
+
 /// Reads the --map entries and the --map-file into `pipe.speakers`, once for every input.
 bool load_speaker_map(convert_options& opt, messages& msg) {
+  if (!load_prefix_rules(opt, msg)) return false;
   auto& map = opt.pipe.speakers;
   for (const auto& entry : opt.maps) {
     if (!map.add_entry(entry)) {
@@ -148,9 +176,16 @@ bool load_speaker_map(convert_options& opt, messages& msg) {
   return true;
 }
 
+/// What a pipeline leaves to say once an input is done.
+struct pipeline_notes {
+  std::vector<std::string> unused_labels;  ///< --map labels no cue matched
+  std::size_t prefixed = 0;                ///< cues starting with a name while prefixes are off
+  std::string example;                     ///< the first of those names
+};
+
 /// Reads the cues of `reader` through a pipeline into `out`: written, or counted for the report.
 bool transform_into(vttkit::reader& reader, const run_plan& plan, vttkit::byte_sink& out, progress_line& progress,
-                    std::vector<std::string>& unused_labels) {
+                    pipeline_notes& notes) {
   const auto report = plan.opt.report;
   vttkit::writer writer{out, plan.opt.write};
   vttkit::speaker_counter counter;
@@ -165,7 +200,11 @@ bool transform_into(vttkit::reader& reader, const run_plan& plan, vttkit::byte_s
     if (!writer.ok()) break;
   }
   pipe.finish();
-  unused_labels = pipe.unused_labels();
+  notes.unused_labels = pipe.unused_labels();
+  if (const auto* census = pipe.census(); census != nullptr) {
+    notes.prefixed = census->named_cues();
+    notes.example = census->example();
+  }
   if (report == speakers_report::none) return writer.finish();
   const auto rows = counter.result();
   return out.write(report == speakers_report::json ? vttkit::speakers_json(rows) : vttkit::speakers_table(rows));
@@ -197,8 +236,8 @@ int convert_with(vttkit::reader& reader, const run_plan& plan, const input_file&
   std::optional<ordered_sink> shared;
   if (plan.ordered) shared.emplace(*plan.ordered, index);
   vttkit::byte_sink& sink = shared ? static_cast<vttkit::byte_sink&>(*shared) : out.sink();
-  std::vector<std::string> unused_labels;
-  if (!transform_into(reader, plan, sink, progress, unused_labels)) {
+  pipeline_notes notes;
+  if (!transform_into(reader, plan, sink, progress, notes)) {
     if (plan.ordered ? plan.ordered->broken_pipe() : out.broken_pipe())
       return exit_output_closed;  // `vtt convert big.vtt | head`: stop quietly
     msg.line(fmt::format("vtt: {}: write failed: {}",
@@ -214,8 +253,14 @@ int convert_with(vttkit::reader& reader, const run_plan& plan, const input_file&
     return exit_findings;
   }
   if (!plan.opt.quiet) {
-    for (const auto& label : unused_labels)
+    for (const auto& label : notes.unused_labels)
       msg.line(fmt::format("vtt: warning: {}: no speaker \"{}\" in the input (--map)", name, label));
+    if (notes.prefixed != 0)
+      msg.line(
+          fmt::format("vtt: note: {}: no <v> voices, but {} start{} with a speaker's name (\"{}:\"); "
+                      "--speakers-from-prefix takes them as speakers",
+                      name, notes.prefixed == 1 ? "1 cue" : fmt::format("{} cues", notes.prefixed),
+                      notes.prefixed == 1 ? "s" : "", vttkit::display_name(notes.example)));
   }
   return plan.opt.strict && reader.error_count() > 0 ? exit_findings : exit_ok;
 }
@@ -283,6 +328,8 @@ bool make_plan(const convert_options& opt, run_plan& plan, messages& msg) {
   pipe.merging.max_duration = to_millis(opt.max_duration);
   pipe.stitching.max_chars = pipe.merging.max_chars;
   pipe.stitching.max_duration = pipe.merging.max_duration;
+  // Speakers matter to merge, stitch and the report: say so when the names are in the text.
+  pipe.census = !pipe.speakers_from_prefix && (pipe.merge || pipe.stitch || opt.report != speakers_report::none);
   plan.parse.format = opt.from;
   plan.parse.warnings = false;  // warnings are vtt lint's job
   plan.outputs.output = opt.output;

@@ -20,10 +20,10 @@ _vtt() {
   if [[ $cur == -* ]]; then
     local flags="--help -o --output --out-dir -r --recursive -j --jobs -q --quiet --strict --from"
     case $cmd in
-      convert) flags+=" --to --speaker-labels --map --map-file --speakers-from-prefix --merge --stitch --max-gap --max-chars --max-duration" ;;
-      merge) flags+=" --to --speaker-labels --map --map-file --speakers-from-prefix --max-gap --max-chars --max-duration" ;;
-      stitch) flags+=" --to --speaker-labels --map --map-file --speakers-from-prefix --max-chars --max-duration" ;;
-      speakers) flags+=" --json --map --map-file --speakers-from-prefix" ;;
+      convert) flags+=" --to --speaker-labels --map --map-file --speakers-from-prefix --speaker-names --prefix-pattern --merge --stitch --max-gap --max-chars --max-duration" ;;
+      merge) flags+=" --to --speaker-labels --map --map-file --speakers-from-prefix --speaker-names --prefix-pattern --max-gap --max-chars --max-duration" ;;
+      stitch) flags+=" --to --speaker-labels --map --map-file --speakers-from-prefix --speaker-names --prefix-pattern --max-chars --max-duration" ;;
+      speakers) flags+=" --json --map --map-file --speakers-from-prefix --speaker-names --prefix-pattern" ;;
       lint) flags="--help --format --select --ignore --profile --strict --max-line-length --max-lines --max-cps --min-duration --max-duration --min-gap" ;;
       fmt) flags="--help --check --in-place --force" ;;
     esac

@@ -15,6 +15,8 @@ namespace vttkit {
 /// merging a gap of at most 2 s with no limit on length or duration.
 struct pipeline_options {
   bool speakers_from_prefix = false;  ///< `--speakers-from-prefix`: see `prefix_speakers`
+  prefix_rules prefixes;              ///< `--speaker-names`, `--prefix-pattern` (with the step on)
+  bool census = false;                ///< with the prefix step off: see `prefix_census`
   speaker_map speakers;               ///< `--map`, `--map-file`: renames when not empty
   bool merge = false;                 ///< `--merge`: see `merger`
   merge_options merging;
@@ -37,19 +39,23 @@ class pipeline {
   void push(cue& c);
   /// The same for a cue that must stay as it is: copied when a rewriting step is on.
   void push(const cue& c);
-  /// Hands on what the merge and stitch steps still hold.
+  /// Hands on what the prefix, merge and stitch steps still hold.
   void finish();
   /// The labels of the speaker map, as given, that no cue of this pipeline matched.
   [[nodiscard]] std::vector<std::string> unused_labels() const;
+  /// With `census` on and the prefix step off: the cues that start with a speaker's name.
+  [[nodiscard]] const prefix_census* census() const noexcept { return census_ ? &*census_ : nullptr; }
 
  private:
+  void after_prefix(cue& c);
+
   speaker_map map_;
-  prefix_speakers prefix_;
+  std::optional<prefix_speakers> prefix_;
+  std::optional<prefix_census> census_;
   std::optional<merger> merger_;
   std::optional<stitcher> stitcher_;
   cue_handler head_;  // the first of merge, stitch and `out` that is on
   cue scratch_;       // push(const cue&) with a rewriting step
-  bool use_prefix_ = false;
 };
 
 }  // namespace vttkit

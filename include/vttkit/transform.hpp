@@ -4,7 +4,9 @@
 #pragma once
 
 #include <cstddef>
+#include <deque>
 #include <functional>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -44,15 +46,113 @@ class speaker_map {
   std::vector<entry> entries_;
 };
 
-/// Takes speakers from `NAME: ` and `>> NAME: ` prefixes (docs/transcripts.md,
-/// `--speakers-from-prefix`). Cues with a `<v>` voice are left alone; a cue without a prefix
-/// keeps the speaker of the cue before it.
-class prefix_speakers {
+/// Receives the cues a rewriting stage hands on, which it may rewrite further in place.
+using mutable_cue_handler = std::function<void(cue&)>;
+
+/// What `prefix_speakers` accepts besides the names it recognises by their shape
+/// (docs/transcripts.md): names given by the user, and a pattern for other prefix forms.
+class prefix_rules {
  public:
-  void apply(cue& c);
+  prefix_rules();
+  ~prefix_rules();
+  prefix_rules(const prefix_rules&);
+  prefix_rules& operator=(const prefix_rules&);
+  prefix_rules(prefix_rules&&) noexcept;
+  prefix_rules& operator=(prefix_rules&&) noexcept;
+
+  /// `--speaker-names "A,B"`: names accepted as prefixes from their first use, even a word of
+  /// the deny list. Matched like map labels (trimmed, white space collapsed, any case). False
+  /// when an entry is empty after trimming.
+  bool add_names(std::string_view comma_separated);
+  /// `--prefix-pattern REGEX` (ECMAScript syntax): matched at the start of a cue's text; its
+  /// first group (else the whole match, without a final `:`) is the speaker, and the match and
+  /// the white space after it leave the text. False, with a message in `error`, when the
+  /// pattern does not compile.
+  bool set_pattern(std::string_view regex, std::string& error);
+  /// A given name followed by `: ` at the start of `text`: the bytes to remove (the name, the
+  /// colon and the white space after it) and the name as written; 0 when there is none.
+  [[nodiscard]] std::size_t match_listed(std::string_view text, std::string& name) const;
+  /// The pattern's match at the start of `text`: the bytes to remove and the name; 0 when none.
+  [[nodiscard]] std::size_t match_pattern(std::string_view text, std::string& name) const;
+  [[nodiscard]] bool has_pattern() const noexcept { return pattern_ != nullptr; }
+  [[nodiscard]] bool empty() const noexcept { return names_.empty() && pattern_ == nullptr; }
 
  private:
-  std::string last_;
+  struct compiled;
+  std::vector<std::string> names_;  ///< normalised like map keys
+  std::unique_ptr<compiled> pattern_;
+};
+
+/// Takes speakers from prefixes in the cue text (docs/transcripts.md, `--speakers-from-prefix`):
+/// `NAME: `, `>> NAME: `, `[NAME]: `, a first line `NAME  0:03`, Zoom's cue id `1 "NAME" (123)`,
+/// and what `prefix_rules` adds. A name in capitals (`JOE`, `THE COURT`), after `>>`, in
+/// brackets or with a time is taken at once; a name in mixed case (`Andrew Knight`) once it is
+/// seen on a second cue within the next `lookahead` cues, or, when each of its words starts
+/// with a capital, once any name was taken in the input. The stage holds at most `lookahead`
+/// cues, and only while such a name is undecided. Labels of
+/// the deny list (`Note`, `Q`, `Example`, URL schemes, ...) are never names. Cues with a `<v>`
+/// voice are left alone; a cue without a prefix keeps the speaker of the cue before it until
+/// the input shows a label repeated on consecutive cues (it labels every cue, as Zoom does),
+/// and `>>` without a name starts an unnamed speaker.
+class prefix_speakers {
+ public:
+  static constexpr std::size_t default_lookahead = 64;
+
+  explicit prefix_speakers(mutable_cue_handler out, prefix_rules rules = {}, std::size_t lookahead = default_lookahead);
+  /// Takes the next cue, rewritten in place when it is handed on at once (the usual case).
+  void push(cue& c);
+  /// Hands on the cues still held.
+  void finish();
+
+ private:
+  enum class kind : unsigned char { none, named, pending, change, voiced };
+  struct held {
+    cue c;
+    kind what = kind::none;
+    std::size_t length = 0;  ///< prefix bytes to remove from the text
+    std::string name;        ///< collapsed as written
+    std::string key;         ///< `name` in lower case
+    std::size_t index = 0;   ///< its place in the input, counted from 0
+    bool every_cue = false;  ///< the input was known to label every cue
+    bool title = false;      ///< a name in title case: taken once the input is established
+  };
+
+  void classify(const cue& c, held& h);
+  void release(bool all);
+  void emit(cue& c, const held& h);
+  [[nodiscard]] bool accepted(std::string_view key) const;
+  /// The input is known to carry names: a title-case name is taken at its first use.
+  [[nodiscard]] bool established() const noexcept { return !accepted_.empty(); }
+  void accept(const std::string& key);
+
+  mutable_cue_handler out_;
+  prefix_rules rules_;
+  std::size_t lookahead_;
+  std::deque<held> held_;
+  held scratch_;                       ///< the classification of a cue not held
+  std::vector<std::string> accepted_;  ///< keys of mixed-case names accepted
+  std::string last_;                   ///< speaker a cue without prefix inherits
+  std::string last_key_;               ///< key of the previous cue's prefix, "" when it had none
+  std::size_t pushed_ = 0;             ///< cues pushed so far
+  bool every_cue_ = false;             ///< the input repeats labels: no inheriting
+};
+
+/// With the prefix step off, notices cues whose text starts with a speaker's name, as the prefix
+/// step would take it: without speakers, `merge` joins different people, so the program
+/// mentions them. Counts nothing once a cue has a `<v>` voice.
+class prefix_census {
+ public:
+  void push(const cue& c);
+  /// Cues that start with a name taken at once or seen on an earlier cue; 0 in a voiced input.
+  [[nodiscard]] std::size_t named_cues() const noexcept { return voiced_ ? 0 : named_; }
+  /// The first such name.
+  [[nodiscard]] const std::string& example() const noexcept { return example_; }
+
+ private:
+  std::vector<std::string> seen_;  ///< keys of mixed-case names seen once (a few)
+  std::string example_;
+  std::size_t named_ = 0;
+  bool voiced_ = false;
 };
 
 /// Options of `merge` (docs/transcripts.md).

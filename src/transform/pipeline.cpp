@@ -5,8 +5,7 @@
 
 namespace vttkit {
 
-pipeline::pipeline(const pipeline_options& options, cue_handler out)
-    : map_(options.speakers), use_prefix_(options.speakers_from_prefix) {
+pipeline::pipeline(const pipeline_options& options, cue_handler out) : map_(options.speakers) {
   // Built from the end: each step's handler is the step after it.
   cue_handler next = std::move(out);
   if (options.stitch) {
@@ -18,16 +17,30 @@ pipeline::pipeline(const pipeline_options& options, cue_handler out)
     next = [this](const cue& c) { merger_->push(c); };
   }
   head_ = std::move(next);
+  if (options.speakers_from_prefix) {
+    prefix_.emplace([this](cue& c) { after_prefix(c); }, options.prefixes);
+  } else if (options.census) {
+    census_.emplace();
+  }
 }
 
-void pipeline::push(cue& c) {
-  if (use_prefix_) prefix_.apply(c);
+void pipeline::after_prefix(cue& c) {
   if (!map_.empty()) map_.apply(c);
   head_(c);
 }
 
+void pipeline::push(cue& c) {
+  if (census_) census_->push(c);
+  if (prefix_) {
+    prefix_->push(c);  // hands the cue to after_prefix, at once or after a few more cues
+  } else {
+    after_prefix(c);
+  }
+}
+
 void pipeline::push(const cue& c) {
-  if (!use_prefix_ && map_.empty()) {
+  if (!prefix_ && map_.empty()) {
+    if (census_) census_->push(c);
     head_(c);
     return;
   }
@@ -36,6 +49,7 @@ void pipeline::push(const cue& c) {
 }
 
 void pipeline::finish() {
+  if (prefix_) prefix_->finish();
   if (merger_) merger_->finish();
   if (stitcher_) stitcher_->finish();
 }

@@ -1,4 +1,4 @@
-// Speaker transforms: renaming labels (--map), speakers from `NAME:` prefixes, per-speaker counts.
+// Speaker transforms: renaming labels (--map), per-speaker counts. Prefixes: prefixes.cpp.
 #include <algorithm>
 #include <cstdint>
 #include <iterator>
@@ -69,79 +69,6 @@ std::string_view voice_of(std::string_view payload, const voice_tag& tag, cue_te
   if (annotation.find('&') == std::string_view::npos) return annotation;
   summarize_cue_text(payload.substr(tag.tag, tag.end - tag.tag), scratch);
   return scratch.speaker;
-}
-
-/// A speaker prefix found at the start of a cue's text.
-struct prefix_match {
-  std::size_t length = 0;  ///< bytes to remove: the prefix and the white space after it
-  std::string_view name;
-};
-
-/// Bytes of a character allowed in a capitalised name at `text[i]` (0 when not allowed), and
-/// whether it is a capital letter. Latin-1 capitals and the typographic apostrophe (O’BRIEN)
-/// are allowed besides ASCII.
-std::size_t name_char_length(std::string_view text, std::size_t i, bool& capital) noexcept {
-  const char c = text[i];
-  capital = detail::is_upper(c);
-  if (capital || detail::is_digit(c) || c == '.' || c == '\'' || c == '-') return 1;
-  const auto second = [&](std::size_t k) { return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0u; };
-  if (static_cast<unsigned char>(c) == 0xC3 && second(1) >= 0x80 && second(1) <= 0x9E && second(1) != 0x97) {
-    capital = true;  // U+00C0-U+00DE without U+00D7
-    return 2;
-  }
-  return text.substr(i).starts_with("\u2019") ? 3 : 0;
-}
-
-/// The end of a prefix whose colon is at `colon`: the colon must be followed by white space
-/// or the end of the text ("JOE:Hello" and "HTTP://" are no prefixes), which is removed too.
-std::size_t prefix_end(std::string_view text, std::size_t colon) noexcept {
-  std::size_t i = colon + 1;
-  if (i < text.size() && space_length(text, i) == 0) return 0;
-  while (i < text.size()) {
-    const std::size_t space = space_length(text, i);
-    if (space == 0) break;
-    i += space;
-  }
-  return i;
-}
-
-/// Recognises `NAME: ` (one to three words of capitals, digits and periods with at least one
-/// capital: `JOE`, `DR. SMITH`, `SPEAKER 2`) and `>> NAME: ` (any name on the line, up to five
-/// words so that a sentence with a colon is not taken for one).
-prefix_match match_prefix(std::string_view text) noexcept {
-  constexpr std::size_t most_words_after_chevrons = 5;
-  constexpr std::size_t most_capital_words = 3;
-  std::size_t i = 0;
-  for (std::size_t space = 0; i < text.size() && (space = space_length(text, i)) != 0;) i += space;
-  if (text.substr(i).starts_with(">>")) {
-    i += 2;
-    const std::size_t line_end = std::min(text.find('\n', i), text.size());
-    const std::size_t colon = text.find(':', i);
-    if (colon >= line_end) return {};
-    const std::string_view name = trim_space(text.substr(i, colon - i));
-    const std::size_t words = detail::count_words(name);
-    if (words == 0 || words > most_words_after_chevrons) return {};
-    const std::size_t end = prefix_end(text, colon);
-    return end == 0 ? prefix_match{} : prefix_match{end, name};
-  }
-  const std::size_t name_begin = i;
-  std::size_t words = 0;
-  bool any_capital = false;
-  for (;;) {
-    const std::size_t word_begin = i;
-    bool capital = false;
-    for (std::size_t n = 0; i < text.size() && (n = name_char_length(text, i, capital)) != 0; i += n) {
-      any_capital = any_capital || capital;
-    }
-    if (i == word_begin || i == text.size()) return {};
-    ++words;
-    if (text[i] == ':') break;
-    if (text[i] != ' ' || words == most_capital_words) return {};
-    ++i;
-  }
-  if (!any_capital) return {};
-  const std::size_t end = prefix_end(text, i);
-  return end == 0 ? prefix_match{} : prefix_match{end, text.substr(name_begin, i - name_begin)};
 }
 
 /// `a + b` for b >= 0, stopping at the largest value instead of overflowing.
@@ -251,27 +178,6 @@ std::vector<std::string> speaker_map::unused_labels() const {
     if (!e.used) labels.push_back(e.given);
   }
   return labels;
-}
-
-// ---------------------------------------------------------------------------------------------
-// prefix_speakers
-// ---------------------------------------------------------------------------------------------
-
-void prefix_speakers::apply(cue& c) {
-  if (!c.speaker.empty() || find_voice_tag(c.payload).found()) {
-    last_ = c.speaker;  // a voiced cue is the "cue before" the next unmarked one
-    return;
-  }
-  const prefix_match prefix = match_prefix(c.text);
-  if (prefix.length != 0) {
-    last_.clear();
-    detail::append_words(last_, prefix.name);
-    c.text.erase(0, prefix.length);
-  } else if (last_.empty()) {
-    return;
-  }
-  c.speaker = last_;
-  detail::assign_payload(c.payload, c.speaker, c.text);
 }
 
 // ---------------------------------------------------------------------------------------------
