@@ -142,16 +142,28 @@ std::string_view usage_error(const fmt_cli_options& opt, const std::vector<input
   return {};
 }
 
+/// What `--check` advises for the inputs that would change: `--in-place` for files; for
+/// standard input, which `--in-place` refuses, formatting it to a file of one's choosing.
+std::string_view rewrite_advice(bool files, bool standard_input) {
+  if (files && standard_input)
+    return " (run 'vtt fmt --in-place FILE...' to rewrite the files, 'vtt fmt - > out.vtt' for standard input)";
+  if (files) return " (run 'vtt fmt --in-place' to rewrite them)";
+  if (standard_input) return " (run 'vtt fmt - > out.vtt' to write the canonical form)";
+  return {};
+}
+
 /// Lists the files that would change (--check), prints the summary line and returns the exit code.
 int conclude(const fmt_cli_options& opt, const std::vector<input_file>& inputs, const std::vector<outcome>& results,
              int code, messages& msg) {
   std::size_t changed = 0, refused = 0, failed = 0;
+  bool changed_file = false, changed_stdin = false;  // which advice fits
   std::string listing;
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     switch (results[i]) {
       case outcome::unchanged: break;
       case outcome::changed:
         ++changed;
+        (inputs[i].is_stdin() ? changed_stdin : changed_file) = true;
         if (opt.check) {
           vttkit::append_display_name(listing, inputs[i].display());
           listing += '\n';
@@ -185,7 +197,7 @@ int conclude(const fmt_cli_options& opt, const std::vector<input_file>& inputs, 
                                    opt.check ? "would be reformatted" : "reformatted");
     if (refused) line += fmt::format(", {} refused", refused);
     if (failed) line += fmt::format(", {} failed", failed);
-    if (opt.check && changed) line += " (run 'vtt fmt --in-place' to rewrite them)";
+    if (opt.check) line += rewrite_advice(changed_file, changed_stdin);
     msg.line(line);
   }
   return code;
