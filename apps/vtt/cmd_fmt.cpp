@@ -33,6 +33,7 @@ struct fmt_cli_options {
   bool check = false;
   bool in_place = false;
   bool force = false;
+  when color = when::automatic;
 };
 
 /// The first diagnostic that means formatting would lose content (rule_info::loses_content:
@@ -206,6 +207,7 @@ int conclude(const fmt_cli_options& opt, const std::vector<input_file>& inputs, 
 int run(const fmt_cli_options& opt) {
   static messages msg;
   msg.quiet = opt.quiet;
+  msg.style.color = use_color(opt.color, 2);
   bool bad_input_arg = false;
   const auto inputs = expand_inputs(opt.inputs, opt.recursive, webvtt_only, [&](const std::string& e) {
     msg.line("vtt: " + e);
@@ -215,6 +217,7 @@ int run(const fmt_cli_options& opt) {
     msg.line(std::string(usage));
     return exit_usage;
   }
+  msg.stdin_hint(inputs);
   output_plan plan;
   plan.output = opt.output;
   plan.out_dir = opt.out_dir;
@@ -225,7 +228,7 @@ int run(const fmt_cli_options& opt) {
   const file_identities ids = opt.check || opt.in_place ? file_identities{} : file_identities{inputs};
   std::vector<outcome> results(inputs.size(), outcome::unchanged);
   const bool progress = !opt.quiet && inputs.size() > 1 && ::isatty(2) && (opt.check ? !::isatty(1) : true);
-  const int jobs_code = run_jobs(inputs.size(), opt.jobs, progress, [&](std::size_t i) {
+  const int jobs_code = run_jobs(inputs.size(), opt.jobs, progress ? &msg : nullptr, [&](std::size_t i) {
     if (clash[i]) {
       msg.line(fmt::format("vtt: {}: another input already writes {}", vttkit::display_name(inputs[i].display()),
                            vttkit::display_name(plan.path_for(inputs[i]))));
@@ -264,6 +267,7 @@ command setup_fmt(CLI::App& app) {
   cmd->add_flag("-r,--recursive", opt->recursive, "Format the .vtt files under directory arguments");
   add_jobs_flag(*cmd, opt->jobs, "Files formatted at once (0: all cores; at most 1024)");
   cmd->add_flag("-q,--quiet", opt->quiet, "No summary line and no progress bar (errors are still shown)");
+  add_color_flag(*cmd, opt->color);
   cmd->footer(
       "Exit codes: 0 done (with --check: nothing would change), 1 a file would change, was refused or "
       "failed, 2 usage error or unreadable input.");
