@@ -56,7 +56,7 @@ TEST_CASE("reading a terminal: a hint on standard error, then the input is read"
   CHECK(run_vtt_tty({"lint", "-q"}, {.in = true, .out = false, .err = false}, good).err.empty());
 }
 
-TEST_CASE("--color: always, never, and auto by the terminal and NO_COLOR", "[cli][terminal]") {
+TEST_CASE("colour: --color always, never, and auto by the terminal and NO_COLOR", "[cli][terminal]") {
   const std::string red_error = "\x1b[1;31merror:\x1b[0m";
   CHECK(run_vtt({"convert", "--color", "always"}, bad_timing).err.find(red_error) != npos);
   CHECK(run_vtt({"convert", "--color", "never"}, bad_timing).err.find('\x1b') == npos);

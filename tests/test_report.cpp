@@ -306,7 +306,7 @@ TEST_CASE("report summaries: counts grouped, coloured when asked", "[report]") {
 TEST_CASE("source_lines: each finding's line as the parser numbered it", "[report]") {
   // BOM, CRLF, CR and LF line ends; the lines read a few bytes at a time.
   const std::string input = "\xEF\xBB\xBFWEBVTT\r\n\r\n00:01.000 --> 00:02.000\rtext\n\nlast";
-  for (const std::size_t step : {1, 2, 3, 7, 1000}) {
+  for (const std::size_t step : {std::size_t{1}, std::size_t{2}, std::size_t{3}, std::size_t{7}, std::size_t{1000}}) {
     vtt_test::trickle_source trickle{input, step};
     vttkit::source_lines lines{trickle};
     char buf[4096];
