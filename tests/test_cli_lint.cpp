@@ -250,6 +250,22 @@ TEST_CASE("fmt --check lists the files that would change and exits 1", "[cli][fm
   CHECK(run_vtt({"fmt", "--check"}, clean + "\n").code == 1);
 }
 
+TEST_CASE("fmt --check advises what works for files and for standard input", "[cli][fmt]") {
+  temp_dir dir;
+  write_file(dir.file("messy.vtt"), two_warnings);
+  // --in-place refuses standard input: the advice for it writes the canonical form elsewhere.
+  const auto piped = run_vtt({"fmt", "--check"}, two_warnings);
+  CHECK(piped.err == "1 of 1 file would be reformatted (run 'vtt fmt - > out.vtt' to write the canonical form)\n");
+  CHECK(run_vtt({"fmt", "--in-place", "-"}, two_warnings).code == 2);  // what the old advice led to
+  const auto file = run_vtt({"fmt", "--check", dir.file("messy.vtt")});
+  CHECK(file.err == "1 of 1 file would be reformatted (run 'vtt fmt --in-place' to rewrite them)\n");
+  const auto both = run_vtt({"fmt", "--check", dir.file("messy.vtt"), "-"}, two_warnings);
+  CHECK(both.err ==
+        "2 of 2 files would be reformatted (run 'vtt fmt --in-place FILE...' to rewrite the files, "
+        "'vtt fmt - > out.vtt' for standard input)\n");
+  CHECK(run_vtt({"fmt", "--check"}, clean).err == "0 of 1 file would be reformatted\n");  // nothing to advise
+}
+
 TEST_CASE("fmt shows a file name's control bytes escaped", "[cli][fmt]") {
   temp_dir dir;
   const auto shown = dir.path + "/a\\x1B[31mb.vtt";

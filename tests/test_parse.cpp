@@ -367,6 +367,24 @@ TEST_CASE("the streaming reader hands out cues one at a time", "[parse][stream]"
   CHECK(r.bytes_read() == input.size());
 }
 
+TEST_CASE("bytes_read advances with the cues handed out, also for input read in place", "[parse][stream]") {
+  // A progress display divides it by the input's size: a file read in place (mapped, or in
+  // memory) must not count as read all at once.
+  const std::string input = numbered_cues();
+  vttkit::memory_source src{input};
+  vttkit::parse_options po;
+  po.threads = 1;
+  vttkit::reader r{src, po};
+  REQUIRE(r.next());
+  CHECK(r.bytes_read() < input.size() / 100);
+  for (int i = 0; i < 2500; ++i) REQUIRE(r.next());
+  CHECK(r.bytes_read() > input.size() * 4 / 10);
+  CHECK(r.bytes_read() < input.size() * 6 / 10);
+  while (r.next()) {
+  }
+  CHECK(r.bytes_read() == input.size());
+}
+
 TEST_CASE("hostile input ends cleanly", "[parse][hostile]") {
   CHECK(parse("").document.cues.empty());
   CHECK(parse("WEBVTT").document.cues.empty());

@@ -3,7 +3,10 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include <fmt/format.h>
+#include <vttkit/lint.hpp>
 #include <vttkit/report.hpp>
 
 #include "text/json.hpp"
@@ -200,4 +203,140 @@ TEST_CASE("report writer: a failed write is reported", "[report]") {
   CHECK_FALSE(w.add_rendered("x.vtt:1:1: error: m [E001]\n"));
   CHECK_FALSE(w.finish());
   CHECK(w.error() == "no space left");
+}
+
+// --- terminal style: colour, source lines ----------------------------------------------------
+
+namespace {
+
+std::string styled(const vttkit::diagnostic& d, std::string_view line, std::size_t width = 100, bool color = false) {
+  std::string out;
+  vttkit::append_finding(out, vttkit::report_format::text, "t.vtt", d,
+                         vttkit::text_style{.color = color, .source = true, .width = width}, line);
+  return out;
+}
+
+/// The two lines under the finding: the source line and the caret line.
+std::string source_part(const vttkit::diagnostic& d, std::string_view line, std::size_t width = 100) {
+  const auto all = styled(d, line, width);
+  return all.substr(all.find('\n') + 1);
+}
+
+}  // namespace
+
+TEST_CASE("report text style: without colour or a line, the plain form", "[report]") {
+  const vttkit::text_style plain;
+  std::string out;
+  vttkit::append_finding(out, vttkit::report_format::text, "talk.vtt", w103, plain);
+  CHECK(out == text("talk.vtt", w103));
+  out.clear();  // a line given but source lines off
+  vttkit::append_finding(out, vttkit::report_format::text, "talk.vtt", w103, plain, std::string_view{"0:00.000"});
+  CHECK(out == text("talk.vtt", w103));
+  out.clear();  // JSON ignores the style
+  vttkit::append_finding(out, vttkit::report_format::json, "talk.vtt", w103, {.color = true, .source = true},
+                         std::string_view{"0:00.000"});
+  CHECK(out == json("talk.vtt", w103));
+  CHECK(vttkit::format_finding("talk.vtt", e003, plain) == vttkit::format_finding("talk.vtt", e003));
+}
+
+TEST_CASE("report text style: colour", "[report]") {
+  const vttkit::text_style color{.color = true};
+  CHECK(vttkit::format_finding("talk.vtt", w103, color) ==
+        "\x1b[1mtalk.vtt:3:1:\x1b[0m \x1b[1;33mwarning:\x1b[0m hours written with one digit \x1b[2m[W103]\x1b[0m");
+  CHECK(vttkit::format_finding("a.vtt", e003, color) ==
+        "\x1b[1ma.vtt:9:1:\x1b[0m \x1b[1;31merror:\x1b[0m cue ends before it starts \x1b[2m[E003]\x1b[0m");
+  // A file name's own ESC stays escaped inside the colours.
+  CHECK(vttkit::format_finding("a\x1b[31m.vtt", e003, color).find("a\\x1B[31m.vtt") != std::string::npos);
+  // The caret takes the severity's colour, the gutter blue.
+  const auto d = finding(vttkit::rule::invalid_timestamp, 3, 2, "bad");
+  CHECK(styled(d, "ab", 100, true).substr(styled(d, "ab", 100, true).find('\n') + 1) ==
+        "\x1b[34m 3 |\x1b[0m ab\n\x1b[34m   |\x1b[0m  \x1b[1;31m^\x1b[0m\n");
+}
+
+TEST_CASE("report source lines: the caret under the column", "[report]") {
+  const auto at = [](std::size_t line, std::size_t column) {
+    return finding(vttkit::rule::invalid_timestamp, line, column, "m");
+  };
+  CHECK(styled(at(3, 14), "00:00:01.000 -> 00:00:02.000") ==
+        "t.vtt:3:14: error: m [E002]\n"
+        " 3 | 00:00:01.000 -> 00:00:02.000\n"
+        "   |              ^\n");
+  CHECK(source_part(at(12, 1), "x") == " 12 | x\n    | ^\n");
+  // A column just past the end (a finding at the end of the line): the caret after it.
+  CHECK(source_part(at(1, 3), "ab") == " 1 | ab\n   |   ^\n");
+  // Columns count code points; CJK takes two terminal columns, a combining mark none, a tab four.
+  CHECK(source_part(at(1, 7), "日本 é\t<b>x") == " 1 | 日本 é    <b>x\n   |            ^\n");
+  CHECK(source_part(at(1, 4), "e\u0301x") == " 1 | e\u0301x\n   |   ^\n");  // past the end
+  CHECK(source_part(at(1, 3), "e\u0301x") == " 1 | e\u0301x\n   |  ^\n");   // under the x
+  // Control characters as \xHH (never raw to the terminal), invalid UTF-8 and NUL as U+FFFD.
+  CHECK(source_part(at(1, 3), "a\x1b[b") == " 1 | a\\x1B[b\n   |      ^\n");
+  CHECK(source_part(at(1, 3),
+                    "a\xFF"
+                    "b") == " 1 | a\uFFFDb\n   |   ^\n");
+  CHECK(source_part(at(1, 3), std::string_view("a\0b", 3)) == " 1 | a\uFFFDb\n   |   ^\n");
+}
+
+TEST_CASE("report source lines: a long line cut around the caret", "[report]") {
+  std::string line;
+  for (int i = 0; i < 10; ++i) line += "0123456789";
+  const auto at = [](std::size_t column) { return finding(vttkit::rule::invalid_timestamp, 1, column, "m"); };
+  // Width 20: one ellipsis each side, 18 characters from 40 on, the caret under character 50.
+  CHECK(source_part(at(51), line, 20) == " 1 | \u2026012345678901234567\u2026\n   | " + std::string(11, ' ') + "^\n");
+  // Near the end: no cut on the right, the window as far right as it goes.
+  CHECK(source_part(at(100), line, 20) == " 1 | \u20261234567890123456789\n   | " + std::string(19, ' ') + "^\n");
+  // Near the start: no cut on the left.
+  CHECK(source_part(at(2), line, 20) == " 1 | 0123456789012345678\u2026\n   |  ^\n");
+  // A line that fits is never cut.
+  CHECK(source_part(at(2), line.substr(0, 20), 20) == " 1 | " + line.substr(0, 20) + "\n   |  ^\n");
+}
+
+TEST_CASE("report summaries: counts grouped, coloured when asked", "[report]") {
+  CHECK(vttkit::batch_summary({.verb = "converted", .done = 2998, .failed = 3, .warnings = 12}) ==
+        "2,998 converted, 3 failed, 12 warnings");
+  CHECK(vttkit::batch_summary({.verb = "checked", .done = 1, .errors = 1, .warnings = 1}) ==
+        "1 checked, 1 error, 1 warning");
+  CHECK(vttkit::batch_summary({.verb = "reformatted", .done = 1234567}) == "1,234,567 reformatted");
+  CHECK(vttkit::batch_summary({.verb = "converted", .done = 5, .failed = 1}, {.color = true}) ==
+        "5 converted, \x1b[1;31m1 failed\x1b[0m");
+  const vttkit::report_totals t{.errors = 2, .warnings = 0, .files = 1};
+  CHECK(vttkit::summary_line(t, {}) == "2 errors, 0 warnings in 1 file");
+  CHECK(vttkit::summary_line(t, {.color = true}) == "\x1b[1;31m2 errors\x1b[0m, 0 warnings in 1 file");
+}
+
+TEST_CASE("source_lines: each finding's line as the parser numbered it", "[report]") {
+  // BOM, CRLF, CR and LF line ends; the lines read a few bytes at a time.
+  const std::string input = "\xEF\xBB\xBFWEBVTT\r\n\r\n00:01.000 --> 00:02.000\rtext\n\nlast";
+  for (const std::size_t step : {std::size_t{1}, std::size_t{2}, std::size_t{3}, std::size_t{7}, std::size_t{1000}}) {
+    vtt_test::trickle_source trickle{input, step};
+    vttkit::source_lines lines{trickle};
+    char buf[4096];
+    while (lines.read(buf, sizeof buf) > 0) {
+    }
+    CHECK(lines.line(1) == std::optional<std::string_view>("WEBVTT"));
+    CHECK(lines.line(3) == std::optional<std::string_view>("00:01.000 --> 00:02.000"));
+    CHECK_FALSE(lines.line(2).has_value());  // before a line asked for: dropped
+    CHECK(lines.line(4) == std::optional<std::string_view>("text"));
+    CHECK(lines.line(6) == std::optional<std::string_view>("last"));
+    CHECK_FALSE(lines.line(7).has_value());
+  }
+}
+
+TEST_CASE("source_lines: linting through it gives every finding its line, in bounded memory", "[report]") {
+  // A finding (W103, one-digit hours) on every timing line.
+  std::string input = "WEBVTT\n";
+  std::vector<std::string> timing;
+  for (int i = 0; i < 2000; ++i) {
+    timing.push_back(fmt::format("0:{:02}:{:02}.000 --> 0:{:02}:{:02}.500", i / 60 % 60, i % 60, i / 60 % 60, i % 60));
+    input += "\n" + timing.back() + "\ncue " + std::to_string(i) + "\n";
+  }
+  vtt_test::trickle_source trickle{input, 333};
+  vttkit::source_lines lines{trickle, 4096};  // far less than the input: lines go as findings pass
+  std::size_t found = 0, matched = 0;
+  (void)vttkit::lint(lines, {}, [&](const vttkit::diagnostic& d) {
+    ++found;
+    const auto line = lines.line(d.line);
+    if (line && d.line >= 3 && *line == timing[(d.line - 3) / 3]) ++matched;
+  });
+  CHECK(found >= 2000);
+  CHECK(matched == found);
 }

@@ -1,5 +1,6 @@
 // vtt convert, merge, stitch and speakers: read, transform (vttkit::pipeline), write.
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <filesystem>
 #include <memory>
@@ -51,6 +52,8 @@ struct convert_options {
   double max_gap = to_seconds(pipe.merging.max_gap);
   double max_duration = to_seconds(pipe.merging.max_duration);
   speakers_report report = speakers_report::none;
+  when color = when::automatic;
+  std::string_view verb = "converted";   ///< in the summary of a batch: what was done to a file
   const CLI::Option* to_flag = nullptr;  ///< -t,--to: whether it was given
   // Flags that only act with another one or with some formats: whether they were given.
   const CLI::Option* labels_flag = nullptr;
@@ -67,6 +70,7 @@ void add_io_flags(CLI::App& cmd, convert_options& o) {
   add_jobs_flag(cmd, o.jobs, "Workers: files converted at once, the rest parse one file (0: all cores; at most 1024)");
   cmd.add_flag("-q,--quiet", o.quiet, "No progress bar and no warnings, errors only");
   cmd.add_flag("--strict", o.strict, "A file with any error diagnostic fails (exit 1)");
+  add_color_flag(cmd, o.color);
   add_choice(cmd, "--from", o.from, vttkit::input_formats(), &vttkit::input_format_info::format,
              "Input format (auto: from the WEBVTT signature, extension or content)");
 }
@@ -254,7 +258,7 @@ int convert_with(vttkit::reader& reader, const run_plan& plan, const input_file&
   }
   if (!plan.opt.quiet) {
     for (const auto& label : notes.unused_labels)
-      msg.line(fmt::format("vtt: warning: {}: no speaker \"{}\" in the input (--map)", name, label));
+      msg.warning(fmt::format("vtt: warning: {}: no speaker \"{}\" in the input (--map)", name, label));
     if (notes.prefixed != 0)
       msg.line(
           fmt::format("vtt: note: {}: no <v> voices, but {} start{} with a speaker's name (\"{}:\"); "
@@ -282,7 +286,8 @@ int run_one(const run_plan& plan, const std::vector<input_file>& inputs, const f
   parse_opt.name = in.path;
   parse_opt.on_diagnostic = [&msg, name = in.display()](const vttkit::diagnostic& d) { msg.diagnostic(name, d); };
   // One large file: a progress line on a terminal (a batch has its own bar).
-  progress_line progress{handle.size(), single && !plan.opt.quiet && handle.size() >= large_input && ::isatty(2)};
+  const bool show = single && !plan.opt.quiet && handle.size() >= large_input && ::isatty(2);
+  progress_line progress{handle.size(), show ? &msg : nullptr};
   vttkit::reader reader{source, parse_opt};
   const int code = convert_with(reader, plan, in, index, ids, progress, msg);
   bytes_processed += reader.bytes_read();
@@ -314,8 +319,8 @@ void format_from_output(convert_options& opt, messages& msg) {
   const auto it = std::find_if(chosen.begin(), chosen.end(),
                                [&](const auto& f) { return f.format == opt.write.format; });
   if (it != chosen.end() && it->extension != named->extension && !opt.quiet)
-    msg.line(fmt::format("vtt: warning: -o {}: the extension is that of {}, but --to {} is written", opt.output,
-                         named->name, it->name));
+    msg.warning(fmt::format("vtt: warning: -o {}: the extension is that of {}, but --to {} is written", opt.output,
+                            named->name, it->name));
 }
 
 /// The plan of a run from the flags; false (after a message) on a bad --map or --map-file.
@@ -360,6 +365,7 @@ struct done_guard {
 int run(const convert_options& opt) {
   static messages msg;
   msg.quiet = opt.quiet;
+  msg.style.color = use_color(opt.color, 2);
   run_plan plan;
   if (!make_plan(opt, plan, msg)) return exit_usage;
   bool bad_input_arg = false;
@@ -375,6 +381,7 @@ int run(const convert_options& opt) {
     msg.line("vtt: -o takes one input; use --out-dir DIR for several");
     return exit_usage;
   }
+  msg.stdin_hint(inputs, opt.from == vttkit::input_format::srt ? "SubRip" : "WebVTT");
   // Two inputs that would write the same output: the second is an error.
   const auto clash = plan.outputs.clashes(inputs);
   const file_identities ids{inputs};
@@ -386,14 +393,18 @@ int run(const convert_options& opt) {
                    json_documents(opt) ? ordered_output::joining::json_array : ordered_output::joining::concatenate);
     plan.ordered = &*shared;
   }
-  int code = run_jobs(inputs.size(), opt.jobs, progress, [&](std::size_t i) {
+  std::atomic<std::size_t> failed{0};
+  int code = run_jobs(inputs.size(), opt.jobs, progress ? &msg : nullptr, [&](std::size_t i) {
     const done_guard guard{plan.ordered, i};
     if (clash[i]) {
       msg.line(fmt::format("vtt: {}: another input already writes {}", vttkit::display_name(inputs[i].display()),
                            vttkit::display_name(plan.outputs.path_for(inputs[i]))));
+      ++failed;
       return int{exit_findings};
     }
-    return run_one(plan, inputs, ids, i, !several, msg);
+    const int one = run_one(plan, inputs, ids, i, !several, msg);
+    if (one != exit_ok && one != exit_output_closed) ++failed;
+    return one;
   });
   if (shared && !shared->finish() && code != exit_output_closed) {
     if (shared->broken_pipe()) return exit_output_closed;
@@ -402,7 +413,14 @@ int run(const convert_options& opt) {
   }
   if (code == exit_output_closed) return code;
   if (bad_input_arg) code = std::max(code, int{exit_usage});
-  if (several && code != exit_ok && !opt.quiet) msg.line(fmt::format("vtt: {} input(s); some failed", inputs.size()));
+  if (several && !opt.quiet) {
+    msg.line(vttkit::batch_summary({.verb = opt.verb,
+                                    .done = inputs.size() - failed.load(),
+                                    .failed = failed.load(),
+                                    .errors = msg.errors(),
+                                    .warnings = msg.warnings()},
+                                   msg.style));
+  }
   return code;
 }
 
@@ -450,6 +468,7 @@ command setup_stitch(CLI::App& app) {
 command setup_speakers(CLI::App& app) {
   auto opt = std::make_shared<convert_options>();
   auto* cmd = add_command(app, "speakers", "Per-speaker table: cues, turns, words, talk time, share", *opt, false);
+  opt->verb = "read";
   auto json = std::make_shared<bool>(false);
   cmd->add_flag("--json", *json, "Print {\"speakers\": [...]} instead of a table");
   return {cmd, [opt, json] {

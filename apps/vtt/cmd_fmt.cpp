@@ -33,6 +33,7 @@ struct fmt_cli_options {
   bool check = false;
   bool in_place = false;
   bool force = false;
+  when color = when::automatic;
 };
 
 /// The first diagnostic that means formatting would lose content (rule_info::loses_content:
@@ -142,16 +143,28 @@ std::string_view usage_error(const fmt_cli_options& opt, const std::vector<input
   return {};
 }
 
+/// What `--check` advises for the inputs that would change: `--in-place` for files; for
+/// standard input, which `--in-place` refuses, formatting it to a file of one's choosing.
+std::string_view rewrite_advice(bool files, bool standard_input) {
+  if (files && standard_input)
+    return " (run 'vtt fmt --in-place FILE...' to rewrite the files, 'vtt fmt - > out.vtt' for standard input)";
+  if (files) return " (run 'vtt fmt --in-place' to rewrite them)";
+  if (standard_input) return " (run 'vtt fmt - > out.vtt' to write the canonical form)";
+  return {};
+}
+
 /// Lists the files that would change (--check), prints the summary line and returns the exit code.
 int conclude(const fmt_cli_options& opt, const std::vector<input_file>& inputs, const std::vector<outcome>& results,
              int code, messages& msg) {
   std::size_t changed = 0, refused = 0, failed = 0;
+  bool changed_file = false, changed_stdin = false;  // which advice fits
   std::string listing;
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     switch (results[i]) {
       case outcome::unchanged: break;
       case outcome::changed:
         ++changed;
+        (inputs[i].is_stdin() ? changed_stdin : changed_file) = true;
         if (opt.check) {
           vttkit::append_display_name(listing, inputs[i].display());
           listing += '\n';
@@ -185,7 +198,7 @@ int conclude(const fmt_cli_options& opt, const std::vector<input_file>& inputs, 
                                    opt.check ? "would be reformatted" : "reformatted");
     if (refused) line += fmt::format(", {} refused", refused);
     if (failed) line += fmt::format(", {} failed", failed);
-    if (opt.check && changed) line += " (run 'vtt fmt --in-place' to rewrite them)";
+    if (opt.check) line += rewrite_advice(changed_file, changed_stdin);
     msg.line(line);
   }
   return code;
@@ -194,6 +207,7 @@ int conclude(const fmt_cli_options& opt, const std::vector<input_file>& inputs, 
 int run(const fmt_cli_options& opt) {
   static messages msg;
   msg.quiet = opt.quiet;
+  msg.style.color = use_color(opt.color, 2);
   bool bad_input_arg = false;
   const auto inputs = expand_inputs(opt.inputs, opt.recursive, webvtt_only, [&](const std::string& e) {
     msg.line("vtt: " + e);
@@ -203,6 +217,7 @@ int run(const fmt_cli_options& opt) {
     msg.line(std::string(usage));
     return exit_usage;
   }
+  msg.stdin_hint(inputs);
   output_plan plan;
   plan.output = opt.output;
   plan.out_dir = opt.out_dir;
@@ -213,7 +228,7 @@ int run(const fmt_cli_options& opt) {
   const file_identities ids = opt.check || opt.in_place ? file_identities{} : file_identities{inputs};
   std::vector<outcome> results(inputs.size(), outcome::unchanged);
   const bool progress = !opt.quiet && inputs.size() > 1 && ::isatty(2) && (opt.check ? !::isatty(1) : true);
-  const int jobs_code = run_jobs(inputs.size(), opt.jobs, progress, [&](std::size_t i) {
+  const int jobs_code = run_jobs(inputs.size(), opt.jobs, progress ? &msg : nullptr, [&](std::size_t i) {
     if (clash[i]) {
       msg.line(fmt::format("vtt: {}: another input already writes {}", vttkit::display_name(inputs[i].display()),
                            vttkit::display_name(plan.path_for(inputs[i]))));
@@ -253,6 +268,7 @@ command setup_fmt(CLI::App& app) {
   cmd->add_flag("-r,--recursive", opt->recursive, "Format the .vtt files under directory arguments");
   add_jobs_flag(*cmd, opt->jobs, "Files formatted at once (0: all cores; at most 1024)");
   cmd->add_flag("-q,--quiet", opt->quiet, "No summary line and no progress bar (errors are still shown)");
+  add_color_flag(*cmd, opt->color);
   cmd->footer(
       "Exit codes: 0 done (with --check: nothing would change), 1 a file would change, was refused or "
       "failed, 2 usage error or unreadable input.");

@@ -4,10 +4,13 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -39,7 +42,23 @@ struct lint_cli_options {
   double min_duration = 0.833;
   double max_duration = 7.0;
   double min_gap = 0.083;
+  when color = when::automatic;
+  when show_source = when::automatic;
 };
+
+/// How findings are written: the format, and for text the terminal style.
+struct finding_look {
+  vttkit::report_format format = vttkit::report_format::text;
+  vttkit::text_style text;
+};
+
+/// Terminal columns a source line may take on standard output: the terminal's width less the
+/// gutter, else the default.
+std::size_t source_width() {
+  winsize ws{};
+  if (::ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 40) return ws.ws_col - 10u;
+  return vttkit::text_style{}.width;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Output in input order while files are checked in parallel
@@ -120,8 +139,29 @@ struct totals {
   std::atomic<std::size_t> unreadable{0};
 };
 
+/// Lints `source`, rendering each finding into `out` (through a buffer) as `look` says; with
+/// source lines, each finding's line comes from the bytes the lint reads.
+vttkit::lint_summary lint_into(vttkit::byte_source& source, const vttkit::lint_options& options,
+                               const finding_look& look, const std::string& name, std::size_t index,
+                               ordered_output& out) {
+  constexpr std::size_t chunk = std::size_t{1} << 16;
+  std::string buffer;
+  buffer.reserve(chunk + 1024);
+  std::optional<vttkit::source_lines> lines;
+  if (look.text.source && look.format == vttkit::report_format::text) lines.emplace(source);
+  const auto result = vttkit::lint(lines ? *lines : source, options, [&](const vttkit::diagnostic& d) {
+    vttkit::report_writer::render(buffer, look.format, name, d, look.text, lines ? lines->line(d.line) : std::nullopt);
+    if (buffer.size() >= chunk) {
+      out.write(index, buffer);
+      buffer.clear();
+    }
+  });
+  out.write(index, buffer);
+  return result;
+}
+
 /// Lints one input; returns its exit code.
-int lint_one(const lint_cli_options& opt, vttkit::report_format format, const vttkit::lint_options& options,
+int lint_one(const lint_cli_options& opt, const finding_look& look, const vttkit::lint_options& options,
              const input_file& in, std::size_t index, ordered_output& out, messages& msg, totals& sum) {
   done_guard guard{out, index};
   const auto name = in.display();
@@ -133,17 +173,7 @@ int lint_one(const lint_cli_options& opt, vttkit::report_format format, const vt
     return exit_usage;
   }
   vttkit::mapped_file_source source{handle.fd()};  // read in place when it is a regular file
-  constexpr std::size_t chunk = std::size_t{1} << 16;
-  std::string buffer;
-  buffer.reserve(chunk + 1024);
-  const auto result = vttkit::lint(source, options, [&](const vttkit::diagnostic& d) {
-    vttkit::report_writer::render(buffer, format, name, d);
-    if (buffer.size() >= chunk) {
-      out.write(index, buffer);
-      buffer.clear();
-    }
-  });
-  out.write(index, buffer);
+  const auto result = lint_into(source, options, look, name, index, out);
   sum.errors += result.errors;
   sum.warnings += result.warnings;
   if (!result.read_error.empty()) {
@@ -158,6 +188,7 @@ int lint_one(const lint_cli_options& opt, vttkit::report_format format, const vt
 int run(const lint_cli_options& opt) {
   static messages msg;
   msg.quiet = opt.quiet;
+  msg.style.color = use_color(opt.color, 2);
 
   vttkit::lint_options options;
   const auto profile = vttkit::parse_lint_profile(opt.profile);
@@ -173,6 +204,8 @@ int run(const lint_cli_options& opt) {
   options.max_duration = to_millis(opt.max_duration);
   options.min_gap = to_millis(opt.min_gap);
   const auto format = opt.format;
+  finding_look look{format, {.color = use_color(opt.color, 1), .source = wanted(opt.show_source, 1)}};
+  if (look.text.source) look.text.width = source_width();
 
   bool bad_input_arg = false;
   const auto inputs = expand_inputs(opt.inputs, opt.recursive, webvtt_only, [&](const std::string& e) {
@@ -180,13 +213,14 @@ int run(const lint_cli_options& opt) {
     bad_input_arg = true;
   });
   options.threads = threads_per_input(opt.jobs, inputs.size());
+  msg.stdin_hint(inputs);
 
   ordered_output out{inputs.size(), format};
   totals sum;
   // A progress bar only when findings are not going to the same terminal.
   const bool progress = !opt.quiet && inputs.size() > 1 && ::isatty(2) && !::isatty(1);
-  int code = run_jobs(inputs.size(), opt.jobs, progress, [&](std::size_t i) {
-    const int one = lint_one(opt, format, options, inputs[i], i, out, msg, sum);
+  int code = run_jobs(inputs.size(), opt.jobs, progress ? &msg : nullptr, [&](std::size_t i) {
+    const int one = lint_one(opt, look, options, inputs[i], i, out, msg, sum);
     return out.closed() ? int{exit_output_closed} : one;
   });
   if (out.closed()) return exit_output_closed;
@@ -203,7 +237,8 @@ int run(const lint_cli_options& opt) {
                                    .warnings = sum.warnings.load(),
                                    .files = sum.checked.load(),
                                    .unreadable = sum.unreadable.load(),
-                                   .strict = opt.strict}));
+                                   .strict = opt.strict},
+                                  msg.style));
   }
   return code;
 }
@@ -239,6 +274,11 @@ command setup_lint(CLI::App& app) {
       ->check(CLI::IsMember(names_of(vttkit::lint_profiles())))
       ->capture_default_str();
   cmd->add_flag("--strict", opt->strict, "Warnings fail too (exit 1)");
+  add_color_flag(*cmd, opt->color);
+  add_choice(*cmd, "--show-source", opt->show_source, std::span<const when_info>(when_choices), &when_info::when,
+             "Under each text finding, its source line with a caret under the column: auto (when findings go to "
+             "a terminal), always, never")
+      ->type_name("WHEN");
   cmd->add_option("--max-line-length", opt->max_line_length, "S201: characters per line")->capture_default_str();
   cmd->add_option("--max-lines", opt->max_lines, "S202: lines per cue")->capture_default_str();
   cmd->add_option("--max-cps", opt->max_cps, "S203: characters per second")

@@ -2,10 +2,16 @@
 #include "flags.hpp"
 
 #include <charconv>
+#include <cstdlib>
+#include <span>
 #include <string_view>
+
+#include <unistd.h>
 
 #include <fmt/format.h>
 #include <vttkit/timestamp.hpp>
+
+#include "choices.hpp"
 
 namespace vtt {
 namespace {
@@ -67,6 +73,21 @@ CLI::Option* add_seconds_flag(CLI::App& cmd, const std::string& name, double& se
   auto* option = cmd.add_option(name, std::move(assign), std::move(help));
   option->type_name("SECONDS")->expected(1)->default_str(current);
   return option;
+}
+
+CLI::Option* add_color_flag(CLI::App& cmd, when& color) {
+  return add_choice(cmd, "--color", color, std::span<const when_info>(when_choices), &when_info::when,
+                    "Colour on standard error (lint: also its findings): auto (on a terminal, unless NO_COLOR is "
+                    "set), always, never")
+      ->type_name("WHEN");
+}
+
+bool wanted(when setting, int fd) { return setting == when::always || (setting == when::automatic && ::isatty(fd)); }
+
+bool use_color(when setting, int fd) {
+  if (setting != when::automatic) return setting == when::always;
+  const char* no_color = std::getenv("NO_COLOR");
+  return (no_color == nullptr || *no_color == '\0') && ::isatty(fd);
 }
 
 }  // namespace vtt

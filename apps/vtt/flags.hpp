@@ -1,8 +1,10 @@
 // Flags that take numbers: checked as the command line is read, with the reason in words.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 #include <CLI/CLI.hpp>
 
@@ -20,5 +22,25 @@ CLI::Option* add_count_flag(CLI::App& cmd, const std::string& name, std::size_t&
 /// Adds an option bound to `seconds`: a time value of 0 or more, as vttkit::parse_duration
 /// reads it (1.5, 1.5s, 1500ms, 00:01.500).
 CLI::Option* add_seconds_flag(CLI::App& cmd, const std::string& name, double& seconds, std::string help);
+
+/// When a terminal feature is on: `--color` and `--show-source` take these.
+enum class when { automatic, always, never };
+struct when_info {
+  vtt::when when;
+  std::string_view name;
+};
+inline constexpr std::array<when_info, 3> when_choices{
+    {{when::automatic, "auto"}, {when::always, "always"}, {when::never, "never"}}};
+
+/// Adds `--color auto|always|never` bound to `color` (the default: auto).
+CLI::Option* add_color_flag(CLI::App& cmd, when& color);
+
+/// Whether `setting` turns a feature on for what is written to `fd`: `auto` when `fd` is a
+/// terminal.
+bool wanted(when setting, int fd);
+
+/// Whether to colour what is written to `fd`: `always`; or `auto`, `fd` a terminal and the
+/// environment variable NO_COLOR unset or empty (https://no-color.org).
+bool use_color(when setting, int fd);
 
 }  // namespace vtt

@@ -7,13 +7,11 @@
 #include <cstdio>
 #include <mutex>
 #include <new>
-#include <string>
 #include <thread>
 #include <vector>
 
-#include <fmt/format.h>
-
 #include "exit_code.hpp"
+#include "progress.hpp"
 
 namespace vtt {
 
@@ -46,12 +44,10 @@ unsigned threads_per_input(unsigned jobs, std::size_t inputs) {
   return static_cast<unsigned>(std::max<std::size_t>(1, jobs / std::max<std::size_t>(inputs, 1)));
 }
 
-int run_jobs(std::size_t count, unsigned jobs, bool progress, const std::function<int(std::size_t)>& work) {
+int run_jobs(std::size_t count, unsigned jobs, messages* bar, const std::function<int(std::size_t)>& work) {
   jobs = static_cast<unsigned>(std::min<std::size_t>(useful_jobs(jobs), std::max<std::size_t>(count, 1)));
   std::atomic<std::size_t> next{0}, done{0};
   std::atomic<int> worst{0};
-  std::mutex m;
-  std::condition_variable cv;
   auto worker = [&] {
     for (std::size_t i; (i = next.fetch_add(1)) < count;) {
       const int code = run_one_job(work, i);
@@ -60,37 +56,34 @@ int run_jobs(std::size_t count, unsigned jobs, bool progress, const std::functio
       while (code > seen && !worst.compare_exchange_weak(seen, code)) {
       }
       done.fetch_add(1);
-      cv.notify_all();
     }
   };
-  const auto started = std::chrono::steady_clock::now();
   std::vector<std::thread> threads;
   for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
+  // The bar is redrawn on a clock, not per file: thousands of small files a second would
+  // otherwise redraw it thousands of times.
+  std::mutex m;
+  std::condition_variable cv;
+  bool finished = false;
   std::thread progress_thread;
-  std::atomic<bool> finished{false};
-  if (progress) {
+  if (bar) {
     progress_thread = std::thread([&] {
+      const auto started = std::chrono::steady_clock::now();
+      const auto interval = std::chrono::duration<double>(redraw_seconds);
       std::unique_lock lock{m};
-      while (!finished.load()) {
-        cv.wait_for(lock, std::chrono::milliseconds(200));
-        const auto d = done.load();
+      while (!cv.wait_for(lock, interval, [&] { return finished; })) {
         const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-        const double left = d ? secs / static_cast<double>(d) * static_cast<double>(count - d) : 0.0;
-        const auto width = 30;
-        const auto filled = count ? static_cast<int>(width * d / count) : width;
-        const double rate = secs > 0 ? static_cast<double>(bytes_processed.load()) / 1e6 / secs : 0.0;
-        const auto speed = rate > 0 ? fmt::format("{:.0f} MB/s, ", rate) : std::string();
-        std::fprintf(stderr, "\r[%-*s] %zu/%zu files, %s%.0f s left ", width,
-                     std::string(static_cast<std::size_t>(filled), '#').c_str(), d, count, speed.c_str(), left);
-        std::fflush(stderr);
+        bar->status(batch_bar(done.load(), count, bytes_processed.load(), secs));
       }
-      std::fprintf(stderr, "\r\033[K");
-      std::fflush(stderr);
+      bar->clear_status();
     });
   }
   worker();
   for (auto& t : threads) t.join();
-  finished = true;
+  {
+    std::lock_guard lock{m};
+    finished = true;
+  }
   cv.notify_all();
   if (progress_thread.joinable()) progress_thread.join();
   return worst.load();

@@ -87,7 +87,8 @@ class reader {
   [[nodiscard]] bool has_signature() const noexcept;
   /// Number of error diagnostics reported so far.
   [[nodiscard]] std::size_t error_count() const noexcept;
-  /// Bytes consumed so far (for progress reports).
+  /// Bytes of the input consumed so far, up to the item handed out (for progress reports;
+  /// with several threads, a chunk at a time).
   [[nodiscard]] std::size_t bytes_read() const noexcept;
   /// Empty unless reading failed; then says why.
   [[nodiscard]] const std::string& read_error() const noexcept;

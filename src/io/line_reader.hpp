@@ -62,7 +62,9 @@ class line_reader {
   [[nodiscard]] std::size_t line_number() const noexcept { return line_no_; }
   /// Peeks at up to `n` bytes at the start of the input (before any line was read), BOM removed.
   std::string_view peek(std::size_t n);
-  [[nodiscard]] std::size_t bytes_read() const noexcept { return consumed_; }
+  /// Bytes of the input before the next line: consumed, not merely buffered or in view (an
+  /// input read in place is all in view from the start).
+  [[nodiscard]] std::size_t bytes_read() const noexcept { return consumed_ - (end_ - begin_); }
   [[nodiscard]] const std::string& read_error() const noexcept { return error_; }
   [[nodiscard]] std::size_t error_count() const noexcept { return errors_; }
   /// The bytes read from the source but not yet returned as lines (after a `peek`, BOM

@@ -1,13 +1,17 @@
 // Reports: findings as text, JSON or GitHub workflow commands (see report.hpp).
 #include <vttkit/report.hpp>
 
+#include <algorithm>
 #include <array>
 #include <iterator>
+#include <optional>
 
 #include <fmt/format.h>
 #include <utf8.h>
 
 #include "text/json.hpp"
+#include "text/unicode.hpp"
+#include "text/utf8.hpp"
 
 namespace vttkit {
 namespace {
@@ -88,15 +92,122 @@ void append_escaped(std::string& out, std::string_view s, escape_for where) {
   out.append(s.substr(run));
 }
 
-void append_text(std::string& out, std::string_view file, const diagnostic& d) {
-  const auto& info = d.info();
-  append_escaped(out, file, escape_for::text);
-  fmt::format_to(std::back_inserter(out), ":{}:{}: {}: ", d.line, d.column, to_string(info.severity));
-  append_escaped(out, d.message, escape_for::text);
-  out += " [";
-  out += info.id;
-  out += ']';
+// ANSI SGR sequences of the colours (text_style::color).
+constexpr std::string_view sgr_bold = "\033[1m";
+constexpr std::string_view sgr_red = "\033[1;31m";
+constexpr std::string_view sgr_yellow = "\033[1;33m";
+constexpr std::string_view sgr_blue = "\033[34m";
+constexpr std::string_view sgr_dim = "\033[2m";
+constexpr std::string_view sgr_reset = "\033[0m";
+
+constexpr std::string_view severity_color(severity s) noexcept { return s == severity::error ? sgr_red : sgr_yellow; }
+
+/// Appends `text` in colour `sgr` when `on`, else as it is.
+void append_colored(std::string& out, bool on, std::string_view sgr, std::string_view text) {
+  if (on) out += sgr;
+  out += text;
+  if (on) out += sgr_reset;
 }
+
+void append_text(std::string& out, std::string_view file, const diagnostic& d, const text_style& style = {}) {
+  const auto& info = d.info();
+  const bool c = style.color;
+  if (c) out += sgr_bold;
+  append_escaped(out, file, escape_for::text);
+  fmt::format_to(std::back_inserter(out), ":{}:{}:", d.line, d.column);
+  if (c) out += sgr_reset;
+  out += ' ';
+  append_colored(out, c, severity_color(info.severity), fmt::format("{}:", to_string(info.severity)));
+  out += ' ';
+  append_escaped(out, d.message, escape_for::text);
+  out += ' ';
+  append_colored(out, c, sgr_dim, fmt::format("[{}]", info.id));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Source lines under findings (text_style::source)
+// ---------------------------------------------------------------------------------------------
+
+constexpr std::string_view ellipsis = "\u2026";
+constexpr std::size_t tab_width = 4;
+
+/// Shows the code point at `line[i]` as a terminal should see it, advancing `i` past it:
+/// appended to `out` unless null. Returns the terminal columns it takes.
+std::size_t show_code_point(std::string_view line, std::size_t& i, std::string* out) {
+  const std::size_t start = i;
+  const char32_t cp = detail::next_code_point(line, i);
+  if (cp == '\t') {
+    if (out) out->append(tab_width, ' ');
+    return tab_width;
+  }
+  if (cp == 0 || cp == 0xFFFD) {  // NUL and invalid UTF-8: U+FFFD, as the parser reads them
+    if (out) out->append(detail::replacement_character);
+    return 1;
+  }
+  if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) {  // C0, DEL, C1: never raw to a terminal
+    if (out)
+      for (std::size_t b = start; b < i; ++b) append_hex_byte(*out, static_cast<unsigned char>(line[b]));
+    return 4 * (i - start);
+  }
+  if (out) out->append(line.substr(start, i - start));
+  return static_cast<std::size_t>(detail::terminal_width(cp));
+}
+
+/// Where a source line is cut to fit the width: its shown part starts at terminal column
+/// `from`, and the caret stands at `caret` (both counted in the whole line).
+struct source_window {
+  std::size_t caret = 0;
+  std::size_t total = 0;  ///< the line's columns, or more than `caret + width` when longer
+  std::size_t from = 0;
+  bool cut_left = false, cut_right = false;
+};
+
+/// Walks the line up to the caret's column and at most `width` columns past it.
+source_window window_of(std::string_view line, std::size_t column, std::size_t width) {
+  source_window w;
+  const std::size_t target = column > 0 ? column - 1 : 0;  // code points before the caret
+  std::size_t i = 0, x = 0, n = 0;
+  for (; n < target && i < line.size(); ++n) x += show_code_point(line, i, nullptr);
+  w.caret = x + (target - n);  // a column past the end: the caret after it
+  while (i < line.size() && x <= w.caret + width) x += show_code_point(line, i, nullptr);
+  w.total = i < line.size() ? x + 1 : x;
+  if (w.total <= width) return w;
+  w.from = std::min(w.caret > width / 2 ? w.caret - width / 2 : 0, w.total - (width - 1));
+  w.cut_left = w.from > 0;
+  w.cut_right = w.from + width - (w.cut_left ? 1 : 0) < w.total;
+  return w;
+}
+
+}  // namespace
+
+void append_source_line(std::string& out, const diagnostic& d, std::string_view line, const text_style& style) {
+  const std::size_t width = std::max<std::size_t>(style.width, 16);
+  const auto w = window_of(line, d.column, width);
+  const auto number = fmt::format("{}", d.line);
+  const bool c = style.color;
+  append_colored(out, c, sgr_blue, fmt::format(" {} |", number));
+  out += ' ';
+  std::size_t i = 0, x = 0;
+  while (i < line.size() && x < w.from) x += show_code_point(line, i, nullptr);  // a wide glyph cut: skipped
+  const std::size_t shown_from = x;
+  const std::size_t room = width - (w.cut_left ? 1 : 0) - (w.cut_right ? 1 : 0);
+  if (w.cut_left) out += ellipsis;
+  while (i < line.size()) {
+    std::size_t next = i;
+    const auto cols = show_code_point(line, next, nullptr);
+    if (x + cols - shown_from > room) break;
+    x += show_code_point(line, i, &out);
+  }
+  if (w.cut_right) out += ellipsis;
+  out += '\n';
+  append_colored(out, c, sgr_blue, fmt::format(" {:{}} |", "", number.size()));
+  out += ' ';
+  out.append((w.cut_left ? 1 : 0) + (w.caret >= shown_from ? w.caret - shown_from : 0), ' ');
+  append_colored(out, c, severity_color(d.info().severity), "^");
+  out += '\n';
+}
+
+namespace {
 
 void append_json_object(std::string& out, std::string_view file, const diagnostic& d) {
   const auto& info = d.info();
@@ -120,6 +231,20 @@ void append_github(std::string& out, std::string_view file, const diagnostic& d)
 }
 
 std::string plural(std::size_t n, std::string_view word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
+
+/// `n` with its digits grouped by thousands: 2,998.
+std::string grouped(std::size_t n) {
+  auto digits = std::to_string(n);
+  for (auto at = digits.size(); at > 3; at -= 3) digits.insert(at - 3, 1, ',');
+  return digits;
+}
+
+/// `plural` of a count coloured `sgr` when it is above zero and colour is on.
+std::string counted(std::size_t n, std::string_view word, bool color, std::string_view sgr) {
+  std::string out;
+  append_colored(out, color && n > 0, sgr, fmt::format("{} {}{}", grouped(n), word, n == 1 ? "" : "s"));
+  return out;
+}
 
 }  // namespace
 
@@ -153,17 +278,46 @@ void append_finding(std::string& out, report_format format, std::string_view fil
   }
 }
 
+void append_finding(std::string& out, report_format format, std::string_view file, const diagnostic& d,
+                    const text_style& style, std::optional<std::string_view> line) {
+  if (format != report_format::text) return append_finding(out, format, file, d);
+  append_text(out, file, d, style);
+  out += '\n';
+  if (style.source && line) append_source_line(out, d, *line, style);
+}
+
 std::string format_finding(std::string_view file, const diagnostic& d) {
   std::string out;
   append_text(out, file, d);
   return out;
 }
 
-std::string summary_line(const report_totals& t) {
-  std::string line = fmt::format("{}, {} in {}", plural(t.errors, "error"), plural(t.warnings, "warning"),
-                                 plural(t.files, "file"));
-  if (t.unreadable > 0) line += fmt::format("; {} could not be read", plural(t.unreadable, "file"));
+std::string format_finding(std::string_view file, const diagnostic& d, const text_style& style) {
+  std::string out;
+  append_text(out, file, d, style);
+  return out;
+}
+
+std::string summary_line(const report_totals& t) { return summary_line(t, {}); }
+
+std::string summary_line(const report_totals& t, const text_style& style) {
+  const bool c = style.color;
+  std::string line = fmt::format("{}, {} in {}", counted(t.errors, "error", c, sgr_red),
+                                 counted(t.warnings, "warning", c, sgr_yellow), plural(t.files, "file"));
+  if (t.unreadable > 0) line += fmt::format("; {} could not be read", counted(t.unreadable, "file", c, sgr_red));
   if (t.strict && t.errors == 0 && t.warnings > 0) line += " (--strict: warnings fail)";
+  return line;
+}
+
+std::string batch_summary(const batch_totals& t, const text_style& style) {
+  const bool c = style.color;
+  std::string line = grouped(t.done) + " " + std::string(t.verb);
+  if (t.failed > 0) {
+    line += ", ";
+    append_colored(line, c, sgr_red, grouped(t.failed) + " failed");
+  }
+  if (t.errors > 0) line += ", " + counted(t.errors, "error", c, sgr_red);
+  if (t.warnings > 0) line += ", " + counted(t.warnings, "warning", c, sgr_yellow);
   return line;
 }
 
@@ -180,6 +334,12 @@ void report_writer::render(std::string& out, report_format format, std::string_v
   if (format != report_format::json) return append_finding(out, format, file, d);
   out += ",\n  ";
   append_json_object(out, file, d);
+}
+
+void report_writer::render(std::string& out, report_format format, std::string_view file, const diagnostic& d,
+                           const text_style& style, std::optional<std::string_view> line) {
+  if (format != report_format::text) return render(out, format, file, d);
+  append_finding(out, format, file, d, style, line);
 }
 
 bool report_writer::add(std::string_view file, const diagnostic& d) {
@@ -213,6 +373,75 @@ bool report_writer::flush() {
   const bool ok = put(buffer_);
   buffer_.clear();
   return ok;
+}
+
+}  // namespace vttkit
+
+// ---------------------------------------------------------------------------------------------
+// source_lines
+// ---------------------------------------------------------------------------------------------
+
+namespace vttkit {
+
+source_lines::source_lines(byte_source& in, std::size_t max_held) : in_(in), max_held_(max_held) {}
+
+std::ptrdiff_t source_lines::read(char* data, std::size_t size) {
+  const auto n = in_.read(data, size);
+  if (n < 0) {
+    error_ = in_.error();
+    return n;
+  }
+  const auto got = static_cast<std::size_t>(n);
+  // Room for the new bytes: whole lines dropped from the front, or, when one line alone is too
+  // long, the part of it held so far.
+  while (held_.size() - pos_ + got > max_held_ && pos_ < held_.size()) {
+    if (!skip_line()) {
+      pos_ = held_.size();
+      partial_ = true;
+    }
+  }
+  if (pos_ > 0 && (pos_ >= held_.size() / 2 || held_.size() + got > max_held_)) {
+    held_.erase(0, pos_);
+    pos_ = 0;
+  }
+  held_.append(data, got);
+  if (!bom_checked_ && held_.size() >= 3) {
+    bom_checked_ = true;
+    if (line_no_ == 1 && pos_ == 0 && held_.compare(0, 3, "\xEF\xBB\xBF") == 0) pos_ = 3;
+  }
+  return n;
+}
+
+/// Moves past line `line_no_` when its end was read; false (nothing moved) when it was not.
+bool source_lines::skip_line() {
+  if (skip_lf_ && pos_ < held_.size()) {
+    if (held_[pos_] == '\n') ++pos_;
+    skip_lf_ = false;
+  }
+  const auto end = held_.find_first_of("\r\n", pos_);
+  if (end == std::string::npos) return false;
+  pos_ = end + 1;
+  if (held_[end] == '\r') {
+    if (pos_ == held_.size()) skip_lf_ = true;  // a CRLF whose LF is not read yet
+    else if (held_[pos_] == '\n') ++pos_;
+  }
+  ++line_no_;
+  partial_ = false;
+  return true;
+}
+
+std::optional<std::string_view> source_lines::line(std::size_t n) {
+  while (line_no_ < n) {
+    if (!skip_line()) return std::nullopt;
+  }
+  if (n != line_no_ || partial_) return std::nullopt;
+  if (skip_lf_ && pos_ < held_.size()) {
+    if (held_[pos_] == '\n') ++pos_;
+    skip_lf_ = false;
+  }
+  const auto end = held_.find_first_of("\r\n", pos_);
+  const std::string_view rest{held_};
+  return end == std::string::npos ? rest.substr(pos_) : rest.substr(pos_, end - pos_);
 }
 
 }  // namespace vttkit

@@ -54,4 +54,10 @@ constexpr bool is_lowercase(char32_t cp) noexcept {
   return (cp >= 0x3AC && cp <= 0x3CE) || (cp >= 0x430 && cp <= 0x45F);
 }
 
+/// Columns a terminal gives the code point `cp`: 0 for combining marks, zero-width spaces and
+/// joiners, variation selectors; 2 for East Asian wide and full-width characters and emoji; 1
+/// otherwise. A compact approximation of Unicode's East_Asian_Width and the usual wcwidth, for
+/// putting a caret under a column; control characters are the caller's business.
+[[nodiscard]] int terminal_width(char32_t cp) noexcept;
+
 }  // namespace vttkit::detail
