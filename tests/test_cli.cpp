@@ -108,8 +108,9 @@ TEST_CASE("choices are the library's names, defaults shown are the options'", "[
   CHECK(convert.find("--max-chars N=0") != std::string::npos);
   CHECK(convert.find("-j,--jobs N=0") != std::string::npos);
   const auto lint = run_vtt({"lint", "--help"}).out;
-  CHECK(lint.find("--max-line-length UINT=42") != std::string::npos);
-  CHECK(lint.find("--min-duration FLOAT:NONNEGATIVE=0.833") != std::string::npos);
+  CHECK(lint.find("--max-line-length N=42") != std::string::npos);
+  CHECK(lint.find("--max-cps NUMBER=20") != std::string::npos);
+  CHECK(lint.find("--min-duration SECONDS=0.833") != std::string::npos);
   CHECK(lint.find("(default ") == std::string::npos);  // no default value typed into a help text
 }
 
