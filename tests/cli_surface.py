@@ -323,8 +323,8 @@ def check_fish(vtt, source, problems):
     script = os.path.join(source, "apps/vtt/completions/vtt.fish")
     where = "apps/vtt/completions/vtt.fish"
 
-    def complete(line):
-        r = run([fish, "--no-config", "-c", f"source {script!r}; complete -C {line!r}"])
+    def complete(line, cwd=None):
+        r = run([fish, "--no-config", "-c", f"source {script!r}; complete -C {line!r}"], cwd=cwd)
         if r.returncode != 0 or r.stderr:
             problems.append(f"{where}: completing {line!r} failed: {r.stderr.strip()}")
         return {l.split("\t")[0] for l in r.stdout.splitlines()}
@@ -350,8 +350,20 @@ def check_fish(vtt, source, problems):
         extra = {n for n in offered if n.startswith("-")} - {n for o in options for n in o.names()}
         for name in sorted(extra):
             problems.append(f"{where}: 'vtt {cmd} -<TAB>' offers {name}, which 'vtt {cmd} --help' does not have")
+    with tempfile.TemporaryDirectory() as d:
+        for name in ("a.vtt", "B.SRT", "c.txt"):
+            open(os.path.join(d, name), "w").close()
+        os.mkdir(os.path.join(d, "sub"))
+        for cmd, want in (("convert", {"a.vtt", "B.SRT", "sub/"}), ("lint", {"a.vtt", "sub/"})):
+            got = complete(f"vtt {cmd} ", cwd=d)
+            if got != want:
+                problems.append(f"{where}: 'vtt {cmd} <TAB>' offers {sorted(got)}, want {sorted(want)}")
+        if complete("vtt convert --out-dir ", cwd=d) != {"sub/"}:
+            problems.append(f"{where}: 'vtt convert --out-dir <TAB>' should offer folders only")
     if not set(rules(source)) <= complete("vtt lint --select "):
         problems.append(f"{where}: 'vtt lint --select <TAB>' does not offer every rule of rules.def")
+    if "E,W102" not in complete("vtt lint --select E,W10"):
+        problems.append(f"{where}: 'vtt lint --select E,W10<TAB>' should complete the rule after the comma")
     return 0
 
 

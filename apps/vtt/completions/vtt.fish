@@ -32,7 +32,7 @@ function __vtt_inputs
     if __fish_seen_subcommand_from lint fmt
         set exts vtt
     end
-    for f in (__fish_complete_path (commandline -ct))
+    for f in (__fish_complete_path (commandline -ct) | string split -f1 \t)
         set -l lower (string lower -- $f)
         if string match -q -- '*/' $f; or contains -- (string replace -r '.*\.' '' -- $lower) $exts
             echo $f
@@ -64,8 +64,15 @@ complete -c vtt -n "__fish_seen_subcommand_from $writing lint" -l max-duration -
 complete -c vtt -n "__fish_seen_subcommand_from speakers" -l json -d 'Print JSON instead of a table'
 
 complete -c vtt -n "__fish_seen_subcommand_from lint" -l format -x -a 'text json github' -d 'Findings as'
-complete -c vtt -n "__fish_seen_subcommand_from lint" -l select -x -a "$rules" -d 'Run only these rules'
-complete -c vtt -n "__fish_seen_subcommand_from lint" -l ignore -x -a "$rules" -d 'Skip these rules'
+# A comma-separated list of rules: the ones typed before the last comma are kept.
+function __vtt_rules
+    set -l typed (string match -r '.*,' -- (commandline -ct))
+    for r in $argv
+        echo "$typed$r"
+    end
+end
+complete -c vtt -n "__fish_seen_subcommand_from lint" -l select -x -a "(__vtt_rules $rules)" -d 'Run only these rules'
+complete -c vtt -n "__fish_seen_subcommand_from lint" -l ignore -x -a "(__vtt_rules $rules)" -d 'Skip these rules'
 complete -c vtt -n "__fish_seen_subcommand_from lint" -l profile -x -a 'default subtitle transcript' -d 'Also run the S or T rules'
 complete -c vtt -n "__fish_seen_subcommand_from lint" -l max-line-length -x -d 'S201: most characters per line'
 complete -c vtt -n "__fish_seen_subcommand_from lint" -l max-lines -x -d 'S202: most lines per cue'
