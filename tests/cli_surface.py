@@ -75,12 +75,10 @@ def parse_help(text):
         head = head.split(" Excludes:")[0].split(" Needs:")[0].strip()
         type_name = default = None
         if head and not head.startswith(("Excludes:", "Needs:")):
-            type_name = head.split()[0]
-            if "=" in type_name and not type_name.startswith("OLD="):
-                type_name, default = type_name.split("=", 1)
-            elif type_name.startswith("OLD=NEW") and "=" in type_name[7:]:
-                default = type_name[8:]
-                type_name = "OLD=NEW"
+            # "FORMAT:{vtt,srt}=vtt", "N=0", "OLD=NEW": a placeholder in capitals may hold '='
+            word = head.split()[0]
+            m_type = re.match(r"^([A-Z](?:[A-Z_=]*[A-Z])?(?::\{[^}]*\})?)(?:=(.*))?$", word)
+            type_name, default = (m_type.group(1), m_type.group(2)) if m_type else (word.split("=", 1) + [None])[:2]
         options.append(Option(short, m.group(2), type_name, default, desc))
     return options
 
