@@ -393,6 +393,11 @@ TEST_CASE("vtt help lists the commands; vtt help COMMAND shows its flags", "[cli
   const auto lint = run_vtt({"help", "lint"});
   CHECK(lint.code == 0);
   CHECK(lint.out == run_vtt({"lint", "--help"}).out);
+  for (const char* flag : {"--help", "-h"}) {  // `vtt help --help`: the same list
+    const auto help = run_vtt({"help", flag});
+    CHECK(help.code == 0);
+    CHECK(help.out == all.out);
+  }
   const auto unknown = run_vtt({"help", "lnt"});
   CHECK(unknown.code == 2);
   CHECK(unknown.err.find("vtt: unknown command 'lnt'; did you mean 'lint'?") == 0);
