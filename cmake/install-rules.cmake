@@ -23,5 +23,16 @@ file(RELATIVE_PATH VTTKIT_PC_TO_PREFIX "/prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfi
 string(REGEX REPLACE "/$" "" VTTKIT_PC_TO_PREFIX "${VTTKIT_PC_TO_PREFIX}")
 configure_file(cmake/vttkit.pc.in ${PROJECT_BINARY_DIR}/vttkit.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/vttkit.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+
+# The manual: the man page, and the documents it points to (DOCDIR: share/doc/vttkit).
 install(FILES docs/vtt.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
-install(FILES apps/vtt/vtt.bash DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions RENAME vtt)
+file(GLOB VTTKIT_DOCS ${PROJECT_SOURCE_DIR}/docs/*.md)
+install(FILES ${VTTKIT_DOCS} README.md LICENSE DESTINATION ${CMAKE_INSTALL_DOCDIR})
+
+# Shell completions, where each shell looks for them under the prefix.
+if(VTTKIT_BUILD_APP)
+  install(FILES apps/vtt/completions/vtt.bash DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions
+          RENAME vtt)
+  install(FILES apps/vtt/completions/_vtt DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/site-functions)
+  install(FILES apps/vtt/completions/vtt.fish DESTINATION ${CMAKE_INSTALL_DATADIR}/fish/vendor_completions.d)
+endif()

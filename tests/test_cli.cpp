@@ -108,8 +108,9 @@ TEST_CASE("choices are the library's names, defaults shown are the options'", "[
   CHECK(convert.find("--max-chars N=0") != std::string::npos);
   CHECK(convert.find("-j,--jobs N=0") != std::string::npos);
   const auto lint = run_vtt({"lint", "--help"}).out;
-  CHECK(lint.find("--max-line-length UINT=42") != std::string::npos);
-  CHECK(lint.find("--min-duration FLOAT:NONNEGATIVE=0.833") != std::string::npos);
+  CHECK(lint.find("--max-line-length N=42") != std::string::npos);
+  CHECK(lint.find("--max-cps NUMBER=20") != std::string::npos);
+  CHECK(lint.find("--min-duration SECONDS=0.833") != std::string::npos);
   CHECK(lint.find("(default ") == std::string::npos);  // no default value typed into a help text
 }
 
@@ -392,6 +393,11 @@ TEST_CASE("vtt help lists the commands; vtt help COMMAND shows its flags", "[cli
   const auto lint = run_vtt({"help", "lint"});
   CHECK(lint.code == 0);
   CHECK(lint.out == run_vtt({"lint", "--help"}).out);
+  for (const char* flag : {"--help", "-h"}) {  // `vtt help --help`: the same list
+    const auto help = run_vtt({"help", flag});
+    CHECK(help.code == 0);
+    CHECK(help.out == all.out);
+  }
   const auto unknown = run_vtt({"help", "lnt"});
   CHECK(unknown.code == 2);
   CHECK(unknown.err.find("vtt: unknown command 'lnt'; did you mean 'lint'?") == 0);

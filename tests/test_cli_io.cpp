@@ -295,9 +295,26 @@ TEST_CASE("numeric flags refuse negatives and nonsense in words, times take unit
       {{"stitch", "--max-chars", "-1"}, "--max-chars must be 0 or more, not -1"},
       {{"convert", "--merge", "--max-chars", "ten"}, "--max-chars: not a whole number: 'ten'"},
       {{"merge", "--max-gap", "-1"}, "--max-gap must be 0 or more seconds, not -1"},
-      {{"merge", "--max-gap", "x"}, "--max-gap: not a number of seconds: 'x'"},
-      {{"merge", "--max-gap", "1h"}, "--max-gap: not a number of seconds: '1h'"},
+      {{"merge", "--max-gap", "x"}, "--max-gap: not a number of seconds: 'x' (write 1.5, 1.5s, 1500ms or 00:01.500)"},
+      {{"merge", "--max-gap", "1h"}, "--max-gap: not a number of seconds: '1h' (write 1.5, 1.5s, 1500ms or 00:01.500)"},
+      {{"merge", "--max-gap", "1e20"},
+       "--max-gap: not a number of seconds: '1e20' (write 1.5, 1.5s, 1500ms or 00:01.500)"},
+      {{"merge", "--max-gap", "99999999999999"}, "--max-gap must be at most 999999999999 seconds, not 99999999999999"},
       {{"stitch", "--max-duration", "-00:01.000"}, "--max-duration must be 0 or more seconds, not -00:01.000"},
+      {{"merge", "--max-chars", "1e20"}, "--max-chars: not a whole number: '1e20'"},
+      {{"merge", "--max-chars", "99999999999999999999"},
+       "--max-chars must be at most 1000000000, not 99999999999999999999"},
+      // lint's thresholds: the same flags as the other commands, the same words
+      {{"lint", "--max-line-length", "-3"}, "--max-line-length must be 0 or more, not -3"},
+      {{"lint", "--max-lines", "two"}, "--max-lines: not a whole number: 'two'"},
+      {{"lint", "--max-cps", "-1"}, "--max-cps must be 0 or more characters per second, not -1"},
+      {{"lint", "--max-cps", "nan"}, "--max-cps: not a number: 'nan' (write 17 or 17.5)"},
+      {{"lint", "--max-cps", "inf"}, "--max-cps: not a number: 'inf' (write 17 or 17.5)"},
+      {{"lint", "--min-duration", "-1"}, "--min-duration must be 0 or more seconds, not -1"},
+      {{"lint", "--min-gap", "abc"},
+       "--min-gap: not a number of seconds: 'abc' (write 1.5, 1.5s, 1500ms or 00:01.500)"},
+      {{"lint", "--max-duration", "1e20"},
+       "--max-duration: not a number of seconds: '1e20' (write 1.5, 1.5s, 1500ms or 00:01.500)"},
   };
   for (const auto& r : refused) {
     INFO(r.args[0] + " " + r.args[r.args.size() - 2] + " " + r.args.back());
@@ -316,4 +333,14 @@ TEST_CASE("numeric flags refuse negatives and nonsense in words, times take unit
     CHECK(r.out == joined);
   }
   CHECK(run_vtt({"merge", "--max-gap", "999ms"}, vtt).out != joined);
+  // lint's time thresholds take the same spellings: a 1 s cue is too short under 1.001 s only;
+  // "One." is 4 characters in 1 s: over --max-cps 3.5, not over 4.5.
+  for (const char* shortest : {"1.001", "1001ms", "1.001s", "00:01.001"}) {
+    INFO(shortest);
+    const auto r = run_vtt({"lint", "--select", "S204", "--min-duration", shortest}, vtt);
+    CHECK(r.out.find("[S204]") != std::string::npos);
+  }
+  CHECK(run_vtt({"lint", "--select", "S204", "--min-duration", "1s"}, vtt).out.empty());
+  CHECK(run_vtt({"lint", "--select", "S203", "--max-cps", "4.5"}, vtt).out.find("[S203]") == std::string::npos);
+  CHECK(run_vtt({"lint", "--select", "S203", "--max-cps", "3.5"}, vtt).out.find("[S203]") != std::string::npos);
 }

@@ -23,7 +23,7 @@ std::vector<std::string> names_of(std::span<const Info> table) {
 /// Adds an option that sets `target` to the entry of `table` named on the command line
 /// (`value` is the entry's enum member). Only the names are accepted (CLI::CheckedTransformer
 /// would also take the enum's numbers); help lists them and shows the value `target` has now
-/// as the default.
+/// as the default. The placeholder is NAME; a caller may give a better one (FORMAT).
 template <class Info, class Enum>
 CLI::Option* add_choice(CLI::App& cmd, std::string flags, Enum& target, std::span<const Info> table, Enum Info::*value,
                         std::string help) {
@@ -41,7 +41,7 @@ CLI::Option* add_choice(CLI::App& cmd, std::string flags, Enum& target, std::spa
     return false;
   };
   auto* option = cmd.add_option(std::move(flags), std::move(assign), std::move(help));
-  option->type_name("TEXT")->expected(1)->check(CLI::IsMember(names_of(table)));
+  option->type_name("NAME")->expected(1)->check(CLI::IsMember(names_of(table)));
   option->default_str(current);
   return option;
 }

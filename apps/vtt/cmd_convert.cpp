@@ -62,31 +62,41 @@ struct convert_options {
 };
 
 void add_io_flags(CLI::App& cmd, convert_options& o) {
-  cmd.add_option("files", o.inputs, "Input files ('-' or none: standard input)");
+  cmd.add_option("files", o.inputs, "Input files, or folders with -r ('-' or none: standard input)")->type_name("FILE");
   auto* output = cmd.add_option("-o,--output", o.output,
-                                "Write to FILE (atomically: a temporary file renamed into place); one input only");
-  cmd.add_option("--out-dir", o.out_dir, "Write DIR/<name>.<ext> for each input (not with -o)")->excludes(output);
+                                "Write to FILE (atomically: a temporary file renamed into place); one input only "
+                                "(default: standard output)")
+                     ->type_name("FILE");
+  cmd.add_option("--out-dir", o.out_dir, "Write DIR/<name>.<ext> for each input (default: none; not with -o)")
+      ->type_name("DIR")
+      ->excludes(output);
   cmd.add_flag("-r,--recursive", o.recursive, "Read the .vtt and .srt files under directory arguments");
   add_jobs_flag(cmd, o.jobs, "Workers: files converted at once, the rest parse one file (0: all cores; at most 1024)");
   cmd.add_flag("-q,--quiet", o.quiet, "No progress bar and no warnings, errors only");
   cmd.add_flag("--strict", o.strict, "A file with any error diagnostic fails (exit 1)");
   add_color_flag(cmd, o.color);
   add_choice(cmd, "--from", o.from, vttkit::input_formats(), &vttkit::input_format_info::format,
-             "Input format (auto: from the WEBVTT signature, extension or content)");
+             "Input format (auto: from the WEBVTT signature, extension or content)")
+      ->type_name("FORMAT");
 }
 
 void add_output_flags(CLI::App& cmd, convert_options& o) {
   o.to_flag = add_choice(cmd, "-t,--to", o.write.format, vttkit::output_formats(), &vttkit::output_format_info::format,
-                         "Output format (without it: from the -o FILE extension, else vtt)");
+                         "Output format (without it: from the -o FILE extension, else vtt)")
+                  ->type_name("FORMAT");
   o.labels_flag = add_choice(cmd, "--speaker-labels", o.write.labels, vttkit::speaker_labels_choices(),
-                             &vttkit::speaker_labels_info::labels,
-                             "Prefix 'Name: ' in srt and txt: none, change (each turn), every cue");
+             &vttkit::speaker_labels_info::labels,
+             "Prefix 'Name: ' in srt and txt: none, change (each turn), every cue")
+      ->type_name("WHEN");
 }
 
 void add_speaker_flags(CLI::App& cmd, convert_options& o) {
-  cmd.add_option("--map", o.maps, "Rename a speaker: \"OLD=NEW\" (repeatable; case and spacing of OLD ignored)")
+  cmd.add_option("--map", o.maps,
+                 "Rename a speaker: \"OLD=NEW\" (repeatable; case and spacing of OLD ignored; default: none)")
+      ->type_name("OLD=NEW")
       ->allow_extra_args(false);
-  cmd.add_option("--map-file", o.map_file, "Read OLD=NEW lines from FILE ('#' starts a comment)");
+  cmd.add_option("--map-file", o.map_file, "Read OLD=NEW lines from FILE ('#' starts a comment; default: none)")
+      ->type_name("FILE");
   cmd.add_flag("--speakers-from-prefix", o.pipe.speakers_from_prefix,
                "Take speakers from 'Name: ' prefixes in cues without a <v> voice (Zoom, broadcast, court, "
                "Whisper)");
@@ -424,6 +434,9 @@ int run(const convert_options& opt) {
   return code;
 }
 
+/// The end of each command's help, after its examples.
+constexpr const char* exit_codes_help = "Exit codes: 0 success, 1 a file failed, 2 usage error or unreadable input.";
+
 /// A subcommand with the flags every reading-and-writing command has.
 CLI::App* add_command(CLI::App& app, const char* name, const char* summary, convert_options& o, bool writes_cues) {
   auto* cmd = app.add_subcommand(name, summary);
@@ -440,18 +453,29 @@ command setup_convert(CLI::App& app) {
   auto* cmd = add_command(app, "convert", "Read, transform and write in another format (default: vtt)", *opt, true);
   cmd->add_flag("--merge", opt->pipe.merge, "Join fragments of the same speaker into turns (see 'vtt merge')");
   cmd->add_flag("--stitch", opt->pipe.stitch, "Re-cut each turn into one cue per sentence (see 'vtt stitch')");
-  add_max_gap_flag(*cmd, *opt, "Merge: join cues at most S seconds apart");
+  add_max_gap_flag(*cmd, *opt, "With --merge: join cues at most SECONDS apart");
   add_limit_flags(*cmd, *opt, "With --merge / --stitch: at most N characters per cue (0: no limit)",
-                  "With --merge / --stitch: at most S seconds per cue (0: no limit)");
+                  "With --merge / --stitch: at most SECONDS per cue (0: no limit)");
+  cmd->footer(std::string("Examples:\n"
+                          "  vtt convert --to srt talk.vtt -o talk.srt\n"
+                          "  vtt convert --map \"Speaker 1=Ann Lee\" --stitch --to md talk.vtt > talk.md\n"
+                          "  vtt convert -r --to srt --out-dir out/ transcripts/\n"
+                          "\n") +
+              exit_codes_help);
   return {cmd, [opt] { return run(*opt); }};
 }
 
 command setup_merge(CLI::App& app) {
   auto opt = std::make_shared<convert_options>();
   auto* cmd = add_command(app, "merge", "Join consecutive cues of the same speaker into turns", *opt, true);
-  add_max_gap_flag(*cmd, *opt, "Join cues at most S seconds apart");
+  add_max_gap_flag(*cmd, *opt, "Join cues at most SECONDS apart (1.5, 1.5s, 1500ms, 00:01.500)");
   add_limit_flags(*cmd, *opt, "Start a new cue before the text exceeds N characters (0: no limit)",
-                  "Start a new cue before it lasts longer than S seconds (0: no limit)");
+                  "Start a new cue before it lasts longer than SECONDS (0: no limit)");
+  cmd->footer(std::string("Examples:\n"
+                          "  vtt merge talk.vtt -o turns.vtt\n"
+                          "  vtt merge --max-gap 1.5s --max-chars 200 --to txt talk.vtt\n"
+                          "\n") +
+              exit_codes_help);
   opt->pipe.merge = true;
   return {cmd, [opt] { return run(*opt); }};
 }
@@ -460,7 +484,13 @@ command setup_stitch(CLI::App& app) {
   auto opt = std::make_shared<convert_options>();
   auto* cmd = add_command(app, "stitch", "Re-cut each speaker turn into one cue per sentence", *opt, true);
   add_limit_flags(*cmd, *opt, "Split sentences longer than N characters, at clauses, then words (0: no limit)",
-                  "Split sentences longer than S seconds (0: no limit)");
+                  "Split sentences longer than SECONDS (0: no limit)");
+  cmd->footer(std::string("Examples:\n"
+                          "  vtt stitch talk.vtt -o sentences.vtt\n"
+                          "  vtt stitch --max-chars 80 --max-duration 6 --to srt talk.vtt\n"
+                          "  vtt merge talk.vtt | vtt stitch --to txt\n"
+                          "\n") +
+              exit_codes_help);
   opt->pipe.stitch = true;
   return {cmd, [opt] { return run(*opt); }};
 }
@@ -471,6 +501,11 @@ command setup_speakers(CLI::App& app) {
   opt->verb = "read";
   auto json = std::make_shared<bool>(false);
   cmd->add_flag("--json", *json, "Print {\"speakers\": [...]} instead of a table");
+  cmd->footer(std::string("Examples:\n"
+                          "  vtt speakers talk.vtt\n"
+                          "  vtt speakers --speakers-from-prefix --json interview.srt\n"
+                          "\n") +
+              exit_codes_help);
   return {cmd, [opt, json] {
             opt->report = *json ? speakers_report::json : speakers_report::table;
             return run(*opt);

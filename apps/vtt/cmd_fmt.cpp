@@ -254,13 +254,16 @@ command setup_fmt(CLI::App& app) {
   auto* cmd = app.add_subcommand("fmt",
                                  "Rewrite WebVTT in canonical form (two-digit hours, LF, one blank line "
                                  "between blocks; cue text kept byte for byte)");
-  cmd->add_option("files", opt->inputs, "WebVTT files ('-' or none: standard input)");
+  cmd->add_option("files", opt->inputs, "WebVTT files, or folders with -r ('-' or none: standard input)")
+      ->type_name("FILE");
   auto* check = cmd->add_flag("--check", opt->check,
                               "Write nothing; list the files that would change and exit 1 if any");
   auto* in_place = cmd->add_flag("-i,--in-place", opt->in_place,
                                  "Rewrite the files (atomically: a temporary file renamed into place)");
-  auto* output = cmd->add_option("-o,--output", opt->output, "Write to FILE (atomically)");
-  auto* out_dir = cmd->add_option("--out-dir", opt->out_dir, "Write DIR/<name>.vtt for each input");
+  auto* output = cmd->add_option("-o,--output", opt->output, "Write to FILE (atomically; default: standard output)")
+                     ->type_name("FILE");
+  auto* out_dir = cmd->add_option("--out-dir", opt->out_dir, "Write DIR/<name>.vtt for each input (default: none)")
+                      ->type_name("DIR");
   check->excludes(in_place)->excludes(output)->excludes(out_dir);
   in_place->excludes(output)->excludes(out_dir);
   cmd->add_flag("--force", opt->force,
@@ -270,6 +273,10 @@ command setup_fmt(CLI::App& app) {
   cmd->add_flag("-q,--quiet", opt->quiet, "No summary line and no progress bar (errors are still shown)");
   add_color_flag(*cmd, opt->color);
   cmd->footer(
+      "Examples:\n"
+      "  vtt fmt talk.vtt -o clean.vtt\n"
+      "  vtt fmt --check *.vtt\n"
+      "  vtt fmt --in-place -r transcripts/\n\n"
       "Exit codes: 0 done (with --check: nothing would change), 1 a file would change, was refused or "
       "failed, 2 usage error or unreadable input.");
   return {cmd, [opt] { return run(*opt); }};

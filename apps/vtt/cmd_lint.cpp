@@ -256,21 +256,27 @@ command setup_lint(CLI::App& app) {
   opt->max_duration = to_seconds(defaults.max_duration);
   opt->min_gap = to_seconds(defaults.min_gap);
   auto* cmd = app.add_subcommand("lint", "Check WebVTT files against the rules (see docs/lint-rules.md)");
-  cmd->add_option("files", opt->inputs, "Files to check ('-' or none: standard input)");
+  cmd->add_option("files", opt->inputs, "WebVTT files to check ('-' or none: standard input)")->type_name("FILE");
   cmd->add_flag("-r,--recursive", opt->recursive, "Check the .vtt files under directory arguments");
   add_jobs_flag(*cmd, opt->jobs,
                 "Workers: files checked at once, the rest parse one file (0: all cores; at most 1024); output keeps "
                 "input order");
   cmd->add_flag("-q,--quiet", opt->quiet, "No summary line and no progress bar");
   add_choice(*cmd, "--format", opt->format, vttkit::report_formats(), &vttkit::report_format_info::format,
-             "Findings as text (path:line:col: ...), one JSON array, or GitHub annotations");
+             "Findings as text (path:line:col: ...), one JSON array, or GitHub annotations")
+      ->type_name("FORMAT");
   // One value per occurrence, so `--select W102 file.vtt` leaves the file alone.
   cmd->add_option("--select", opt->select,
-                  "Run only these rules: ids, names or letters, comma-separated (E,W102); repeatable")
+                  "Run only these rules: ids, names or letters, comma-separated (E,W102); repeatable (default: "
+                  "the rules of the profile)")
+      ->type_name("RULES")
       ->allow_extra_args(false);
-  cmd->add_option("--ignore", opt->ignore, "Skip these rules (ids, names or letters, comma-separated); repeatable")
+  cmd->add_option("--ignore", opt->ignore,
+                  "Skip these rules: ids, names or letters, comma-separated; repeatable (default: none)")
+      ->type_name("RULES")
       ->allow_extra_args(false);
   cmd->add_option("--profile", opt->profile, "Also run the subtitle (S) or transcript (T) rules")
+      ->type_name("NAME")
       ->check(CLI::IsMember(names_of(vttkit::lint_profiles())))
       ->capture_default_str();
   cmd->add_flag("--strict", opt->strict, "Warnings fail too (exit 1)");
@@ -279,21 +285,18 @@ command setup_lint(CLI::App& app) {
              "Under each text finding, its source line with a caret under the column: auto (when findings go to "
              "a terminal), always, never")
       ->type_name("WHEN");
-  cmd->add_option("--max-line-length", opt->max_line_length, "S201: characters per line")->capture_default_str();
-  cmd->add_option("--max-lines", opt->max_lines, "S202: lines per cue")->capture_default_str();
-  cmd->add_option("--max-cps", opt->max_cps, "S203: characters per second")
-      ->check(CLI::NonNegativeNumber)
-      ->capture_default_str();
-  cmd->add_option("--min-duration", opt->min_duration, "S204: shortest cue in seconds")
-      ->check(CLI::NonNegativeNumber)
-      ->capture_default_str();
-  cmd->add_option("--max-duration", opt->max_duration, "S205: longest cue in seconds")
-      ->check(CLI::NonNegativeNumber)
-      ->capture_default_str();
-  cmd->add_option("--min-gap", opt->min_gap, "S206: smallest gap between cues in seconds")
-      ->check(CLI::NonNegativeNumber)
-      ->capture_default_str();
+  add_count_flag(*cmd, "--max-line-length", opt->max_line_length, "S201: most characters per line");
+  add_count_flag(*cmd, "--max-lines", opt->max_lines, "S202: most lines per cue");
+  add_number_flag(*cmd, "--max-cps", opt->max_cps, "characters per second",
+                  "S203: most characters per second (decimals allowed)");
+  add_seconds_flag(*cmd, "--min-duration", opt->min_duration, "S204: shortest cue (1.5, 1.5s, 1500ms, 00:01.500)");
+  add_seconds_flag(*cmd, "--max-duration", opt->max_duration, "S205: longest cue");
+  add_seconds_flag(*cmd, "--min-gap", opt->min_gap, "S206: smallest gap between cues that do not overlap");
   cmd->footer(
+      "Examples:\n"
+      "  vtt lint talk.vtt\n"
+      "  vtt lint --profile subtitle --max-cps 17 --format github subs/*.vtt\n"
+      "  vtt lint --select E,W102 -r transcripts/\n\n"
       "Exit codes: 0 no failing finding, 1 an error (or, with --strict, a warning), 2 usage error or "
       "unreadable input.");
   return {cmd, [opt] { return run(*opt); }};

@@ -23,6 +23,19 @@ bool parse_whole(std::string_view text, unsigned long long& value) {
   return ec == std::errc() && end == text.data() + text.size();
 }
 
+/// Whether `text` is made of digits with at most one '.', and at least one digit.
+bool decimal_digits(std::string_view text) {
+  const auto dot = text.find('.');
+  const auto digits = [](std::string_view d) { return d.find_first_not_of("0123456789") == std::string_view::npos; };
+  if (dot == std::string_view::npos) return !text.empty() && digits(text);
+  return text.size() > 1 && digits(text.substr(0, dot)) && digits(text.substr(dot + 1));
+}
+
+/// Whether `text` is a negative number ("-5", "-0.5", "-1s", "-00:01.000").
+bool negative_number(std::string_view text) {
+  return text.size() > 1 && text[0] == '-' && text.find_first_not_of("0123456789.:ms", 1) == std::string_view::npos;
+}
+
 }  // namespace
 
 CLI::Option* add_jobs_flag(CLI::App& cmd, unsigned& jobs, std::string help) {
@@ -47,10 +60,11 @@ CLI::Option* add_count_flag(CLI::App& cmd, const std::string& name, std::size_t&
   CLI::callback_t assign = [&count, name](const CLI::results_t& given) {
     const std::string& text = given.back();
     unsigned long long n = 0;
-    const bool negative = text.size() > 1 && text[0] == '-' &&
-                          text.find_first_not_of("0123456789.", 1) == std::string::npos;
-    if (negative) throw CLI::ValidationError(fmt::format("{} must be 0 or more, not {}", name, text));
-    if (!parse_whole(text, n)) throw CLI::ValidationError(fmt::format("{}: not a whole number: '{}'", name, text));
+    if (negative_number(text)) throw CLI::ValidationError(fmt::format("{} must be 0 or more, not {}", name, text));
+    if (text.find_first_not_of("0123456789") != std::string::npos || text.empty())
+      throw CLI::ValidationError(fmt::format("{}: not a whole number: '{}'", name, text));
+    if (!parse_whole(text, n) || n > max_count)
+      throw CLI::ValidationError(fmt::format("{} must be at most {}, not {}", name, max_count, text));
     count = static_cast<std::size_t>(n);
     return true;
   };
@@ -60,11 +74,36 @@ CLI::Option* add_count_flag(CLI::App& cmd, const std::string& name, std::size_t&
   return option;
 }
 
+CLI::Option* add_number_flag(CLI::App& cmd, const std::string& name, double& value, std::string unit,
+                             std::string help) {
+  CLI::callback_t assign = [&value, name, unit](const CLI::results_t& given) {
+    const std::string& text = given.back();
+    if (negative_number(text))
+      throw CLI::ValidationError(fmt::format("{} must be 0 or more {}, not {}", name, unit, text));
+    double n = 0;
+    // Digits and one '.', nothing else: no exponent, no nan or inf, no unit.
+    if (!decimal_digits(text) || std::from_chars(text.data(), text.data() + text.size(), n).ec != std::errc())
+      throw CLI::ValidationError(fmt::format("{}: not a number: '{}' (write 17 or 17.5)", name, text));
+    if (n > static_cast<double>(max_count))
+      throw CLI::ValidationError(fmt::format("{} must be at most {} {}, not {}", name, max_count, unit, text));
+    value = n;
+    return true;
+  };
+  const auto current = fmt::format("{}", value);
+  auto* option = cmd.add_option(name, std::move(assign), std::move(help));
+  option->type_name("NUMBER")->expected(1)->default_str(current);
+  return option;
+}
+
 CLI::Option* add_seconds_flag(CLI::App& cmd, const std::string& name, double& seconds, std::string help) {
   CLI::callback_t assign = [&seconds, name](const CLI::results_t& given) {
     const std::string& text = given.back();
     const auto ms = vttkit::parse_duration(text);
-    if (!ms) throw CLI::ValidationError(fmt::format("{}: not a number of seconds: '{}'", name, text));
+    if (!ms && decimal_digits(text))  // parse_duration takes at most 12 digits of seconds
+      throw CLI::ValidationError(fmt::format("{} must be at most 999999999999 seconds, not {}", name, text));
+    if (!ms)
+      throw CLI::ValidationError(
+          fmt::format("{}: not a number of seconds: '{}' (write 1.5, 1.5s, 1500ms or 00:01.500)", name, text));
     if (*ms < 0) throw CLI::ValidationError(fmt::format("{} must be 0 or more seconds, not {}", name, text));
     seconds = static_cast<double>(*ms) / 1000.0;
     return true;

@@ -57,7 +57,7 @@ std::string unknown_command(const CLI::App& app, int argc, char** argv) {
 
 /// `vtt help` prints the commands, `vtt help COMMAND` that command's flags.
 int show_help(const CLI::App& app, int argc, char** argv) {
-  if (argc < 3) {
+  if (argc < 3 || std::string_view{argv[2]} == "--help" || std::string_view{argv[2]} == "-h") {
     std::fputs(app.help().c_str(), stdout);
     return vtt::exit_ok;
   }
@@ -99,6 +99,10 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.fallthrough(false);
   app.footer(
+      "Examples:\n"
+      "  vtt convert --to srt talk.vtt -o talk.srt\n"
+      "  vtt convert --map \"Speaker 1=Ann Lee\" --stitch --to md talk.vtt > talk.md\n"
+      "  vtt lint talk.vtt\n\n"
       "Exit codes: 0 success, 1 a file failed or a failing finding, 2 usage error or unreadable input.\n"
       "Run 'vtt COMMAND --help' for a command's flags.");
 

@@ -21,4 +21,21 @@ foreach(h IN LISTS installed_headers)
     message(FATAL_ERROR "unexpected installed header: ${h}")
   endif()
 endforeach()
+# The program's manual and completions are installed where man, bash, zsh and fish look, with
+# the documents the man page points to.
+file(STRINGS ${CMAKE_CURRENT_LIST_DIR}/../../docs/vtt.1 see_also REGEX "\\.md")
+string(REGEX MATCHALL "fI[a-z-]+\\.md" named_docs "${see_also}")  # \fIcommands.md\fR
+list(TRANSFORM named_docs REPLACE "^fI" "")
+foreach(f IN ITEMS bin/vtt share/man/man1/vtt.1 share/bash-completion/completions/vtt share/zsh/site-functions/_vtt
+                   share/fish/vendor_completions.d/vtt.fish share/doc/vttkit/README.md share/doc/vttkit/LICENSE)
+  list(APPEND wanted ${f})
+endforeach()
+foreach(doc IN LISTS named_docs)
+  list(APPEND wanted share/doc/vttkit/${doc})
+endforeach()
+foreach(f IN LISTS wanted)
+  if(NOT EXISTS ${WORK_DIR}/prefix/${f})
+    message(FATAL_ERROR "cmake --install did not install ${f} (cmake/install-rules.cmake)")
+  endif()
+endforeach()
 message(STATUS "the installed library works through find_package(vttkit)")

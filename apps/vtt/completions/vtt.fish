@@ -1,0 +1,85 @@
+# fish completion for vtt: commands, every flag of each command with its help, the values of
+# flags that take a choice, a file, a folder or lint rules, and input files.
+#
+# Keep it in step with the program: a flag added to a command gets a `complete` line for that
+# command below. The ctest `completion_fish` compares every command's --help with what fish
+# offers and names what is missing. The rule list comes from include/vttkit/rules.def.
+
+set -l commands convert merge stitch speakers lint fmt help
+set -l rules E W S T \
+    E001 E002 E003 E004 E005 E006 W101 W102 W103 W104 W105 W106 W107 W108 \
+    S201 S202 S203 S204 S205 S206 T301 T302 \
+    missing-signature invalid-timestamp end-not-after-start arrow-in-text invalid-utf8 \
+    nul-character start-backwards overlap short-hours bad-setting bad-tag bad-entity \
+    duplicate-id empty-cue line-too-long too-many-lines reading-speed too-short too-long \
+    gap-too-small missing-speaker inconsistent-speaker
+
+complete -c vtt -f
+complete -c vtt -n "not __fish_seen_subcommand_from $commands" -a convert -d 'Read, transform and write in another format'
+complete -c vtt -n "not __fish_seen_subcommand_from $commands" -a merge -d 'Join cues of the same speaker into turns'
+complete -c vtt -n "not __fish_seen_subcommand_from $commands" -a stitch -d 'Re-cut each turn into one cue per sentence'
+complete -c vtt -n "not __fish_seen_subcommand_from $commands" -a speakers -d 'Per-speaker table'
+complete -c vtt -n "not __fish_seen_subcommand_from $commands" -a lint -d 'Check WebVTT files against the rules'
+complete -c vtt -n "not __fish_seen_subcommand_from $commands" -a fmt -d 'Rewrite WebVTT in canonical form'
+complete -c vtt -n "not __fish_seen_subcommand_from $commands" -a help -d "Show the commands or a command's flags"
+complete -c vtt -n "not __fish_seen_subcommand_from $commands" -s V -l version -d 'Show the version'
+complete -c vtt -n "__fish_seen_subcommand_from help" -a "$commands"
+complete -c vtt -s h -l help -d 'Show the flags'
+
+# Input files: .vtt and .srt (lint and fmt: .vtt), and folders.
+function __vtt_inputs
+    set -l exts vtt srt
+    if __fish_seen_subcommand_from lint fmt
+        set exts vtt
+    end
+    for f in (__fish_complete_path (commandline -ct) | string split -f1 \t)
+        set -l lower (string lower -- $f)
+        if string match -q -- '*/' $f; or contains -- (string replace -r '.*\.' '' -- $lower) $exts
+            echo $f
+        end
+    end
+end
+complete -c vtt -n "__fish_seen_subcommand_from convert merge stitch speakers lint fmt" -a '(__vtt_inputs)'
+
+set -l io convert merge stitch speakers fmt
+set -l reading convert merge stitch speakers
+set -l writing convert merge stitch
+complete -c vtt -n "__fish_seen_subcommand_from $io" -s o -l output -r -F -d 'Write to FILE'
+complete -c vtt -n "__fish_seen_subcommand_from $io" -l out-dir -x -a '(__fish_complete_directories)' -d 'Write DIR/<name>.<ext> for each input'
+complete -c vtt -n "__fish_seen_subcommand_from $io lint" -s r -l recursive -d 'Read the files under directory arguments'
+complete -c vtt -n "__fish_seen_subcommand_from $io lint" -s j -l jobs -x -d 'Workers (0: all cores)'
+complete -c vtt -n "__fish_seen_subcommand_from $io lint" -s q -l quiet -d 'No progress bar, errors only'
+complete -c vtt -n "__fish_seen_subcommand_from $reading lint" -l strict -d 'Errors fail (lint: warnings too)'
+complete -c vtt -n "__fish_seen_subcommand_from $reading" -l from -x -a 'auto vtt srt' -d 'Input format'
+complete -c vtt -n "__fish_seen_subcommand_from $reading" -l map -x -d 'Rename a speaker: OLD=NEW'
+complete -c vtt -n "__fish_seen_subcommand_from $reading" -l map-file -r -F -d 'Read OLD=NEW lines from FILE'
+complete -c vtt -n "__fish_seen_subcommand_from $reading" -l speakers-from-prefix -d 'Speakers from NAME: prefixes'
+complete -c vtt -n "__fish_seen_subcommand_from $writing" -s t -l to -x -a 'vtt srt json jsonl md txt podcast-json' -d 'Output format'
+complete -c vtt -n "__fish_seen_subcommand_from $writing" -l speaker-labels -x -a 'none change every' -d 'Name: prefixes in srt and txt'
+complete -c vtt -n "__fish_seen_subcommand_from convert" -l merge -d 'Join fragments into turns'
+complete -c vtt -n "__fish_seen_subcommand_from convert" -l stitch -d 'One cue per sentence'
+complete -c vtt -n "__fish_seen_subcommand_from convert merge" -l max-gap -x -d 'Join cues at most SECONDS apart'
+complete -c vtt -n "__fish_seen_subcommand_from $writing" -l max-chars -x -d 'At most N characters per cue'
+complete -c vtt -n "__fish_seen_subcommand_from $writing lint" -l max-duration -x -d 'Longest cue in SECONDS'
+complete -c vtt -n "__fish_seen_subcommand_from speakers" -l json -d 'Print JSON instead of a table'
+
+complete -c vtt -n "__fish_seen_subcommand_from lint" -l format -x -a 'text json github' -d 'Findings as'
+# A comma-separated list of rules: the ones typed before the last comma are kept.
+function __vtt_rules
+    set -l typed (string match -r '.*,' -- (commandline -ct))
+    for r in $argv
+        echo "$typed$r"
+    end
+end
+complete -c vtt -n "__fish_seen_subcommand_from lint" -l select -x -a "(__vtt_rules $rules)" -d 'Run only these rules'
+complete -c vtt -n "__fish_seen_subcommand_from lint" -l ignore -x -a "(__vtt_rules $rules)" -d 'Skip these rules'
+complete -c vtt -n "__fish_seen_subcommand_from lint" -l profile -x -a 'default subtitle transcript' -d 'Also run the S or T rules'
+complete -c vtt -n "__fish_seen_subcommand_from lint" -l max-line-length -x -d 'S201: most characters per line'
+complete -c vtt -n "__fish_seen_subcommand_from lint" -l max-lines -x -d 'S202: most lines per cue'
+complete -c vtt -n "__fish_seen_subcommand_from lint" -l max-cps -x -d 'S203: most characters per second'
+complete -c vtt -n "__fish_seen_subcommand_from lint" -l min-duration -x -d 'S204: shortest cue in SECONDS'
+complete -c vtt -n "__fish_seen_subcommand_from lint" -l min-gap -x -d 'S206: smallest gap in SECONDS'
+
+complete -c vtt -n "__fish_seen_subcommand_from fmt" -l check -d 'List the files that would change'
+complete -c vtt -n "__fish_seen_subcommand_from fmt" -s i -l in-place -d 'Rewrite the files'
+complete -c vtt -n "__fish_seen_subcommand_from fmt" -l force -d 'Format files whose errors lose content'
