@@ -18,6 +18,7 @@
 #include "choices.hpp"
 #include "cli_io.hpp"
 #include "commands.hpp"
+#include "encoding.hpp"
 #include "flags.hpp"
 
 namespace vtt {
@@ -39,6 +40,7 @@ struct lint_cli_options {
   double min_duration = 0.833;
   double max_duration = 7.0;
   double min_gap = 0.083;
+  std::string encoding;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -136,14 +138,19 @@ int lint_one(const lint_cli_options& opt, vttkit::report_format format, const vt
   constexpr std::size_t chunk = std::size_t{1} << 16;
   std::string buffer;
   buffer.reserve(chunk + 1024);
+  // So many findings of one rule per file, then a count (JSON output has them all).
+  vttkit::diagnostic_cap cap{format == vttkit::report_format::json ? 0 : vttkit::diagnostic_cap::default_limit};
   const auto result = vttkit::lint(source, options, [&](const vttkit::diagnostic& d) {
+    if (!cap.admit(d)) return;
     vttkit::report_writer::render(buffer, format, name, d);
     if (buffer.size() >= chunk) {
       out.write(index, buffer);
       buffer.clear();
     }
   });
+  cap.append_omitted(buffer, format, name);
   out.write(index, buffer);
+  if (const auto guess = guess_warning(name, result.encoding); !guess.empty() && !opt.quiet) msg.line(guess);
   sum.errors += result.errors;
   sum.warnings += result.warnings;
   if (!result.read_error.empty()) {
@@ -172,6 +179,7 @@ int run(const lint_cli_options& opt) {
   options.min_duration = to_millis(opt.min_duration);
   options.max_duration = to_millis(opt.max_duration);
   options.min_gap = to_millis(opt.min_gap);
+  options.encoding = opt.encoding;
   const auto format = opt.format;
 
   bool bad_input_arg = false;
@@ -239,6 +247,7 @@ command setup_lint(CLI::App& app) {
       ->check(CLI::IsMember(names_of(vttkit::lint_profiles())))
       ->capture_default_str();
   cmd->add_flag("--strict", opt->strict, "Warnings fail too (exit 1)");
+  add_encoding_flag(*cmd, opt->encoding);
   cmd->add_option("--max-line-length", opt->max_line_length, "S201: characters per line")->capture_default_str();
   cmd->add_option("--max-lines", opt->max_lines, "S202: lines per cue")->capture_default_str();
   cmd->add_option("--max-cps", opt->max_cps, "S203: characters per second")
