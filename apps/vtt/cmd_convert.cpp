@@ -22,6 +22,7 @@
 #include "choices.hpp"
 #include "cli_io.hpp"
 #include "commands.hpp"
+#include "encoding.hpp"
 #include "flags.hpp"
 #include "ordered_output.hpp"
 
@@ -42,6 +43,7 @@ struct convert_options {
   bool quiet = false;
   bool strict = false;
   vttkit::input_format from = vttkit::input_format::automatic;
+  std::string encoding;  ///< --encoding; empty: UTF-8, by byte order mark, or Windows-1252 guessed
   vttkit::write_options write;
   vttkit::pipeline_options pipe;
   std::vector<std::string> maps;  ///< "OLD=NEW", parsed into `pipe.speakers` before any input is read
@@ -78,6 +80,7 @@ void add_io_flags(CLI::App& cmd, convert_options& o) {
   add_choice(cmd, "--from", o.from, vttkit::input_formats(), &vttkit::input_format_info::format,
              "Input format (auto: from the WEBVTT signature, extension or content)")
       ->type_name("FORMAT");
+  add_encoding_flag(cmd, o.encoding);
 }
 
 void add_output_flags(CLI::App& cmd, convert_options& o) {
@@ -267,6 +270,7 @@ int convert_with(vttkit::reader& reader, const run_plan& plan, const input_file&
     return exit_findings;
   }
   if (!plan.opt.quiet) {
+    if (const auto guess = guess_warning(in.display(), reader.encoding()); !guess.empty()) msg.warning(guess);
     for (const auto& label : notes.unused_labels)
       msg.warning(fmt::format("vtt: warning: {}: no speaker \"{}\" in the input (--map)", name, label));
     if (notes.prefixed != 0)
@@ -294,13 +298,22 @@ int run_one(const run_plan& plan, const std::vector<input_file>& inputs, const f
   auto parse_opt = plan.parse;
   parse_opt.threads = threads_per_input(plan.opt.jobs, inputs.size());
   parse_opt.name = in.path;
-  parse_opt.on_diagnostic = [&msg, name = in.display()](const vttkit::diagnostic& d) { msg.diagnostic(name, d); };
+  vttkit::diagnostic_cap cap;  // so many of one rule per file, then a count
+  parse_opt.on_diagnostic = [&msg, &cap, name = in.display()](const vttkit::diagnostic& d) {
+    if (cap.admit(d)) msg.diagnostic(name, d);
+  };
   // One large file: a progress line on a terminal (a batch has its own bar).
   const bool show = single && !plan.opt.quiet && handle.size() >= large_input && ::isatty(2);
   progress_line progress{handle.size(), show ? &msg : nullptr};
   vttkit::reader reader{source, parse_opt};
   const int code = convert_with(reader, plan, in, index, ids, progress, msg);
   bytes_processed += reader.bytes_read();
+  std::string omitted;
+  cap.append_omitted(omitted, vttkit::report_format::text, in.display());
+  if (!omitted.empty()) {
+    omitted.pop_back();
+    msg.line(omitted);
+  }
   return code;
 }
 
@@ -346,6 +359,7 @@ bool make_plan(const convert_options& opt, run_plan& plan, messages& msg) {
   // Speakers matter to merge, stitch and the report: say so when the names are in the text.
   pipe.census = !pipe.speakers_from_prefix && (pipe.merge || pipe.stitch || opt.report != speakers_report::none);
   plan.parse.format = opt.from;
+  plan.parse.encoding = opt.encoding;
   plan.parse.warnings = false;  // warnings are vtt lint's job
   plan.outputs.output = opt.output;
   plan.outputs.out_dir = opt.out_dir;

@@ -18,6 +18,7 @@
 
 #include "cli_io.hpp"
 #include "commands.hpp"
+#include "encoding.hpp"
 #include "flags.hpp"
 
 namespace vtt {
@@ -34,6 +35,7 @@ struct fmt_cli_options {
   bool in_place = false;
   bool force = false;
   when color = when::automatic;
+  std::string encoding;
 };
 
 /// The first diagnostic that means formatting would lose content (rule_info::loses_content:
@@ -65,6 +67,10 @@ std::string in_place_target(const std::string& path) {
 /// What happened to one file.
 enum class outcome { unchanged, changed, refused, failed, unreadable, output_closed };
 
+outcome fmt_written(const fmt_cli_options& opt, const output_plan& plan, const input_file& in,
+                    const file_identities& inputs, messages& msg, vttkit::formatter& formatter,
+                    const content_loss& loss);
+
 /// Formats one input and tells whether its canonical form differs from it.
 outcome fmt_one(const fmt_cli_options& opt, const output_plan& plan, const input_file& in,
                 const file_identities& inputs, messages& msg) {
@@ -78,13 +84,36 @@ outcome fmt_one(const fmt_cli_options& opt, const output_plan& plan, const input
   }
   vttkit::fd_source file{handle.fd()};
   content_loss loss;
+  vttkit::diagnostic_cap cap;  // so many of one rule per file, then a count
   vttkit::parse_options po;
   po.warnings = false;  // warnings are vtt lint's job
+  po.encoding = opt.encoding;
   po.on_diagnostic = [&](const vttkit::diagnostic& d) {
     loss.see(d);
-    msg.diagnostic(name, d);  // errors only (warnings are off)
+    if (cap.admit(d)) msg.diagnostic(name, d);  // errors only (warnings are off)
+  };
+  const auto omitted = [&] {
+    std::string lines;
+    cap.append_omitted(lines, vttkit::report_format::text, name);
+    if (!lines.empty()) msg.line(lines.substr(0, lines.size() - 1));
   };
   vttkit::formatter formatter{file, std::move(po)};  // reads WebVTT only: fmt writes WebVTT
+  const auto result = fmt_written(opt, plan, in, inputs, msg, formatter, loss);
+  omitted();
+  if (opt.quiet || result == outcome::unreadable || result == outcome::output_closed) return result;
+  const auto note = conversion_note(formatter.encoding());
+  if (!note.empty() && !opt.check && result != outcome::refused && result != outcome::failed)
+    msg.line(fmt::format("vtt: {}: {}", shown, note));  // the file changes encoding: say so
+  else if (const auto guess = guess_warning(name, formatter.encoding()); !guess.empty()) msg.line(guess);
+  return result;
+}
+
+/// Formats one input read by `formatter` and writes it where the flags say.
+outcome fmt_written(const fmt_cli_options& opt, const output_plan& plan, const input_file& in,
+                    const file_identities& inputs, messages& msg, vttkit::formatter& formatter,
+                    const content_loss& loss) {
+  const auto shown = vttkit::display_name(in.display());
+  std::string error;
   const bool signature = formatter.read_header();
   auto read_failed = [&] {
     msg.line(fmt::format("vtt: {}: {}", shown, formatter.read_error()));
@@ -269,6 +298,7 @@ command setup_fmt(CLI::App& app) {
   cmd->add_flag("--force", opt->force,
                 "Format even files whose errors lose content (E001 no signature, E002 bad timing line)");
   cmd->add_flag("-r,--recursive", opt->recursive, "Format the .vtt files under directory arguments");
+  add_encoding_flag(*cmd, opt->encoding);
   add_jobs_flag(*cmd, opt->jobs, "Files formatted at once (0: all cores; at most 1024)");
   cmd->add_flag("-q,--quiet", opt->quiet, "No summary line and no progress bar (errors are still shown)");
   add_color_flag(*cmd, opt->color);

@@ -21,6 +21,7 @@
 #include "choices.hpp"
 #include "cli_io.hpp"
 #include "commands.hpp"
+#include "encoding.hpp"
 #include "flags.hpp"
 
 namespace vtt {
@@ -44,6 +45,7 @@ struct lint_cli_options {
   double min_gap = 0.083;
   when color = when::automatic;
   when show_source = when::automatic;
+  std::string encoding;
 };
 
 /// How findings are written: the format, and for text the terminal style.
@@ -149,13 +151,18 @@ vttkit::lint_summary lint_into(vttkit::byte_source& source, const vttkit::lint_o
   buffer.reserve(chunk + 1024);
   std::optional<vttkit::source_lines> lines;
   if (look.text.source && look.format == vttkit::report_format::text) lines.emplace(source);
+  // So many findings of one rule per file, then a count (JSON output has them all).
+  vttkit::diagnostic_cap cap{look.format == vttkit::report_format::json ? 0
+                                                                         : vttkit::diagnostic_cap::default_limit};
   const auto result = vttkit::lint(lines ? *lines : source, options, [&](const vttkit::diagnostic& d) {
+    if (!cap.admit(d)) return;
     vttkit::report_writer::render(buffer, look.format, name, d, look.text, lines ? lines->line(d.line) : std::nullopt);
     if (buffer.size() >= chunk) {
       out.write(index, buffer);
       buffer.clear();
     }
   });
+  cap.append_omitted(buffer, look.format, name);
   out.write(index, buffer);
   return result;
 }
@@ -174,6 +181,7 @@ int lint_one(const lint_cli_options& opt, const finding_look& look, const vttkit
   }
   vttkit::mapped_file_source source{handle.fd()};  // read in place when it is a regular file
   const auto result = lint_into(source, options, look, name, index, out);
+  if (const auto guess = guess_warning(name, result.encoding); !guess.empty() && !opt.quiet) msg.line(guess);
   sum.errors += result.errors;
   sum.warnings += result.warnings;
   if (!result.read_error.empty()) {
@@ -203,6 +211,7 @@ int run(const lint_cli_options& opt) {
   options.min_duration = to_millis(opt.min_duration);
   options.max_duration = to_millis(opt.max_duration);
   options.min_gap = to_millis(opt.min_gap);
+  options.encoding = opt.encoding;
   const auto format = opt.format;
   finding_look look{format, {.color = use_color(opt.color, 1), .source = wanted(opt.show_source, 1)}};
   if (look.text.source) look.text.width = source_width();
@@ -285,6 +294,7 @@ command setup_lint(CLI::App& app) {
              "Under each text finding, its source line with a caret under the column: auto (when findings go to "
              "a terminal), always, never")
       ->type_name("WHEN");
+  add_encoding_flag(*cmd, opt->encoding);
   add_count_flag(*cmd, "--max-line-length", opt->max_line_length, "S201: most characters per line");
   add_count_flag(*cmd, "--max-lines", opt->max_lines, "S202: most lines per cue");
   add_number_flag(*cmd, "--max-cps", opt->max_cps, "characters per second",

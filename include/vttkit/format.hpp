@@ -39,6 +39,9 @@ class formatter {
   [[nodiscard]] const std::string& read_error() const noexcept;
   /// Empty unless writing failed; then says why.
   [[nodiscard]] const std::string& write_error() const noexcept;
+  /// The encoding the input was read in (reader::encoding): anything but UTF-8 changes the
+  /// file, whose canonical form is UTF-8.
+  [[nodiscard]] const input_encoding& encoding() const noexcept;
 
   struct impl;
 

@@ -62,6 +62,7 @@ struct lint_options {
   millis max_duration = 7000;        ///< S205
   millis min_gap = 83;               ///< S206: applies to gaps greater than zero
   unsigned threads = 1;              ///< parsing threads (parse_options::threads); findings are the same
+  std::string encoding;              ///< the input's encoding (parse_options::encoding)
 };
 
 /// Checks one file as it streams by. Feed it, in input order, the parser's diagnostics
@@ -110,7 +111,8 @@ class linter {
 struct lint_summary {
   std::size_t errors = 0;
   std::size_t warnings = 0;
-  std::string read_error;  ///< non-empty when the source could not be read (findings are partial)
+  std::string read_error;   ///< non-empty when the source could not be read (findings are partial)
+  input_encoding encoding;  ///< the encoding the input was read in (a guess is worth a warning)
 };
 
 /// Reads WebVTT from `source` (lint never guesses another format) and hands each finding to

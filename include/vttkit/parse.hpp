@@ -34,6 +34,12 @@ struct parse_options {
   input_format format = input_format::automatic;
   /// The input's name, used only to guess the format from its extension (`.vtt`, `.srt`).
   std::string name;
+  /// The input's encoding: empty for UTF-8, with UTF-16 and UTF-32 recognised by their byte
+  /// order mark and Windows-1252 guessed when the first byte outside ASCII is not UTF-8;
+  /// "UTF-8" for UTF-8 without the guess; or any name iconv knows (`known_encoding`), which
+  /// a byte order mark overrides. Other encodings are converted to UTF-8 as they are read
+  /// (docs/parser.md, "Input encodings"); `reader::encoding()` tells what was used.
+  std::string encoding;
   /// Receives every diagnostic in input order. May be empty.
   diagnostic_sink on_diagnostic;
   /// Also report warnings (W103..W106). Errors are always reported.
@@ -92,6 +98,9 @@ class reader {
   [[nodiscard]] std::size_t bytes_read() const noexcept;
   /// Empty unless reading failed; then says why.
   [[nodiscard]] const std::string& read_error() const noexcept;
+  /// The encoding the input is read in, and why (a guess is known from the line it was made on;
+  /// final at the end of the input).
+  [[nodiscard]] const input_encoding& encoding() const noexcept;
 
   struct impl;
 
@@ -105,7 +114,8 @@ struct parse_result {
   std::vector<diagnostic> diagnostics;
   input_format format = input_format::vtt;
   bool has_signature = false;
-  std::string read_error;  ///< non-empty when the source could not be read
+  std::string read_error;   ///< non-empty when the source could not be read
+  input_encoding encoding;  ///< the encoding the input was read in
 };
 
 /// Parses a whole input held in memory.

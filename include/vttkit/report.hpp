@@ -2,6 +2,7 @@
 // workflow commands (docs/lint-rules.md), the same way by every command.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -75,6 +76,32 @@ void append_finding(std::string& out, report_format format, std::string_view fil
 /// Appends the source line `line` of finding `d` and the caret line under it, as
 /// `text_style::source` describes, each with its line end.
 void append_source_line(std::string& out, const diagnostic& d, std::string_view line, const text_style& style);
+
+/// Shows at most `limit` diagnostics of each rule per file, and counts the rest: a file with a
+/// NUL on every line, or UTF-16 read as UTF-8, would otherwise print a line per byte. One cap
+/// per file; the counts of a lint run (its exit code and summary) include what is not shown.
+class diagnostic_cap {
+ public:
+  /// Diagnostics of one rule shown per file (docs/batch.md).
+  static constexpr std::size_t default_limit = 20;
+  /// `limit` 0: no cap.
+  explicit diagnostic_cap(std::size_t limit = default_limit) noexcept : limit_(limit) {}
+  /// Counts `d`; whether it is to be shown (false once its rule has had `limit` in this file).
+  bool admit(const diagnostic& d) noexcept {
+    auto& n = seen_[static_cast<std::size_t>(d.rule)];
+    ++n;
+    return limit_ == 0 || n <= limit_;
+  }
+  /// Appends, in `format`, one line per rule that had diagnostics not shown: `FILE: N more
+  /// ID name diagnostics not shown` (text; GitHub: a `::notice`; JSON: nothing, it has them all).
+  void append_omitted(std::string& out, report_format format, std::string_view file) const;
+  /// Starts a new file.
+  void reset() noexcept { seen_ = {}; }
+
+ private:
+  std::size_t limit_;
+  std::array<std::size_t, rule_count> seen_{};
+};
 
 /// Totals of a lint run, for its summary line.
 struct report_totals {

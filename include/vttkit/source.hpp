@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <iosfwd>
 #include <string>
 #include <string_view>
@@ -36,6 +37,24 @@ class byte_source {
  protected:
   std::string error_;
 };
+
+/// The text encoding an input is read in, and why (docs/parser.md, "Input encodings"). The
+/// parsers read UTF-8; other encodings are converted to UTF-8 as the bytes stream in.
+struct input_encoding {
+  enum class reason : std::uint8_t {
+    utf8,             ///< no byte order mark, no name given, no byte outside ASCII or valid UTF-8 first
+    byte_order_mark,  ///< a UTF-8, UTF-16 or UTF-32 byte order mark
+    named,            ///< the name given (parse_options::encoding, `--encoding`)
+    guessed,          ///< not UTF-8 at its first byte outside ASCII: read as Windows-1252
+  };
+  std::string name = "UTF-8";  ///< "UTF-8", "UTF-16LE", "UTF-32BE", "windows-1252", or the name given
+  reason why = reason::utf8;
+  std::size_t line = 0;  ///< guessed: the line of the first byte outside ASCII
+};
+
+/// Whether `name` is an encoding inputs can be read in: "UTF-8" or a name iconv knows
+/// (`iconv -l`), case ignored.
+[[nodiscard]] bool known_encoding(std::string_view name);
 
 /// Reads a POSIX file descriptor (a file, a pipe, standard input). Does not close it.
 class fd_source final : public byte_source {

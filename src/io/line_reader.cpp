@@ -8,6 +8,7 @@
 
 #include "text/scan.hpp"
 #include "text/utf8.hpp"
+#include "text/windows_1252.hpp"
 
 namespace vttkit::detail {
 namespace {
@@ -17,12 +18,23 @@ constexpr std::size_t max_chunk = std::size_t{1} << 20;     // large files read 
 constexpr std::size_t release_step = std::size_t{4} << 20;  // read in place: memory given back 4 MiB at a time
 constexpr std::size_t prepare_step = std::size_t{1} << 20;  // and mapped ahead 1 MiB at a time
 constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+/// The byte order marks, longest first where one starts another (UTF-32LE's starts UTF-16LE's).
+struct byte_order_mark {
+  std::string_view bytes;
+  std::string_view encoding;
+};
+constexpr byte_order_mark byte_order_marks[] = {
+    {{"\xEF\xBB\xBF", 3}, "UTF-8"}, {{"\xFF\xFE\0\0", 4}, "UTF-32LE"}, {{"\0\0\xFE\xFF", 4}, "UTF-32BE"},
+    {{"\xFF\xFE", 2}, "UTF-16LE"},  {{"\xFE\xFF", 2}, "UTF-16BE"},
+};
+
 }  // namespace
 
-line_reader::line_reader(byte_source& source, const diagnostic_sink* sink)
-    : source_(&source), sink_(sink && *sink ? sink : nullptr), data_(nullptr) {}
+line_reader::line_reader(byte_source& source, const diagnostic_sink* sink, std::string_view encoding)
+    : source_(&source), sink_(sink && *sink ? sink : nullptr), data_(nullptr), requested_(encoding) {}
 
-line_reader::line_reader(std::string_view bytes, const diagnostic_sink* sink)
+line_reader::line_reader(std::string_view bytes, const diagnostic_sink* sink, text_decoding decoding)
     : source_(nullptr),
       sink_(sink && *sink ? sink : nullptr),
       data_(bytes.data()),
@@ -30,7 +42,8 @@ line_reader::line_reader(std::string_view bytes, const diagnostic_sink* sink)
       end_(bytes.size()),
       eof_(true),
       bom_checked_(true),
-      consumed_(bytes.size()) {}
+      consumed_(bytes.size()),
+      decoding_(decoding) {}
 
 bool line_reader::fill() {
   if (eof_ || !source_) return false;
@@ -115,10 +128,51 @@ void line_reader::look_ahead() noexcept {
 
 void line_reader::skip_bom() {
   if (bom_checked_) return;
-  while (end_ - begin_ < 3 && fill()) {
-  }
-  if (end_ - begin_ >= 3 && std::memcmp(data_ + begin_, "\xEF\xBB\xBF", 3) == 0) begin_ += 3;
   bom_checked_ = true;
+  while (end_ - begin_ < 4 && fill()) {
+  }
+  const std::string_view head{data_ + begin_, std::min<std::size_t>(4, end_ - begin_)};
+  for (const auto& bom : byte_order_marks) {
+    if (!head.starts_with(bom.bytes)) continue;
+    begin_ += bom.bytes.size();
+    encoding_ = {std::string(bom.encoding), input_encoding::reason::byte_order_mark, 0};
+    if (bom.encoding == "UTF-8") decoding_ = text_decoding::utf8;
+    else transcode(encoding_.name);
+    return;
+  }
+  if (requested_.empty()) return;
+  const bool utf8 = is_utf8_name(requested_);
+  encoding_ = {utf8 ? "UTF-8" : requested_, input_encoding::reason::named, 0};
+  if (utf8) decoding_ = text_decoding::utf8;
+  else transcode(requested_);
+}
+
+void line_reader::transcode(const std::string& from) {
+  // The bytes after the byte order mark are read again through the conversion, which
+  // continues with the source's own bytes (or, read in place, the rest of its memory).
+  const std::string_view rest{data_ + begin_, end_ - begin_};
+  auto converter = in_place_ ? std::make_unique<transcoding_source>(rest, source_)
+                             : std::make_unique<transcoding_source>(rest, *source_);
+  transcoded_from_ = consumed_ - rest.size();
+  begin_ = end_ = last_begin_ = 0;
+  mask_block_ = npos;
+  decoding_ = text_decoding::utf8;
+  if (!converter->open(from)) {
+    error_ = converter->error();
+    eof_ = true;
+    return;
+  }
+  transcoder_ = std::move(converter);
+  source_ = transcoder_.get();
+  if (in_place_ || !storage_) {
+    in_place_ = false;
+    prepared_ = npos;
+    storage_.reset(new char[first_chunk]);
+    capacity_ = first_chunk;
+  }
+  data_ = storage_.get();
+  view_tried_ = true;
+  eof_ = false;
 }
 
 std::string_view line_reader::peek(std::size_t n) {
@@ -193,20 +247,68 @@ void line_reader::unget() noexcept {
 }
 
 std::string_view line_reader::clean(std::string_view raw) {
+  if (decoding_ != text_decoding::utf8) [[unlikely]] {
+    if (decoding_ == text_decoding::undecided) decide(raw);
+    if (decoding_ == text_decoding::windows_1252) return from_windows_1252(raw);
+  }
   if (!needs_repair(raw)) return raw;
   // Rare path: the line rebuilt with U+FFFD for each NUL and each maximal invalid subpart.
   const bool report = line_no_ > reported_upto_;
   if (report) reported_upto_ = line_no_;
   repaired_.clear();
   append_repaired(repaired_, raw, [&](repair_kind kind, std::size_t column) {
-    if (!report) return;
-    ++errors_;
-    if (!sink_) return;
-    if (kind == repair_kind::nul)
-      (*sink_)({rule::nul_character, line_no_, column, "NUL character, replaced by U+FFFD"});
-    else (*sink_)({rule::invalid_utf8, line_no_, column, "invalid UTF-8, replaced by U+FFFD"});
+    if (report) report_repair(kind == repair_kind::nul, column);
   });
   return repaired_;
+}
+
+void line_reader::decide(std::string_view raw) noexcept {
+  const auto at = std::find_if(raw.begin(), raw.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+  if (at == raw.end()) return;  // only NUL made the line odd: still ASCII
+  std::size_t invalid = 0;
+  const auto lead = static_cast<unsigned char>(*at);
+  if (sequence_length(raw, static_cast<std::size_t>(at - raw.begin()), invalid) > 0 ||
+      windows_1252_code_point(lead) == 0) {
+    decoding_ = text_decoding::utf8;
+    return;
+  }
+  decoding_ = text_decoding::windows_1252;
+  encoding_ = {"windows-1252", input_encoding::reason::guessed, line_no_};
+}
+
+std::string_view line_reader::from_windows_1252(std::string_view raw) {
+  const bool report = line_no_ > reported_upto_;
+  if (report) reported_upto_ = line_no_;
+  repaired_.clear();
+  std::size_t column = 0;
+  for (const char c : raw) {
+    ++column;
+    const auto b = static_cast<unsigned char>(c);
+    if (b != 0 && b < 0x80) {
+      repaired_ += c;
+      continue;
+    }
+    if (const char32_t cp = b ? windows_1252_code_point(b) : 0) {
+      append_code_point(repaired_, cp);
+      continue;
+    }
+    repaired_ += replacement_character;
+    if (report) report_repair(b == 0, column);
+  }
+  return repaired_;
+}
+
+void line_reader::report_repair(bool nul, std::size_t column) {
+  ++errors_;
+  if (!sink_) return;
+  if (nul) {
+    (*sink_)({rule::nul_character, line_no_, column, "NUL character, replaced by U+FFFD"});
+    return;
+  }
+  std::string message = "invalid UTF-8, replaced by U+FFFD";
+  if (decoding_ == text_decoding::windows_1252) message = "byte not defined in Windows-1252, replaced by U+FFFD";
+  else if (transcoder_) message = "invalid " + encoding_.name + ", replaced by U+FFFD";
+  (*sink_)({rule::invalid_utf8, line_no_, column, std::move(message)});
 }
 
 }  // namespace vttkit::detail

@@ -10,20 +10,37 @@
 #include <vttkit/diagnostic.hpp>
 #include <vttkit/source.hpp>
 
+#include "io/transcoder.hpp"
 #include "text/scan.hpp"  // line_masks
 
 namespace vttkit::detail {
+
+/// How the line reader turns the bytes of a line into UTF-8 text.
+enum class text_decoding : std::uint8_t {
+  undecided,     ///< only ASCII so far: the first byte outside ASCII decides (UTF-8 or Windows-1252)
+  utf8,          ///< UTF-8 (also what a transcoding source hands out); invalid sequences become U+FFFD
+  windows_1252,  ///< one code point per byte; the five bytes it leaves undefined become U+FFFD
+};
 
 /// Splits a byte source into lines exactly as the WebVTT parser's preprocessing does: a
 /// leading UTF-8 BOM dropped, CRLF, CR and LF all end a line, invalid UTF-8 sequences and NUL
 /// replaced by U+FFFD (each reported once, E005 / E006). Lines are views valid until the next
 /// call. Memory: one buffer that grows only to hold the longest line.
+///
+/// Other encodings (docs/parser.md, "Input encodings"): a UTF-16 or UTF-32 byte order mark, or
+/// an `encoding` name other than UTF-8, puts a transcoding_source between the source and the
+/// buffer. Without either, the first line with a byte outside ASCII decides: UTF-8 when that
+/// byte starts a valid UTF-8 sequence or is undefined in Windows-1252, else Windows-1252 for
+/// the rest of the input (`encoding()` says so). Lines of ASCII read the same either way, so
+/// the decision needs nothing held back, and lines of ASCII and valid UTF-8 cost nothing more.
 class line_reader {
  public:
-  line_reader(byte_source& source, const diagnostic_sink* sink);
+  /// `encoding`: empty (UTF-8 or as a byte order mark says, Windows-1252 guessed), "UTF-8" (no
+  /// guess), or a name iconv knows.
+  line_reader(byte_source& source, const diagnostic_sink* sink, std::string_view encoding = {});
   /// Reads lines straight from `bytes` (not copied: they must outlive the reader), a part of
-  /// an input whose start (and any BOM) was read already.
-  line_reader(std::string_view bytes, const diagnostic_sink* sink);
+  /// an input whose start (and any BOM) was read already, decoded as `decoding` says.
+  line_reader(std::string_view bytes, const diagnostic_sink* sink, text_decoding decoding);
 
   /// The next line without its terminator; false at the end of input or on a read error.
   bool next(std::string_view& line) {
@@ -63,8 +80,17 @@ class line_reader {
   /// Peeks at up to `n` bytes at the start of the input (before any line was read), BOM removed.
   std::string_view peek(std::size_t n);
   /// Bytes of the input before the next line: consumed, not merely buffered or in view (an
-  /// input read in place is all in view from the start).
-  [[nodiscard]] std::size_t bytes_read() const noexcept { return consumed_ - (end_ - begin_); }
+  /// input read in place is all in view from the start). For a converted input, the source
+  /// bytes converted so far.
+  [[nodiscard]] std::size_t bytes_read() const noexcept {
+    return transcoder_ ? transcoded_from_ + transcoder_->converted() : consumed_ - (end_ - begin_);
+  }
+  /// The encoding the input is read in (complete once a line is read; a guess once made).
+  [[nodiscard]] const input_encoding& encoding() const noexcept { return encoding_; }
+  /// How lines are decoded now (see text_decoding).
+  [[nodiscard]] text_decoding decoding() const noexcept { return decoding_; }
+  /// Decodes the lines from here on as `decoding` says (a reader that continues an input).
+  void decode_as(text_decoding decoding) noexcept { decoding_ = decoding; }
   [[nodiscard]] const std::string& read_error() const noexcept { return error_; }
   [[nodiscard]] std::size_t error_count() const noexcept { return errors_; }
   /// The bytes read from the source but not yet returned as lines (after a `peek`, BOM
@@ -75,7 +101,11 @@ class line_reader {
   bool next_line(std::string_view& line);  // the general case of next()
   bool fill();
   void skip_bom();
+  void transcode(const std::string& from);
   std::string_view clean(std::string_view raw);
+  void decide(std::string_view raw) noexcept;
+  std::string_view from_windows_1252(std::string_view raw);
+  void report_repair(bool nul, std::size_t column);
 
   byte_source* source_;  // null when reading bytes in memory
   const diagnostic_sink* sink_;
@@ -108,6 +138,11 @@ class line_reader {
   std::size_t errors_ = 0;
   std::string repaired_;
   std::string error_;
+  text_decoding decoding_ = text_decoding::undecided;
+  input_encoding encoding_;
+  std::string requested_;  // the encoding asked for, or empty
+  std::unique_ptr<transcoding_source> transcoder_;
+  std::size_t transcoded_from_ = 0;  // bytes of the source before the transcoded part
 };
 
 }  // namespace vttkit::detail

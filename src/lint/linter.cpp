@@ -68,6 +68,7 @@ lint_summary lint(byte_source& source, const lint_options& options, const diagno
   const auto& r = options.rules;
   po.rules = r;
   po.threads = options.threads;
+  po.encoding = options.encoding;
   po.warnings = std::any_of(all_rules().begin(), all_rules().end(), [&r](const rule_info& i) {
     return i.from_parser && i.severity == severity::warning && r.contains(i.rule);
   });
@@ -77,7 +78,7 @@ lint_summary lint(byte_source& source, const lint_options& options, const diagno
     if (in.kind() == item_kind::cue) l.add_cue(in.cue());
   }
   l.finish();
-  return {l.error_count(), l.warning_count(), in.read_error()};
+  return {l.error_count(), l.warning_count(), in.read_error(), in.encoding()};
 }
 
 std::vector<diagnostic> lint(std::string_view bytes, const lint_options& options) {

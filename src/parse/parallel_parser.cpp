@@ -61,17 +61,20 @@ struct chunk_result {
   std::size_t errors = 0;
   std::size_t bytes = 0;
   webvtt_parser::state end_state;
-  header head;             // the first chunk only
-  bool signature = false;  // the first chunk only
-  bool tail = false;       // not parsed: the input goes on without a blank line; read sequentially
+  text_decoding decoding = text_decoding::undecided;  // at the chunk's end
+  std::size_t guess_line = 0;                         // the chunk's line where Windows-1252 was guessed
+  header head;                                        // the first chunk only
+  bool signature = false;                             // the first chunk only
+  bool tail = false;  // not parsed: the input goes on without a blank line; read sequentially
 
   void clear() {
     cues.clear();
     arena.clear();
     blocks.clear();
     diagnostics.clear();
-    header_diagnostics = lines = errors = bytes = 0;
+    header_diagnostics = lines = errors = bytes = guess_line = 0;
     end_state = {};
+    decoding = text_decoding::undecided;
     signature = tail = false;
   }
 
@@ -175,8 +178,14 @@ struct parallel_parser::impl {
     std::size_t seq = 0;
   };
 
-  impl(byte_source& src, std::string_view input, const parse_options& opts, unsigned threads)
-      : source(src), options(opts), slots(threads + 2), uncut(input) {
+  impl(byte_source& src, std::string_view input, const parse_options& opts, unsigned threads, const line_reader& lines)
+      : source(src),
+        options(opts),
+        start_decoding(lines.decoding()),
+        slots(threads + 2),
+        uncut(input),
+        decoding(lines.decoding()),
+        encoding(lines.encoding()) {
     want_diagnostics = static_cast<bool>(options.on_diagnostic);
     // Fewer workers than asked when the system refuses a thread: the calling thread parses
     // the chunks nobody else takes, so any number works, down to none.
@@ -198,6 +207,7 @@ struct parallel_parser::impl {
   // --- shared between the threads, under `m` ---
   byte_source& source;
   parse_options options;
+  text_decoding start_decoding;  // how every chunk is parsed first
   bool want_diagnostics = false;
   std::vector<slot> slots;
   std::vector<std::thread> workers;
@@ -220,6 +230,8 @@ struct parallel_parser::impl {
   std::size_t line_base = 0;  // lines before the current chunk
   std::size_t errors = 0, bytes_done = 0;
   webvtt_parser::state last_state;  // at the end of the chunks handed out so far
+  text_decoding decoding;           // of the chunks handed out so far
+  mutable input_encoding encoding;  // the input's (a guess in the tail is added when asked)
   cue out_cue;                      // the cue handed out
   // The sequential parser for the rest of an input without blank lines.
   struct tail_parse {
@@ -245,6 +257,7 @@ struct parallel_parser::impl {
   };
   const char* released = nullptr;  // in place: memory before this was given back
   std::unique_ptr<tail_parse> tail;
+  std::size_t tail_base = 0;  // lines before the tail
   bool ended = false;
 
   [[nodiscard]] bool can_start() const noexcept {
@@ -276,7 +289,7 @@ struct parallel_parser::impl {
     }
     auto start = fixed ? *fixed : serial_state;
     lock.unlock();
-    parse(s.input, first, std::move(start), s.result);
+    parse(s.input, first, std::move(start), s.result, start_decoding);
     lock.lock();
     s.state = slot::status::done;
     if (first && !s.result.signature) input_done = true;  // E001: nothing more is parsed
@@ -319,7 +332,8 @@ struct parallel_parser::impl {
     }
   }
 
-  void parse(std::string_view bytes, bool first, webvtt_parser::state start, chunk_result& r) const {
+  void parse(std::string_view bytes, bool first, webvtt_parser::state start, chunk_result& r,
+             text_decoding decoding_in) const {
     diagnostic_sink sink;
     if (want_diagnostics) {
       sink = [&r](const diagnostic& d) { r.diagnostics.push_back({d, r.cues.size() + r.blocks.size()}); };
@@ -327,14 +341,14 @@ struct parallel_parser::impl {
     // The parse's own objects, in one heap block per chunk (see docs/performance.md: a worker
     // thread parsing at half speed, which depended on memory and code layout).
     struct state {
-      state(std::string_view input, diagnostic_sink diagnostics, const parse_options& o)
-          : ctx(input, std::move(diagnostics), o.warnings, o.rules), parser(ctx) {}
+      state(std::string_view input, diagnostic_sink diagnostics, const parse_options& o, text_decoding d)
+          : ctx(input, std::move(diagnostics), o.warnings, o.rules, d), parser(ctx) {}
       parse_context ctx;  // the reader has skipped any BOM already
       webvtt_parser parser;
       cue c;  // filled again and again: its strings keep their memory
       block b;
     };
-    const auto st = std::make_unique<state>(bytes, std::move(sink), options);
+    const auto st = std::make_unique<state>(bytes, std::move(sink), options, decoding_in);
     auto& parser = st->parser;
     if (first) {
       r.signature = parser.read_header(r.head);
@@ -353,6 +367,23 @@ struct parallel_parser::impl {
     r.lines = st->ctx.lines.line_number();
     r.errors = st->ctx.error_count();
     r.bytes = bytes.size();
+    r.decoding = st->ctx.lines.decoding();
+    r.guess_line = st->ctx.lines.encoding().line;
+  }
+
+  /// A chunk parsed before the input's decoding was known: the first to decide decides for
+  /// the input; one that decided otherwise is parsed again as the input is read.
+  void settle_decoding(slot& s) {
+    auto& r = s.result;
+    if (r.tail || r.decoding == text_decoding::undecided || r.decoding == decoding) return;
+    if (decoding == text_decoding::undecided) {
+      decoding = r.decoding;
+      if (decoding == text_decoding::windows_1252)
+        encoding = {"windows-1252", input_encoding::reason::guessed, line_base + r.guess_line};
+      return;
+    }
+    r.clear();
+    parse(s.input, s.seq == 0, last_state, r, decoding);
   }
 
   /// The consumer: the next chunk in input order (parsing one itself while it waits), or
@@ -402,6 +433,7 @@ struct parallel_parser::impl {
     current = s;
     cue_at = block_at = diagnostic_at = 0;
     if (!s) return false;
+    settle_decoding(*s);
     errors += s->result.errors;
     bytes_done += s->result.tail ? 0 : s->result.bytes;
     if (s->result.tail) start_tail(*s);
@@ -421,6 +453,8 @@ struct parallel_parser::impl {
     // The workers read no more (input_done): the source is this thread's from here on.
     tail = std::make_unique<tail_parse>(s.input, source, options, line_base, options.on_diagnostic);
     tail->ctx.lines.continue_input();  // any BOM was skipped by the reader
+    tail->ctx.lines.decode_as(decoding == text_decoding::undecided ? start_decoding : decoding);
+    tail_base = line_base;
     if (s.seq > 0) tail->parser.resume(last_state);
   }
 
@@ -489,8 +523,8 @@ unsigned useful_threads(unsigned threads, std::size_t input_bytes) {
 }  // namespace
 
 parallel_parser::parallel_parser(byte_source& source, std::string_view input, const parse_options& options,
-                                 unsigned threads)
-    : impl_(std::make_unique<impl>(source, input, options, useful_threads(threads, input.size()))) {}
+                                 unsigned threads, const line_reader& lines)
+    : impl_(std::make_unique<impl>(source, input, options, useful_threads(threads, input.size()), lines)) {}
 parallel_parser::~parallel_parser() = default;
 
 bool parallel_parser::read_header(header& out) { return impl_->read_header(out); }
@@ -509,6 +543,15 @@ const std::string& parallel_parser::read_error() const noexcept {
   static const std::string none;
   const auto& s = *impl_;
   return s.tail ? s.tail->ctx.lines.read_error() : none;
+}
+
+const input_encoding& parallel_parser::encoding() const noexcept {
+  const auto& s = *impl_;
+  if (s.tail && s.decoding == text_decoding::undecided && s.tail->ctx.lines.decoding() == text_decoding::windows_1252) {
+    s.encoding = s.tail->ctx.lines.encoding();
+    s.encoding.line += s.tail_base;
+  }
+  return s.encoding;
 }
 
 void parallel_parser::set_chunk_bytes_for_testing(std::size_t target, std::size_t max) noexcept {

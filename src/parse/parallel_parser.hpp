@@ -13,6 +13,8 @@
 #include <vttkit/parse.hpp>
 #include <vttkit/source.hpp>
 
+#include "io/line_reader.hpp"  // text_decoding
+
 namespace vttkit::detail {
 
 /// Why cutting is exact: after the header every empty line ends a block and the next line
@@ -24,13 +26,19 @@ namespace vttkit::detail {
 /// is read on from there by one sequential parser, so memory stays bounded. Only inputs read
 /// in place are cut: a pipe would make the threads wait on each other's reads, and a slow
 /// producer's lines would come out late.
+///
+/// Encodings: chunks are parsed as the line reader found the start of the input (UTF-8, or
+/// undecided until a byte outside ASCII). A chunk that decides otherwise than the first chunk
+/// that decided (a file whose first non-ASCII byte is Windows-1252 and a later one UTF-8, or
+/// the reverse) is parsed again, as the sequential reader reads it, when it is handed out.
 class parallel_parser {
  public:
   /// `input`: all the rest of the input, in `source`'s own memory (byte_source::view_rest;
   /// a BOM before it already skipped). The parser tells `source` what it is about to read and
   /// what it is done with (prepare / release). `threads` >= 2: the calling thread parses too
-  /// while it waits.
-  parallel_parser(byte_source& source, std::string_view input, const parse_options& options, unsigned threads);
+  /// while it waits. `lines`: the reader that read the start of the input (its decoding).
+  parallel_parser(byte_source& source, std::string_view input, const parse_options& options, unsigned threads,
+                  const line_reader& lines);
   parallel_parser(const parallel_parser&) = delete;
   parallel_parser& operator=(const parallel_parser&) = delete;
   ~parallel_parser();
@@ -43,6 +51,8 @@ class parallel_parser {
   [[nodiscard]] std::size_t error_count() const noexcept;
   [[nodiscard]] std::size_t bytes_read() const noexcept;
   [[nodiscard]] const std::string& read_error() const noexcept;
+  /// The input's encoding (reader::encoding).
+  [[nodiscard]] const input_encoding& encoding() const noexcept;
 
   /// Chunk sizes (for tests: small chunks make many boundaries in small inputs).
   static void set_chunk_bytes_for_testing(std::size_t target, std::size_t max) noexcept;

@@ -12,21 +12,24 @@
 namespace vttkit::detail {
 
 struct parse_context {
-  parse_context(byte_source& source, diagnostic_sink on_diagnostic, bool want_warnings, rule_set wanted)
+  /// `encoding`: parse_options::encoding.
+  parse_context(byte_source& source, diagnostic_sink on_diagnostic, bool want_warnings, rule_set wanted,
+                std::string_view encoding = {})
       : sink(std::move(on_diagnostic)),
         filtered_sink([this](const diagnostic& d) {
           if (rules.contains(d.rule)) sink(d);
         }),
-        lines(source, sink ? &filtered_sink : nullptr),
+        lines(source, sink ? &filtered_sink : nullptr, encoding),
         warnings(want_warnings && sink),
         rules(wanted) {}
   /// Over bytes in memory (see the matching line_reader constructor).
-  parse_context(std::string_view bytes, diagnostic_sink on_diagnostic, bool want_warnings, rule_set wanted)
+  parse_context(std::string_view bytes, diagnostic_sink on_diagnostic, bool want_warnings, rule_set wanted,
+                text_decoding decoding)
       : sink(std::move(on_diagnostic)),
         filtered_sink([this](const diagnostic& d) {
           if (rules.contains(d.rule)) sink(d);
         }),
-        lines(bytes, sink ? &filtered_sink : nullptr),
+        lines(bytes, sink ? &filtered_sink : nullptr, decoding),
         warnings(want_warnings && sink),
         rules(wanted) {}
   parse_context(const parse_context&) = delete;

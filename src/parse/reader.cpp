@@ -17,7 +17,7 @@ namespace vttkit {
 struct reader::impl {
   impl(byte_source& source, parse_options opts)
       : options(std::move(opts)),
-        ctx(source, options.on_diagnostic, options.warnings, options.rules),
+        ctx(source, options.on_diagnostic, options.warnings, options.rules, options.encoding),
         vtt(ctx),
         srt(ctx) {}
 
@@ -91,7 +91,7 @@ bool reader::read_header() {
     // (peek: the line reader has looked at the source, and holds a memory or mapped input in
     // place; other sources are read by one thread, see parallel_parser.)
     s.parallel = std::make_unique<detail::parallel_parser>(*s.ctx.lines.source(), s.ctx.lines.buffered(), s.options,
-                                                           threads);
+                                                           threads, s.ctx.lines);
     s.signature = s.parallel->read_header(s.header);
   } else {
     s.signature = s.vtt.read_header(s.header);
@@ -140,6 +140,11 @@ const std::string& reader::read_error() const noexcept {
   return s.ctx.lines.read_error();
 }
 
+const input_encoding& reader::encoding() const noexcept {
+  const auto& s = *impl_;
+  return s.parallel ? s.parallel->encoding() : s.ctx.lines.encoding();
+}
+
 parse_result parse(byte_source& source, parse_options options) {
   parse_result result;
   auto user_sink = std::move(options.on_diagnostic);
@@ -159,6 +164,7 @@ parse_result parse(byte_source& source, parse_options options) {
   result.format = r.format();
   result.has_signature = r.has_signature();
   result.read_error = r.read_error();
+  result.encoding = r.encoding();
   return result;
 }
 

@@ -156,9 +156,12 @@ void parse_cue_settings(std::string_view text, const std::vector<std::string>& r
 std::string missing_signature_message(bool got_line, std::string_view first) {
   if (!got_line) return "empty input: no WEBVTT signature, so no cues";
   std::string message = "no WEBVTT signature on the first line: the file has no cues";
-  constexpr std::string_view replacement = "\xEF\xBF\xBD";  // U+FFFD, what the bytes FF FE became
-  if (first.substr(0, 2 * replacement.size()) == std::string(replacement) + std::string(replacement))
-    message += " (it starts with a UTF-16 or UTF-32 byte order mark: convert it to UTF-8, e.g. with iconv)";
+  // UTF-16 without a byte order mark (one with is converted): every other character was a NUL.
+  const std::string nul = "\xEF\xBF\xBD";  // U+FFFD, what the NUL became
+  if (first.starts_with("W" + nul + "E" + nul))
+    message += " (it looks like UTF-16LE without a byte order mark: read it with --encoding utf-16le)";
+  else if (first.starts_with(nul + "W" + nul + "E"))
+    message += " (it looks like UTF-16BE without a byte order mark: read it with --encoding utf-16be)";
   else if (!first.empty() && std::all_of(first.begin(), first.end(), [](char c) { return detail::is_digit(c); }))
     message += " (it starts like SubRip: read it with --from srt)";
   return message;

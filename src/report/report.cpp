@@ -298,6 +298,23 @@ std::string format_finding(std::string_view file, const diagnostic& d, const tex
   return out;
 }
 
+void diagnostic_cap::append_omitted(std::string& out, report_format format, std::string_view file) const {
+  if (limit_ == 0 || format == report_format::json) return;
+  for (const auto& rule : all_rules()) {
+    const auto seen = seen_[static_cast<std::size_t>(rule.rule)];
+    if (seen <= limit_) continue;
+    if (format == report_format::github) {
+      out += "::notice file=";
+      append_escaped(out, file, escape_for::github_property);
+      out += "::";
+    } else {
+      append_escaped(out, file, escape_for::text);
+      out += ": ";
+    }
+    fmt::format_to(std::back_inserter(out), "{} more {} {} diagnostics not shown\n", seen - limit_, rule.id, rule.name);
+  }
+}
+
 std::string summary_line(const report_totals& t) { return summary_line(t, {}); }
 
 std::string summary_line(const report_totals& t, const text_style& style) {

@@ -135,6 +135,8 @@ const std::string& formatter::read_error() const noexcept { return impl_->reader
 
 const std::string& formatter::write_error() const noexcept { return impl_->write_error; }
 
+const input_encoding& formatter::encoding() const noexcept { return impl_->reader.encoding(); }
+
 bool is_canonical(std::string_view bytes) {
   memory_source in{bytes};
   formatter f{in, {}};
