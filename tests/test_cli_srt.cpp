@@ -1,0 +1,56 @@
+// The program with SubRip: inputs without any entry, the override-tag warning.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include <sys/stat.h>
+
+#include "cli_runner.hpp"
+
+using vtt_test::read_file;
+using vtt_test::run_vtt;
+using vtt_test::temp_dir;
+using vtt_test::write_file;
+
+namespace {
+
+bool exists(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0;
+}
+
+}  // namespace
+
+TEST_CASE("SubRip input without any entry fails; an empty one does not", "[cli][srt]") {
+  temp_dir d;
+  write_file(d.file("notes.srt"), "Some notes,\nnot subtitles.\n");
+  const auto r = run_vtt({"convert", "--to", "json", d.file("notes.srt"), "-o", d.file("notes.json")});
+  CHECK(r.code == 1);
+  CHECK(r.err.find("notes.srt:1:1: error: no SubRip entry") != std::string::npos);
+  CHECK(r.err.find("[E001]") != std::string::npos);
+  CHECK(!exists(d.file("notes.json")));
+  const auto piped = run_vtt({"convert", "--from", "srt"}, "1\n00:00:01 -> 00:00:02\nx\n");
+  CHECK(piped.code == 1);
+  CHECK(piped.out.empty());
+  write_file(d.file("empty.srt"), "\n\n");
+  const auto empty = run_vtt({"convert", "--to", "json", d.file("empty.srt")});
+  CHECK(empty.code == 0);
+  CHECK(empty.err.empty());
+  CHECK(empty.out == "{\"title\": null, \"cues\": []}\n");
+}
+
+TEST_CASE("SubRip override tags: one warning per file, --quiet silences it", "[cli][srt]") {
+  const std::string srt =
+      "1\n00:00:01,000 --> 00:00:02,000\n{\\an8}{\\i1}x\n\n2\n00:00:03,000 --> 00:00:04,000\n{\\b1}y\n";
+  const auto r = run_vtt({"convert", "--from", "srt"}, srt);
+  CHECK(r.code == 0);
+  CHECK(r.err ==
+        "-:3:7: warning: SubRip override tag {\\i1} removed (WebVTT has none; reported once per file) [W109]\n");
+  CHECK(r.out == "WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000 line:0\nx\n\n2\n00:00:03.000 --> 00:00:04.000\ny\n");
+  CHECK(run_vtt({"convert", "--from", "srt", "--strict"}, srt).code == 0);  // a warning, not an error
+  const auto quiet = run_vtt({"convert", "--from", "srt", "--quiet"}, srt);
+  CHECK(quiet.err.empty());
+  CHECK(quiet.out == r.out);
+  // Other warnings stay lint's job.
+  CHECK(run_vtt({"convert"}, "WEBVTT\n\n0:00:01.000 --> 0:00:02.000\nx\n").err.empty());
+}
