@@ -1,4 +1,5 @@
-// The program with SubRip: inputs without any entry, the override-tag warning.
+// The program with SubRip: the WebVTT to SubRip round trip, inputs without any entry, the
+// override-tag warning.
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -20,6 +21,19 @@ bool exists(const std::string& path) {
 }
 
 }  // namespace
+
+TEST_CASE("vtt to srt to json keeps the text after a line of spaces", "[cli][srt]") {
+  const auto srt = run_vtt({"convert", "--to", "srt"}, "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n \nhello world\n");
+  CHECK(srt.code == 0);
+  CHECK(srt.out == "1\n00:00:01,000 --> 00:00:02,000\nhello world\n");
+  const auto json = run_vtt({"convert", "--from", "srt", "--to", "json"}, srt.out);
+  CHECK(json.code == 0);
+  CHECK(json.err.empty());
+  CHECK(json.out ==
+        "{\"title\": null, \"cues\": [\n"
+        "{\"id\": \"1\", \"start\": 1, \"end\": 2, \"speaker\": null, \"text\": \"hello world\", \"raw\": \"hello "
+        "world\", \"settings\": {}}\n]}\n");
+}
 
 TEST_CASE("SubRip input without any entry fails; an empty one does not", "[cli][srt]") {
   temp_dir d;

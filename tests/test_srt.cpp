@@ -1,10 +1,12 @@
-// SubRip in: where entries end, timing forms, indices, markup, override tags.
+// SubRip in and out: where entries end, timing forms, indices, markup, override tags, the
+// writer's blank lines and positions, and the round trip through WebVTT.
 #include <catch2/catch.hpp>
 
 #include <string>
 #include <vector>
 
 #include <vttkit/parse.hpp>
+#include <vttkit/write.hpp>
 
 #include "trickle_source.hpp"
 
@@ -31,6 +33,10 @@ std::vector<std::string> where(const vttkit::parse_result& r, rule which) {
   for (const auto& d : r.diagnostics)
     if (d.rule == which) out.push_back(std::to_string(d.line) + ":" + std::to_string(d.column));
   return out;
+}
+
+std::string to_srt(const std::string& vtt) {
+  return vttkit::write_document(vttkit::parse(vtt).document, {vttkit::output_format::srt});
 }
 
 const std::string t1 = "00:00:01,000 --> 00:00:02,000\n";
@@ -213,4 +219,73 @@ TEST_CASE("SubRip: the streaming reader gives what the whole parse gives", "[srt
   CHECK(whole.document.cues.size() == 300);
   CHECK(whole.document.cues[4].payload == "line 5\nmore");
   CHECK(whole.document.cues[2].payload == " \nline 3");
+}
+
+TEST_CASE("srt output leaves out lines of blanks", "[srt][write]") {
+  CHECK(to_srt("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n \nhello world\n") ==
+        "1\n00:00:01,000 --> 00:00:02,000\nhello world\n");
+  CHECK(to_srt("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ann> \nhello\n\t\nworld \n") ==
+        "1\n00:00:01,000 --> 00:00:02,000\nAnn: hello\nworld \n");
+  // A line of tags only is empty once reduced.
+  CHECK(to_srt("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<c></c>\n<i>x</i>\n") ==
+        "1\n00:00:01,000 --> 00:00:02,000\n<i>x</i>\n");
+  CHECK(to_srt("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n  \n\n00:00:03.000 --> 00:00:04.000\nb\n") ==
+        "1\n00:00:01,000 --> 00:00:02,000\n\n\n2\n00:00:03,000 --> 00:00:04,000\nb\n");
+}
+
+TEST_CASE("srt output writes the nine positions back as {\\anN}", "[srt][write]") {
+  std::string srt;
+  for (int an = 1; an <= 9; ++an) {
+    srt += std::to_string(an) + "\n00:00:0" + std::to_string(an) + ",000 --> 00:00:0" + std::to_string(an) +
+           ",500\n{\\an" + std::to_string(an) + "}Text " + std::to_string(an) + "\n\n";
+  }
+  const auto doc = read_srt(srt).document;
+  const auto back = vttkit::write_document(doc, {vttkit::output_format::srt});
+  std::string want = srt;
+  want.replace(want.find("{\\an2}"), 6, "");  // bottom centre is the default
+  CHECK(back + "\n" == want);
+  // Through WebVTT text too.
+  const auto vtt = vttkit::write_document(doc, {vttkit::output_format::vtt});
+  CHECK(vtt.find("00:00:08.000 --> 00:00:08.500 line:0\nText 8") != std::string::npos);
+  CHECK(to_srt(vtt) + "\n" == want);
+  // Settings that are not one of the nine positions give no tag.
+  CHECK(to_srt("WEBVTT\n\n00:00:01.000 --> 00:00:02.000 align:start position:0%\nx\n") ==
+        "1\n00:00:01,000 --> 00:00:02,000\nx\n");
+  CHECK(to_srt("WEBVTT\n\n00:00:01.000 --> 00:00:02.000 line:0 align:center\nx\n") ==
+        "1\n00:00:01,000 --> 00:00:02,000\n{\\an8}x\n");
+  CHECK(to_srt("WEBVTT\n\n00:00:01.000 --> 00:00:02.000 line:-1\nx\n") == "1\n00:00:01,000 --> 00:00:02,000\nx\n");
+}
+
+TEST_CASE("vtt to srt to vtt keeps every cue, its times and its words", "[srt][roundtrip]") {
+  const std::string vtt =
+      "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n \nhello world\n\n"
+      "00:00:02.000 --> 00:00:03.000 align:start position:0%\nhello world<00:00:02.500><c> again</c>\n\n"
+      "7\n00:00:03.000 --> 00:00:04.000\n<v Bo>1\n\n"
+      "00:00:04.000 --> 00:00:05.000\n  \n\n"
+      "00:00:05.000 --> 00:00:06.000\n<i>last</i> &amp; 2\n";
+  const auto first = vttkit::parse(vtt).document;
+  const auto srt = vttkit::write_document(first, {vttkit::output_format::srt, vttkit::speaker_labels::none});
+  const auto again = read_srt(srt);
+  CHECK(again.diagnostics.empty());
+  REQUIRE(again.document.cues.size() == first.cues.size());
+  auto words = [](const std::string& text) {
+    std::vector<std::string> out;
+    std::string w;
+    for (char c : text + " ") {
+      if (c == ' ' || c == '\n' || c == '\t') {
+        if (!w.empty()) out.push_back(w);
+        w.clear();
+      } else {
+        w += c;
+      }
+    }
+    return out;
+  };
+  for (std::size_t i = 0; i < first.cues.size(); ++i) {
+    INFO(i);
+    CHECK(again.document.cues[i].start == first.cues[i].start);
+    CHECK(again.document.cues[i].end == first.cues[i].end);
+    CHECK(words(again.document.cues[i].text) == words(first.cues[i].text));
+    CHECK(again.document.cues[i].id == std::to_string(i + 1));
+  }
 }

@@ -110,6 +110,7 @@ constexpr std::array<srt_position, 9> positions{{
 const srt_position& srt_alignment_position(int an) noexcept { return positions[an >= 1 && an <= 9 ? an - 1 : 1]; }
 
 int srt_alignment_of(const cue& c) noexcept {
+  if (c.settings.empty()) return 2;
   std::string_view line, align;
   for (const auto& s : c.settings) {
     if (s.name == "line") line = s.value;

@@ -1,10 +1,14 @@
 // `--to srt`: SubRip. Numbered from 1, HH:MM:SS,mmm, markup reduced to <b> <i> <u>,
-// character references decoded, the speaker shown per `--speaker-labels`.
+// character references decoded, lines of blanks left out, the nine positions SubRip input
+// maps to cue settings written back as {\anN}, the speaker shown per `--speaker-labels`.
+#include <algorithm>
 #include <utility>
 #include <vector>
 
 #include <vttkit/cue_text.hpp>
 
+#include "parse/srt_parser.hpp"  // the {\anN} positions
+#include "text/ascii.hpp"
 #include "write/format_writer.hpp"
 #include "write/time_text.hpp"
 #include "write/turns.hpp"
@@ -59,6 +63,36 @@ void append_srt_text(std::string& out, const cue& c) {
   close_to(0);
 }
 
+/// Whether `out` from `from` has a line that is empty or blanks only.
+bool has_blank_line(const std::string& out, std::size_t from) noexcept {
+  for (std::size_t at = from;;) {
+    if (at == out.size() || out[at] == '\n' || is_blank(out[at])) return true;
+    at = out.find('\n', at);
+    if (at == std::string::npos) return false;
+    ++at;
+  }
+}
+
+/// Removes from `out[from..]` the lines that are empty or blanks only: they show nothing, and
+/// many SubRip readers take such a line for the end of the entry and lose the text after it.
+void drop_blank_lines(std::string& out, std::size_t from) {
+  if (from == out.size() || !has_blank_line(out, from)) return;
+  std::size_t w = from;
+  for (std::size_t r = from; r < out.size();) {
+    auto eol = out.find('\n', r);
+    if (eol == std::string::npos) eol = out.size();
+    const std::string_view line(out.data() + r, eol - r);
+    if (!trim(line, is_blank).empty()) {
+      if (w > from) out[w++] = '\n';
+      std::copy(out.begin() + static_cast<std::ptrdiff_t>(r), out.begin() + static_cast<std::ptrdiff_t>(eol),
+                out.begin() + static_cast<std::ptrdiff_t>(w));
+      w += eol - r;
+    }
+    r = eol + 1;
+  }
+  out.resize(w);
+}
+
 class srt_writer final : public format_writer {
  public:
   explicit srt_writer(const write_options& options) : labels_(options.labels) {}
@@ -77,8 +111,15 @@ class srt_writer final : public format_writer {
     k += write_timing(line + k, c.start, c.end, timestamp_style::srt);
     line[k++] = '\n';
     out.append(line, k);
+    if (const int an = srt_alignment_of(c); an != 2) {
+      out += "{\\an";
+      out += static_cast<char>('0' + an);
+      out += '}';
+    }
     append_label(out, labels_, c, starts);
+    const auto text_from = out.size();
     append_srt_text(out, c);
+    drop_blank_lines(out, text_from);
     out += '\n';
   }
 
