@@ -1,5 +1,5 @@
 // The program with SubRip: the WebVTT to SubRip round trip, inputs without any entry, the
-// override-tag warning.
+// override-tag warning, and --out-dir names for inputs that share a stem.
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -19,6 +19,8 @@ bool exists(const std::string& path) {
   struct stat st {};
   return ::stat(path.c_str(), &st) == 0;
 }
+
+const std::string entry = "1\n00:00:01,000 --> 00:00:02,000\nhi\n";
 
 }  // namespace
 
@@ -67,4 +69,36 @@ TEST_CASE("SubRip override tags: one warning per file, --quiet silences it", "[c
   CHECK(quiet.out == r.out);
   // Other warnings stay lint's job.
   CHECK(run_vtt({"convert"}, "WEBVTT\n\n0:00:01.000 --> 0:00:02.000\nx\n").err.empty());
+}
+
+TEST_CASE("out-dir: inputs that differ only in their extension keep it", "[cli][batch][srt]") {
+  temp_dir d;
+  ::mkdir(d.file("in").c_str(), 0755);
+  ::mkdir(d.file("in/sub").c_str(), 0755);
+  write_file(d.file("in/talk.vtt"), "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nfrom vtt\n");
+  write_file(d.file("in/talk.srt"), "1\n00:00:01,000 --> 00:00:02,000\nfrom srt\n");
+  write_file(d.file("in/intro.vtt"), "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nintro\n");
+  write_file(d.file("in/sub/talk.srt"), entry);
+  for (const char* jobs : {"1", "3"}) {
+    INFO(jobs);
+    const auto out = d.file(std::string("out") + jobs);
+    const auto r = run_vtt({"convert", "-r", "-j", jobs, "--to", "txt", "--out-dir", out, d.file("in")});
+    CHECK(r.code == 0);
+    CHECK(r.err.empty());
+    CHECK(read_file(out + "/talk.vtt.txt") == "from vtt\n");
+    CHECK(read_file(out + "/talk.srt.txt") == "from srt\n");
+    CHECK(read_file(out + "/intro.txt") == "intro\n");
+    CHECK(read_file(out + "/sub/talk.txt") == "hi\n");  // alone in its folder
+    CHECK(!exists(out + "/talk.txt"));
+  }
+  // Named on the command line, in either order; the same file twice still clashes.
+  const auto r = run_vtt(
+      {"convert", "--to", "txt", "--out-dir", d.file("named"), d.file("in/talk.srt"), d.file("in/talk.vtt")});
+  CHECK(r.code == 0);
+  CHECK(read_file(d.file("named/talk.srt.txt")) == "from srt\n");
+  CHECK(read_file(d.file("named/talk.vtt.txt")) == "from vtt\n");
+  const auto twice = run_vtt(
+      {"convert", "--to", "txt", "--out-dir", d.file("twice"), d.file("in/talk.vtt"), d.file("in/talk.vtt")});
+  CHECK(twice.code == 1);
+  CHECK(twice.err.find("another input already writes") != std::string::npos);
 }
