@@ -111,6 +111,13 @@ TEST_CASE("SubRip: a bad timing line drops its entry only", "[srt][read]") {
   CHECK(r.document.cues[0].payload == "one");
   CHECK(r.document.cues[1].payload == "three");
   CHECK(where(r, rule::invalid_timestamp) == std::vector<std::string>{"6:1"});
+  // Right after text (no blank line before it or its number line) such a line is text.
+  const auto text = read_srt("1\n" + t1 + "x\n1\n00:00:01,000 --> 00:00:xx\n");
+  CHECK(text.diagnostics.empty());
+  REQUIRE(text.document.cues.size() == 1);
+  CHECK(text.document.cues[0].text == "x\n1\n00:00:01,000 --> 00:00:xx");
+  CHECK(where(read_srt("1\n" + t1 + "x\n\n1\n\n00:00:01,000 --> 00:00:xx\n"), rule::invalid_timestamp) ==
+        std::vector<std::string>{"7:1"});
   // Lines before the first entry are dropped, once reported.
   const auto title = read_srt("My film\nby me\n\n1\n" + t1 + "one\n");
   CHECK(title.document.cues.size() == 1);

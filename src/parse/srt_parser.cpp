@@ -244,18 +244,21 @@ bool srt_parser::start_entry(std::string_view line, std::size_t line_no) {
 /// Reads the text lines of an entry (into `c` when `keep`), or with `prelude` the lines
 /// before the first entry, up to the start of the next entry (then in `next_`) or the end.
 void srt_parser::read_body(cue& c, bool keep, bool prelude) {
-  bool gap = prelude;  // after a blank or number line: a line with "-->" starts an entry
+  // A line with "-->" that is not a timing line starts a (dropped) entry only where an entry
+  // can start: after a blank line, or after an index line that follows one (or at the start).
+  bool after_blank = prelude, index_after_blank = false;
   bool reported = false;
   std::string_view line;
   while (ctx_.lines.next(line)) {
     if (trim_blanks(line).empty()) {
       if (!line.empty()) pending_.append(line).push_back('\n');
-      gap = true;
+      after_blank = true;
       continue;
     }
     saw_text_ = true;
     millis a = 0, b = 0;
-    if (parse_srt_timing(line, a, b) || (gap && line.find("-->") != std::string_view::npos)) {
+    if (parse_srt_timing(line, a, b) ||
+        ((after_blank || index_after_blank) && line.find("-->") != std::string_view::npos)) {
       // A new entry (the last number line is its index); what came before stays text up to
       // the number line before that.
       start_entry(line, ctx_.lines.line_number());
@@ -269,7 +272,8 @@ void srt_parser::read_body(cue& c, bool keep, bool prelude) {
       pending_.append(line).push_back('\n');
       number_end_ = pending_.size();
       number_line_ = ctx_.lines.line_number();
-      gap = true;
+      index_after_blank = after_blank;
+      after_blank = false;
       continue;
     }
     if (prelude && !reported) {
@@ -279,7 +283,7 @@ void srt_parser::read_body(cue& c, bool keep, bool prelude) {
     }
     flush(c, keep, pending_.size());
     add_line(c, line);
-    gap = false;
+    after_blank = index_after_blank = false;
   }
   have_next_ = false;
   flush(c, keep, has_number_ ? number_end_ : 0);  // lines of spaces at the end are dropped
