@@ -360,7 +360,12 @@ bool make_plan(const convert_options& opt, run_plan& plan, messages& msg) {
   pipe.census = !pipe.speakers_from_prefix && (pipe.merge || pipe.stitch || opt.report != speakers_report::none);
   plan.parse.format = opt.from;
   plan.parse.encoding = opt.encoding;
-  plan.parse.warnings = false;  // warnings are vtt lint's job
+  // Warnings are vtt lint's job, but lint reads WebVTT: what only SubRip input has is said here.
+  plan.parse.warnings = !opt.quiet;
+  plan.parse.rules = vttkit::rule_set{};
+  for (const auto& r : vttkit::all_rules())
+    if (r.severity == vttkit::severity::error) plan.parse.rules.add(r.rule);
+  plan.parse.rules.add(vttkit::rule::override_tag);
   plan.outputs.output = opt.output;
   plan.outputs.out_dir = opt.out_dir;
   plan.outputs.extension = opt.report == speakers_report::json ? ".json"

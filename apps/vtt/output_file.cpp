@@ -263,7 +263,8 @@ std::string output_plan::path_for(const input_file& in) const {
   if (!output.empty()) return output;
   if (out_dir.empty()) return "-";
   fs::path rel = in.is_stdin() ? fs::path("stdin") : fs::path(in.relative);
-  rel.replace_extension(extension);
+  if (std::binary_search(keep_extension_.begin(), keep_extension_.end(), in.relative)) rel += extension;
+  else rel.replace_extension(extension);
   return (fs::path(out_dir) / rel).string();
 }
 
@@ -277,9 +278,22 @@ bool output_plan::make_folder(const std::string& path, std::string& error) const
   return false;
 }
 
-std::vector<bool> output_plan::clashes(const std::vector<input_file>& inputs) const {
+std::vector<bool> output_plan::clashes(const std::vector<input_file>& inputs) {
   std::vector<bool> clash(inputs.size(), false);
   if (out_dir.empty()) return clash;
+  // Inputs that differ only in their extension (X.vtt and X.srt) keep it: X.vtt.json, X.srt.json.
+  std::vector<std::pair<std::string, std::string>> stems;  // (relative path without extension, relative path)
+  for (const auto& in : inputs)
+    if (!in.is_stdin()) stems.emplace_back(fs::path(in.relative).replace_extension().string(), in.relative);
+  std::sort(stems.begin(), stems.end());
+  stems.erase(std::unique(stems.begin(), stems.end()), stems.end());
+  keep_extension_.clear();
+  for (std::size_t i = 0; i < stems.size(); ++i) {
+    const bool shared = (i > 0 && stems[i - 1].first == stems[i].first) ||
+                        (i + 1 < stems.size() && stems[i + 1].first == stems[i].first);
+    if (shared) keep_extension_.push_back(stems[i].second);
+  }
+  std::sort(keep_extension_.begin(), keep_extension_.end());
   std::vector<std::pair<std::string, std::size_t>> seen;
   for (std::size_t i = 0; i < inputs.size(); ++i) seen.emplace_back(path_for(inputs[i]), i);
   std::sort(seen.begin(), seen.end());

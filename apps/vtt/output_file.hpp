@@ -64,11 +64,15 @@ struct output_plan {
   std::string extension;
   /// The path for `in` ("-" for standard output).
   [[nodiscard]] std::string path_for(const input_file& in) const;
-  /// For each input, whether an earlier input already writes its --out-dir output.
-  [[nodiscard]] std::vector<bool> clashes(const std::vector<input_file>& inputs) const;
-  /// With --out-dir, creates the folder that `path` (from path_for) goes in; on failure
+  /// Names the --out-dir outputs of `inputs` (two inputs whose paths differ only in their
+  /// extension keep it: X.vtt.json and X.srt.json) and returns, for each input, whether an
+  /// earlier input already writes its output.
+  [[nodiscard]] std::vector<bool> clashes(const std::vector<input_file>& inputs);  /// With --out-dir, creates the folder that `path` (from path_for) goes in; on failure
   /// returns false and says why in `error`.
   [[nodiscard]] bool make_folder(const std::string& path, std::string& error) const;
+
+ private:
+  std::vector<std::string> keep_extension_;  ///< sorted relative paths whose output keeps the extension
 };
 
 }  // namespace vtt

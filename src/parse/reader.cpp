@@ -35,6 +35,7 @@ struct reader::impl {
   std::unique_ptr<detail::parallel_parser> parallel;  // when parsing WebVTT on several threads
   bool header_done = false;
   bool signature = false;
+  bool srt_cue_ready = false;  // SubRip: the first cue, read with the header, not handed out yet
 
   input_format detect();
 };
@@ -86,7 +87,10 @@ bool reader::read_header() {
   s.format = s.detect();
   const auto threads = s.options.threads ? s.options.threads : std::max(1u, std::thread::hardware_concurrency());
   if (s.format == input_format::srt) {
-    s.signature = true;
+    // SubRip has no signature: its first entry stands for one (a non-blank input without
+    // any entry is E001, so that a file read wrongly as SubRip fails instead of giving nothing).
+    s.srt_cue_ready = s.srt.first(s.cue);
+    s.signature = s.srt_cue_ready || s.srt.blank();
   } else if (threads > 1 && (s.ctx.lines.peek(0), s.ctx.lines.in_place())) {
     // (peek: the line reader has looked at the source, and holds a memory or mapped input in
     // place; other sources are read by one thread, see parallel_parser.)
@@ -103,7 +107,8 @@ bool reader::next() {
   auto& s = *impl_;
   if (!read_header()) return false;
   if (s.format == input_format::srt) {
-    if (!s.srt.next(s.cue)) return false;
+    if (s.srt_cue_ready) s.srt_cue_ready = false;
+    else if (!s.srt.next(s.cue)) return false;
     s.kind = item_kind::cue;
     return true;
   }

@@ -6,11 +6,16 @@
 
 namespace vttkit::detail {
 
-/// Removes the empty lines of the text that `out` holds from `from` on: in WebVTT and SubRip an
-/// empty line ends the cue, so text after it would be read back as a broken block (WebVTT's
-/// parser cannot make such a payload, but SubRip input and library callers can). The lines with
-/// text are kept, in order. Text without an empty line (the common case) is left as it is
-/// after one search.
-void remove_empty_lines(std::string& out, std::size_t from);
+/// Which lines a format cannot hold inside a cue's text.
+enum class lines_to_drop {
+  empty,   ///< WebVTT: an empty line ends the cue (a line of spaces is text)
+  blanks,  ///< SubRip: empty lines and lines of blanks, which many readers take for the end
+};
+
+/// Removes those lines from the text that `out` holds from `from` on, so that the text is read
+/// back as one cue (WebVTT's parser cannot make such a payload, but SubRip input and library
+/// callers can). The other lines are kept, in order. Text without such a line (the common
+/// case) is left as it is after one search.
+void remove_lines(std::string& out, std::size_t from, lines_to_drop which);
 
 }  // namespace vttkit::detail

@@ -1,11 +1,14 @@
 // `--to srt`: SubRip. Numbered from 1, HH:MM:SS,mmm, markup reduced to <b> <i> <u>,
-// character references decoded, the speaker shown per `--speaker-labels`.
+// character references decoded, lines of blanks left out, the nine positions SubRip input
+// maps to cue settings written back as {\anN}, the speaker shown per `--speaker-labels`.
+#include <algorithm>
 #include <utility>
 #include <vector>
 
 #include <vttkit/cue_text.hpp>
 
 #include "write/cue_lines.hpp"
+#include "parse/srt_parser.hpp"  // the {\anN} positions
 #include "write/format_writer.hpp"
 #include "write/time_text.hpp"
 #include "write/turns.hpp"
@@ -78,10 +81,15 @@ class srt_writer final : public format_writer {
     k += write_timing(line + k, c.start, c.end, timestamp_style::srt);
     line[k++] = '\n';
     out.append(line, k);
-    const auto text_at = out.size();
+    if (const int an = srt_alignment_of(c); an != 2) {
+      out += "{\\an";
+      out += static_cast<char>('0' + an);
+      out += '}';
+    }
     append_label(out, labels_, c, starts);
+    const auto text_from = out.size();
     append_srt_text(out, c);
-    remove_empty_lines(out, text_at);
+    remove_lines(out, text_from, lines_to_drop::blanks);
     out += '\n';
   }
 

@@ -52,7 +52,7 @@ class vtt_writer final : public format_writer {
     out += '\n';
     const auto text_at = out.size();
     out += c.payload;
-    remove_empty_lines(out, text_at);
+    remove_lines(out, text_at, lines_to_drop::empty);
     if (out.size() > text_at) out += '\n';
   }
 };

@@ -1,7 +1,8 @@
 // Fuzz target: the SubRip reader (docs/fuzzing.md). Besides "does not crash", it checks that
 //  - reading the input in small pieces gives exactly what reading it whole gives;
 //  - every cue's plain text is what its payload (escaped text, <b> <i> <u> kept) reads as;
-//  - SubRip converted to WebVTT reads back as the same cues;
+//  - SubRip converted to WebVTT reads back as the same cues (ids and positions included);
+//  - a non-blank input without any entry, and only that, is E001;
 //  - every writer copes with what the reader produced.
 #include <cstddef>
 #include <cstdint>
@@ -26,7 +27,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   vttkit::parse_options options;
   options.format = vttkit::input_format::srt;
   const vttkit::parse_result r = vttkit::parse(input, options);
-  FUZZ_CHECK(r.format == vttkit::input_format::srt && r.has_signature);
+  FUZZ_CHECK(r.format == vttkit::input_format::srt);
+  // No entry in a non-blank input is E001 (SubRip's first entry stands for a signature).
+  bool e001 = false;
+  for (const vttkit::diagnostic& d : r.diagnostics) e001 = e001 || d.rule == vttkit::rule::missing_signature;
+  FUZZ_CHECK(r.has_signature == !e001);
+  FUZZ_CHECK(r.has_signature || r.document.cues.empty());
 
   {
     fuzz_support::piecewise_source pieces(input);
@@ -41,7 +47,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FUZZ_CHECK(c.start >= 0 && c.end >= 0);
     FUZZ_CHECK(c.line > previous_line);
     previous_line = c.line;
-    FUZZ_CHECK(c.id.empty() && c.id_line == 0 && c.settings.empty() && c.speaker.empty());
+    // The index is the id; the settings are a {\anN} position (line, align).
+    FUZZ_CHECK(c.id.empty() == (c.id_line == 0) && c.id.find_first_not_of("0123456789") == std::string::npos);
+    FUZZ_CHECK(c.id_line < c.line && c.speaker.empty());
+    for (const auto& s : c.settings) FUZZ_CHECK(s.name == "line" || s.name == "align");
     FUZZ_CHECK(c.payload.find("-->") == std::string::npos);  // '>' is escaped
     FUZZ_CHECK(c.payload.find("\n\n") == std::string::npos);
     FUZZ_CHECK(c.payload.find('\r') == std::string::npos && c.payload.find('\0') == std::string::npos);
