@@ -1,6 +1,7 @@
-// The transform pipeline of `vtt convert`, `merge`, `stitch` and `speakers`: speakers taken
-// from `NAME: ` prefixes, renamed by a speaker map, fragments merged into turns, turns re-cut
-// into sentences. Each step is optional; they run in that order.
+// The transform pipeline of `vtt convert`, `merge`, `stitch` and `speakers`: word timings read
+// from inline timestamps, speakers taken from `NAME: ` prefixes, renamed by a speaker map,
+// fragments merged into turns, turns re-cut into sentences. Each step but the first is
+// optional; they run in that order.
 #pragma once
 
 #include <optional>
@@ -11,8 +12,8 @@
 
 namespace vttkit {
 
-/// Which steps run and how. The defaults are the documented ones: no step at all, and for
-/// merging a gap of at most 2 s with no limit on length or duration.
+/// Which steps run and how. The defaults are the documented ones: word timings read, no other
+/// step, and for merging a gap of at most 2 s with no limit on length or duration.
 struct pipeline_options {
   bool speakers_from_prefix = false;  ///< `--speakers-from-prefix`: see `prefix_speakers`
   speaker_map speakers;               ///< `--map`, `--map-file`: renames when not empty
@@ -32,8 +33,8 @@ class pipeline {
   pipeline(const pipeline&) = delete;  // its stages call back into it
   pipeline& operator=(const pipeline&) = delete;
 
-  /// Rewrites `c` in place (speaker prefixes, map) before passing it on, so that a reader's
-  /// cue goes through without a copy. Its text may have changed afterwards.
+  /// Rewrites `c` in place (word timings, speaker prefixes, map) before passing it on, so that
+  /// a reader's cue goes through without a copy. Its text may have changed afterwards.
   void push(cue& c);
   /// The same for a cue that must stay as it is: copied when a rewriting step is on.
   void push(const cue& c);
@@ -43,6 +44,8 @@ class pipeline {
   [[nodiscard]] std::vector<std::string> unused_labels() const;
 
  private:
+  void rewrite(cue& c);
+
   speaker_map map_;
   prefix_speakers prefix_;
   std::optional<merger> merger_;

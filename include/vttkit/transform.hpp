@@ -55,6 +55,16 @@ class prefix_speakers {
   std::string last_;
 };
 
+/// Whether `payload` has an inline timestamp (`<` then a digit): one scan, no parse.
+[[nodiscard]] bool has_inline_timestamps(std::string_view payload) noexcept;
+
+/// Fills `c.words` from the inline timestamps of its payload (docs/formats.md, "Word timings"):
+/// the words are the white-space-separated runs of the plain text; a word starts at the last
+/// timestamp before its first character (the cue's start before any) and ends where the next
+/// word starts (the cue's end for the last word; never before its start). Without an inline
+/// timestamp, `c.words` is cleared. Returns whether the cue has words.
+bool fill_words(cue& c);
+
 /// Options of `merge` (docs/transcripts.md).
 struct merge_options {
   millis max_gap = 2000;      ///< join when next start minus previous end is at most this
@@ -62,7 +72,8 @@ struct merge_options {
   millis max_duration = 0;    ///< 0: no limit on a merged cue's duration
 };
 
-/// Joins consecutive cues of the same speaker into one.
+/// Joins consecutive cues of the same speaker into one. The joined cue has the words of its
+/// parts (`cue::words`) when every part with text had them.
 class merger {
  public:
   merger(merge_options options, cue_handler out);
@@ -71,10 +82,13 @@ class merger {
   void finish();
 
  private:
+  void add_words(const cue& c);
+
   merge_options options_;
   cue_handler out_;
   cue current_;
   bool holding_ = false;
+  bool timed_ = false;  ///< every part with text so far had words
 };
 
 /// Options of `stitch` (docs/transcripts.md).
@@ -83,8 +97,11 @@ struct stitch_options {
   millis max_duration = 0;    ///< 0: no limit
 };
 
-/// Re-cuts each speaker turn into one cue per sentence with interpolated times. Sentences are
-/// emitted as soon as they are known to be complete, so memory holds only the unfinished one.
+/// Re-cuts each speaker turn into one cue per sentence. A sentence starts when its first word
+/// starts and ends when its last word ends: the words' own times when the source cue has them
+/// (`cue::words`; the sentence then has its words too), else times interpolated by character
+/// within the source cue. Sentences are emitted as soon as they are known to be complete, so
+/// memory holds only the unfinished one.
 class stitcher {
  public:
   stitcher(stitch_options options, cue_handler out);
@@ -101,6 +118,7 @@ class stitcher {
     std::size_t skipped = 0;  ///< its code points already emitted and dropped from pending_
     std::size_t chars = 0;    ///< code points of its whole text
     std::size_t line = 0;     ///< source line, passed on to the cues cut from it
+    bool word = false;        ///< one timed word (`cue::words`): its times are the word's own
   };
 
   void cut(bool turn_over);
@@ -109,6 +127,8 @@ class stitcher {
   [[nodiscard]] std::size_t split_point(std::size_t begin, std::size_t limit, std::size_t total_chars) const;
   void drop_front(std::size_t count);
   void flush_turn();
+  [[nodiscard]] bool add_word_pieces(const cue& c, std::size_t begin);
+  void collect_words(std::size_t begin, std::size_t end);
 
   stitch_options options_;
   cue_handler out_;

@@ -1,7 +1,9 @@
-// The transform pipeline: prefix -> map -> merge -> stitch -> the caller's handler.
+// The transform pipeline: words -> prefix -> map -> merge -> stitch -> the caller's handler.
 #include <vttkit/pipeline.hpp>
 
 #include <utility>
+
+#include "transform/words.hpp"
 
 namespace vttkit {
 
@@ -20,14 +22,23 @@ pipeline::pipeline(const pipeline_options& options, cue_handler out)
   head_ = std::move(next);
 }
 
-void pipeline::push(cue& c) {
-  if (use_prefix_) prefix_.apply(c);
+void pipeline::rewrite(cue& c) {
+  if (use_prefix_) {
+    prefix_.apply(c);
+    detail::keep_words_of_text(c);
+  }
   if (!map_.empty()) map_.apply(c);
   head_(c);
 }
 
+void pipeline::push(cue& c) {
+  if (has_inline_timestamps(c.payload)) fill_words(c);
+  else c.words.clear();  // a reader reuses its cue: words of an earlier one must not stay
+  rewrite(c);
+}
+
 void pipeline::push(const cue& c) {
-  if (!use_prefix_ && map_.empty()) {
+  if (!use_prefix_ && map_.empty() && c.words.empty() && !has_inline_timestamps(c.payload)) {
     head_(c);
     return;
   }
