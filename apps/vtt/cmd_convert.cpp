@@ -63,6 +63,9 @@ void add_io_flags(CLI::App& cmd, convert_options& o) {
   cmd.add_flag("--strict", o.strict, "A file with any error diagnostic fails (exit 1)");
   add_choice(cmd, "--from", o.from, vttkit::input_formats(), &vttkit::input_format_info::format,
              "Input format (auto: from the WEBVTT signature, extension or content)");
+  add_choice(cmd, "--rollup", o.pipe.rollup, vttkit::rollup_modes(), &vttkit::rollup_mode_info::mode,
+             "Roll-up captions (YouTube automatic captions) rebuilt with each line once: auto (when the first "
+             "cues repeat lines), on, off");
 }
 
 void add_output_flags(CLI::App& cmd, convert_options& o) {
@@ -127,7 +130,7 @@ bool load_speaker_map(convert_options& opt, messages& msg) {
 
 /// Reads the cues of `reader` through a pipeline into `out`: written, or counted for the report.
 bool transform_into(vttkit::reader& reader, const run_plan& plan, vttkit::byte_sink& out, progress_line& progress,
-                    std::vector<std::string>& unused_labels) {
+                    std::vector<std::string>& unused_labels, std::size_t& rollup_removed) {
   const auto report = plan.opt.report;
   vttkit::writer writer{out, plan.opt.write};
   vttkit::speaker_counter counter;
@@ -143,6 +146,7 @@ bool transform_into(vttkit::reader& reader, const run_plan& plan, vttkit::byte_s
   }
   pipe.finish();
   unused_labels = pipe.unused_labels();
+  rollup_removed = pipe.rollup_removed();
   if (report == speakers_report::none) return writer.finish();
   const auto rows = counter.result();
   return out.write(report == speakers_report::json ? vttkit::speakers_json(rows) : vttkit::speakers_table(rows));
@@ -174,7 +178,8 @@ int convert_with(vttkit::reader& reader, const run_plan& plan, const input_file&
   if (plan.ordered) shared.emplace(*plan.ordered, index);
   vttkit::byte_sink& sink = shared ? static_cast<vttkit::byte_sink&>(*shared) : out.sink();
   std::vector<std::string> unused_labels;
-  if (!transform_into(reader, plan, sink, progress, unused_labels)) {
+  std::size_t rollup_removed = 0;
+  if (!transform_into(reader, plan, sink, progress, unused_labels, rollup_removed)) {
     if (plan.ordered ? plan.ordered->broken_pipe() : out.broken_pipe())
       return exit_output_closed;  // `vtt convert big.vtt | head`: stop quietly
     msg.line(fmt::format("vtt: {}: write failed: {}",
@@ -190,6 +195,8 @@ int convert_with(vttkit::reader& reader, const run_plan& plan, const input_file&
     return exit_findings;
   }
   if (!plan.opt.quiet) {
+    if (rollup_removed > 0)
+      msg.line(fmt::format("vtt: {}: roll-up captions, repeated lines removed (--rollup off keeps them)", name));
     for (const auto& label : unused_labels)
       msg.line(fmt::format("vtt: warning: {}: no speaker \"{}\" in the input (--map)", name, label));
   }

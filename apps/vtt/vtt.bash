@@ -11,6 +11,7 @@ _vtt() {
   case $prev in
     -t|--to) COMPREPLY=($(compgen -W "vtt srt json jsonl md txt podcast-json" -- "$cur")); return ;;
     --from) COMPREPLY=($(compgen -W "auto vtt srt" -- "$cur")); return ;;
+    --rollup) COMPREPLY=($(compgen -W "auto on off" -- "$cur")); return ;;
     --speaker-labels) COMPREPLY=($(compgen -W "none change every" -- "$cur")); return ;;
     --format) COMPREPLY=($(compgen -W "text json github" -- "$cur")); return ;;
     --profile) COMPREPLY=($(compgen -W "subtitle transcript" -- "$cur")); return ;;
@@ -20,10 +21,10 @@ _vtt() {
   if [[ $cur == -* ]]; then
     local flags="--help -o --output --out-dir -r --recursive -j --jobs -q --quiet --strict --from"
     case $cmd in
-      convert) flags+=" --to --speaker-labels --map --map-file --speakers-from-prefix --merge --stitch --max-gap --max-chars --max-duration" ;;
-      merge) flags+=" --to --speaker-labels --map --map-file --speakers-from-prefix --max-gap --max-chars --max-duration" ;;
-      stitch) flags+=" --to --speaker-labels --map --map-file --speakers-from-prefix --max-chars --max-duration" ;;
-      speakers) flags+=" --json --map --map-file --speakers-from-prefix" ;;
+      convert) flags+=" --rollup --to --speaker-labels --map --map-file --speakers-from-prefix --merge --stitch --max-gap --max-chars --max-duration" ;;
+      merge) flags+=" --rollup --to --speaker-labels --map --map-file --speakers-from-prefix --max-gap --max-chars --max-duration" ;;
+      stitch) flags+=" --rollup --to --speaker-labels --map --map-file --speakers-from-prefix --max-chars --max-duration" ;;
+      speakers) flags+=" --rollup --json --map --map-file --speakers-from-prefix" ;;
       lint) flags="--help --format --select --ignore --profile --strict --max-line-length --max-lines --max-cps --min-duration --max-duration --min-gap" ;;
       fmt) flags="--help --check --in-place --force" ;;
     esac

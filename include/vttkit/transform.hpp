@@ -65,6 +65,57 @@ class prefix_speakers {
 /// timestamp, `c.words` is cleared. Returns whether the cue has words.
 bool fill_words(cue& c);
 
+/// How `rollup_filter` treats its input: recognise roll-up captions by their shape, or take
+/// every input as roll-up, or none.
+enum class rollup_mode { automatic, on, off };
+
+/// One `--rollup` choice.
+struct rollup_mode_info {
+  rollup_mode mode;
+  std::string_view name;  ///< "auto", "on", "off"
+  std::string_view summary;
+};
+/// Every `--rollup` choice.
+[[nodiscard]] std::span<const rollup_mode_info> rollup_modes() noexcept;
+
+/// Rebuilds roll-up captions (YouTube's automatic captions, rolling broadcast captions) with each
+/// line once (docs/transcripts.md, "Roll-up captions"). In roll-up captions each cue shows again
+/// the last lines of the cue before it; the filter removes a cue's leading lines that equal the
+/// previous cue's last lines, or the previous last line's words when the first line grows from
+/// them, and its white-space-only lines, and drops cues left empty (YouTube's 10 ms hold cues).
+/// `c.words` lose the words removed. In automatic mode the first `probe_cues` cues are held
+/// and the input is taken as roll-up when, of their consecutive pairs that show different
+/// lines, at least 2 and at least half repeat: the later cue's first non-blank line starts with
+/// the earlier one's last non-blank line (white space collapsed). Otherwise cues pass through
+/// unchanged.
+class rollup_filter {
+ public:
+  static constexpr std::size_t probe_cues = 16;
+
+  rollup_filter(rollup_mode mode, cue_handler out);
+  void push(const cue& c);
+  /// Decides, if the input was shorter than the probe, and hands on what is held.
+  void finish();
+  /// Whether the input was found not to be roll-up: later cues may bypass the filter.
+  [[nodiscard]] bool passing() const noexcept { return state_ == state::passing; }
+  /// Repeated lines (and repeated leading words of a growing line) removed so far.
+  [[nodiscard]] std::size_t removed() const noexcept { return removed_; }
+
+ private:
+  enum class state { probing, rolling, passing };
+  void decide();
+  void dedupe(const cue& c);
+
+  state state_;
+  cue_handler out_;
+  std::vector<cue> probe_;
+  std::vector<std::string> previous_;  ///< the last cue's non-blank lines, white space collapsed
+  std::vector<std::string> current_;
+  std::vector<std::size_t> current_lines_;  ///< the line number within the cue of each of current_
+  cue kept_;                                ///< the cue handed on, reused
+  std::size_t removed_ = 0;
+};
+
 /// Options of `merge` (docs/transcripts.md).
 struct merge_options {
   millis max_gap = 2000;      ///< join when next start minus previous end is at most this

@@ -1,4 +1,5 @@
-// The transform pipeline: words -> prefix -> map -> merge -> stitch -> the caller's handler.
+// The transform pipeline: words -> roll-up -> prefix -> map -> merge -> stitch -> the caller's
+// handler.
 #include <vttkit/pipeline.hpp>
 
 #include <utility>
@@ -20,6 +21,16 @@ pipeline::pipeline(const pipeline_options& options, cue_handler out)
     next = [this](const cue& c) { merger_->push(c); };
   }
   head_ = std::move(next);
+  if (options.rollup != rollup_mode::off) {
+    rollup_.emplace(options.rollup, [this](const cue& c) {
+      if (!use_prefix_ && map_.empty()) {
+        head_(c);
+        return;
+      }
+      rolled_ = c;
+      rewrite(rolled_);
+    });
+  }
 }
 
 void pipeline::rewrite(cue& c) {
@@ -34,12 +45,17 @@ void pipeline::rewrite(cue& c) {
 void pipeline::push(cue& c) {
   if (has_inline_timestamps(c.payload)) fill_words(c);
   else c.words.clear();  // a reader reuses its cue: words of an earlier one must not stay
+  if (rollup_ && !rollup_->passing()) {
+    rollup_->push(c);
+    return;
+  }
   rewrite(c);
 }
 
 void pipeline::push(const cue& c) {
   if (!use_prefix_ && map_.empty() && c.words.empty() && !has_inline_timestamps(c.payload)) {
-    head_(c);
+    if (rollup_ && !rollup_->passing()) rollup_->push(c);
+    else head_(c);
     return;
   }
   scratch_ = c;  // reuses the scratch cue's strings: no allocation once they are large enough
@@ -47,6 +63,7 @@ void pipeline::push(const cue& c) {
 }
 
 void pipeline::finish() {
+  if (rollup_) rollup_->finish();
   if (merger_) merger_->finish();
   if (stitcher_) stitcher_->finish();
 }
