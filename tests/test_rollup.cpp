@@ -173,3 +173,38 @@ TEST_CASE("roll-up: a removed line with markup makes the payload rebuilt", "[rol
   CHECK(out[1].speaker == "Ann");
   CHECK(out[2].payload == "four");
 }
+
+TEST_CASE("roll-up: generated automatic captions give back their words, each once, in order", "[rollup]") {
+  // A file in the shape of youtube_shape with lines of 1 to 9 made-up words: a line's first
+  // word has no timestamp, the others have <c> timings; each line is shown again before the
+  // next one and in a 10 ms hold cue. The rule: the words of the result are the spoken words.
+  std::mt19937 rng(7);
+  for (int round = 0; round < 20; ++round) {
+    std::vector<std::string> spoken;
+    std::string file = "WEBVTT\nKind: captions\nLanguage: en\n\n";
+    std::string previous = " ";
+    vttkit::millis t = 0;
+    const auto stamp = [](vttkit::millis ms) { return vttkit::format_timestamp(ms); };
+    const int lines = 1 + static_cast<int>(rng() % 40);
+    for (int l = 0; l < lines; ++l) {
+      const std::size_t count = 1 + rng() % 9;
+      std::string plain;
+      std::string timed;
+      for (std::size_t w = 0; w < count; ++w) {
+        std::string word = "w" + std::to_string(rng() % 50);
+        spoken.push_back(word);
+        plain += (w ? " " : "") + word;
+        timed += w ? "<" + stamp(t + static_cast<vttkit::millis>(w) * 200) + "><c> " + word + "</c>" : word;
+      }
+      const vttkit::millis end = t + static_cast<vttkit::millis>(count) * 200;
+      file += stamp(t) + " --> " + stamp(end) + " align:start position:0%\n" + previous + "\n" + timed + "\n\n";
+      file += stamp(end) + " --> " + stamp(end + 10) + " align:start position:0%\n" + plain + "\n \n\n";
+      previous = plain;
+      t = end + 10;
+    }
+    std::vector<std::string> words;
+    for (const cue& c : run(cues_of(file), vttkit::rollup_mode::on))
+      for (auto& w : split_words(c.text)) words.push_back(w);
+    CHECK(words == spoken);
+  }
+}
