@@ -430,3 +430,30 @@ TEST_CASE("convert shows a file name's control bytes escaped, as lint does", "[c
   CHECK(to_dir.err.find("vtt: " + dir.path + "/out\\x1B: ") != std::string::npos);
   CHECK(to_dir.err.find('\x1b') == std::string::npos);
 }
+
+TEST_CASE("a flag that does nothing in a run is a warning", "[cli][flags]") {
+  const auto idle = [](const std::vector<std::string>& args) { return run_vtt(args, two_cues); };
+  CHECK(idle({"convert", "--max-gap", "0.01"}).err.find("--max-gap does nothing without --merge") != std::string::npos);
+  CHECK(idle({"convert", "--max-chars", "10"}).err.find("--max-chars does nothing without --merge or --stitch") !=
+        std::string::npos);
+  CHECK(idle({"convert", "--to", "md", "--speaker-labels", "every"}).err.find("--speaker-labels does nothing") !=
+        std::string::npos);
+  // Where they act, or with --quiet: no warning, and the output is the same either way.
+  CHECK(idle({"convert", "--merge", "--max-gap", "0.01"}).err.empty());
+  CHECK(idle({"convert", "--stitch", "--max-chars", "10"}).err.empty());
+  CHECK(idle({"convert", "--to", "srt", "--speaker-labels", "every"}).err.empty());
+  CHECK(idle({"merge", "--max-gap", "0.01"}).err.empty());
+  const auto quiet = idle({"convert", "-q", "--max-gap", "0.01"});
+  CHECK(quiet.err.empty());
+  CHECK(quiet.out == idle({"convert"}).out);
+}
+
+TEST_CASE("a cue that ends before it starts: reported, written as read, --strict fails", "[cli][flags]") {
+  const std::string backwards = "WEBVTT\n\n00:02.500 --> 00:02.000\nBackwards.\n";
+  const auto loose = run_vtt({"convert", "--to", "srt"}, backwards);
+  CHECK(loose.code == 0);
+  CHECK(loose.err.find("[E003]") != std::string::npos);
+  CHECK(loose.out == "1\n00:00:02,500 --> 00:00:02,000\nBackwards.\n");
+  const auto strict = run_vtt({"convert", "--strict", "--to", "srt"}, backwards);
+  CHECK(strict.code == 1);
+}

@@ -490,6 +490,28 @@ TEST_CASE("thresholds move the S rules' limits", "[lint][thresholds]") {
   CHECK(where(relaxed, rule::gap_too_small) == none);
 }
 
+TEST_CASE("a maximum of 0 means no limit; minimums of 0 are never undercut", "[lint][thresholds]") {
+  auto o = all_rules();
+  o.max_line_length = 0;
+  o.max_lines = 0;
+  o.max_cps = 0;
+  o.min_duration = 0;
+  o.max_duration = 0;
+  o.min_gap = 0;
+  // One line of 60 characters, three lines, 200 characters a second, a 20 s cue, 1 ms gaps:
+  // each breaks a default limit, none breaks a limit of 0.
+  const std::string text = "WEBVTT\n\n00:00:01.000 --> 00:00:01.300\n" + std::string(60, 'x') +
+                           "\n\n00:00:01.301 --> 00:00:21.301\na\nb\nc\n\n00:00:21.302 --> 00:00:21.303\nd\n";
+  const auto found = vttkit::lint(text, o);
+  for (const auto r : {rule::line_too_long, rule::too_many_lines, rule::reading_speed, rule::too_short, rule::too_long,
+                       rule::gap_too_small})
+    CHECK(where(found, r) == none);
+  const auto defaults = vttkit::lint(text, all_rules());
+  for (const auto r : {rule::line_too_long, rule::too_many_lines, rule::reading_speed, rule::too_short, rule::too_long,
+                       rule::gap_too_small})
+    CHECK(where(defaults, r) != none);
+}
+
 TEST_CASE("every finding carries its catalogue entry and a message", "[lint]") {
   const auto found = vttkit::lint("WEBVTT\n\n0:00:01.000 --> 0:00:00.500 bogus\n<x>&\n", all_rules());
   REQUIRE_FALSE(found.empty());

@@ -1,6 +1,7 @@
 // The parser, stage by stage: lines, the header, blocks, timings, settings, diagnostics, SubRip.
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <optional>
 #include <random>
 #include <string>
@@ -148,6 +149,37 @@ TEST_CASE("CR, LF and CRLF all end lines, across any read boundary", "[parse][li
       CHECK(r.document.cues[1].line == 8);
     }
   }
+}
+
+TEST_CASE("a line longer than many reads is scanned once: time grows linearly", "[parse][lines]") {
+  // A pipe hands out 64 KiB a read; a line of N bytes must not be scanned N / 64 KiB times.
+  const auto read_long_line = [](std::size_t n) {
+    std::string input(n, 'x');
+    input[n / 2] = '-';      // a dash in the middle and an invalid byte later: both must be seen
+    input[n - 10] = '\xFF';  // across the reads
+    input += "\r\nnext\n";
+    trickle_source src{input, std::size_t{1} << 16};
+    vttkit::detail::line_reader lines{src, nullptr};
+    std::string_view line;
+    const auto started = std::chrono::steady_clock::now();
+    REQUIRE(lines.next(line));
+    const auto took = std::chrono::steady_clock::now() - started;
+    CHECK(line.size() == n + 2);  // U+FFFD is three bytes for the one invalid byte
+    CHECK(lines.line_has_dash());
+    CHECK(line.substr(n - 10, 3) == "\xEF\xBF\xBD");
+    REQUIRE(lines.next(line));
+    CHECK(line == "next");
+    return std::chrono::duration<double>(took).count();
+  };
+  // The fastest of three runs for N and 2N: linear gives a ratio of about 2, a rescan after
+  // every read about 4 (and at these sizes takes seconds, against milliseconds).
+  double small = 1e9, large = 1e9;
+  for (int run = 0; run < 3; ++run) {
+    small = std::min(small, read_long_line(std::size_t{4} << 20));
+    large = std::min(large, read_long_line(std::size_t{8} << 20));
+  }
+  INFO("4 MiB: " << small << " s, 8 MiB: " << large << " s");
+  CHECK(large < 3 * small + 0.05);
 }
 
 TEST_CASE("cue ids, timings and payloads", "[parse][cue]") {

@@ -204,6 +204,30 @@ TEST_CASE("json strings: each special byte found at every position of long text"
   }
 }
 
+TEST_CASE("vtt and srt never write an empty line inside a cue's text", "[write][vtt][srt]") {
+  // WebVTT's parser cannot make such a payload, but SubRip input and library callers can; an
+  // empty line would end the cue and the rest would be read back as a broken block.
+  vttkit::document doc;
+  vttkit::cue c;
+  c.start = 1000;
+  c.end = 2000;
+  c.payload = "\nfirst\n\n\nsecond\n";
+  c.text = c.payload;
+  doc.cues.push_back(c);
+  c.start = 3000;
+  c.end = 4000;
+  c.payload = c.text = "third";
+  doc.cues.push_back(c);
+  CHECK(vttkit::write_document(doc, {vttkit::output_format::vtt}) ==
+        "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nfirst\nsecond\n\n00:00:03.000 --> 00:00:04.000\nthird\n");
+  CHECK(vttkit::write_document(doc, {vttkit::output_format::srt}) ==
+        "1\n00:00:01,000 --> 00:00:02,000\nfirst\nsecond\n\n2\n00:00:03,000 --> 00:00:04,000\nthird\n");
+  // Read back, each is the two cues with the text kept.
+  const auto again = vttkit::parse(vttkit::write_document(doc, {vttkit::output_format::vtt})).document;
+  REQUIRE(again.cues.size() == 2);
+  CHECK(again.cues[0].text == "first\nsecond");
+}
+
 TEST_CASE("the format table: a writer, a unique name and an extension for each format", "[write]") {
   std::set<std::string_view> names;
   for (const auto& f : vttkit::output_formats()) {

@@ -50,6 +50,10 @@ struct convert_options {
   double max_duration = to_seconds(pipe.merging.max_duration);
   speakers_report report = speakers_report::none;
   const CLI::Option* to_flag = nullptr;  ///< -t,--to: whether it was given
+  // Flags that only act with another one or with some formats: whether they were given.
+  const CLI::Option* labels_flag = nullptr;
+  const CLI::Option* max_gap_flag = nullptr;
+  std::vector<const CLI::Option*> limit_flags;  ///< --max-chars, --max-duration
 };
 
 void add_io_flags(CLI::App& cmd, convert_options& o) {
@@ -71,9 +75,9 @@ void add_io_flags(CLI::App& cmd, convert_options& o) {
 void add_output_flags(CLI::App& cmd, convert_options& o) {
   o.to_flag = add_choice(cmd, "-t,--to", o.write.format, vttkit::output_formats(), &vttkit::output_format_info::format,
                          "Output format (without it: from the -o FILE extension, else vtt)");
-  add_choice(cmd, "--speaker-labels", o.write.labels, vttkit::speaker_labels_choices(),
-             &vttkit::speaker_labels_info::labels,
-             "Prefix 'Name: ' in srt and txt: none, change (each turn), every cue");
+  o.labels_flag = add_choice(cmd, "--speaker-labels", o.write.labels, vttkit::speaker_labels_choices(),
+                             &vttkit::speaker_labels_info::labels,
+                             "Prefix 'Name: ' in srt and txt: none, change (each turn), every cue");
 }
 
 void add_speaker_flags(CLI::App& cmd, convert_options& o) {
@@ -85,12 +89,31 @@ void add_speaker_flags(CLI::App& cmd, convert_options& o) {
 }
 
 void add_max_gap_flag(CLI::App& cmd, convert_options& o, const char* help) {
-  add_seconds_flag(cmd, "--max-gap", o.max_gap, help);
+  o.max_gap_flag = add_seconds_flag(cmd, "--max-gap", o.max_gap, help);
 }
 
 void add_limit_flags(CLI::App& cmd, convert_options& o, const char* chars_help, const char* duration_help) {
-  add_count_flag(cmd, "--max-chars", o.pipe.merging.max_chars, chars_help);
-  add_seconds_flag(cmd, "--max-duration", o.max_duration, duration_help);
+  o.limit_flags = {add_count_flag(cmd, "--max-chars", o.pipe.merging.max_chars, chars_help),
+                   add_seconds_flag(cmd, "--max-duration", o.max_duration, duration_help)};
+}
+
+bool given(const CLI::Option* flag) { return flag && flag->count() > 0; }
+
+/// A warning for each flag given that does nothing in this run (convert's --max-gap without
+/// --merge, --speaker-labels for a format without labels): a flag that silently does nothing
+/// reads as a flag that worked.
+void warn_idle_flags(const convert_options& opt, messages& msg) {
+  if (opt.quiet) return;
+  const bool merging = opt.pipe.merge, stitching = opt.pipe.stitch;
+  if (given(opt.max_gap_flag) && !merging) msg.line("vtt: warning: --max-gap does nothing without --merge");
+  for (const auto* flag : opt.limit_flags) {
+    if (given(flag) && !merging && !stitching)
+      msg.line(fmt::format("vtt: warning: {} does nothing without --merge or --stitch", flag->get_name()));
+  }
+  const auto format = opt.write.format;
+  if (given(opt.labels_flag) && !vttkit::writes_speaker_labels(format))
+    msg.line(fmt::format("vtt: warning: --speaker-labels does nothing for --to {} (it acts on srt and txt)",
+                         vttkit::to_string(format)));
 }
 
 /// Everything a run needs, checked once before any file is read.
@@ -260,6 +283,7 @@ void format_from_output(convert_options& opt, messages& msg) {
 bool make_plan(const convert_options& opt, run_plan& plan, messages& msg) {
   plan.opt = opt;
   format_from_output(plan.opt, msg);
+  warn_idle_flags(plan.opt, msg);
   auto& pipe = plan.opt.pipe;
   pipe.merging.max_gap = to_millis(opt.max_gap);
   pipe.merging.max_duration = to_millis(opt.max_duration);

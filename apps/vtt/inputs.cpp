@@ -26,6 +26,24 @@ bool wanted_file(const fs::path& p, input_kinds kinds) {
   return ext == ".vtt" || (ext == ".srt" && kinds == subtitle_files);
 }
 
+/// Walks `dir` (the subfolders in name order are walked too; links to folders are not
+/// followed) and adds the wanted files to `found`, each with its path relative to `root` as
+/// written, never resolved through a link: an output under --out-dir stays at the link's own
+/// place. A folder that cannot be read is reported and the walk goes on.
+void walk(const fs::path& root, const fs::path& dir, input_kinds kinds, std::vector<input_file>& found,
+          const std::function<void(const std::string&)>& error) {
+  std::error_code ec;
+  fs::directory_iterator it{dir, ec}, end;
+  for (; !ec && it != end; it.increment(ec)) {
+    std::error_code fec;
+    const auto& path = it->path();
+    if (it->is_symlink(fec) ? false : it->is_directory(fec)) walk(root, path, kinds, found, error);
+    else if (it->is_regular_file(fec) && wanted_file(path, kinds))
+      found.push_back({path.string(), path.lexically_relative(root).string()});
+  }
+  if (ec) error(fmt::format("{}: cannot read the folder: {}", vttkit::display_name(dir.string()), ec.message()));
+}
+
 }  // namespace
 
 std::vector<input_file> expand_inputs(const std::vector<std::string>& args, bool recursive, input_kinds kinds,
@@ -39,20 +57,10 @@ std::vector<input_file> expand_inputs(const std::vector<std::string>& args, bool
     std::error_code ec;
     if (arg != "-" && recursive && fs::is_directory(arg, ec)) {
       std::vector<input_file> found;
-      fs::recursive_directory_iterator it{arg, fs::directory_options::skip_permission_denied, ec}, end;
-      if (ec) {
-        error(fmt::format("{}: {}", vttkit::display_name(arg), ec.message()));
-        continue;
-      }
-      for (; it != end; it.increment(ec)) {
-        if (ec) {
-          error(fmt::format("{}: {}", vttkit::display_name(arg), ec.message()));
-          break;
-        }
-        std::error_code fec;
-        if (it->is_regular_file(fec) && wanted_file(it->path(), kinds))
-          found.push_back({it->path().string(), fs::relative(it->path(), arg, fec).string()});
-      }
+      walk(arg, arg, kinds, found, error);
+      if (found.empty())
+        error(fmt::format("{}: no {} files in the folder", vttkit::display_name(arg),
+                          kinds == subtitle_files ? ".vtt or .srt" : ".vtt"));
       std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
       out.insert(out.end(), found.begin(), found.end());
     } else {
@@ -64,8 +72,10 @@ std::vector<input_file> expand_inputs(const std::vector<std::string>& args, bool
 
 file_identities::file_identities(const std::vector<input_file>& inputs) {
   for (const auto& in : inputs) {
+    // Standard input counts too when it is a file (`vtt convert -o v.vtt - < v.vtt`).
     struct stat st {};
-    if (!in.is_stdin() && ::stat(in.path.c_str(), &st) == 0) ids_.emplace_back(st.st_dev, st.st_ino);
+    if (in.is_stdin() ? ::fstat(0, &st) == 0 && S_ISREG(st.st_mode) : ::stat(in.path.c_str(), &st) == 0)
+      ids_.emplace_back(st.st_dev, st.st_ino);
   }
   std::sort(ids_.begin(), ids_.end());
 }

@@ -1,11 +1,15 @@
 // vtt: the command-line program. Parses flags, runs one subcommand, maps outcomes to exit codes.
 #include <algorithm>
+#include <cerrno>
 #include <array>
 #include <csignal>
 #include <cstdio>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <vttkit/version.hpp>
@@ -68,9 +72,20 @@ int show_help(const CLI::App& app, int argc, char** argv) {
   return vtt::exit_usage;
 }
 
+/// Opens /dev/null on any of the descriptors 0, 1 and 2 that is closed, so that no file the
+/// program opens later gets one of them (diagnostics written into an output file).
+void occupy_standard_descriptors() {
+  for (int fd = 0; fd <= 2; ++fd) {
+    if (::fcntl(fd, F_GETFD) != -1 || errno != EBADF) continue;
+    const int null = ::open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY);
+    if (null >= 0 && null != fd) ::close(null);  // lower descriptors are open: null == fd
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  occupy_standard_descriptors();
   // A closed standard output shows up as EPIPE on write, which the commands report as
   // exit_output_closed: they stop, and the program ends quietly.
   std::signal(SIGPIPE, SIG_IGN);

@@ -51,7 +51,8 @@ struct lint_profile_info {
                                  std::span<const std::string> ignore, rule_set& out, std::string& error);
 
 /// What to check and the thresholds of the S rules (defaults from the Netflix Timed Text Style
-/// Guide, as docs/lint-rules.md lists them).
+/// Guide, as docs/lint-rules.md lists them). A maximum of 0 means no limit (the rule never
+/// fires), as for every maximum in vttkit; a minimum of 0 is never undercut.
 struct lint_options {
   rule_set rules = profile_rules(lint_profile::standard);
   std::size_t max_line_length = 42;  ///< S201: code points per line of text

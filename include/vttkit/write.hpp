@@ -35,6 +35,7 @@ struct output_format_info {
   std::string_view name;       ///< as `--to` takes it: "vtt", "podcast-json"
   std::string_view extension;  ///< the usual file extension, without the dot
   std::string_view summary;    ///< one line for help texts
+  bool has_labels;             ///< writes `Name: ` labels as write_options::labels says
   /// Makes the format's writer: internal to the library (a class per format in src/write/).
   std::unique_ptr<detail::format_writer> (*make)(const write_options& options);
 };
@@ -56,6 +57,8 @@ struct speaker_labels_info {
 [[nodiscard]] std::string_view to_string(output_format f) noexcept;
 /// The usual file extension, without the dot ("vtt", "srt", "json", "jsonl", "md", "txt").
 [[nodiscard]] std::string_view file_extension(output_format f) noexcept;
+/// Whether the format writes `Name: ` labels, as `write_options::labels` says (srt, txt).
+[[nodiscard]] bool writes_speaker_labels(output_format f) noexcept;
 
 /// How to write.
 struct write_options {

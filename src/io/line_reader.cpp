@@ -130,11 +130,15 @@ std::string_view line_reader::peek(std::size_t n) {
 
 bool line_reader::next_line(std::string_view& line) {
   skip_bom();
+  // Bytes after begin_ already scanned and holding no line end, kept across reads: a line
+  // longer than one read (a long line through a pipe, 64 KiB a read) is scanned once, not
+  // again from its start after every read.
+  std::size_t scanned = 0;
+  std::uint64_t dash = 0, odd = 0;
   for (;;) {
     // The first LF or CR at or after begin_, and whether a '-' or an odd byte comes before it.
     std::size_t eol = npos;
-    std::uint64_t dash = 0, odd = 0;
-    for (std::size_t pos = begin_; pos < end_;) {
+    for (std::size_t pos = begin_ + scanned; pos < end_;) {
       const std::size_t block = pos & ~std::size_t{63};
       if (block != mask_block_) load_masks(block);
       const std::uint64_t from = ~std::uint64_t{0} << (pos - block);
@@ -168,7 +172,8 @@ bool line_reader::next_line(std::string_view& line) {
       next_begin = end_;
     }
     if (line_end == npos) {
-      fill();  // at the end of input eof_ is set and the next round decides
+      scanned = (eol != npos ? eol : end_) - begin_;  // a CR last: looked at again with what follows
+      fill();                                         // at the end of input eof_ is set and the next round decides
       continue;
     }
     last_begin_ = begin_;

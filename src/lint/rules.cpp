@@ -120,6 +120,7 @@ void check_w108_empty_cue(const cue& c, rule_state& s) {
 // --- S rules -----------------------------------------------------------------------------------
 
 void check_s201_line_too_long(const cue& c, rule_state& s) {
+  if (s.opt.max_line_length == 0) return;  // 0: no limit, as for every maximum
   const std::string_view text = c.text;
   std::size_t line_chars = 0, line_index = 0;
   auto end_line = [&] {
@@ -146,7 +147,7 @@ void check_s201_line_too_long(const cue& c, rule_state& s) {
 }
 
 void check_s202_too_many_lines(const cue& c, rule_state& s) {
-  if (s.text.lines > s.opt.max_lines)
+  if (s.opt.max_lines != 0 && s.text.lines > s.opt.max_lines)
     s.findings.report(rule::too_many_lines, c.line, 1, "cue has {} lines of text; maximum {}", s.text.lines,
                       s.opt.max_lines);
 }
@@ -154,7 +155,8 @@ void check_s202_too_many_lines(const cue& c, rule_state& s) {
 void check_s203_reading_speed(const cue& c, rule_state& s) {
   const millis duration = c.end - c.start;
   const std::size_t chars = s.text.chars;
-  if (duration > 0 && chars > 0 && static_cast<double>(chars) * 1000.0 > s.opt.max_cps * static_cast<double>(duration))
+  if (s.opt.max_cps > 0 && duration > 0 && chars > 0 &&
+      static_cast<double>(chars) * 1000.0 > s.opt.max_cps * static_cast<double>(duration))
     s.findings.report(rule::reading_speed, c.line, 1, "{} characters in {} s: {:.1f} per second; maximum {:g}", chars,
                       seconds(duration), static_cast<double>(chars) * 1000.0 / static_cast<double>(duration),
                       s.opt.max_cps);
@@ -169,7 +171,7 @@ void check_s204_too_short(const cue& c, rule_state& s) {
 
 void check_s205_too_long(const cue& c, rule_state& s) {
   const millis duration = c.end - c.start;
-  if (duration > s.opt.max_duration)
+  if (s.opt.max_duration != 0 && duration > s.opt.max_duration)
     s.findings.report(rule::too_long, c.line, 1, "cue lasts {} s; maximum {} s", seconds(duration),
                       seconds(s.opt.max_duration));
 }

@@ -19,13 +19,13 @@ std::unique_ptr<format_writer> make_podcast_json_writer(const write_options& opt
 
 namespace {
 constexpr std::array<output_format_info, 7> format_table{{
-    {output_format::vtt, "vtt", "vtt", "canonical WebVTT", detail::make_vtt_writer},
-    {output_format::srt, "srt", "srt", "SubRip", detail::make_srt_writer},
-    {output_format::json, "json", "json", "one JSON document: title and cues", detail::make_json_writer},
-    {output_format::jsonl, "jsonl", "jsonl", "JSON Lines: one cue object per line", detail::make_jsonl_writer},
-    {output_format::md, "md", "md", "Markdown transcript: a paragraph per speaker turn", detail::make_md_writer},
-    {output_format::txt, "txt", "txt", "plain transcript: a paragraph per speaker turn", detail::make_txt_writer},
-    {output_format::podcast_json, "podcast-json", "json", "Podcasting 2.0 JSON transcript",
+    {output_format::vtt, "vtt", "vtt", "canonical WebVTT", false, detail::make_vtt_writer},
+    {output_format::srt, "srt", "srt", "SubRip", true, detail::make_srt_writer},
+    {output_format::json, "json", "json", "one JSON document: title and cues", false, detail::make_json_writer},
+    {output_format::jsonl, "jsonl", "jsonl", "JSON Lines: one cue object per line", false, detail::make_jsonl_writer},
+    {output_format::md, "md", "md", "Markdown transcript: a paragraph per speaker turn", false, detail::make_md_writer},
+    {output_format::txt, "txt", "txt", "plain transcript: a paragraph per speaker turn", true, detail::make_txt_writer},
+    {output_format::podcast_json, "podcast-json", "json", "Podcasting 2.0 JSON transcript", false,
      detail::make_podcast_json_writer},
 }};
 constexpr std::array<speaker_labels_info, 3> labels_table{{
@@ -53,6 +53,7 @@ std::optional<output_format> parse_output_format(std::string_view name) noexcept
 
 std::string_view to_string(output_format f) noexcept { return row(f).name; }
 std::string_view file_extension(output_format f) noexcept { return row(f).extension; }
+bool writes_speaker_labels(output_format f) noexcept { return row(f).has_labels; }
 
 namespace detail {
 std::unique_ptr<format_writer> make_format_writer(const write_options& options) {

@@ -5,6 +5,7 @@
 
 #include <vttkit/cue_text.hpp>
 
+#include "write/cue_lines.hpp"
 #include "write/format_writer.hpp"
 #include "write/time_text.hpp"
 #include "write/turns.hpp"
@@ -77,8 +78,10 @@ class srt_writer final : public format_writer {
     k += write_timing(line + k, c.start, c.end, timestamp_style::srt);
     line[k++] = '\n';
     out.append(line, k);
+    const auto text_at = out.size();
     append_label(out, labels_, c, starts);
     append_srt_text(out, c);
+    remove_empty_lines(out, text_at);
     out += '\n';
   }
 

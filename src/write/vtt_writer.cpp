@@ -1,5 +1,6 @@
 // `--to vtt`: canonical WebVTT. The header with its title, blocks in their place,
 // timestamps HH:MM:SS.mmm, LF, one blank line between blocks, payloads byte for byte.
+#include "write/cue_lines.hpp"
 #include "write/format_writer.hpp"
 #include "write/time_text.hpp"
 #include "text/ascii.hpp"
@@ -49,10 +50,10 @@ class vtt_writer final : public format_writer {
       out += setting.value;
     }
     out += '\n';
-    if (!c.payload.empty()) {
-      out += c.payload;
-      out += '\n';
-    }
+    const auto text_at = out.size();
+    out += c.payload;
+    remove_empty_lines(out, text_at);
+    if (out.size() > text_at) out += '\n';
   }
 };
 

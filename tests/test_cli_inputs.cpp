@@ -1,0 +1,119 @@
+// End-to-end tests of how inputs are found and opened: folders walked with -r, links, unreadable
+// folders, standard input as an input, and closed standard descriptors.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <string>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli_runner.hpp"
+
+using vtt_test::read_file;
+using vtt_test::run_vtt;
+using vtt_test::temp_dir;
+using vtt_test::write_file;
+
+namespace {
+
+const std::string one_cue = "WEBVTT\n\n00:01.000 --> 00:02.000\n<v Ann>One.\n";
+
+bool exists(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0;
+}
+
+/// Runs `command` with /bin/sh (for redirections the runner does not make); returns the exit code.
+int shell(const std::string& command) {
+  const int status = std::system(command.c_str());
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+}  // namespace
+
+TEST_CASE("-r over a folder without subtitle files is an error that creates nothing", "[cli][inputs]") {
+  temp_dir d;
+  ::mkdir(d.file("empty").c_str(), 0755);
+  write_file(d.file("empty/notes.txt"), "not a subtitle file");
+  for (const std::string command : {"convert", "lint", "fmt"}) {
+    INFO(command);
+    const auto r = command == "lint" ? run_vtt({command, "-r", d.file("empty")})
+                                     : run_vtt({command, "-r", "--out-dir", d.file("out"), d.file("empty")});
+    CHECK(r.code == 2);
+    CHECK(r.err.find("no .vtt") != std::string::npos);
+    CHECK(!exists(d.file("out")));
+  }
+  // A folder with nothing next to a file that converts: the file is written, the exit says 2.
+  write_file(d.file("a.vtt"), one_cue);
+  const auto r = run_vtt(
+      {"convert", "-r", "--to", "txt", "--out-dir", d.file("out"), d.file("empty"), d.file("a.vtt")});
+  CHECK(r.code == 2);
+  CHECK(read_file(d.file("out/a.txt")) == "Ann: One.\n");
+}
+
+TEST_CASE("-r over a missing folder is an error that creates nothing", "[cli][inputs]") {
+  temp_dir d;
+  const auto r = run_vtt({"convert", "-r", "--to", "srt", "--out-dir", d.file("out"), d.file("missing")});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("missing") != std::string::npos);
+  CHECK(!exists(d.file("out")));
+}
+
+TEST_CASE("-r keeps every output under --out-dir, at a link's own place", "[cli][inputs]") {
+  temp_dir d;
+  ::mkdir(d.file("tree").c_str(), 0755);
+  ::mkdir(d.file("tree/sub").c_str(), 0755);
+  ::mkdir(d.file("outside").c_str(), 0755);
+  write_file(d.file("outside/other.vtt"), one_cue);
+  write_file(d.file("outside/other.json"), "precious");
+  REQUIRE(::symlink("../../outside/other.vtt", d.file("tree/sub/y.vtt").c_str()) == 0);
+  for (const std::string command : {"convert", "fmt"}) {
+    INFO(command);
+    const auto r = command == "convert"
+                       ? run_vtt({"convert", "-r", "--to", "json", "--out-dir", d.file("o"), d.file("tree")})
+                       : run_vtt({"fmt", "-r", "--out-dir", d.file("o"), d.file("tree")});
+    CHECK(r.code == 0);
+    CHECK(read_file(d.file("outside/other.json")) == "precious");
+  }
+  CHECK(read_file(d.file("o/sub/y.json")).find("\"One.\"") != std::string::npos);
+  CHECK(read_file(d.file("o/sub/y.vtt")) == "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ann>One.\n");
+}
+
+TEST_CASE("-r reports a folder it cannot read and goes on", "[cli][inputs]") {
+  if (::geteuid() == 0) {
+    WARN("skipped: root reads every folder");
+    return;
+  }
+  temp_dir d;
+  ::mkdir(d.file("tree").c_str(), 0755);
+  ::mkdir(d.file("tree/locked").c_str(), 0755);
+  write_file(d.file("tree/a.vtt"), one_cue);
+  write_file(d.file("tree/locked/b.vtt"), one_cue);
+  ::chmod(d.file("tree/locked").c_str(), 0);
+  const auto r = run_vtt({"convert", "-r", "--to", "txt", "--out-dir", d.file("o"), d.file("tree")});
+  ::chmod(d.file("tree/locked").c_str(), 0755);
+  CHECK(r.code == 2);
+  CHECK(r.err.find("locked: cannot read the folder") != std::string::npos);
+  CHECK(read_file(d.file("o/a.txt")) == "Ann: One.\n");
+}
+
+TEST_CASE("-o naming the file on standard input is refused", "[cli][inputs]") {
+  temp_dir d;
+  write_file(d.file("v.vtt"), one_cue);
+  const std::string vtt = std::string("'") + VTT_PROGRAM + "'";
+  const int code = shell(vtt + " convert --to srt -o '" + d.file("v.vtt") + "' - < '" + d.file("v.vtt") + "' 2>'" +
+                         d.file("err") + "'");
+  CHECK(code == 1);
+  CHECK(read_file(d.file("v.vtt")) == one_cue);
+  CHECK(read_file(d.file("err")).find("v.vtt") != std::string::npos);
+}
+
+TEST_CASE("a closed standard error never lands in the output file", "[cli][inputs]") {
+  temp_dir d;
+  // An E003 error goes to standard error, which is closed.
+  write_file(d.file("in.vtt"), "WEBVTT\n\n00:02.000 --> 00:01.000\nBackwards.\n\n00:03.000 --> 00:04.000\nFine.\n");
+  const std::string vtt = std::string("'") + VTT_PROGRAM + "'";
+  shell(vtt + " convert --to txt -o '" + d.file("out.txt") + "' < '" + d.file("in.vtt") + "' 2>&-");
+  CHECK(read_file(d.file("out.txt")) == "Backwards. Fine.\n");  // one turn: one paragraph
+}
