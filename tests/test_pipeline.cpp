@@ -128,6 +128,7 @@ TEST_CASE("pipeline: one parsed map serves every input, each with its own unused
 TEST_CASE("pipeline: push rewrites a mutable cue in place and copies a const one", "[pipeline]") {
   vttkit::pipeline_options o;
   o.speakers = map_of({"A=Alice"});
+  o.rollup = vttkit::rollup_mode::off;  // on, the first cues are held (copied) while it decides
   std::vector<cue> out;
   vttkit::pipeline pipe{o, [&out](const cue& c) { out.push_back(c); }};
   cue mutable_cue = make_cue("A", 0, 1000, "one");

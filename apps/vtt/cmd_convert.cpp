@@ -81,6 +81,9 @@ void add_io_flags(CLI::App& cmd, convert_options& o) {
              "Input format (auto: from the WEBVTT signature, extension or content)")
       ->type_name("FORMAT");
   add_encoding_flag(cmd, o.encoding);
+  add_choice(cmd, "--rollup", o.pipe.rollup, vttkit::rollup_modes(), &vttkit::rollup_mode_info::mode,
+             "Roll-up captions (YouTube automatic captions) rebuilt with each line once: auto (when the first "
+             "cues repeat lines), on, off");
 }
 
 void add_output_flags(CLI::App& cmd, convert_options& o) {
@@ -88,9 +91,9 @@ void add_output_flags(CLI::App& cmd, convert_options& o) {
                          "Output format (without it: from the -o FILE extension, else vtt)")
                   ->type_name("FORMAT");
   o.labels_flag = add_choice(cmd, "--speaker-labels", o.write.labels, vttkit::speaker_labels_choices(),
-             &vttkit::speaker_labels_info::labels,
-             "Prefix 'Name: ' in srt and txt: none, change (each turn), every cue")
-      ->type_name("WHEN");
+                             &vttkit::speaker_labels_info::labels,
+                             "Prefix 'Name: ' in srt and txt: none, change (each turn), every cue")
+                      ->type_name("WHEN");
 }
 
 void add_speaker_flags(CLI::App& cmd, convert_options& o) {
@@ -198,6 +201,7 @@ struct pipeline_notes {
   std::vector<std::string> unused_labels;  ///< --map labels no cue matched
   std::size_t prefixed = 0;                ///< cues starting with a name while prefixes are off
   std::string example;                     ///< the first of those names
+  std::size_t rollup_removed = 0;          ///< lines removed as roll-up repeats
 };
 
 /// Reads the cues of `reader` through a pipeline into `out`: written, or counted for the report.
@@ -222,6 +226,7 @@ bool transform_into(vttkit::reader& reader, const run_plan& plan, vttkit::byte_s
     notes.prefixed = census->named_cues();
     notes.example = census->example();
   }
+  notes.rollup_removed = pipe.rollup_removed();
   if (report == speakers_report::none) return writer.finish();
   const auto rows = counter.result();
   return out.write(report == speakers_report::json ? vttkit::speakers_json(rows) : vttkit::speakers_table(rows));
@@ -270,6 +275,8 @@ int convert_with(vttkit::reader& reader, const run_plan& plan, const input_file&
     return exit_findings;
   }
   if (!plan.opt.quiet) {
+    if (notes.rollup_removed > 0)
+      msg.line(fmt::format("vtt: {}: roll-up captions, repeated lines removed (--rollup off keeps them)", name));
     if (const auto guess = guess_warning(in.display(), reader.encoding()); !guess.empty()) msg.warning(guess);
     for (const auto& label : notes.unused_labels)
       msg.warning(fmt::format("vtt: warning: {}: no speaker \"{}\" in the input (--map)", name, label));

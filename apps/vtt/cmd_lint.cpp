@@ -152,8 +152,7 @@ vttkit::lint_summary lint_into(vttkit::byte_source& source, const vttkit::lint_o
   std::optional<vttkit::source_lines> lines;
   if (look.text.source && look.format == vttkit::report_format::text) lines.emplace(source);
   // So many findings of one rule per file, then a count (JSON output has them all).
-  vttkit::diagnostic_cap cap{look.format == vttkit::report_format::json ? 0
-                                                                         : vttkit::diagnostic_cap::default_limit};
+  vttkit::diagnostic_cap cap{look.format == vttkit::report_format::json ? 0 : vttkit::diagnostic_cap::default_limit};
   const auto result = vttkit::lint(lines ? *lines : source, options, [&](const vttkit::diagnostic& d) {
     if (!cap.admit(d)) return;
     vttkit::report_writer::render(buffer, look.format, name, d, look.text, lines ? lines->line(d.line) : std::nullopt);

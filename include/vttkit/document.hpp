@@ -19,6 +19,15 @@ struct cue_setting {
   friend bool operator==(const cue_setting&, const cue_setting&) = default;
 };
 
+/// One word of a cue with its own time, from inline timestamps (`<00:00:01.230>`) in the payload:
+/// YouTube's `<c>` word timings, Whisper's word timestamps, karaoke styles.
+struct timed_word {
+  std::string text;  ///< the word: a maximal run of non-white-space characters of the plain text
+  millis start = 0;  ///< the timestamp in effect at its first character (the cue's start before any)
+  millis end = 0;    ///< the next word's start; the cue's end for the last word
+  friend bool operator==(const timed_word&, const timed_word&) = default;
+};
+
 /// One cue.
 struct cue {
   std::string id;                     ///< cue identifier ("" when none)
@@ -30,6 +39,9 @@ struct cue {
   std::string text;                   ///< plain text: tags removed, references decoded, lines kept
   std::size_t line = 0;               ///< 1-based line of the timing line in the source (0 when made up)
   std::size_t id_line = 0;            ///< 1-based line of the id (0 when there is none)
+  /// The words of `text` with their times, only when the payload has inline timestamps and the
+  /// pipeline's word step ran (`fill_words`); empty otherwise.
+  std::vector<timed_word> words;
 
   [[nodiscard]] millis duration() const noexcept { return end - start; }
   friend bool operator==(const cue&, const cue&) = default;

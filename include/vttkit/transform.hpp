@@ -155,6 +155,67 @@ class prefix_census {
   bool voiced_ = false;
 };
 
+/// Whether `payload` has an inline timestamp (`<` then a digit): one scan, no parse.
+[[nodiscard]] bool has_inline_timestamps(std::string_view payload) noexcept;
+
+/// Fills `c.words` from the inline timestamps of its payload (docs/formats.md, "Word timings"):
+/// the words are the white-space-separated runs of the plain text; a word starts at the last
+/// timestamp before its first character (the cue's start before any) and ends where the next
+/// word starts (the cue's end for the last word; never before its start). Without an inline
+/// timestamp, `c.words` is cleared. Returns whether the cue has words.
+bool fill_words(cue& c);
+
+/// How `rollup_filter` treats its input: recognise roll-up captions by their shape, or take
+/// every input as roll-up, or none.
+enum class rollup_mode { automatic, on, off };
+
+/// One `--rollup` choice.
+struct rollup_mode_info {
+  rollup_mode mode;
+  std::string_view name;  ///< "auto", "on", "off"
+  std::string_view summary;
+};
+/// Every `--rollup` choice.
+[[nodiscard]] std::span<const rollup_mode_info> rollup_modes() noexcept;
+
+/// Rebuilds roll-up captions (YouTube's automatic captions, rolling broadcast captions) with each
+/// line once (docs/transcripts.md, "Roll-up captions"). In roll-up captions each cue shows again
+/// the last lines of the cue before it; the filter removes a cue's leading lines that equal the
+/// previous cue's last lines, or the previous last line's words when the first line grows from
+/// them, and its white-space-only lines, and drops cues left empty (YouTube's 10 ms hold cues).
+/// `c.words` lose the words removed. In automatic mode the first `probe_cues` cues are held
+/// and the input is taken as roll-up when, of their consecutive pairs that show different
+/// lines, at least 2 and at least half repeat: the later cue's first non-blank line starts with
+/// the earlier one's last non-blank line (white space collapsed). Otherwise cues pass through
+/// unchanged.
+class rollup_filter {
+ public:
+  static constexpr std::size_t probe_cues = 16;
+
+  rollup_filter(rollup_mode mode, cue_handler out);
+  void push(const cue& c);
+  /// Decides, if the input was shorter than the probe, and hands on what is held.
+  void finish();
+  /// Whether the input was found not to be roll-up: later cues may bypass the filter.
+  [[nodiscard]] bool passing() const noexcept { return state_ == state::passing; }
+  /// Repeated lines (and repeated leading words of a growing line) removed so far.
+  [[nodiscard]] std::size_t removed() const noexcept { return removed_; }
+
+ private:
+  enum class state { probing, rolling, passing };
+  void decide();
+  void dedupe(const cue& c);
+
+  state state_;
+  cue_handler out_;
+  std::vector<cue> probe_;
+  std::vector<std::string> previous_;  ///< the last cue's non-blank lines, white space collapsed
+  std::vector<std::string> current_;
+  std::vector<std::size_t> current_lines_;  ///< the line number within the cue of each of current_
+  cue kept_;                                ///< the cue handed on, reused
+  std::size_t removed_ = 0;
+};
+
 /// Options of `merge` (docs/transcripts.md).
 struct merge_options {
   millis max_gap = 2000;      ///< join when next start minus previous end is at most this
@@ -162,7 +223,8 @@ struct merge_options {
   millis max_duration = 0;    ///< 0: no limit on a merged cue's duration
 };
 
-/// Joins consecutive cues of the same speaker into one.
+/// Joins consecutive cues of the same speaker into one. The joined cue has the words of its
+/// parts (`cue::words`) when every part with text had them.
 class merger {
  public:
   merger(merge_options options, cue_handler out);
@@ -171,10 +233,13 @@ class merger {
   void finish();
 
  private:
+  void add_words(const cue& c);
+
   merge_options options_;
   cue_handler out_;
   cue current_;
   bool holding_ = false;
+  bool timed_ = false;  ///< every part with text so far had words
 };
 
 /// Options of `stitch` (docs/transcripts.md).
@@ -183,8 +248,11 @@ struct stitch_options {
   millis max_duration = 0;    ///< 0: no limit
 };
 
-/// Re-cuts each speaker turn into one cue per sentence with interpolated times. Sentences are
-/// emitted as soon as they are known to be complete, so memory holds only the unfinished one.
+/// Re-cuts each speaker turn into one cue per sentence. A sentence starts when its first word
+/// starts and ends when its last word ends: the words' own times when the source cue has them
+/// (`cue::words`; the sentence then has its words too), else times interpolated by character
+/// within the source cue. Sentences are emitted as soon as they are known to be complete, so
+/// memory holds only the unfinished one.
 class stitcher {
  public:
   stitcher(stitch_options options, cue_handler out);
@@ -201,6 +269,7 @@ class stitcher {
     std::size_t skipped = 0;  ///< its code points already emitted and dropped from pending_
     std::size_t chars = 0;    ///< code points of its whole text
     std::size_t line = 0;     ///< source line, passed on to the cues cut from it
+    bool word = false;        ///< one timed word (`cue::words`): its times are the word's own
   };
 
   void cut(bool turn_over);
@@ -209,6 +278,8 @@ class stitcher {
   [[nodiscard]] std::size_t split_point(std::size_t begin, std::size_t limit, std::size_t total_chars) const;
   void drop_front(std::size_t count);
   void flush_turn();
+  [[nodiscard]] bool add_word_pieces(const cue& c, std::size_t begin);
+  void collect_words(std::size_t begin, std::size_t end);
 
   stitch_options options_;
   cue_handler out_;

@@ -36,7 +36,7 @@ merger::merger(merge_options options, cue_handler out) : options_(options), out_
 
 void merger::push(const cue& c) {
   if (holding_ && joins(current_, c, options_)) {
-    detail::append_words(current_.text, c.text);
+    if (detail::append_words(current_.text, c.text) > 0) add_words(c);
     current_.end = std::max(current_.end, c.end);
     return;
   }
@@ -50,9 +50,21 @@ void merger::push(const cue& c) {
   current_.speaker = c.speaker;
   current_.text.clear();
   detail::append_words(current_.text, c.text);
+  current_.words = c.words;
+  timed_ = !c.words.empty();
   current_.line = c.line;
   current_.id_line = c.id_line;
   holding_ = true;
+}
+
+void merger::add_words(const cue& c) {
+  if (!timed_) return;
+  if (c.words.empty() || current_.words.empty()) {  // a part without times: none for the whole
+    timed_ = false;
+    current_.words.clear();
+    return;
+  }
+  current_.words.insert(current_.words.end(), c.words.begin(), c.words.end());
 }
 
 void merger::finish() {

@@ -1,7 +1,10 @@
-// The transform pipeline: prefix -> map -> merge -> stitch -> the caller's handler.
+// The transform pipeline: words -> roll-up -> prefix (or the census) -> map -> merge -> stitch
+// -> the caller's handler.
 #include <vttkit/pipeline.hpp>
 
 #include <utility>
+
+#include "transform/words.hpp"
 
 namespace vttkit {
 
@@ -22,14 +25,19 @@ pipeline::pipeline(const pipeline_options& options, cue_handler out) : map_(opti
   } else if (options.census) {
     census_.emplace();
   }
+  if (options.rollup != rollup_mode::off) {
+    rollup_.emplace(options.rollup, [this](const cue& c) {
+      if (!prefix_ && !census_ && map_.empty()) {
+        head_(c);
+        return;
+      }
+      rolled_ = c;
+      after_rollup(rolled_);
+    });
+  }
 }
 
-void pipeline::after_prefix(cue& c) {
-  if (!map_.empty()) map_.apply(c);
-  head_(c);
-}
-
-void pipeline::push(cue& c) {
+void pipeline::after_rollup(cue& c) {
   if (census_) census_->push(c);
   if (prefix_) {
     prefix_->push(c);  // hands the cue to after_prefix, at once or after a few more cues
@@ -38,10 +46,30 @@ void pipeline::push(cue& c) {
   }
 }
 
+void pipeline::after_prefix(cue& c) {
+  if (prefix_) detail::keep_words_of_text(c);  // a prefix taken off takes its words along
+  if (!map_.empty()) map_.apply(c);
+  head_(c);
+}
+
+void pipeline::push(cue& c) {
+  if (has_inline_timestamps(c.payload)) fill_words(c);
+  else c.words.clear();  // a reader reuses its cue: words of an earlier one must not stay
+  if (rollup_ && !rollup_->passing()) {
+    rollup_->push(c);
+    return;
+  }
+  after_rollup(c);
+}
+
 void pipeline::push(const cue& c) {
-  if (!prefix_ && map_.empty()) {
-    if (census_) census_->push(c);
-    head_(c);
+  if (!prefix_ && map_.empty() && c.words.empty() && !has_inline_timestamps(c.payload)) {
+    if (rollup_ && !rollup_->passing()) {
+      rollup_->push(c);
+    } else {
+      if (census_) census_->push(c);
+      head_(c);
+    }
     return;
   }
   scratch_ = c;  // reuses the scratch cue's strings: no allocation once they are large enough
@@ -49,6 +77,7 @@ void pipeline::push(const cue& c) {
 }
 
 void pipeline::finish() {
+  if (rollup_) rollup_->finish();  // what it holds goes through the prefix step
   if (prefix_) prefix_->finish();
   if (merger_) merger_->finish();
   if (stitcher_) stitcher_->finish();

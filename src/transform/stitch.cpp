@@ -3,7 +3,8 @@
 // A turn's text is collected in `pending_`, each source cue's share recorded as a `piece`.
 // Sentences are cut as soon as the text after their end is known (the next word decides), and
 // the text before the cut is dropped, so memory holds one unfinished sentence, not the turn.
-// Times are interpolated by code point within the source cue a position falls in.
+// Times are interpolated by code point within the source cue a position falls in; a source cue
+// with word timings gives one piece per word, so that a cut between words falls on their times.
 #include <algorithm>
 #include <cstdint>
 #include <limits>
@@ -168,15 +169,59 @@ void stitcher::push(const cue& c) {
   }
   const std::size_t before = pending_.size();
   if (detail::append_words(pending_, c.text) == 0) return;  // no words, so no time to give out
-  piece p;
-  p.start = c.start;
-  p.end = std::max(c.start, c.end);
-  p.begin = before == 0 ? 0 : before + 1;
-  p.size = pending_.size() - p.begin;
-  p.chars = detail::count_code_points(std::string_view(pending_).substr(p.begin));
-  p.line = c.line;
-  pieces_.push_back(p);
+  const std::size_t begin = before == 0 ? 0 : before + 1;
+  if (!add_word_pieces(c, begin)) {
+    piece p;
+    p.start = c.start;
+    p.end = std::max(c.start, c.end);
+    p.begin = begin;
+    p.size = pending_.size() - p.begin;
+    p.chars = detail::count_code_points(std::string_view(pending_).substr(p.begin));
+    p.line = c.line;
+    pieces_.push_back(p);
+  }
   cut(false);
+}
+
+bool stitcher::add_word_pieces(const cue& c, std::size_t begin) {
+  // The words must spell the text just appended; a speaker prefix taken off the text leaves
+  // its words at the front, so the last ones are matched.
+  const std::string_view added = std::string_view(pending_).substr(begin);
+  const std::size_t count = detail::count_words(added);
+  if (c.words.size() < count || count == 0) return false;
+  const auto first = c.words.end() - static_cast<std::ptrdiff_t>(count);
+  std::size_t at = 0;
+  for (auto w = first; w != c.words.end(); ++w) {
+    if (at > added.size() || added.compare(at, w->text.size(), w->text) != 0) return false;
+    at += w->text.size() + 1;
+  }
+  at = begin;
+  for (auto w = first; w != c.words.end(); ++w) {
+    piece p;
+    p.start = w->start;
+    p.end = std::max(w->start, w->end);
+    p.begin = at;
+    p.size = w->text.size();
+    p.chars = detail::count_code_points(w->text);
+    p.line = c.line;
+    p.word = true;
+    pieces_.push_back(p);
+    at += p.size + 1;
+  }
+  return true;
+}
+
+void stitcher::collect_words(std::size_t begin, std::size_t end) {
+  sentence_.words.clear();
+  auto p = std::upper_bound(pieces_.begin(), pieces_.end(), begin,
+                            [](std::size_t at, const piece& k) { return at < k.begin + k.size; });
+  for (; p != pieces_.end() && p->begin < end; ++p) {
+    if (!p->word) {
+      sentence_.words.clear();
+      return;
+    }
+    sentence_.words.push_back({pending_.substr(p->begin, p->size), p->start, p->end});
+  }
 }
 
 void stitcher::finish() {
@@ -277,6 +322,7 @@ void stitcher::emit(std::size_t begin, std::size_t end) {
   sentence_.start = start;
   sentence_.end = stop;
   sentence_.text.assign(pending_, begin, end - begin);
+  collect_words(begin, end);
   detail::assign_payload(sentence_.payload, sentence_.speaker, sentence_.text);
   last_start_ = start;
   emitted_ = true;

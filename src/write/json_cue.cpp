@@ -24,7 +24,18 @@ void append_json_cue(std::string& out, const cue& c) {
     out += ": ";
     append_json_string(out, c.settings[i].value);
   }
-  out += "}}";
+  out += '}';
+  if (!c.words.empty()) {  // only when the input has word timings (docs/formats.md)
+    out += ", \"words\": [";
+    for (std::size_t i = 0; i < c.words.size(); ++i) {
+      out += i ? ", {\"text\": " : "{\"text\": ";
+      append_json_string(out, c.words[i].text);
+      append_seconds_between(out, ", \"start\": ", c.words[i].start, "");
+      append_seconds_between(out, ", \"end\": ", c.words[i].end, "}");
+    }
+    out += ']';
+  }
+  out += '}';
 }
 
 }  // namespace vttkit::detail
