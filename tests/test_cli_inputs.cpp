@@ -32,7 +32,7 @@ int shell(const std::string& command) {
 
 }  // namespace
 
-TEST_CASE("-r over a folder without subtitle files is an error that creates nothing", "[cli][inputs]") {
+TEST_CASE("a walk (-r) over a folder without subtitle files is an error that creates nothing", "[cli][inputs]") {
   temp_dir d;
   ::mkdir(d.file("empty").c_str(), 0755);
   write_file(d.file("empty/notes.txt"), "not a subtitle file");
@@ -52,7 +52,7 @@ TEST_CASE("-r over a folder without subtitle files is an error that creates noth
   CHECK(read_file(d.file("out/a.txt")) == "Ann: One.\n");
 }
 
-TEST_CASE("-r over a missing folder is an error that creates nothing", "[cli][inputs]") {
+TEST_CASE("a walk (-r) over a missing folder is an error that creates nothing", "[cli][inputs]") {
   temp_dir d;
   const auto r = run_vtt({"convert", "-r", "--to", "srt", "--out-dir", d.file("out"), d.file("missing")});
   CHECK(r.code == 2);
@@ -60,7 +60,7 @@ TEST_CASE("-r over a missing folder is an error that creates nothing", "[cli][in
   CHECK(!exists(d.file("out")));
 }
 
-TEST_CASE("-r keeps every output under --out-dir, at a link's own place", "[cli][inputs]") {
+TEST_CASE("a walk (-r) keeps every output under --out-dir, at a link's own place", "[cli][inputs]") {
   temp_dir d;
   ::mkdir(d.file("tree").c_str(), 0755);
   ::mkdir(d.file("tree/sub").c_str(), 0755);
@@ -80,7 +80,7 @@ TEST_CASE("-r keeps every output under --out-dir, at a link's own place", "[cli]
   CHECK(read_file(d.file("o/sub/y.vtt")) == "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ann>One.\n");
 }
 
-TEST_CASE("-r reports a folder it cannot read and goes on", "[cli][inputs]") {
+TEST_CASE("a walk (-r) reports a folder it cannot read and goes on", "[cli][inputs]") {
   if (::geteuid() == 0) {
     WARN("skipped: root reads every folder");
     return;
@@ -98,7 +98,7 @@ TEST_CASE("-r reports a folder it cannot read and goes on", "[cli][inputs]") {
   CHECK(read_file(d.file("o/a.txt")) == "Ann: One.\n");
 }
 
-TEST_CASE("-o naming the file on standard input is refused", "[cli][inputs]") {
+TEST_CASE("an output (-o) naming the file on standard input is refused", "[cli][inputs]") {
   temp_dir d;
   write_file(d.file("v.vtt"), one_cue);
   const std::string vtt = std::string("'") + VTT_PROGRAM + "'";

@@ -276,7 +276,7 @@ TEST_CASE("conflicting outputs and inputs that are not there create nothing", "[
   write_file(dir.file("empty/notes.md"), "not a subtitle\n");
   r = run_vtt({"convert", "-r", dir.file("empty"), "--out-dir", dir.file("outs")});
   CHECK(r.code == 2);
-  CHECK(r.err == "vtt: no input files found\n");
+  CHECK(r.err == "vtt: " + dir.file("empty") + ": no .vtt or .srt files in the folder\n");
   CHECK(!std::filesystem::exists(dir.file("outs")));
   // And a folder that has one still works.
   r = run_vtt({"convert", "-r", dir.path, "--out-dir", dir.file("outs"), "--to", "srt"});
