@@ -83,7 +83,8 @@ void add_io_flags(CLI::App& cmd, convert_options& o) {
   add_encoding_flag(cmd, o.encoding);
   add_choice(cmd, "--rollup", o.pipe.rollup, vttkit::rollup_modes(), &vttkit::rollup_mode_info::mode,
              "Roll-up captions (YouTube automatic captions) rebuilt with each line once: auto (when the first "
-             "cues repeat lines), on, off");
+             "cues repeat lines), on, off")
+      ->type_name("WHEN");
 }
 
 void add_output_flags(CLI::App& cmd, convert_options& o) {
@@ -108,11 +109,13 @@ void add_speaker_flags(CLI::App& cmd, convert_options& o) {
                "Whisper)");
   cmd.add_option("--speaker-names", o.speaker_names,
                  "Names to take as 'Name: ' prefixes from their first use: \"A,B\" (repeatable; implies "
-                 "--speakers-from-prefix)")
-      ->allow_extra_args(false);
+                 "--speakers-from-prefix; default: none)")
+      ->allow_extra_args(false)
+      ->type_name("NAMES");
   cmd.add_option("--prefix-pattern", o.prefix_pattern,
                  "Also take a prefix matching REGEX at the start of cue text; its first group names the speaker "
-                 "(implies --speakers-from-prefix)");
+                 "(implies --speakers-from-prefix; default: none)")
+      ->type_name("REGEX");
 }
 
 void add_max_gap_flag(CLI::App& cmd, convert_options& o, const char* help) {

@@ -17,7 +17,8 @@ CLI::Option* add_encoding_flag(CLI::App& cmd, std::string& encoding) {
   };
   auto* option = cmd.add_option("--encoding", std::move(assign),
                                 "Read the input in this encoding (iconv names: latin1, windows-1252, utf-16le ...); "
-                                "utf-8: no Windows-1252 guess. A byte order mark wins");
+                                "utf-8: no Windows-1252 guess. A byte order mark wins (default: UTF-8, or "
+                                "Windows-1252 when the first byte outside ASCII is not UTF-8)");
   option->type_name("NAME")->expected(1);
   return option;
 }

@@ -10,17 +10,17 @@
 _vtt_commands="convert merge stitch speakers lint fmt help"
 
 _vtt_rules="E W S T
-E001 E002 E003 E004 E005 E006 W101 W102 W103 W104 W105 W106 W107 W108
+E001 E002 E003 E004 E005 E006 W101 W102 W103 W104 W105 W106 W107 W108 W109
 S201 S202 S203 S204 S205 S206 T301 T302
 missing-signature invalid-timestamp end-not-after-start arrow-in-text invalid-utf8
 nul-character start-backwards overlap short-hours bad-setting bad-tag bad-entity
-duplicate-id empty-cue line-too-long too-many-lines reading-speed too-short too-long
+duplicate-id empty-cue override-tag line-too-long too-many-lines reading-speed too-short too-long
 gap-too-small missing-speaker inconsistent-speaker"
 
 # The flags of each command, as its --help lists them.
 _vtt_flags() {
-  local files="-h --help -o --output --out-dir -r --recursive -j --jobs -q --quiet"
-  local read="--strict --from --map --map-file --speakers-from-prefix"
+  local files="-h --help -o --output --out-dir -r --recursive -j --jobs -q --quiet --color --encoding"
+  local read="--strict --from --map --map-file --speakers-from-prefix --speaker-names --prefix-pattern --rollup"
   local write="-t --to --speaker-labels"
   case $1 in
     convert) echo "$files $read $write --merge --stitch --max-gap --max-chars --max-duration" ;;
@@ -28,7 +28,8 @@ _vtt_flags() {
     stitch) echo "$files $read $write --max-chars --max-duration" ;;
     speakers) echo "$files $read --json" ;;
     lint)
-      echo "-h --help -r --recursive -j --jobs -q --quiet --format --select --ignore --profile --strict" \
+      echo "-h --help -r --recursive -j --jobs -q --quiet --color --encoding --show-source --format --select" \
+        "--ignore --profile --strict" \
         "--max-line-length --max-lines --max-cps --min-duration --max-duration --min-gap"
       ;;
     fmt) echo "$files --check -i --in-place --force" ;;
@@ -62,6 +63,8 @@ _vtt_value() {
     --speaker-labels) COMPREPLY=($(compgen -W "none change every" -- "$cur")) ;;
     --format) COMPREPLY=($(compgen -W "text json github" -- "$cur")) ;;
     --profile) COMPREPLY=($(compgen -W "default subtitle transcript" -- "$cur")) ;;
+    --color | --show-source) COMPREPLY=($(compgen -W "auto always never" -- "$cur")) ;;
+    --rollup) COMPREPLY=($(compgen -W "auto on off" -- "$cur")) ;;
     --select | --ignore)
       # a comma-separated list: complete the part after the last comma
       local done_part="" last=$cur
@@ -76,8 +79,9 @@ _vtt_value() {
     --out-dir) COMPREPLY=($(compgen -d -- "$cur")) ;;
     -o | --output | --map-file) COMPREPLY=($(compgen -f -- "$cur")) ;;
     -j | --jobs | --max-gap | --max-chars | --max-duration | --map | --max-line-length | --max-lines | \
-      --max-cps | --min-duration | --min-gap)
-      COMPREPLY=() # a number, a time or OLD=NEW: nothing to offer
+      --max-cps | --min-duration | --min-gap | --speaker-names | --prefix-pattern | \
+      --encoding)
+      COMPREPLY=() # a number, a time, OLD=NEW, names, a pattern, an iconv name: nothing to offer
       ;;
     *) return 1 ;;
   esac

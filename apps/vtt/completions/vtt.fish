@@ -7,11 +7,11 @@
 
 set -l commands convert merge stitch speakers lint fmt help
 set -l rules E W S T \
-    E001 E002 E003 E004 E005 E006 W101 W102 W103 W104 W105 W106 W107 W108 \
+    E001 E002 E003 E004 E005 E006 W101 W102 W103 W104 W105 W106 W107 W108 W109 \
     S201 S202 S203 S204 S205 S206 T301 T302 \
     missing-signature invalid-timestamp end-not-after-start arrow-in-text invalid-utf8 \
     nul-character start-backwards overlap short-hours bad-setting bad-tag bad-entity \
-    duplicate-id empty-cue line-too-long too-many-lines reading-speed too-short too-long \
+    duplicate-id empty-cue override-tag line-too-long too-many-lines reading-speed too-short too-long \
     gap-too-small missing-speaker inconsistent-speaker
 
 complete -c vtt -f
@@ -54,6 +54,12 @@ complete -c vtt -n "__fish_seen_subcommand_from $reading" -l from -x -a 'auto vt
 complete -c vtt -n "__fish_seen_subcommand_from $reading" -l map -x -d 'Rename a speaker: OLD=NEW'
 complete -c vtt -n "__fish_seen_subcommand_from $reading" -l map-file -r -F -d 'Read OLD=NEW lines from FILE'
 complete -c vtt -n "__fish_seen_subcommand_from $reading" -l speakers-from-prefix -d 'Speakers from NAME: prefixes'
+complete -c vtt -n "__fish_seen_subcommand_from $reading" -l speaker-names -x -d 'Names to take as prefixes'
+complete -c vtt -n "__fish_seen_subcommand_from $reading" -l prefix-pattern -x -d 'A prefix matching REGEX names the speaker'
+complete -c vtt -n "__fish_seen_subcommand_from $reading" -l rollup -x -a 'auto on off' -d 'Roll-up captions rebuilt'
+complete -c vtt -n "__fish_seen_subcommand_from $io lint" -l color -x -a 'auto always never' -d 'Colour on standard error'
+complete -c vtt -n "__fish_seen_subcommand_from $io lint" -l encoding -x -a 'utf-8 windows-1252 latin1 utf-16le utf-16be' -d 'The input encoding'
+complete -c vtt -n "__fish_seen_subcommand_from lint" -l show-source -x -a 'auto always never' -d 'The source line under each finding'
 complete -c vtt -n "__fish_seen_subcommand_from $writing" -s t -l to -x -a 'vtt srt json jsonl md txt podcast-json' -d 'Output format'
 complete -c vtt -n "__fish_seen_subcommand_from $writing" -l speaker-labels -x -a 'none change every' -d 'Name: prefixes in srt and txt'
 complete -c vtt -n "__fish_seen_subcommand_from convert" -l merge -d 'Join fragments into turns'
