@@ -452,7 +452,10 @@ int run(const convert_options& opt) {
   }
   if (code == exit_output_closed) return code;
   if (bad_input_arg) code = std::max(code, int{exit_usage});
-  if (several && !opt.quiet) {
+  // The summary: on a terminal, or when there is something to count beyond success (a
+  // successful batch in a script or CI log says nothing, as a single file does).
+  const bool worth_saying = failed.load() > 0 || msg.errors() > 0 || msg.warnings() > 0 || ::isatty(2);
+  if (several && !opt.quiet && worth_saying) {
     msg.line(vttkit::batch_summary({.verb = opt.verb,
                                     .done = inputs.size() - failed.load(),
                                     .failed = failed.load(),
