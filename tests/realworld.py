@@ -46,15 +46,6 @@ ROUNDTRIP_KNOWN_FAILING = {
 STDIN_KNOWN_FAILING = {
     "subrip-legacy/androidx-typical_negative_timestamps.srt":
         "the first entry's timing line is invalid, so the content is taken for WebVTT (E001)",
-    "subrip-legacy/androidx-typical_no_hours_and_millis.srt":
-        "the first entry's `MM:SS,mmm` timing line is not recognised, so the content is taken "
-        "for WebVTT (E001)",
-    "subrip-legacy/androidx-typical_utf16be.srt":
-        "UTF-16: by name read as SubRip with no cues, on standard input E001",
-    "subrip-legacy/androidx-typical_utf16le.srt":
-        "UTF-16: by name read as SubRip with no cues, on standard input E001",
-    "subrip-legacy/derived-utf16le-bom-dosparlants.srt":
-        "UTF-16: by name read as SubRip with no cues, on standard input E001",
 }
 
 # WebVTT files with speakers whose `Name: ` labels do not come back from SubRip today.
