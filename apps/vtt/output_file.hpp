@@ -67,7 +67,8 @@ struct output_plan {
   /// Names the --out-dir outputs of `inputs` (two inputs whose paths differ only in their
   /// extension keep it: X.vtt.json and X.srt.json) and returns, for each input, whether an
   /// earlier input already writes its output.
-  [[nodiscard]] std::vector<bool> clashes(const std::vector<input_file>& inputs);  /// With --out-dir, creates the folder that `path` (from path_for) goes in; on failure
+  [[nodiscard]] std::vector<bool> clashes(const std::vector<input_file>& inputs);
+  /// With --out-dir, creates the folder that `path` (from path_for) goes in; on failure
   /// returns false and says why in `error`.
   [[nodiscard]] bool make_folder(const std::string& path, std::string& error) const;
 
