@@ -291,7 +291,7 @@ def check_zsh(vtt, source, problems):
         return SKIP
     script = os.path.join(source, "apps/vtt/completions/_vtt")
     where = "apps/vtt/completions/_vtt"
-    r = run([zsh, "-f", "-c", f"autoload -U compinit && compinit -u -d /dev/null && source {script!r}"])
+    r = run([zsh, "-f", "-c", f"autoload -U compinit && compinit -u -D && source {script!r}"])
     if r.returncode != 0 or r.stderr:
         problems.append(f"{where}: does not load in zsh: {r.stderr.strip()}")
     # The specs _vtt hands to _arguments for a command, printed by a stand-in _arguments.
