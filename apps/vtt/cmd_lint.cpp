@@ -1,4 +1,4 @@
-// vtt lint: check files against the rules of SPEC section 6; findings as text, JSON or GitHub annotations.
+// vtt lint: check files against the rules of docs/lint-rules.md; findings as text, JSON or GitHub annotations.
 #include <algorithm>
 #include <atomic>
 #include <functional>

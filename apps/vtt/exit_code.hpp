@@ -3,7 +3,7 @@
 
 namespace vtt {
 
-/// Exit codes (SPEC section 6): the highest applies when files differ. `exit_output_closed`
+/// Exit codes (docs/commands.md): the highest applies when files differ. `exit_output_closed`
 /// is no exit code but an outcome: standard output was closed by its reader (`vtt convert
 /// big.vtt | head`), so the work stops, nothing more is said, and `main` exits with 0. It
 /// ranks above the others because nothing after it can be written anyway.
