@@ -151,17 +151,15 @@ vttkit::lint_summary lint_into(vttkit::byte_source& source, const vttkit::lint_o
   buffer.reserve(chunk + 1024);
   std::optional<vttkit::source_lines> lines;
   if (look.text.source && look.format == vttkit::report_format::text) lines.emplace(source);
-  // So many findings of one rule per file, then a count (JSON output has them all).
-  vttkit::diagnostic_cap cap{look.format == vttkit::report_format::json ? 0 : vttkit::diagnostic_cap::default_limit};
+  // Every finding is shown: they are lint's output (the cap of repeated diagnostics is for the
+  // other commands' standard error).
   const auto result = vttkit::lint(lines ? *lines : source, options, [&](const vttkit::diagnostic& d) {
-    if (!cap.admit(d)) return;
     vttkit::report_writer::render(buffer, look.format, name, d, look.text, lines ? lines->line(d.line) : std::nullopt);
     if (buffer.size() >= chunk) {
       out.write(index, buffer);
       buffer.clear();
     }
   });
-  cap.append_omitted(buffer, look.format, name);
   out.write(index, buffer);
   return result;
 }
@@ -210,7 +208,9 @@ int run(const lint_cli_options& opt) {
   options.min_duration = to_millis(opt.min_duration);
   options.max_duration = to_millis(opt.max_duration);
   options.min_gap = to_millis(opt.min_gap);
-  options.encoding = opt.encoding;
+  // WebVTT is UTF-8: lint reports bytes that are not (E005) rather than guess another
+  // encoding, unless --encoding names one.
+  options.encoding = opt.encoding.empty() ? std::string("utf-8") : opt.encoding;
   const auto format = opt.format;
   finding_look look{format, {.color = use_color(opt.color, 1), .source = wanted(opt.show_source, 1)}};
   if (look.text.source) look.text.width = source_width();
