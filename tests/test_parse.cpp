@@ -67,8 +67,13 @@ TEST_CASE("parse_duration reads seconds, a unit or a timestamp", "[parse][timest
   CHECK(ms("-0.5") == -500);  // signed, for offsets
   CHECK(ms("+1s") == 1000);
   CHECK(ms("-00:01.000") == -1000);
-  for (const char* bad : {"", "x", "1x", "s", "ms", ".", "1.5.2", "1 s", " 1", "1e3", "--1", "00:01", "00:01.5", "1,5",
-                          "99999999999999999"})
+  // Timestamps as people write them: milliseconds left out or shortened.
+  CHECK(ms("00:00:05") == 5000);
+  CHECK(ms("00:05") == 5000);
+  CHECK(ms("00:05.5") == 5500);
+  CHECK(ms("1:00:00.25") == 3600250);
+  for (const char* bad : {"", "x", "1x", "s", "ms", ".", "1.5.2", "1 s", " 1", "1e3", "--1", "0:5", "00:01.5000",
+                          "00:61", "1,5", "99999999999999999"})
     CHECK_FALSE(vttkit::parse_duration(bad).has_value());
 }
 
@@ -110,7 +115,7 @@ TEST_CASE("E001 says what the first line looks like instead", "[parse][header]")
   };
   const std::string plain = "no WEBVTT signature on the first line: the file has no cues";
   CHECK(message("1\n00:00:01,000 --> 00:00:02,000\nhi\n") ==
-        plain + " (it starts like SubRip: read it with --from srt)");
+        plain + " (it starts like SubRip: vtt convert --from srt reads it; lint and fmt take WebVTT)");
   CHECK(message(std::string("W\0E\0B\0", 6)) ==
         plain + " (it looks like UTF-16LE without a byte order mark: read it with --encoding utf-16le)");
   CHECK(message(std::string("\0W\0E\0B", 6)).ends_with("read it with --encoding utf-16be)"));

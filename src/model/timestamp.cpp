@@ -192,8 +192,18 @@ std::optional<millis> parse_duration(std::string_view text) noexcept {
   const bool negative = !text.empty() && text[0] == '-';
   if (!text.empty() && (text[0] == '-' || text[0] == '+')) text.remove_prefix(1);
   if (text.find(':') != std::string_view::npos) {
-    const auto t = collect_timestamp(text);
-    if (!t.ok || t.length != text.size()) return std::nullopt;
+    // A timestamp as a person writes one: the milliseconds may be left out or shortened
+    // (00:00:05, 00:05.5), so they are filled to the three digits WebVTT reads.
+    char full[40];
+    const auto dot = text.find('.');
+    const std::size_t digits_after = dot == std::string_view::npos ? 0 : text.size() - dot - 1;
+    if (text.size() + 4 > sizeof full || digits_after > 3) return std::nullopt;
+    std::size_t n = text.copy(full, text.size());
+    if (dot == std::string_view::npos) full[n++] = '.';
+    for (std::size_t d = digits_after; d < 3; ++d) full[n++] = '0';
+    const std::string_view filled{full, n};
+    const auto t = collect_timestamp(filled);
+    if (!t.ok || t.length != filled.size()) return std::nullopt;
     return negative ? -t.value : t.value;
   }
   millis scale = 1000;  // seconds, unless "ms"
