@@ -199,7 +199,7 @@ int run(const lint_cli_options& opt) {
   const auto profile = vttkit::parse_lint_profile(opt.profile);
   std::string error;
   if (!profile || !vttkit::resolve_rules(*profile, opt.select, opt.ignore, options.rules, error)) {
-    msg.line(fmt::format("vtt lint: {}", profile ? error : "unknown profile " + opt.profile));
+    msg.line(fmt::format("vtt: lint: {}", profile ? error : "unknown profile " + opt.profile));
     return exit_usage;
   }
   options.max_line_length = opt.max_line_length;

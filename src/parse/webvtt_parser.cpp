@@ -163,7 +163,7 @@ std::string missing_signature_message(bool got_line, std::string_view first) {
   else if (first.starts_with(nul + "W" + nul + "E"))
     message += " (it looks like UTF-16BE without a byte order mark: read it with --encoding utf-16be)";
   else if (!first.empty() && std::all_of(first.begin(), first.end(), [](char c) { return detail::is_digit(c); }))
-    message += " (it starts like SubRip: read it with --from srt)";
+    message += " (it starts like SubRip: vtt convert --from srt reads it; lint and fmt take WebVTT)";
   return message;
 }
 
