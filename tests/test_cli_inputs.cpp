@@ -161,14 +161,15 @@ TEST_CASE("out of memory: a message, exit 1, no file left behind", "[cli][output
   // it has at start.
   const std::string vtt = std::string("'") + VTT_PROGRAM + "'";
   ::mkdir(d.file("out").c_str(), 0755);
+  // A sanitizer build reserves terabytes of address space and cannot start under the limit.
+  if (shell("(ulimit -v 300000; " + vtt + " --version) >/dev/null 2>&1") != 0) {
+    WARN("skipped: the program does not start under this address space limit (sanitizer build)");
+    return;
+  }
   const int code = shell(
       "{ printf 'WEBVTT\\n\\n00:01.000 --> 00:02.000\\n'; head -c 268435456 /dev/zero | tr '\\\\0' x; } | "
       "(ulimit -v 300000; " +
       vtt + " convert -o '" + d.file("out/x.srt") + "' 2>'" + d.file("err") + "')");
-  if (code == 127 || read_file(d.file("err")).find("error while loading") != std::string::npos) {
-    WARN("skipped: the program does not start under this address space limit (sanitizer build)");
-    return;
-  }
   CHECK(code == 1);
   CHECK(read_file(d.file("err")).find("out of memory") != std::string::npos);
   CHECK(shell("test -z \"$(ls -A '" + d.file("out") + "')\"") == 0);
