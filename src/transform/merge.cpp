@@ -41,19 +41,13 @@ void merger::push(const cue& c) {
     return;
   }
   finish();
-  // Field by field rather than `current_ = c`: the payload is rebuilt on output anyway, and
-  // assigning into the held strings reuses their capacity.
-  current_.id = c.id;
-  current_.start = c.start;
-  current_.end = c.end;
-  current_.settings = c.settings;
-  current_.speaker = c.speaker;
+  // Not `current_ = c`: the payload is rebuilt on output anyway, and assigning into the held
+  // strings reuses their capacity.
+  detail::copy_cue_frame(current_, c);
   current_.text.clear();
   detail::append_words(current_.text, c.text);
   current_.words = c.words;
   timed_ = !c.words.empty();
-  current_.line = c.line;
-  current_.id_line = c.id_line;
   holding_ = true;
 }
 

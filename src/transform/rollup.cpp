@@ -166,13 +166,7 @@ void rollup_filter::dedupe(const cue& c) {
     if (!kept_.text.empty()) kept_.text += '\n';
     kept_.text.append(line);
   }
-  kept_.id = c.id;
-  kept_.start = c.start;
-  kept_.end = c.end;
-  kept_.settings = c.settings;
-  kept_.speaker = c.speaker;
-  kept_.line = c.line;
-  kept_.id_line = c.id_line;
+  detail::copy_cue_frame(kept_, c);
   kept_.words.clear();
   const std::size_t dropped_words = detail::count_words(std::string_view(c.text).substr(0, first_kept));
   if (!c.words.empty() && c.words.size() == detail::count_words(c.text)) {

@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include <vttkit/document.hpp>
+
 #include "text/unicode.hpp"  // non_ascii_space_length
 #include "text/utf8.hpp"     // count_code_points
 
@@ -56,5 +58,18 @@ struct sentence_search {
 /// Whether the space at `text[space]` follows a clause mark (`,` `;` `:` `—` `–`), the
 /// preferred place to split a sentence that is too long.
 [[nodiscard]] bool is_clause_boundary(std::string_view text, std::size_t space) noexcept;
+
+/// Copies what a cue is besides its text (id, times, settings, speaker, lines) into `to`, field
+/// by field so that `to`'s strings keep their capacity; a step that rewrites the text (merge,
+/// roll-up) sets text, payload and words itself.
+inline void copy_cue_frame(cue& to, const cue& from) {
+  to.id = from.id;
+  to.start = from.start;
+  to.end = from.end;
+  to.settings = from.settings;
+  to.speaker = from.speaker;
+  to.line = from.line;
+  to.id_line = from.id_line;
+}
 
 }  // namespace vttkit::detail
