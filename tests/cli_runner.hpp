@@ -45,6 +45,18 @@ inline void write_file(const std::string& path, const std::string& data) {
   std::ofstream(path, std::ios::binary) << data;
 }
 
+/// In a child process: replaces it with `VTT_PROGRAM args...` (exit 127 if that fails).
+[[noreturn]] inline void exec_vtt(const std::vector<std::string>& args) {
+  std::vector<char*> argv;
+  std::string prog = VTT_PROGRAM;
+  argv.push_back(prog.data());
+  std::vector<std::string> copy = args;
+  for (auto& a : copy) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  ::execv(prog.c_str(), argv.data());
+  ::_exit(127);
+}
+
 /// Starts `VTT_PROGRAM args...` with standard input, output and error on the given paths
 /// (opening `in` may wait for a FIFO's writer, in the child); returns its pid.
 inline pid_t spawn_vtt(const std::vector<std::string>& args, const std::string& in_path, const std::string& out_path,
@@ -57,14 +69,7 @@ inline pid_t spawn_vtt(const std::vector<std::string>& args, const std::string& 
     ::dup2(in, 0);
     ::dup2(out, 1);
     ::dup2(err, 2);
-    std::vector<char*> argv;
-    std::string prog = VTT_PROGRAM;
-    argv.push_back(prog.data());
-    std::vector<std::string> copy = args;
-    for (auto& a : copy) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    ::execv(prog.c_str(), argv.data());
-    ::_exit(127);
+    exec_vtt(args);
   }
   return pid;
 }
@@ -128,14 +133,7 @@ inline tty_result run_vtt_tty(const std::vector<std::string>& args, tty_streams 
       if (eq == std::string::npos) ::unsetenv(e.c_str());
       else ::setenv(e.substr(0, eq).c_str(), e.substr(eq + 1).c_str(), 1);
     }
-    std::vector<char*> argv;
-    std::string prog = VTT_PROGRAM;
-    argv.push_back(prog.data());
-    std::vector<std::string> copy = args;
-    for (auto& a : copy) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    ::execv(prog.c_str(), argv.data());
-    ::_exit(127);
+    exec_vtt(args);
   }
   ::close(slave);
   if (on.in) {
