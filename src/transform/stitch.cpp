@@ -186,6 +186,7 @@ void stitcher::push(const cue& c) {
 bool stitcher::add_word_pieces(const cue& c, std::size_t begin) {
   // The words must spell the text just appended; a speaker prefix taken off the text leaves
   // its words at the front, so the last ones are matched.
+  if (c.words.empty()) return false;  // the usual cue: no word timings, nothing to count
   const std::string_view added = std::string_view(pending_).substr(begin);
   const std::size_t count = detail::count_words(added);
   if (c.words.size() < count || count == 0) return false;
