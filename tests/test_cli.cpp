@@ -294,6 +294,30 @@ TEST_CASE("an output that would not change is left untouched; one that would is 
   CHECK(read_file(out) == "1\n00:00:01,000 --> 00:00:02,000\nAnn: Two.\n");
 }
 
+TEST_CASE("outputs larger than one compared piece: kept when equal, replaced when they differ late", "[cli][safety]") {
+  // The existing output is read back 64 KiB at a time; these outputs are about 400 KiB, and
+  // the second input differs from the first only in its last cue.
+  temp_dir d;
+  const auto in = d.file("in.vtt"), out = d.file("out.srt");
+  std::string cues = "WEBVTT\n\n";
+  for (int i = 0; i < 8000; ++i) cues += "00:00:01.000 --> 00:00:02.000\n<v Ann>Words and more words.\n\n";
+  write_file(in, cues + "00:00:03.000 --> 00:00:04.000\n<v Ann>Last.\n");
+  REQUIRE(run_vtt({"convert", "--to", "srt", in, "-o", out}).code == 0);
+  const std::string first_output = read_file(out);
+  REQUIRE(first_output.size() > 4 * 65536);
+  struct stat first {};
+  REQUIRE(::stat(out.c_str(), &first) == 0);
+  REQUIRE(run_vtt({"convert", "--to", "srt", in, "-o", out}).code == 0);
+  struct stat second {};
+  REQUIRE(::stat(out.c_str(), &second) == 0);
+  CHECK(second.st_ino == first.st_ino);  // equal: the same file, not replaced
+  write_file(in, cues + "00:00:03.000 --> 00:00:04.000\n<v Ann>Past.\n");
+  REQUIRE(run_vtt({"convert", "--to", "srt", in, "-o", out}).code == 0);
+  std::string expected = first_output;
+  expected.replace(expected.rfind("Last."), 5, "Past.");
+  CHECK(read_file(out) == expected);  // the matching 400 KiB copied over, then the new end
+}
+
 namespace {
 
 /// Starts `vtt convert --to srt - -o OUT` reading a FIFO, feeds it enough cues that the

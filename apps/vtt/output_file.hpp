@@ -48,7 +48,6 @@ class output_file {
   unsigned mode_ = 0;        // permissions for the new file
   std::string final_path_;
   std::string temp_path_;
-  std::string scratch_;
   std::unique_ptr<vttkit::fd_sink> out_;
   std::unique_ptr<comparing_sink> compare_;
 };
