@@ -9,6 +9,7 @@
 
 #include <vttkit/parse.hpp>
 
+#include "linear_time.hpp"
 #include "trickle_source.hpp"
 #include <vttkit/timestamp.hpp>
 
@@ -252,6 +253,34 @@ TEST_CASE("STYLE and REGION blocks count only before the first cue", "[parse][bl
   REQUIRE(r.document.cues.size() == 1);
   REQUIRE(r.document.cues[0].settings.size() == 1);
   CHECK(r.document.cues[0].settings[0].value == "r1");
+}
+
+TEST_CASE("a region: naming no region takes back an earlier region: setting", "[parse][settings]") {
+  // The algorithm: the cue's region is "the last region in regions whose identifier is value,
+  // if any, or null otherwise", at each region: setting.
+  const auto r = parse(
+      "WEBVTT\n\nREGION\nid:a\n\n00:01.000 --> 00:02.000 region:a region:zz\nx\n\n"
+      "00:02.000 --> 00:03.000 region:zz region:a\ny\n");
+  REQUIRE(r.document.cues.size() == 2);
+  CHECK(r.document.cues[0].settings.empty());
+  REQUIRE(r.document.cues[1].settings.size() == 1);
+  CHECK(r.document.cues[1].settings[0].value == "a");
+  REQUIRE(of_rule(r, rule::bad_setting).size() == 2);
+  CHECK(of_rule(r, rule::bad_setting)[0].message == "region not defined 'region:zz', ignored");
+}
+
+TEST_CASE("many regions and cues naming them: time grows linearly", "[parse][settings]") {
+  vtt_test::check_linear(
+      [](std::size_t n) {
+        std::string input = "WEBVTT\n\n";
+        for (std::size_t i = 0; i < n; ++i) input += "REGION\nid:r" + std::to_string(i) + "\n\n";
+        for (std::size_t i = 0; i < n; ++i)
+          input += "00:01.000 --> 00:02.000 region:r" + std::to_string(i * 7 % n) + "\nx\n\n";
+        const auto r = parse(input);
+        REQUIRE(r.document.cues.size() == n);
+        CHECK(r.document.cues.back().settings.size() == 1);
+      },
+      20000);
 }
 
 TEST_CASE("cue settings: accepted ones kept, the rest W104 at their column", "[parse][settings]") {

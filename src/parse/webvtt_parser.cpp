@@ -114,7 +114,7 @@ std::string region_id(std::string_view settings) {
 /// Parses "WebVTT cue settings" from `text`; accepted settings go to `out`, each rejected
 /// token is passed to `reject(token, byte offset in text, reason)`.
 template <typename Reject>
-void parse_cue_settings(std::string_view text, const std::vector<std::string>& region_ids,
+void parse_cue_settings(std::string_view text, const webvtt_parser::region_set* region_ids,
                         std::vector<cue_setting>& out, Reject&& reject) {
   std::size_t pos = 0;
   while ((pos = skip_whitespace(text, pos)) < text.size()) {
@@ -131,7 +131,7 @@ void parse_cue_settings(std::string_view text, const std::vector<std::string>& r
     const auto name = token.substr(0, colon);
     const auto value = token.substr(colon + 1);
     bool ok = false;
-    if (name == "region") ok = std::find(region_ids.begin(), region_ids.end(), value) != region_ids.end();
+    if (name == "region") ok = region_ids != nullptr && region_ids->contains(value);
     else if (name == "vertical") ok = value == "rl" || value == "lr";
     else if (name == "line") ok = valid_line_value(value);
     else if (name == "position") ok = valid_position_value(value);
@@ -142,11 +142,14 @@ void parse_cue_settings(std::string_view text, const std::vector<std::string>& r
       reject(token, at, "unknown cue setting");
       continue;
     }
+    auto same = std::find_if(out.begin(), out.end(), [&](const cue_setting& s) { return s.name == name; });
     if (!ok) {
+      // The cue's region is "the last region whose identifier is value, or null": a later
+      // `region:` naming no region takes back an earlier one.
+      if (name == "region" && same != out.end()) out.erase(same);
       reject(token, at, name == "region" ? "region not defined" : "invalid value");
       continue;
     }
-    auto same = std::find_if(out.begin(), out.end(), [&](const cue_setting& s) { return s.name == name; });
     if (same != out.end()) same->value.assign(value);
     else out.push_back({std::string(name), std::string(value)});
   }
@@ -223,15 +226,24 @@ bool webvtt_parser::parse_timings_and_settings(std::string_view line, cue& c) {
   c.settings.clear();
   const auto rest = line.substr(pos);
   if (ctx_.wants(rule::bad_setting)) {
-    parse_cue_settings(rest, region_ids_, c.settings,
+    parse_cue_settings(rest, region_ids_.get(), c.settings,
                        [&](std::string_view token, std::size_t at, std::string_view why) {
                          ctx_.report(rule::bad_setting, lineno, column_of(line, pos + at),
                                      fmt::format("{} '{}', ignored", why, token));
                        });
   } else {
-    parse_cue_settings(rest, region_ids_, c.settings, [](std::string_view, std::size_t, std::string_view) {});
+    parse_cue_settings(rest, region_ids_.get(), c.settings, [](std::string_view, std::size_t, std::string_view) {});
   }
   return true;
+}
+
+void webvtt_parser::add_region(std::string id) {
+  // Copied only when a state handed on still shares the set (regions come before the cues).
+  std::shared_ptr<region_set> ids;
+  if (region_ids_.use_count() == 1) ids = std::const_pointer_cast<region_set>(region_ids_);
+  else ids = region_ids_ ? std::make_shared<region_set>(*region_ids_) : std::make_shared<region_set>();
+  ids->insert(std::move(id));
+  region_ids_ = std::move(ids);
 }
 
 webvtt_parser::block_result webvtt_parser::collect_block(cue& c) {
@@ -319,7 +331,7 @@ bool webvtt_parser::next(item_kind& kind, cue& c, block& b) {
       case block_result::style:
       case block_result::region: {
         const bool style = result == block_result::style;
-        if (!style) region_ids_.push_back(region_id(buffer_));
+        if (!style) add_region(region_id(buffer_));
         b.kind = style ? block_kind::style : block_kind::region;
         b.text.assign(style ? "STYLE" : "REGION");
         if (!buffer_.empty()) {

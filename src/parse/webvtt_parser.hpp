@@ -1,6 +1,8 @@
 // Stage 2 for WebVTT, lines to blocks to cues: the W3C "WebVTT parser algorithm".
 #pragma once
 
+#include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -20,11 +22,14 @@ class webvtt_parser {
  public:
   explicit webvtt_parser(parse_context& ctx) : ctx_(ctx) {}
 
+  /// The identifiers of the regions defined, looked up per `region:` setting in log time.
+  using region_set = std::set<std::string, std::less<>>;
   /// What one block's parse carries to the next: whether a cue was seen (STYLE and REGION
-  /// blocks count only before the first cue) and the regions defined.
+  /// blocks count only before the first cue) and the regions defined (shared, not copied, by
+  /// the states handed from chunk to chunk; null when none).
   struct state {
     bool seen_cue = false;
-    std::vector<std::string> region_ids;
+    std::shared_ptr<const region_set> region_ids;
   };
   /// Continues at a block boundary of an input read so far up to `from` (no header is read).
   void resume(state from) {
@@ -51,10 +56,11 @@ class webvtt_parser {
   bool parse_timings_and_settings(std::string_view line, cue& c);
   void parse_settings(std::string_view text, std::size_t offset, cue& c);
   void finish_cue(cue& c);
+  void add_region(std::string id);
 
   parse_context& ctx_;
   bool seen_cue_ = false;
-  std::vector<std::string> region_ids_;
+  std::shared_ptr<const region_set> region_ids_;
   std::string buffer_;
   std::size_t block_line_ = 0;
   std::size_t timing_line_ = 0;
