@@ -227,11 +227,47 @@ TEST_CASE("lint -r finds the .vtt files under a directory", "[cli][lint]") {
 
 TEST_CASE("fmt writes canonical WebVTT to standard output", "[cli][fmt]") {
   const auto r = run_vtt({"fmt"},
-                         "WEBVTT\r\n\r\n0:00:01.000 --> 0:00:03.000 align:bogus\r\n<v Ann>one &amp; two\r\n\r\n\r\n");
+                         "WEBVTT\r\n\r\n0:00:01.000 --> 0:00:03.000 align:end\r\n<v Ann>one &amp; two\r\n\r\n\r\n");
   CHECK(r.code == 0);
-  CHECK(r.out == "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Ann>one &amp; two\n");
+  CHECK(r.out == "WEBVTT\n\n00:00:01.000 --> 00:00:03.000 align:end\n<v Ann>one &amp; two\n");
   // Canonical input comes out unchanged.
   CHECK(run_vtt({"fmt"}, clean).out == clean);
+}
+
+TEST_CASE("fmt does not drop a cue setting it cannot keep unless --force", "[cli][fmt]") {
+  // An unknown setting, an invalid value and an undefined region would vanish from the output.
+  const std::string input = "WEBVTT\n\n00:00:01.000 --> 00:00:03.000 align:middle foo:bar region:x\nText\n";
+  temp_dir dir;
+  const auto path = dir.file("settings.vtt");
+  write_file(path, input);
+  const auto r = run_vtt({"fmt", "--in-place", path});
+  CHECK(r.code == 1);
+  CHECK(read_file(path) == input);     // left as it was
+  CHECK(count(r.err, "[W104]") == 3);  // each dropped setting named
+  CHECK(r.err.find("'foo:bar'") != std::string::npos);
+  CHECK(r.err.find("formatting would lose content (W104 at line 3): the file is left as it was") != std::string::npos);
+  CHECK(run_vtt({"fmt", "--check", path}).code == 1);
+  const auto forced = run_vtt({"fmt", "--in-place", "--force", path});
+  CHECK(forced.code == 0);
+  CHECK(read_file(path) == "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nText\n");
+  // Warnings that lose nothing stay lint's: one-digit hours are only rewritten.
+  const auto hours = run_vtt({"fmt"}, "WEBVTT\n\n0:00:01.000 --> 0:00:03.000\nText\n");
+  CHECK(hours.code == 0);
+  CHECK(hours.err.empty());
+}
+
+TEST_CASE("fmt does not replace a NUL or a byte that is not UTF-8 unless --force", "[cli][fmt]") {
+  temp_dir dir;
+  const auto path = dir.file("nul.vtt");
+  const std::string input("WEBVTT\n\n00:00:01.000 --> 00:00:03.000\na\0b\n", 42);
+  write_file(path, input);
+  const auto r = run_vtt({"fmt", "--in-place", path});
+  CHECK(r.code == 1);
+  CHECK(r.err.find("[E006]") != std::string::npos);
+  CHECK(read_file(path) == input);
+  const auto bad = run_vtt({"fmt", "--encoding", "utf-8"}, "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\na\xff b\n");
+  CHECK(bad.code == 1);
+  CHECK(bad.err.find("[E005]") != std::string::npos);
 }
 
 TEST_CASE("fmt --check lists the files that would change and exits 1", "[cli][fmt]") {

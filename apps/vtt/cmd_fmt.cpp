@@ -55,6 +55,15 @@ struct content_loss {
   [[nodiscard]] std::string describe() const { return fmt::format("{} at line {}", vttkit::info(rule).id, line); }
 };
 
+/// What fmt reports: errors, and the warnings that say the output lacks something (a dropped
+/// cue setting); the other warnings are vtt lint's job.
+vttkit::rule_set reported_rules() {
+  vttkit::rule_set rules;
+  for (const auto& r : vttkit::all_rules())
+    if (r.severity == vttkit::severity::error || r.loses_content) rules.add(r.rule);
+  return rules;
+}
+
 /// Where `--in-place` writes: through a symbolic link to the file it names, so the link stays
 /// a link (a rename over the link itself would replace it with a plain file).
 std::string in_place_target(const std::string& path) {
@@ -86,11 +95,11 @@ outcome fmt_one(const fmt_cli_options& opt, const output_plan& plan, const input
   content_loss loss;
   vttkit::diagnostic_cap cap;  // so many of one rule per file, then a count
   vttkit::parse_options po;
-  po.warnings = false;  // warnings are vtt lint's job
+  po.rules = reported_rules();
   po.encoding = opt.encoding;
   po.on_diagnostic = [&](const vttkit::diagnostic& d) {
     loss.see(d);
-    if (cap.admit(d)) msg.diagnostic(name, d);  // errors only (warnings are off)
+    if (cap.admit(d)) msg.diagnostic(name, d);
   };
   const auto omitted = [&] {
     std::string lines;
@@ -296,7 +305,8 @@ command setup_fmt(CLI::App& app) {
   check->excludes(in_place)->excludes(output)->excludes(out_dir);
   in_place->excludes(output)->excludes(out_dir);
   cmd->add_flag("--force", opt->force,
-                "Format even files whose errors lose content (E001 no signature, E002 bad timing line)");
+                "Format even files that would lose content: E001 no signature, E002 a dropped cue, "
+                "E005/E006 bytes replaced by U+FFFD, W104 a dropped cue setting");
   cmd->add_flag("-r,--recursive", opt->recursive, "Format the .vtt files under directory arguments");
   add_encoding_flag(*cmd, opt->encoding);
   add_jobs_flag(*cmd, opt->jobs, "Files formatted at once (0: all cores; at most 1024)");
