@@ -1,6 +1,7 @@
 // Tests for the transform pipeline (prefix -> map -> merge -> stitch) and the speakers report.
 #include <catch2/catch.hpp>
 
+#include <limits>
 #include <string>
 #include <utility>
 #include <vector>
@@ -154,6 +155,18 @@ TEST_CASE("speakers report as JSON", "[pipeline][speakers]") {
         "  {\"speaker\": null, \"cues\": 1, \"turns\": 1, \"words\": 2, \"talk_time\": 1.000, \"share\": 25.00}\n"
         "]}\n");
   CHECK(vttkit::speakers_json({}) == "{\"speakers\": []}\n");
+}
+
+TEST_CASE("speakers report shares when the talk times add up past the largest millis", "[pipeline][speakers]") {
+  // Each row's time saturates at the largest millis; their sum must not overflow (it did:
+  // undefined behaviour, and every share 0%).
+  constexpr auto most = std::numeric_limits<vttkit::millis>::max();
+  std::vector<vttkit::speaker_stats> rows(2);
+  rows[0] = {"A", 2, 1, 2, most};
+  rows[1] = {"B", 1, 1, 1, most};
+  const auto json = vttkit::speakers_json(rows);
+  CHECK(json.find("\"share\": 50.00},\n") != std::string::npos);
+  CHECK(json.find("\"share\": 50.00}\n]") != std::string::npos);
 }
 
 TEST_CASE("speakers report as a table", "[pipeline][speakers]") {

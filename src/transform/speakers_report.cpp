@@ -10,18 +10,19 @@
 namespace vttkit {
 namespace {
 
-/// Each row's share of the rows' total talk time, in percent (0 when there is none).
+/// Each row's share of the rows' total talk time, in percent (0 when there is none). The total
+/// is a double: each row's time saturates at the largest millis, and their sum may not fit.
 class shares {
  public:
   explicit shares(std::span<const speaker_stats> rows) {
-    for (const auto& r : rows) total_ += r.talk_time;
+    for (const auto& r : rows) total_ += static_cast<double>(r.talk_time);
   }
   [[nodiscard]] double of(const speaker_stats& r) const noexcept {
-    return total_ > 0 ? 100.0 * static_cast<double>(r.talk_time) / static_cast<double>(total_) : 0.0;
+    return total_ > 0 ? 100.0 * static_cast<double>(r.talk_time) / total_ : 0.0;
   }
 
  private:
-  millis total_ = 0;
+  double total_ = 0;
 };
 
 }  // namespace
