@@ -10,6 +10,7 @@
 #include <vttkit/transform.hpp>
 #include <vttkit/write.hpp>
 
+#include "linear_time.hpp"
 #include "transform_support.hpp"
 
 using transform_test::make_cue;
@@ -387,6 +388,20 @@ TEST_CASE("speaker_counter counts cues, turns, words and talk time", "[transform
   CHECK(rows[2].turns == 1);
   CHECK(rows[2].words == 2);
   CHECK(rows[2].talk_time == 1000);
+}
+
+TEST_CASE("speaker_counter with many distinct speakers: time grows linearly", "[transform][speakers]") {
+  vtt_test::check_linear(
+      [](std::size_t n) {
+        vttkit::speaker_counter counter;
+        for (std::size_t i = 0; i < 2 * n; ++i)  // each speaker twice, the second time much later
+          counter.push(make_cue("Speaker " + std::to_string(i % n), 0, 1000, "word"));
+        const auto rows = counter.result();
+        REQUIRE(rows.size() == n);
+        CHECK(rows.front().cues == 2);
+        CHECK(rows.front().turns == 2);
+      },
+      20000);
 }
 
 TEST_CASE("speaker_counter breaks ties by first appearance", "[transform][speakers]") {

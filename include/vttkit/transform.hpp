@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <deque>
 #include <functional>
+#include <map>
 #include <memory>
 #include <span>
 #include <string>
@@ -309,8 +310,9 @@ class speaker_counter {
   [[nodiscard]] std::vector<speaker_stats> result() const;
 
  private:
-  std::vector<speaker_stats> rows_;
-  std::string last_speaker_;
+  std::vector<speaker_stats> rows_;                         ///< in first-seen order
+  std::map<std::string, std::size_t, std::less<>> row_of_;  ///< speaker -> index in rows_
+  std::size_t last_row_ = 0;                                ///< the previous cue's row
   bool any_ = false;
 };
 

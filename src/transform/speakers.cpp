@@ -185,22 +185,26 @@ std::vector<std::string> speaker_map::unused_labels() const {
 // ---------------------------------------------------------------------------------------------
 
 void speaker_counter::push(const cue& c) {
-  // A linear search: transcripts have a handful of speakers, and the rows must keep their
-  // first-seen order for the tie-break in result().
-  auto row = std::find_if(rows_.begin(), rows_.end(), [&](const speaker_stats& r) { return r.speaker == c.speaker; });
-  if (row == rows_.end()) {
-    rows_.emplace_back();
-    rows_.back().speaker = c.speaker;
-    row = std::prev(rows_.end());
+  // The usual cue has the previous cue's speaker; the others are looked up (in log time: a
+  // file may have many thousands of speakers). Rows keep their first-seen order for the
+  // tie-break in result().
+  std::size_t row = last_row_;
+  if (!any_ || rows_[row].speaker != c.speaker) {
+    auto found = row_of_.find(c.speaker);
+    if (found == row_of_.end()) {
+      found = row_of_.emplace(c.speaker, rows_.size()).first;
+      rows_.emplace_back();
+      rows_.back().speaker = c.speaker;
+    }
+    row = found->second;
   }
-  row->cues += 1;
-  if (!any_ || !detail::same_bytes(c.speaker, last_speaker_)) {
-    row->turns += 1;
-    last_speaker_ = c.speaker;
-    any_ = true;
-  }
-  row->words += detail::count_words(c.text);
-  row->talk_time = saturating_add(row->talk_time, duration_of(c));
+  speaker_stats& r = rows_[row];
+  r.cues += 1;
+  if (!any_ || row != last_row_) r.turns += 1;
+  last_row_ = row;
+  any_ = true;
+  r.words += detail::count_words(c.text);
+  r.talk_time = saturating_add(r.talk_time, duration_of(c));
 }
 
 std::vector<speaker_stats> speaker_counter::result() const {
