@@ -373,6 +373,33 @@ TEST_CASE("the linter hands findings out while the file streams by", "[lint][str
   CHECK(lint.error_count() == 0);
 }
 
+TEST_CASE("the linter holds a bounded number of findings back", "[lint][stream]") {
+  // Text blocks without timing lines (E002 each) and no cue for a long stretch: no cue ever
+  // says that nothing earlier can turn up, so only the bound hands them out.
+  std::vector<diagnostic> out;
+  vttkit::linter lint{all_rules(), [&out](const diagnostic& d) { out.push_back(d); }};
+  constexpr std::size_t most = vttkit::detail::finding_queue::most_held;
+  for (std::size_t i = 0; i <= most; ++i) lint.add_diagnostic({rule::invalid_timestamp, 3 + 2 * i, 1, "dropped"});
+  CHECK(out.size() == most + 1);  // handed out on reaching the bound, before the end of the file
+  lint.add_diagnostic({rule::invalid_timestamp, 3 + 2 * (most + 1), 1, "dropped"});
+  CHECK(out.size() == most + 1);  // held again below the bound
+  lint.finish();
+  REQUIRE(out.size() == most + 2);
+  CHECK(
+      std::is_sorted(out.begin(), out.end(), [](const diagnostic& a, const diagnostic& b) { return a.line < b.line; }));
+}
+
+TEST_CASE("lint of a cue with a finding every four bytes lists each one past the bound", "[lint][stream]") {
+  // 400,000 W106 in one cue: the held findings reach the bound several times, none is lost.
+  std::string input = "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\n";
+  for (int i = 0; i < 400000; ++i) input += "&amp";
+  vttkit::memory_source src{input};
+  std::size_t seen = 0;
+  const auto s = vttkit::lint(src, {}, [&seen](const diagnostic& d) { seen += d.rule == rule::bad_entity; });
+  CHECK(s.warnings == 400000);
+  CHECK(seen == 400000);
+}
+
 TEST_CASE("parser diagnostics of disabled rules are dropped", "[lint][stream]") {
   vttkit::lint_options o;
   o.rules = vttkit::rule_set{};

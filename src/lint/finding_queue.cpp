@@ -19,14 +19,19 @@ void finding_queue::add(const diagnostic& d) {
   if (!enabled(d.rule)) return;
   slot(d.rule, d.line, d.column).message.assign(d.message);
   settle_last();
+  bound();
 }
 
 void finding_queue::add_run(rule r, std::span<const std::size_t> lines, std::string_view message) {
-  // The lines ascend, so one merge puts them in place.
-  const auto old = static_cast<std::ptrdiff_t>(held_);
-  for (const auto line : lines) slot(r, line, 1).message = message;
-  std::inplace_merge(pending_.begin(), pending_.begin() + old, pending_.begin() + static_cast<std::ptrdiff_t>(held_),
-                     before);
+  // The lines ascend, so one merge puts a batch of them in place.
+  for (std::size_t i = 0; i < lines.size();) {
+    const auto old = static_cast<std::ptrdiff_t>(held_);
+    for (const std::size_t end = std::min(lines.size(), i + most_held); i < end; ++i)
+      slot(r, lines[i], 1).message = message;
+    std::inplace_merge(pending_.begin(), pending_.begin() + old, pending_.begin() + static_cast<std::ptrdiff_t>(held_),
+                       before);
+    bound();
+  }
 }
 
 /// A fresh slot at the end of the pending findings, message cleared.

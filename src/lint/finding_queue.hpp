@@ -28,6 +28,7 @@ class finding_queue {
     auto& d = slot(r, line, column);
     fmt::format_to(std::back_inserter(d.message), format, std::forward<Args>(args)...);
     settle_last();
+    bound();
   }
 
   /// Adds a diagnostic of the parser (when its rule is enabled).
@@ -39,6 +40,10 @@ class finding_queue {
 
   /// Hands out the findings on lines before `line`.
   void flush(std::size_t line);
+  /// Findings held back at most: past it they are handed out as they are (sorted among
+  /// themselves), so that memory stays bounded when one cue has a finding on every byte, or
+  /// a file no cue for a long stretch (docs/lint-rules.md, "Positions").
+  static constexpr std::size_t most_held = std::size_t{1} << 16;
   /// Hands out every finding.
   void flush_all() { flush(static_cast<std::size_t>(-1)); }
 
@@ -49,6 +54,9 @@ class finding_queue {
  private:
   diagnostic& slot(rule r, std::size_t line, std::size_t column);
   void settle_last() noexcept;
+  void bound() {
+    if (held_ > most_held) flush_all();
+  }
 
   rule_set enabled_;
   diagnostic_sink out_;
