@@ -283,6 +283,21 @@ TEST_CASE("many regions and cues naming them: time grows linearly", "[parse][set
       20000);
 }
 
+TEST_CASE("a timing line with many bad settings: columns counted on, time grows linearly", "[parse][settings]") {
+  vtt_test::check_linear(
+      [](std::size_t n) {
+        std::string input = "WEBVTT\n\n00:01.000 --> 00:02.000";
+        for (std::size_t i = 0; i < n; ++i) input += " \u00e9:x";  // é: two bytes, one column each
+        input += "\nx\n";
+        const auto r = parse(input);
+        const auto bad = of_rule(r, rule::bad_setting);
+        REQUIRE(bad.size() == n);
+        CHECK(bad[0].column == 25);
+        CHECK(bad.back().column == 25 + 4 * (n - 1));  // " é:x" is four code points
+      },
+      20000);
+}
+
 TEST_CASE("cue settings: accepted ones kept, the rest W104 at their column", "[parse][settings]") {
   const auto r = parse(
       "WEBVTT\n\n00:01.000 --> 00:02.000 align:start line:-1,end position:10%,line-left size:50% vertical:rl "

@@ -24,6 +24,25 @@ std::size_t column_of(std::string_view line, std::size_t offset) noexcept {
   return count_code_points(line.substr(0, std::min(offset, line.size()))) + 1;
 }
 
+/// Columns of ascending byte offsets in one line, each counted on from the one before (a
+/// timing line with many bad settings is not recounted from its start for each).
+class column_cursor {
+ public:
+  explicit column_cursor(std::string_view line) noexcept : line_(line) {}
+  std::size_t column_of(std::size_t offset) noexcept {
+    offset = std::min(offset, line_.size());
+    if (offset < offset_) *this = column_cursor{line_};
+    column_ += count_code_points(line_.substr(offset_, offset - offset_));
+    offset_ = offset;
+    return column_;
+  }
+
+ private:
+  std::string_view line_;
+  std::size_t offset_ = 0;
+  std::size_t column_ = 1;
+};
+
 /// "starts with KEYWORD and the rest is ASCII whitespace" (STYLE, REGION).
 bool is_keyword_line(std::string_view buffer, std::string_view keyword) noexcept {
   if (buffer.substr(0, keyword.size()) != keyword) return false;
@@ -226,9 +245,10 @@ bool webvtt_parser::parse_timings_and_settings(std::string_view line, cue& c) {
   c.settings.clear();
   const auto rest = line.substr(pos);
   if (ctx_.wants(rule::bad_setting)) {
+    column_cursor columns{line};
     parse_cue_settings(rest, region_ids_.get(), c.settings,
                        [&](std::string_view token, std::size_t at, std::string_view why) {
-                         ctx_.report(rule::bad_setting, lineno, column_of(line, pos + at),
+                         ctx_.report(rule::bad_setting, lineno, columns.column_of(pos + at),
                                      fmt::format("{} '{}', ignored", why, token));
                        });
   } else {
