@@ -157,8 +157,9 @@ TEST_CASE("past a file size limit: a message, exit 1, no file left behind", "[cl
 
 TEST_CASE("out of memory: a message, exit 1, no file left behind", "[cli][outputs]") {
   temp_dir d;
-  // One line of 256 MB: more than the 200 MB of address space the program gets on top of what
-  // it has at start.
+  // 80 REGION blocks with ids of 4,000,000 bytes (each under the 4 MiB a line may have): the
+  // ids are kept for the region: settings of the cues, 320 MB, more than the 300 MB of address
+  // space the program gets.
   const std::string vtt = std::string("'") + VTT_PROGRAM + "'";
   ::mkdir(d.file("out").c_str(), 0755);
   // A sanitizer build reserves terabytes of address space and cannot start under the limit.
@@ -167,10 +168,26 @@ TEST_CASE("out of memory: a message, exit 1, no file left behind", "[cli][output
     return;
   }
   const int code = shell(
-      "{ printf 'WEBVTT\\n\\n00:01.000 --> 00:02.000\\n'; head -c 268435456 /dev/zero | tr '\\\\0' x; } | "
+      "{ printf 'WEBVTT\\n\\n'; for i in $(seq 80); do printf 'REGION\\nid:%s' $i; head -c 4000000 /dev/zero | "
+      "tr '\\0' x; printf '\\n\\n'; done; } | "
       "(ulimit -v 300000; " +
       vtt + " convert -o '" + d.file("out/x.srt") + "' 2>'" + d.file("err") + "')");
   CHECK(code == 1);
   CHECK(read_file(d.file("err")).find("out of memory") != std::string::npos);
   CHECK(shell("test -z \"$(ls -A '" + d.file("out") + "')\"") == 0);
+}
+
+TEST_CASE("endless input: /dev/zero as input or as --map-file ends with a message", "[cli][inputs]") {
+  // The line reader stops at a line of over 4 MiB; the speaker map reader at 1 MiB.
+  for (const char* command : {"convert", "lint", "fmt"}) {
+    const auto r = run_vtt({command, "/dev/zero"});
+    INFO(command);
+    CHECK(r.code == 2);
+    CHECK(r.err.find("/dev/zero: line 1: a line or block of lines over 4 MiB: reading stopped") != std::string::npos);
+    CHECK(r.err.find("E001") == std::string::npos);  // not taken for a file without a signature
+  }
+  const auto map = run_vtt({"convert", "--map-file", "/dev/zero", VTTKIT_SAMPLES_DIR "/podcast.vtt"});
+  CHECK(map.code == 2);
+  CHECK(map.err == "vtt: --map-file /dev/zero: larger than 1 MiB: not a speaker map\n");
+  CHECK(map.out.empty());
 }

@@ -2,6 +2,8 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -188,9 +190,18 @@ bool load_speaker_map(convert_options& opt, messages& msg) {
     msg.line(fmt::format("vtt: --map-file {}: {}", vttkit::display_name(opt.map_file), error));
     return false;
   }
+  // A speaker map is a few lines: one larger than this is not one (/dev/zero would never end).
+  constexpr std::size_t most = std::size_t{1} << 20;
   std::string text;
   char buf[65536];
-  for (ssize_t n; (n = ::read(h.fd(), buf, sizeof buf)) > 0;) text.append(buf, static_cast<std::size_t>(n));
+  ssize_t n = 0;
+  while (text.size() <= most && (n = ::read(h.fd(), buf, sizeof buf)) > 0)
+    text.append(buf, static_cast<std::size_t>(n));
+  if (n < 0 || text.size() > most) {
+    msg.line(fmt::format("vtt: --map-file {}: {}", vttkit::display_name(opt.map_file),
+                         n < 0 ? std::strerror(errno) : "larger than 1 MiB: not a speaker map"));
+    return false;
+  }
   std::size_t bad_line = 0;
   if (!map.load(text, bad_line)) {  // its entries come after --map's: a label in both gets the file's name
     msg.line(fmt::format("vtt: {}:{}: expected OLD=NEW", vttkit::display_name(opt.map_file), bad_line));

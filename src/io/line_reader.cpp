@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include <fmt/format.h>
+
 #include "text/scan.hpp"
 #include "text/utf8.hpp"
 #include "text/windows_1252.hpp"
@@ -192,7 +194,9 @@ bool line_reader::next_line(std::string_view& line) {
   for (;;) {
     // The first LF or CR at or after begin_, and whether a '-' or an odd byte comes before it.
     std::size_t eol = npos;
-    for (std::size_t pos = begin_ + scanned; pos < end_;) {
+    // A line over the limit is not looked at further (in place, it could be the whole file).
+    const std::size_t scan_end = std::min(end_, begin_ + max_length + 2);
+    for (std::size_t pos = begin_ + scanned; pos < scan_end;) {
       const std::size_t block = pos & ~std::size_t{63};
       if (block != mask_block_) load_masks(block);
       const std::uint64_t from = ~std::uint64_t{0} << (pos - block);
@@ -225,6 +229,14 @@ bool line_reader::next_line(std::string_view& line) {
       line_end = end_;  // the last line has no terminator
       next_begin = end_;
     }
+    if (line_end == npos && end_ - begin_ > max_length) {
+      stop_at_limit(line_no_ + 1);  // the buffer would grow as long as the line goes on
+      return false;
+    }
+    if (line_end != npos && line_end - begin_ > max_length) {
+      stop_at_limit(line_no_ + 1);
+      return false;
+    }
     if (line_end == npos) {
       scanned = (eol != npos ? eol : end_) - begin_;  // a CR last: looked at again with what follows
       fill();                                         // at the end of input eof_ is set and the next round decides
@@ -239,6 +251,21 @@ bool line_reader::next_line(std::string_view& line) {
     line = odd ? clean(raw) : raw;
     return true;
   }
+}
+
+std::string line_reader::limit_message(std::size_t line) {
+  return fmt::format(
+      "line {}: a line or block of lines over {} MiB: reading stopped (vtt reads subtitle files, whose "
+      "lines are short)",
+      line, max_length >> 20);
+}
+
+void line_reader::stop_at_limit(std::size_t line) {
+  error_ = limit_message(line);
+  limit_line_ = line;
+  eof_ = true;
+  begin_ = end_;
+  mask_block_ = npos;
 }
 
 void line_reader::unget() noexcept {

@@ -92,6 +92,18 @@ class line_reader {
   /// Decodes the lines from here on as `decoding` says (a reader that continues an input).
   void decode_as(text_decoding decoding) noexcept { decoding_ = decoding; }
   [[nodiscard]] const std::string& read_error() const noexcept { return error_; }
+
+  /// The most bytes a line, or a block of lines (a cue, a NOTE), may have: past it reading
+  /// stops with a read error, so that memory stays bounded whatever the input
+  /// (docs/parser.md, "Limits"). No real subtitle file comes near it.
+  static constexpr std::size_t max_length = std::size_t{4} << 20;
+  /// The read error for a line or block at `line` over `max_length`.
+  [[nodiscard]] static std::string limit_message(std::size_t line);
+  /// Stops reading: the line or block starting at `line` is over `max_length` (read_error()
+  /// says so, next() returns false from here on).
+  void stop_at_limit(std::size_t line);
+  /// The line `stop_at_limit` was given, or 0.
+  [[nodiscard]] std::size_t limit_line() const noexcept { return limit_line_; }
   [[nodiscard]] std::size_t error_count() const noexcept { return errors_; }
   /// The bytes read from the source but not yet returned as lines (after a `peek`, BOM
   /// removed), for a caller that takes over the reading. Valid while this reader lives.
@@ -138,6 +150,7 @@ class line_reader {
   std::size_t errors_ = 0;
   std::string repaired_;
   std::string error_;
+  std::size_t limit_line_ = 0;
   text_decoding decoding_ = text_decoding::undecided;
   input_encoding encoding_;
   std::string requested_;  // the encoding asked for, or empty

@@ -65,14 +65,15 @@ struct chunk_result {
   std::size_t guess_line = 0;                         // the chunk's line where Windows-1252 was guessed
   header head;                                        // the first chunk only
   bool signature = false;                             // the first chunk only
-  bool tail = false;  // not parsed: the input goes on without a blank line; read sequentially
+  bool tail = false;           // not parsed: the input goes on without a blank line; read sequentially
+  std::size_t limit_line = 0;  // the chunk's line where a line or block over the limit stopped it
 
   void clear() {
     cues.clear();
     arena.clear();
     blocks.clear();
     diagnostics.clear();
-    header_diagnostics = lines = errors = bytes = guess_line = 0;
+    header_diagnostics = lines = errors = bytes = guess_line = limit_line = 0;
     end_state = {};
     decoding = text_decoding::undecided;
     signature = tail = false;
@@ -259,6 +260,7 @@ struct parallel_parser::impl {
   std::unique_ptr<tail_parse> tail;
   std::size_t tail_base = 0;  // lines before the tail
   bool ended = false;
+  std::string stop_error;  // a chunk stopped at a line or block over the limit
 
   [[nodiscard]] bool can_start() const noexcept {
     if (stop || input_done || (!fixed && next_seq != serial_next)) return false;
@@ -364,6 +366,7 @@ struct parallel_parser::impl {
       }
     }
     r.end_state = parser.current_state();
+    r.limit_line = st->ctx.lines.limit_line();
     r.lines = st->ctx.lines.line_number();
     r.errors = st->ctx.error_count();
     r.bytes = bytes.size();
@@ -422,10 +425,15 @@ struct parallel_parser::impl {
       deliver(held[diagnostic_at].d);
   }
 
-  /// Moves to the next chunk: the last one's remaining diagnostics first. False at the end.
+  /// Moves to the next chunk: the last one's remaining diagnostics first. False at the end,
+  /// or after a chunk that a line or block over the limit stopped (`stop_error`).
   bool advance() {
     if (current) {
       deliver_upto(static_cast<std::size_t>(-1));
+      if (current->result.limit_line != 0) {
+        stop_error = line_reader::limit_message(line_base + current->result.limit_line);
+        return false;
+      }
       line_base += current->result.lines;
       last_state = current->result.end_state;
     }
@@ -482,6 +490,8 @@ struct parallel_parser::impl {
           b = &tail->b;
           return true;
         }
+        if (const auto at = tail->ctx.lines.limit_line(); at != 0)
+          stop_error = line_reader::limit_message(tail_base + at);  // its lines count from the tail
         ended = true;
         return false;
       }
@@ -542,6 +552,7 @@ const std::string& parallel_parser::read_error() const noexcept {
   // An input in memory has no read errors; only the tail's source could (it has none either).
   static const std::string none;
   const auto& s = *impl_;
+  if (!s.stop_error.empty()) return s.stop_error;
   return s.tail ? s.tail->ctx.lines.read_error() : none;
 }
 

@@ -250,6 +250,11 @@ void srt_parser::read_body(cue& c, bool keep, bool prelude) {
   bool reported = false;
   std::string_view line;
   while (ctx_.lines.next(line)) {
+    if (pending_.size() + c.payload.size() > line_reader::max_length) [[unlikely]] {
+      ctx_.lines.stop_at_limit(keep ? c.line : ctx_.lines.line_number());  // memory without end
+      have_next_ = false;
+      return;
+    }
     if (trim_blanks(line).empty()) {
       if (!line.empty()) pending_.append(line).push_back('\n');
       after_blank = true;
@@ -311,6 +316,7 @@ bool srt_parser::next(cue& c) {
     c.text.clear();
     alignment_ = 0;
     read_body(c, ok, false);
+    if (ctx_.lines.limit_line() != 0) return false;  // the entry was cut short: not a cue
     if (!ok) continue;
     const auto& pos = srt_alignment_position(alignment_);
     if (!pos.line.empty()) c.settings.push_back({"line", std::string(pos.line)});

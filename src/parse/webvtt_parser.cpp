@@ -196,6 +196,7 @@ bool webvtt_parser::read_header(header& out) {
   std::string_view line;
   // Steps 4-6: the signature, on the first line (CR and CRLF already mean LF).
   const bool got = ctx_.lines.next(line);
+  if (!got && ctx_.lines.limit_line() != 0) return false;  // the read error says why
   if (!got || line.substr(0, 6) != "WEBVTT" || (line.size() > 6 && !is_blank(line[6]))) {
     ctx_.report(rule::missing_signature, 1, 1, missing_signature_message(got, line));
     return false;
@@ -213,6 +214,10 @@ bool webvtt_parser::read_header(header& out) {
     if (line.empty()) break;
     if (!out.text.empty()) out.text += '\n';
     out.text.append(line);
+    if (out.text.size() > line_reader::max_length) [[unlikely]] {
+      ctx_.lines.stop_at_limit(1);  // a header that would hold memory without end
+      break;
+    }
   }
   return true;
 }
@@ -315,6 +320,15 @@ webvtt_parser::block_result webvtt_parser::collect_block(cue& c) {
     }
     if (!text->empty()) *text += '\n';
     text->append(line);
+    if (text->size() > line_reader::max_length) [[unlikely]] {
+      ctx_.lines.stop_at_limit(block_line_);  // a block that would hold memory without end
+      block_lines_ = 0;                       // nothing to hand out: the end of the input
+      return block_result::none;
+    }
+  }
+  if (ctx_.lines.limit_line() != 0) [[unlikely]] {
+    block_lines_ = 0;  // stopped inside the block: no part of it is handed out
+    return block_result::none;
   }
   block_lines_ = line_count;
   block_seen_arrow_ = seen_arrow;
