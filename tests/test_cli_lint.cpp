@@ -351,13 +351,33 @@ TEST_CASE("fmt -o writes a file and never overwrites the input", "[cli][fmt]") {
 
 TEST_CASE("lint --format takes the names of the library's report formats", "[cli][lint]") {
   const auto help = run_vtt({"lint", "--help"});
-  CHECK(help.out.find("{text,json,github}=text") != std::string::npos);  // the table's names, text the default
+  CHECK(help.out.find("{text,json,github,sarif}=text") != std::string::npos);  // the table's names, text the default
   const auto bad = run_vtt({"lint", "--format", "xml"}, one_error);
   CHECK(bad.code == 2);
   CHECK(bad.out.empty());
   CHECK(bad.err.find("xml") != std::string::npos);
   const auto gh = run_vtt({"lint", "--format", "github", "-"}, one_error);
   CHECK(gh.out.rfind("::error file=-,line=3,", 0) == 0);
+}
+
+TEST_CASE("lint --format sarif: one log for all the files, exit codes as ever, no summary", "[cli][lint][sarif]") {
+  temp_dir dir;
+  write_file(dir.file("a.vtt"), two_warnings);
+  write_file(dir.file("b.vtt"), one_error);
+  const auto r = run_vtt({"lint", "--format", "sarif", "-j", "2", dir.file("a.vtt"), dir.file("b.vtt")});
+  CHECK(r.code == 1);  // b.vtt has an error
+  CHECK(r.err.empty());
+  CHECK(count(r.out, "\"runs\": [") == 1);
+  CHECK(count(r.out, "\"ruleId\": ") == 3);
+  const auto w102 = r.out.find("{\"ruleId\": \"W102\", \"ruleIndex\": 7, \"level\": \"warning\"");
+  const auto e003 = r.out.find("{\"ruleId\": \"E003\", \"ruleIndex\": 2, \"level\": \"error\"");
+  CHECK(w102 != std::string::npos);
+  CHECK(w102 < e003);  // input order
+  CHECK(r.out.find("{\"uri\": \"" + dir.file("b.vtt") + "\"}, \"region\": {\"startLine\": 3, \"startColumn\": 1}") !=
+        std::string::npos);
+  const auto dash = run_vtt({"lint", "--format", "sarif"}, two_warnings);
+  CHECK(dash.code == 0);
+  CHECK(count(dash.out, "{\"uri\": \"stdin\"}") == 2);
 }
 
 // --- rule: a rule's documentation, the list of rules ---------------------------------------

@@ -2,7 +2,7 @@
 // each rule's section found by its heading.
 #include <vttkit/diagnostic.hpp>
 
-#include <cctype>
+#include "text/ascii.hpp"
 
 namespace vttkit {
 namespace {
@@ -61,7 +61,7 @@ std::string rule_help_uri(rule r) {
   const auto& entry = info(r);
   std::string uri{lint_rules_url};
   uri += '#';
-  for (const char c : entry.id) uri += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char c : entry.id) uri += detail::to_lower(c);
   uri += '-';
   uri += entry.name;
   return uri;
