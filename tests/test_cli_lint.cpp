@@ -351,7 +351,8 @@ TEST_CASE("fmt -o writes a file and never overwrites the input", "[cli][fmt]") {
 
 TEST_CASE("lint --format takes the names of the library's report formats", "[cli][lint]") {
   const auto help = run_vtt({"lint", "--help"});
-  CHECK(help.out.find("{text,json,github,sarif}=text") != std::string::npos);  // the table's names, text the default
+  CHECK(help.out.find("{text,json,github,sarif,gitlab}=text") !=
+        std::string::npos);  // the table's names, text the default
   const auto bad = run_vtt({"lint", "--format", "xml"}, one_error);
   CHECK(bad.code == 2);
   CHECK(bad.out.empty());

@@ -46,11 +46,12 @@ std::string json_string(std::string_view s) {
 }  // namespace
 
 TEST_CASE("report formats: a table of names", "[report]") {
-  REQUIRE(vttkit::report_formats().size() == 4);
+  REQUIRE(vttkit::report_formats().size() == 5);
   CHECK(vttkit::report_formats()[0].name == "text");
   CHECK(vttkit::parse_report_format("json") == vttkit::report_format::json);
   CHECK(vttkit::parse_report_format("github") == vttkit::report_format::github);
   CHECK(vttkit::parse_report_format("sarif") == vttkit::report_format::sarif);
+  CHECK(vttkit::parse_report_format("gitlab") == vttkit::report_format::gitlab);
   CHECK_FALSE(vttkit::parse_report_format("SARIF").has_value());
 }
 
@@ -173,7 +174,7 @@ TEST_CASE("report writer: one JSON array, streamed", "[report]") {
 
 TEST_CASE("report writer: findings rendered apart make the same output", "[report]") {
   for (const auto format : {vttkit::report_format::text, vttkit::report_format::json, vttkit::report_format::github,
-                            vttkit::report_format::sarif}) {
+                            vttkit::report_format::sarif, vttkit::report_format::gitlab}) {
     std::string one_by_one, in_pieces;
     vttkit::string_sink a{one_by_one}, b{in_pieces};
     vttkit::report_writer direct{a, format}, pieces{b, format};
@@ -403,4 +404,36 @@ TEST_CASE("report sarif: one log, the tool and its rules first, then the results
   vttkit::report_writer empty{empty_sink, vttkit::report_format::sarif};
   CHECK(empty.finish());
   CHECK(none.ends_with("\"results\": [\n      ]\n    }\n  ]\n}\n"));
+}
+
+TEST_CASE("report gitlab: one code quality issue per finding, in one array", "[report][gitlab]") {
+  std::string one;
+  vttkit::append_finding(one, vttkit::report_format::gitlab, "talk.vtt", w103);
+  // The fingerprint: two 64-bit FNV-1a of "talk.vtt\0W103\03\01\0hours written with one digit\0"
+  // (docs/integrations.md), computed apart from the library by tests/integrations_check.py.
+  CHECK(one ==
+        "{\"description\": \"W103 short-hours: hours written with one digit\", \"check_name\": \"W103\", "
+        "\"fingerprint\": \"261ed20aee48abc5c578c5f5e2c78a16\", \"severity\": \"minor\", \"location\": {\"path\": "
+        "\"talk.vtt\", \"lines\": {\"begin\": 3}}}\n");
+  auto moved = w103;
+  moved.line = 4;
+  std::string other;
+  vttkit::append_finding(other, vttkit::report_format::gitlab, "talk.vtt", moved);
+  CHECK(other.find("\"fingerprint\": \"f3335e2d1cdc7064cef3923dba1fb00b\"") != std::string::npos);
+
+  std::string out;
+  vttkit::string_sink sink{out};
+  vttkit::report_writer w{sink, vttkit::report_format::gitlab};
+  CHECK(w.add("talk.vtt", w103));
+  CHECK(w.add("b.vtt", e003));
+  CHECK(w.finish());
+  CHECK(out.rfind("[\n  " + one.substr(0, one.size() - 1) + ",\n  {\"description\": \"E003 end-not-after-start: ", 0) ==
+        0);
+  CHECK(out.find("\"severity\": \"major\", \"location\": {\"path\": \"b.vtt\", \"lines\": {\"begin\": 9}}}\n]\n") !=
+        std::string::npos);
+  std::string none;
+  vttkit::string_sink empty_sink{none};
+  vttkit::report_writer empty{empty_sink, vttkit::report_format::gitlab};
+  CHECK(empty.finish());
+  CHECK(none == "[]\n");
 }

@@ -22,17 +22,19 @@ enum class report_format : std::uint8_t {
   json,    ///< one JSON array of {"file", "line", "column", "severity", "rule", "name", "message"}
   github,  ///< `::error file=…,line=…,col=…,title=ID name::message` (`::warning` for warnings)
   sarif,   ///< one SARIF 2.1.0 log: one run, the tool's rules, a result per finding
+  gitlab,  ///< a GitLab code quality report: one JSON array of {description, check_name,
+           ///< fingerprint, severity, location {path, lines {begin}}}
 };
 
 /// A report format's entry in the table of formats.
 struct report_format_info {
   report_format format;
-  std::string_view name;  ///< as `--format` takes it: "text", "json", "github", "sarif"
+  std::string_view name;  ///< as `--format` takes it: "text", "json", "github", "sarif", "gitlab"
   std::string_view summary;
 };
 /// Every report format, the default (text) first.
 [[nodiscard]] std::span<const report_format_info> report_formats() noexcept;
-/// "text", "json", "github" or "sarif" to a format.
+/// "text", "json", "github", "sarif" or "gitlab" to a format.
 [[nodiscard]] std::optional<report_format> parse_report_format(std::string_view name) noexcept;
 
 /// Appends a file name (or any text) the way every text output shows it: control characters
@@ -64,7 +66,8 @@ struct text_style {
 
 /// Appends one finding in `format`, with its line end. JSON: one object, without separator;
 /// SARIF: one result object (`ruleId`, `ruleIndex`, `level`, `message`, `locations`), without
-/// separator; use `report_writer` for a whole array or log.
+/// separator; GitLab: one issue object, without separator; use `report_writer` for a whole
+/// array or log.
 void append_finding(std::string& out, report_format format, std::string_view file, const diagnostic& d);
 /// Appends one finding in `format`; a text finding in `style`, with `line` (the raw bytes of
 /// the finding's line, without its end) shown under it when `style.source` is set. JSON and
@@ -164,7 +167,7 @@ class source_lines final : public byte_source {
 };
 
 /// Writes findings one by one to a sink in one format, and closes the output at the end (the
-/// JSON array's `]`, the end of the SARIF log). A SARIF log starts with the tool and every rule
+/// JSON arrays' `]`, the end of the SARIF log). A SARIF log starts with the tool and every rule
 /// of the catalogue (a result's `ruleIndex` is its rule's place there, as in `all_rules()`),
 /// columns counted in code points. A file is named by its path as given, percent-encoded as
 /// a URI reference; standard input (`-`) is `stdin`. Output is buffered; `finish` writes the rest.
@@ -188,7 +191,7 @@ class report_writer {
   bool add(std::string_view file, const diagnostic& d);
   /// Adds findings rendered by `render`, in the order they are to appear.
   bool add_rendered(std::string_view rendered);
-  /// Writes what is buffered and closes the output (`[]` for a JSON report without findings,
+  /// Writes what is buffered and closes the output (`[]` for a JSON or GitLab report without findings,
   /// a SARIF log with an empty `results` array).
   /// False when writing failed. Call once.
   bool finish();

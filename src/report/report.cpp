@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <initializer_list>
 #include <iterator>
 #include <optional>
 
@@ -21,16 +22,22 @@ namespace {
 
 constexpr std::size_t flush_threshold = std::size_t{1} << 16;
 
-constexpr std::array<report_format_info, 4> format_table{{
+constexpr std::array<report_format_info, 5> format_table{{
     {report_format::text, "text", "path:line:col: severity: message [ID], one finding per line"},
     {report_format::json, "json", "one JSON array of findings for the whole run"},
     {report_format::github, "github", "GitHub workflow commands (annotations on a pull request)"},
     {report_format::sarif, "sarif", "one SARIF 2.1.0 log for the whole run (code scanning)"},
+    {report_format::gitlab, "gitlab", "a GitLab code quality report: one JSON array of issues"},
 }};
 
 /// Formats whose findings are records of one JSON document, each rendered after a separator.
 constexpr bool is_json_document(report_format f) noexcept {
-  return f == report_format::json || f == report_format::sarif;
+  return f == report_format::json || f == report_format::sarif || f == report_format::gitlab;
+}
+
+/// Formats that are one JSON array of records.
+constexpr bool is_json_array(report_format f) noexcept {
+  return f == report_format::json || f == report_format::gitlab;
 }
 
 /// Where escaped text goes: what else than control characters and bytes that are not UTF-8
@@ -326,6 +333,37 @@ void append_sarif_result(std::string& out, std::string_view file, const diagnost
                  std::max<std::size_t>(d.line, 1), std::max<std::size_t>(d.column, 1));
 }
 
+// ---------------------------------------------------------------------------------------------
+// GitLab code quality (docs/integrations.md, "GitLab CI"): an array of issues, each with a
+// fingerprint that stays the same from run to run for the same finding.
+// ---------------------------------------------------------------------------------------------
+
+/// 64-bit FNV-1a of `parts`, each followed by a NUL, from `basis`.
+std::uint64_t fnv1a(std::uint64_t basis, std::initializer_list<std::string_view> parts) noexcept {
+  std::uint64_t h = basis;
+  for (const auto part : parts) {
+    for (const char c : part) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+    h *= 0x100000001b3ULL;  // the NUL
+  }
+  return h;
+}
+
+void append_gitlab_issue(std::string& out, std::string_view file, const diagnostic& d) {
+  const auto& info = d.info();
+  const auto line = std::to_string(d.line), column = std::to_string(d.column);
+  const std::initializer_list<std::string_view> parts{file, info.id, line, column, d.message};
+  // 128 bits from two FNV-1a runs with different bases: the same finding, the same fingerprint.
+  const auto fingerprint = fmt::format("{:016x}{:016x}", fnv1a(0xcbf29ce484222325ULL, parts),
+                                       fnv1a(0x84222325cbf29ce4ULL, parts));
+  out += "{\"description\": ";
+  detail::append_json_string(out, fmt::format("{} {}: {}", info.id, info.name, d.message));
+  fmt::format_to(std::back_inserter(out),
+                 ", \"check_name\": \"{}\", \"fingerprint\": \"{}\", \"severity\": \"{}\", \"location\": {{\"path\": ",
+                 info.id, fingerprint, info.severity == severity::error ? "major" : "minor");
+  detail::append_json_string(out, file);
+  fmt::format_to(std::back_inserter(out), ", \"lines\": {{\"begin\": {}}}}}}}", std::max<std::size_t>(d.line, 1));
+}
+
 std::string plural(std::size_t n, std::string_view word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
 
 /// `n` with its digits grouped by thousands: 2,998.
@@ -373,6 +411,10 @@ void append_finding(std::string& out, report_format format, std::string_view fil
     case report_format::github: append_github(out, file, d); break;
     case report_format::sarif:
       append_sarif_result(out, file, d);
+      out += '\n';
+      break;
+    case report_format::gitlab:
+      append_gitlab_issue(out, file, d);
       out += '\n';
       break;
   }
@@ -444,7 +486,7 @@ std::string batch_summary(const batch_totals& t, const text_style& style) {
 // ---------------------------------------------------------------------------------------------
 
 report_writer::report_writer(byte_sink& out, report_format format) : out_(out), format_(format) {
-  if (format_ == report_format::json) buffer_ = "[";
+  if (is_json_array(format_)) buffer_ = "[";
   if (format_ == report_format::sarif) append_sarif_head(buffer_);
 }
 
@@ -454,9 +496,10 @@ void report_writer::render(std::string& out, report_format format, std::string_v
     out += sarif_results_indent;
     return append_sarif_result(out, file, d);
   }
-  if (format != report_format::json) return append_finding(out, format, file, d);
+  if (!is_json_array(format)) return append_finding(out, format, file, d);
   out += ",\n  ";
-  append_json_object(out, file, d);
+  if (format == report_format::gitlab) append_gitlab_issue(out, file, d);
+  else append_json_object(out, file, d);
 }
 
 void report_writer::render(std::string& out, report_format format, std::string_view file, const diagnostic& d,
@@ -482,7 +525,7 @@ bool report_writer::add_rendered(std::string_view rendered) {
 }
 
 bool report_writer::finish() {
-  if (format_ == report_format::json) buffer_ += empty_ ? "]\n" : "\n]\n";
+  if (is_json_array(format_)) buffer_ += empty_ ? "]\n" : "\n]\n";
   if (format_ == report_format::sarif) buffer_ += sarif_tail;
   return flush();
 }

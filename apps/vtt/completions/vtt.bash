@@ -61,7 +61,7 @@ _vtt_value() {
     -t | --to) COMPREPLY=($(compgen -W "vtt srt json jsonl md txt podcast-json" -- "$cur")) ;;
     --from) COMPREPLY=($(compgen -W "auto vtt srt" -- "$cur")) ;;
     --speaker-labels) COMPREPLY=($(compgen -W "none change every" -- "$cur")) ;;
-    --format) COMPREPLY=($(compgen -W "text json github sarif" -- "$cur")) ;;
+    --format) COMPREPLY=($(compgen -W "text json github sarif gitlab" -- "$cur")) ;;
     --profile) COMPREPLY=($(compgen -W "default subtitle transcript" -- "$cur")) ;;
     --color | --show-source) COMPREPLY=($(compgen -W "auto always never" -- "$cur")) ;;
     --rollup) COMPREPLY=($(compgen -W "auto on off" -- "$cur")) ;;

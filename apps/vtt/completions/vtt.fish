@@ -70,7 +70,7 @@ complete -c vtt -n "__fish_seen_subcommand_from $writing" -l max-chars -x -d 'At
 complete -c vtt -n "__fish_seen_subcommand_from $writing lint" -l max-duration -x -d 'Longest cue in SECONDS'
 complete -c vtt -n "__fish_seen_subcommand_from speakers" -l json -d 'Print JSON instead of a table'
 
-complete -c vtt -n "__fish_seen_subcommand_from lint" -l format -x -a 'text json github sarif' -d 'Findings as'
+complete -c vtt -n "__fish_seen_subcommand_from lint" -l format -x -a 'text json github sarif gitlab' -d 'Findings as'
 # A comma-separated list of rules: the ones typed before the last comma are kept.
 function __vtt_rules
     set -l typed (string match -r '.*,' -- (commandline -ct))
