@@ -72,7 +72,7 @@ command setup_rule(CLI::App& app) {
   auto wanted = std::make_shared<std::string>();
   auto* cmd = app.add_subcommand("rule", "Show a lint rule's documentation, or list the rules: vtt rule [ID|NAME]");
   cmd->add_option("rule", *wanted, "A rule's id (W103) or name (short-hours), any case; none: list every rule")
-      ->type_name("RULE");
+      ->type_name("ID|NAME");
   cmd->footer(
       "Examples:\n"
       "  vtt rule\n"
