@@ -263,6 +263,8 @@ def check_bash(vtt, source, problems):
                 check_bash_value(complete, where, cmd, o, d, rule_words, problems)
             files = complete(["vtt", cmd, ""], cwd=d)
             want = {"a.vtt", "sub"} if cmd in ("lint", "fmt") else {"a.vtt", "B.SRT", "sub"}
+            if cmd == "rule":  # vtt rule [ID|NAME]: the rules' ids and names, not the family letters
+                want = {r for r in rule_words if len(r) > 1}
             if files != want:
                 problems.append(f"{where}: 'vtt {cmd} <TAB>' offers {sorted(files)}, want {sorted(want)}")
     if complete(["vtt", "lint", "--select", "E,W10"]) != {f"E,{r}" for r in rule_words if r.startswith("W10")}:

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <iterator>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <sys/stat.h>
@@ -386,11 +387,107 @@ TEST_CASE("fmt -o writes a file and never overwrites the input", "[cli][fmt]") {
 
 TEST_CASE("lint --format takes the names of the library's report formats", "[cli][lint]") {
   const auto help = run_vtt({"lint", "--help"});
-  CHECK(help.out.find("{text,json,github}=text") != std::string::npos);  // the table's names, text the default
+  CHECK(help.out.find("{text,json,github,sarif,gitlab}=text") !=
+        std::string::npos);  // the table's names, text the default
   const auto bad = run_vtt({"lint", "--format", "xml"}, one_error);
   CHECK(bad.code == 2);
   CHECK(bad.out.empty());
   CHECK(bad.err.find("xml") != std::string::npos);
   const auto gh = run_vtt({"lint", "--format", "github", "-"}, one_error);
   CHECK(gh.out.rfind("::error file=-,line=3,", 0) == 0);
+}
+
+TEST_CASE("lint --format sarif: one log for all the files, exit codes as ever, no summary", "[cli][lint][sarif]") {
+  temp_dir dir;
+  write_file(dir.file("a.vtt"), two_warnings);
+  write_file(dir.file("b.vtt"), one_error);
+  const auto r = run_vtt({"lint", "--format", "sarif", "-j", "2", dir.file("a.vtt"), dir.file("b.vtt")});
+  CHECK(r.code == 1);  // b.vtt has an error
+  CHECK(r.err.empty());
+  CHECK(count(r.out, "\"runs\": [") == 1);
+  CHECK(count(r.out, "\"ruleId\": ") == 3);
+  const auto w102 = r.out.find("{\"ruleId\": \"W102\", \"ruleIndex\": 7, \"level\": \"warning\"");
+  const auto e003 = r.out.find("{\"ruleId\": \"E003\", \"ruleIndex\": 2, \"level\": \"error\"");
+  CHECK(w102 != std::string::npos);
+  CHECK(w102 < e003);  // input order
+  CHECK(r.out.find("{\"uri\": \"" + dir.file("b.vtt") + "\"}, \"region\": {\"startLine\": 3, \"startColumn\": 1}") !=
+        std::string::npos);
+  const auto dash = run_vtt({"lint", "--format", "sarif"}, two_warnings);
+  CHECK(dash.code == 0);
+  CHECK(count(dash.out, "{\"uri\": \"stdin\"}") == 2);
+}
+
+// --- rule: a rule's documentation, the list of rules ---------------------------------------
+
+namespace {
+
+/// The sections of docs/lint-rules.md's "## The rules": heading "ID name" and body, blank
+/// lines at either end of the body dropped.
+std::vector<std::pair<std::string, std::string>> doc_rule_sections() {
+  std::vector<std::pair<std::string, std::string>> out;
+  bool in = false;
+  for (const auto& line : lines(read_file(VTTKIT_DOCS_DIR "/lint-rules.md"))) {
+    if (line.rfind("## ", 0) == 0) in = line == "## The rules";
+    else if (in && line.rfind("### ", 0) == 0) out.emplace_back(line.substr(4), "");
+    else if (in && !out.empty()) out.back().second += line + "\n";
+  }
+  for (auto& [heading, body] : out) {
+    body.erase(0, body.find_first_not_of('\n'));
+    body.erase(body.find_last_not_of('\n') + 1);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("rule ID: the rule's section of docs/lint-rules.md between its table line and how to silence it",
+          "[cli][rule]") {
+  const auto sections = doc_rule_sections();
+  REQUIRE(sections.size() >= 23);
+  for (const auto& [heading, body] : sections) {
+    const auto id = heading.substr(0, heading.find(' '));
+    const auto name = heading.substr(heading.find(' ') + 1);
+    INFO(heading);
+    const auto r = run_vtt({"rule", id});
+    CHECK(r.code == 0);
+    CHECK(r.err.empty());
+    const auto head = heading + " (";
+    REQUIRE(r.out.rfind(head, 0) == 0);
+    const auto body_start = r.out.find("\n\n") + 2;
+    const auto tail = "\n\nSilence it for a run with --ignore " + id + " (or --ignore " + name + ").\n";
+    const auto body_end = r.out.rfind(tail);
+    REQUIRE(body_end != std::string::npos);
+    CHECK(r.out.substr(body_start, body_end - body_start) == body);
+    CHECK(r.out.substr(body_end + tail.size()) ==
+          "Online: https://github.com/vttkit/vttkit/blob/main/docs/lint-rules.md#" +
+              std::string(1, static_cast<char>(id[0] - 'A' + 'a')) + id.substr(1) + "-" + name + "\n");
+  }
+  // The first line: severity and profile from the rule table (its docs row says the same).
+  CHECK(run_vtt({"rule", "W103"}).out.rfind("W103 short-hours (warning, profile default)\n\n**Catches** ", 0) == 0);
+  CHECK(run_vtt({"rule", "gap-too-small"}).out.rfind("S206 gap-too-small (warning, profile subtitle)\n", 0) == 0);
+  CHECK(run_vtt({"rule", "e001"}).out.rfind("E001 missing-signature (error, profile default)\n", 0) == 0);
+}
+
+TEST_CASE("rule: every rule with id, name, severity, profile and summary", "[cli][rule]") {
+  const auto r = run_vtt({"rule"});
+  CHECK(r.code == 0);
+  const auto list = lines(r.out);
+  REQUIRE(list.size() == doc_rule_sections().size() + 1);
+  CHECK(list[0] == "ID    NAME                  SEVERITY  PROFILE     SUMMARY");
+  CHECK(list[1] == "E001  missing-signature     error     default     no `WEBVTT` signature: the file has no cues");
+  CHECK(list[9] == "W103  short-hours           warning   default     hours written with fewer than two digits");
+  CHECK(list.back() ==
+        "T302  inconsistent-speaker  warning   transcript  speaker labels that differ only in case or white space");
+}
+
+TEST_CASE("rule: an unknown rule is a usage error naming the closest", "[cli][rule]") {
+  const auto typo = run_vtt({"rule", "shrt-hours"});
+  CHECK(typo.code == 2);
+  CHECK(typo.out.empty());
+  CHECK(typo.err ==
+        "vtt: rule: unknown rule 'shrt-hours'; did you mean 'short-hours'?\nRun 'vtt rule' for the list of rules.\n");
+  CHECK(run_vtt({"rule", "W13"}).err.find("did you mean 'W103'?") != std::string::npos);
+  const auto far = run_vtt({"rule", "nothing-like-it"});
+  CHECK(far.code == 2);
+  CHECK(far.err == "vtt: rule: unknown rule 'nothing-like-it'\nRun 'vtt rule' for the list of rules.\n");
 }

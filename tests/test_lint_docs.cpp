@@ -1,6 +1,6 @@
 // docs/lint-rules.md against the rule table: a row of the summary table and a section for
-// every rule and no other, and each example file linted gives exactly the findings shown
-// under it.
+// every rule and no other, each example file linted gives exactly the findings shown under
+// it, and the documentation the library carries (`vtt rule`, SARIF) is each section's text.
 #include <catch2/catch.hpp>
 
 #include <cctype>
@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <vttkit/lint.hpp>
@@ -149,4 +150,56 @@ TEST_CASE("docs/lint-rules.md: each example gives the findings shown under it", 
     }
   }
   CHECK(examples >= 20);
+}
+
+namespace {
+
+/// The body of each section of the rules part, by heading: the lines after "### ID name" up
+/// to the next heading, blank lines at either end dropped.
+std::vector<std::pair<std::string, std::string>> section_bodies(const std::vector<std::string>& part) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& line : part) {
+    if (starts_with(line, "### ")) out.emplace_back(line.substr(4), "");
+    else if (!out.empty()) out.back().second += line + "\n";
+  }
+  for (auto& [heading, body] : out) {
+    body.erase(0, body.find_first_not_of('\n'));
+    body.erase(body.find_last_not_of('\n') + 1);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("rule documentation: each rule's section of docs/lint-rules.md, as the page says it", "[lint][docs]") {
+  const auto bodies = section_bodies(rules_part(doc_lines()));
+  REQUIRE(bodies.size() == vttkit::all_rules().size());
+  for (std::size_t i = 0; i < bodies.size(); ++i) {
+    const auto& r = vttkit::all_rules()[i];
+    INFO(r.id);
+    CHECK(bodies[i].first == std::string{r.id} + " " + std::string{r.name});
+    CHECK(std::string{vttkit::rule_documentation(r.rule)} == bodies[i].second);
+    CHECK(starts_with(bodies[i].second, "**Catches** "));
+  }
+}
+
+TEST_CASE("rule documentation: the description is the Catches paragraph on one line", "[lint][docs]") {
+  CHECK(vttkit::rule_description(vttkit::rule::short_hours) ==
+        "a timestamp with a one-digit hours field, `0:00:01.000`, once per timing line, at the first such "
+        "timestamp.");
+  CHECK(vttkit::rule_description(vttkit::rule::nul_character) == "U+0000 NULL anywhere in the file, at its column.");
+}
+
+TEST_CASE("rule documentation: the web address is the page's anchor of the section", "[lint][docs]") {
+  CHECK(vttkit::rule_help_uri(vttkit::rule::short_hours) ==
+        "https://github.com/vttkit/vttkit/blob/main/docs/lint-rules.md#w103-short-hours");
+  // Every anchor is the one the summary table links to (checked against the headings above).
+  for (const auto& line : doc_lines()) {
+    if (!starts_with(line, "| [")) continue;
+    const auto id = line.substr(3, line.find(']') - 3);
+    const auto anchor = line.substr(line.find("](#") + 2, line.find(')') - line.find("](#") - 2);
+    const auto r = vttkit::find_rule(id);
+    REQUIRE(r);
+    CHECK(vttkit::rule_help_uri(*r) == std::string{vttkit::lint_rules_url} + anchor);
+  }
 }

@@ -1,4 +1,4 @@
-// Reports: findings as text, JSON and GitHub workflow commands; names and messages escaped.
+// Reports: findings as text, JSON, GitHub workflow commands and SARIF; names and messages escaped.
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -46,11 +46,13 @@ std::string json_string(std::string_view s) {
 }  // namespace
 
 TEST_CASE("report formats: a table of names", "[report]") {
-  REQUIRE(vttkit::report_formats().size() == 3);
+  REQUIRE(vttkit::report_formats().size() == 5);
   CHECK(vttkit::report_formats()[0].name == "text");
   CHECK(vttkit::parse_report_format("json") == vttkit::report_format::json);
   CHECK(vttkit::parse_report_format("github") == vttkit::report_format::github);
-  CHECK_FALSE(vttkit::parse_report_format("sarif").has_value());
+  CHECK(vttkit::parse_report_format("sarif") == vttkit::report_format::sarif);
+  CHECK(vttkit::parse_report_format("gitlab") == vttkit::report_format::gitlab);
+  CHECK_FALSE(vttkit::parse_report_format("SARIF").has_value());
 }
 
 TEST_CASE("report text: path:line:col: severity: message [ID]", "[report]") {
@@ -171,7 +173,8 @@ TEST_CASE("report writer: one JSON array, streamed", "[report]") {
 }
 
 TEST_CASE("report writer: findings rendered apart make the same output", "[report]") {
-  for (const auto format : {vttkit::report_format::text, vttkit::report_format::json, vttkit::report_format::github}) {
+  for (const auto format : {vttkit::report_format::text, vttkit::report_format::json, vttkit::report_format::github,
+                            vttkit::report_format::sarif, vttkit::report_format::gitlab}) {
     std::string one_by_one, in_pieces;
     vttkit::string_sink a{one_by_one}, b{in_pieces};
     vttkit::report_writer direct{a, format}, pieces{b, format};
@@ -339,4 +342,98 @@ TEST_CASE("source_lines: linting through it gives every finding its line, in bou
   });
   CHECK(found >= 2000);
   CHECK(matched == found);
+}
+
+namespace {
+
+std::string sarif(std::string_view file, const vttkit::diagnostic& d) {
+  std::string out;
+  vttkit::append_finding(out, vttkit::report_format::sarif, file, d);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("report sarif: a result with rule, index, level, message and position", "[report][sarif]") {
+  CHECK(sarif("talk.vtt", w103) ==
+        "{\"ruleId\": \"W103\", \"ruleIndex\": 8, \"level\": \"warning\", \"message\": {\"text\": \"hours written with "
+        "one digit\"}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": \"talk.vtt\"}, "
+        "\"region\": {\"startLine\": 3, \"startColumn\": 1}}}]}\n");
+  // The index is the rule's place in the log's rules, which list the catalogue in order.
+  CHECK(sarif("a.vtt", e003).find("\"ruleIndex\": 2, \"level\": \"error\"") != std::string::npos);
+}
+
+TEST_CASE("report sarif: file names as URI references, standard input as stdin", "[report][sarif]") {
+  auto uri = [](std::string_view file) {
+    const auto out = sarif(file, w103);
+    const auto at = out.find("\"uri\": \"") + 8;
+    return out.substr(at, out.find('"', at) - at);
+  };
+  CHECK(uri("subs/talk.vtt") == "subs/talk.vtt");
+  CHECK(uri("-") == "stdin");
+  CHECK(uri("./my talk.vtt") == "./my%20talk.vtt");
+  CHECK(uri("c:d#1?.vtt") == "c%3Ad%231%3F.vtt");  // no scheme, fragment or query by mistake
+  CHECK(uri("caf\xc3\xa9 100%.vtt") == "caf%C3%A9%20100%25.vtt");
+  CHECK(uri("bad\xff\\\".vtt") == "bad%FF%5C%22.vtt");  // any bytes: the URI is ASCII
+}
+
+TEST_CASE("report sarif: one log, the tool and its rules first, then the results", "[report][sarif]") {
+  std::string out;
+  vttkit::string_sink sink{out};
+  vttkit::report_writer w{sink, vttkit::report_format::sarif};
+  CHECK(w.add("a.vtt", w103));
+  CHECK(w.add("b.vtt", e003));
+  CHECK(w.finish());
+  CHECK(out.rfind("{\n  \"$schema\": \"https://docs.oasis-open.org/sarif/sarif/v2.1.0/", 0) == 0);
+  CHECK(out.find("\"version\": \"2.1.0\"") != std::string::npos);
+  CHECK(out.find("\"columnKind\": \"unicodeCodePoints\"") != std::string::npos);
+  // Each rule once, with its section of docs/lint-rules.md.
+  for (const auto& r : vttkit::all_rules()) {
+    INFO(r.id);
+    CHECK(out.find(fmt::format("{{\"id\": \"{}\", \"name\": \"{}\"", r.id, r.name)) != std::string::npos);
+  }
+  CHECK(out.find("\"helpUri\": \"https://github.com/vttkit/vttkit/blob/main/docs/lint-rules.md#w103-short-hours\", "
+                 "\"defaultConfiguration\": {\"level\": \"warning\"}}") != std::string::npos);
+  const auto results = out.find("\"results\": [\n        {\"ruleId\": \"W103\"");
+  REQUIRE(results != std::string::npos);
+  CHECK(out.find("}]},\n        {\"ruleId\": \"E003\"", results) != std::string::npos);
+  CHECK(out.ends_with("}]}\n      ]\n    }\n  ]\n}\n"));
+
+  std::string none;
+  vttkit::string_sink empty_sink{none};
+  vttkit::report_writer empty{empty_sink, vttkit::report_format::sarif};
+  CHECK(empty.finish());
+  CHECK(none.ends_with("\"results\": [\n      ]\n    }\n  ]\n}\n"));
+}
+
+TEST_CASE("report gitlab: one code quality issue per finding, in one array", "[report][gitlab]") {
+  std::string one;
+  vttkit::append_finding(one, vttkit::report_format::gitlab, "talk.vtt", w103);
+  // The fingerprint: two 64-bit FNV-1a of "talk.vtt\0W103\03\01\0hours written with one digit\0"
+  // (docs/integrations.md), computed apart from the library by tests/integrations_check.py.
+  CHECK(one ==
+        "{\"description\": \"W103 short-hours: hours written with one digit\", \"check_name\": \"W103\", "
+        "\"fingerprint\": \"261ed20aee48abc5c578c5f5e2c78a16\", \"severity\": \"minor\", \"location\": {\"path\": "
+        "\"talk.vtt\", \"lines\": {\"begin\": 3}}}\n");
+  auto moved = w103;
+  moved.line = 4;
+  std::string other;
+  vttkit::append_finding(other, vttkit::report_format::gitlab, "talk.vtt", moved);
+  CHECK(other.find("\"fingerprint\": \"f3335e2d1cdc7064cef3923dba1fb00b\"") != std::string::npos);
+
+  std::string out;
+  vttkit::string_sink sink{out};
+  vttkit::report_writer w{sink, vttkit::report_format::gitlab};
+  CHECK(w.add("talk.vtt", w103));
+  CHECK(w.add("b.vtt", e003));
+  CHECK(w.finish());
+  CHECK(out.rfind("[\n  " + one.substr(0, one.size() - 1) + ",\n  {\"description\": \"E003 end-not-after-start: ", 0) ==
+        0);
+  CHECK(out.find("\"severity\": \"major\", \"location\": {\"path\": \"b.vtt\", \"lines\": {\"begin\": 9}}}\n]\n") !=
+        std::string::npos);
+  std::string none;
+  vttkit::string_sink empty_sink{none};
+  vttkit::report_writer empty{empty_sink, vttkit::report_format::gitlab};
+  CHECK(empty.finish());
+  CHECK(none == "[]\n");
 }

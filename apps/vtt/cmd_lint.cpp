@@ -1,4 +1,4 @@
-// vtt lint: check files against the rules of docs/lint-rules.md; findings as text, JSON or GitHub annotations.
+// vtt lint: check files against the rules of docs/lint-rules.md; findings as text, JSON, GitHub annotations or SARIF.
 #include <algorithm>
 #include <atomic>
 #include <functional>
@@ -271,7 +271,8 @@ command setup_lint(CLI::App& app) {
                 "input order");
   cmd->add_flag("-q,--quiet", opt->quiet, "No summary line and no progress bar");
   add_choice(*cmd, "--format", opt->format, vttkit::report_formats(), &vttkit::report_format_info::format,
-             "Findings as text (path:line:col: ...), one JSON array, or GitHub annotations")
+             "Findings as text (path:line:col: ...), one JSON array, GitHub annotations, a SARIF 2.1.0 log, or a "
+             "GitLab code quality report")
       ->type_name("FORMAT");
   // One value per occurrence, so `--select W102 file.vtt` leaves the file alone.
   cmd->add_option("--select", opt->select,

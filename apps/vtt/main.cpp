@@ -16,40 +16,21 @@
 
 #include "cli_io.hpp"
 #include "commands.hpp"
+#include "did_you_mean.hpp"
 
 namespace {
-
-/// Edit distance between two short words (for "did you mean").
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
 
 /// The first argument when it should name a command and names none: a message saying so,
 /// with the closest command when one is close. Empty when the arguments are fine.
 std::string unknown_command(const CLI::App& app, int argc, char** argv) {
   if (argc < 2 || argv[1][0] == '-') return {};
   const std::string_view given = argv[1];
-  std::string best;
-  std::size_t best_distance = 3;  // suggest only names at most two edits away
+  std::vector<std::string_view> names;
   for (const auto* sub : app.get_subcommands({})) {
     if (sub->get_name() == given) return {};
-    const auto d = edit_distance(given, sub->get_name());
-    if (d < best_distance) {
-      best_distance = d;
-      best = sub->get_name();
-    }
+    names.push_back(sub->get_name());
   }
+  const auto best = vtt::closest_name(given, names);
   std::string message = "vtt: unknown command '" + std::string(given) + "'";
   if (!best.empty()) message += "; did you mean '" + best + "'?";
   return message + "\nRun 'vtt help' for the list of commands.";
@@ -107,7 +88,8 @@ int main(int argc, char** argv) {
       "Run 'vtt COMMAND --help' for a command's flags.");
 
   const std::array commands{vtt::setup_convert(app),  vtt::setup_merge(app), vtt::setup_stitch(app),
-                            vtt::setup_speakers(app), vtt::setup_lint(app),  vtt::setup_fmt(app)};
+                            vtt::setup_speakers(app), vtt::setup_lint(app),  vtt::setup_fmt(app),
+                            vtt::setup_rule(app)};
   // CLI11's messages carry the program's prefix, as the program's own do.
   app.failure_message([](const CLI::App*, const CLI::Error& e) {
     return "vtt: " + std::string(e.what()) + "\nRun 'vtt help' or 'vtt COMMAND --help' for the flags.\n";

@@ -78,6 +78,16 @@ struct rule_info {
 [[nodiscard]] const rule_info& info(rule r) noexcept;
 /// Looks a rule up by id ("W103") or name ("short-hours"), case-insensitively.
 [[nodiscard]] std::optional<rule> find_rule(std::string_view id_or_name) noexcept;
+/// Where the rules are documented on the web; a rule's section is `#` and its anchor.
+inline constexpr std::string_view lint_rules_url = "https://github.com/vttkit/vttkit/blob/main/docs/lint-rules.md";
+/// A rule's documentation: the body of its section `### ID name` of docs/lint-rules.md (what it
+/// catches, why, an example, the fix), compiled into the library: the page is the one home of
+/// the text. Markdown, without the heading, blank lines trimmed.
+[[nodiscard]] std::string_view rule_documentation(rule r) noexcept;
+/// The first paragraph of the documentation (`**Catches** ...`) on one line, without its label.
+[[nodiscard]] std::string rule_description(rule r);
+/// The web address of the rule's section: `lint_rules_url#w103-short-hours`.
+[[nodiscard]] std::string rule_help_uri(rule r);
 /// "error" or "warning".
 [[nodiscard]] std::string_view to_string(severity s) noexcept;
 

@@ -1,5 +1,5 @@
-// Reports: diagnostics rendered for people and tools, as text lines, one JSON array or GitHub
-// workflow commands (docs/lint-rules.md), the same way by every command.
+// Reports: diagnostics rendered for people and tools, as text lines, one JSON array, GitHub
+// workflow commands or a SARIF log (docs/lint-rules.md), the same way by every command.
 #pragma once
 
 #include <array>
@@ -21,17 +21,20 @@ enum class report_format : std::uint8_t {
   text,    ///< `path:line:col: severity: message [ID]`, one per line
   json,    ///< one JSON array of {"file", "line", "column", "severity", "rule", "name", "message"}
   github,  ///< `::error file=…,line=…,col=…,title=ID name::message` (`::warning` for warnings)
+  sarif,   ///< one SARIF 2.1.0 log: one run, the tool's rules, a result per finding
+  gitlab,  ///< a GitLab code quality report: one JSON array of {description, check_name,
+           ///< fingerprint, severity, location {path, lines {begin}}}
 };
 
 /// A report format's entry in the table of formats.
 struct report_format_info {
   report_format format;
-  std::string_view name;  ///< as `--format` takes it: "text", "json", "github"
+  std::string_view name;  ///< as `--format` takes it: "text", "json", "github", "sarif", "gitlab"
   std::string_view summary;
 };
 /// Every report format, the default (text) first.
 [[nodiscard]] std::span<const report_format_info> report_formats() noexcept;
-/// "text", "json" or "github" to a format.
+/// "text", "json", "github", "sarif" or "gitlab" to a format.
 [[nodiscard]] std::optional<report_format> parse_report_format(std::string_view name) noexcept;
 
 /// Appends a file name (or any text) the way every text output shows it: control characters
@@ -62,7 +65,9 @@ struct text_style {
 };
 
 /// Appends one finding in `format`, with its line end. JSON: one object, without separator;
-/// use `report_writer` for a whole array.
+/// SARIF: one result object (`ruleId`, `ruleIndex`, `level`, `message`, `locations`), without
+/// separator; GitLab: one issue object, without separator; use `report_writer` for a whole
+/// array or log.
 void append_finding(std::string& out, report_format format, std::string_view file, const diagnostic& d);
 /// Appends one finding in `format`; a text finding in `style`, with `line` (the raw bytes of
 /// the finding's line, without its end) shown under it when `style.source` is set. JSON and
@@ -162,7 +167,10 @@ class source_lines final : public byte_source {
 };
 
 /// Writes findings one by one to a sink in one format, and closes the output at the end (the
-/// JSON array's `]`). Output is buffered; `finish` writes the rest.
+/// JSON arrays' `]`, the end of the SARIF log). A SARIF log starts with the tool and every rule
+/// of the catalogue (a result's `ruleIndex` is its rule's place there, as in `all_rules()`),
+/// columns counted in code points. A file is named by its path as given, percent-encoded as
+/// a URI reference; standard input (`-`) is `stdin`. Output is buffered; `finish` writes the rest.
 ///
 /// Findings may also be rendered elsewhere (on other threads, file by file) with `render` and
 /// handed over in order with `add_rendered`: concatenated renderings are the same bytes as
@@ -173,7 +181,7 @@ class report_writer {
   report_writer(const report_writer&) = delete;
   report_writer& operator=(const report_writer&) = delete;
 
-  /// Renders one finding for `add_rendered` (JSON: each record carries its separator).
+  /// Renders one finding for `add_rendered` (JSON, SARIF: each record carries its separator).
   static void render(std::string& out, report_format format, std::string_view file, const diagnostic& d);
   /// `render` with a text style and the finding's source line (see `append_finding`).
   static void render(std::string& out, report_format format, std::string_view file, const diagnostic& d,
@@ -183,7 +191,8 @@ class report_writer {
   bool add(std::string_view file, const diagnostic& d);
   /// Adds findings rendered by `render`, in the order they are to appear.
   bool add_rendered(std::string_view rendered);
-  /// Writes what is buffered and closes the output (`[]` for a JSON report without findings).
+  /// Writes what is buffered and closes the output (`[]` for a JSON or GitLab report without findings,
+  /// a SARIF log with an empty `results` array).
   /// False when writing failed. Call once.
   bool finish();
 

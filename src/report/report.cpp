@@ -1,14 +1,18 @@
-// Reports: findings as text, JSON or GitHub workflow commands (see report.hpp).
+// Reports: findings as text, JSON, GitHub workflow commands or SARIF (see report.hpp).
 #include <vttkit/report.hpp>
 
 #include <algorithm>
 #include <array>
+#include <initializer_list>
 #include <iterator>
 #include <optional>
 
 #include <fmt/format.h>
 #include <utf8.h>
 
+#include <vttkit/version.hpp>
+
+#include "text/ascii.hpp"
 #include "text/json.hpp"
 #include "text/unicode.hpp"
 #include "text/utf8.hpp"
@@ -18,11 +22,23 @@ namespace {
 
 constexpr std::size_t flush_threshold = std::size_t{1} << 16;
 
-constexpr std::array<report_format_info, 3> format_table{{
+constexpr std::array<report_format_info, 5> format_table{{
     {report_format::text, "text", "path:line:col: severity: message [ID], one finding per line"},
     {report_format::json, "json", "one JSON array of findings for the whole run"},
     {report_format::github, "github", "GitHub workflow commands (annotations on a pull request)"},
+    {report_format::sarif, "sarif", "one SARIF 2.1.0 log for the whole run (code scanning)"},
+    {report_format::gitlab, "gitlab", "a GitLab code quality report: one JSON array of issues"},
 }};
+
+/// Formats whose findings are records of one JSON document, each rendered after a separator.
+constexpr bool is_json_document(report_format f) noexcept {
+  return f == report_format::json || f == report_format::sarif || f == report_format::gitlab;
+}
+
+/// Formats that are one JSON array of records.
+constexpr bool is_json_array(report_format f) noexcept {
+  return f == report_format::json || f == report_format::gitlab;
+}
 
 /// Where escaped text goes: what else than control characters and bytes that are not UTF-8
 /// must be replaced.
@@ -230,6 +246,124 @@ void append_github(std::string& out, std::string_view file, const diagnostic& d)
   out += '\n';
 }
 
+// ---------------------------------------------------------------------------------------------
+// SARIF 2.1.0 (docs/lint-rules.md, "SARIF"): the log's head holds the tool and its rules, then
+// one result per finding, each on a line of its own.
+// ---------------------------------------------------------------------------------------------
+
+constexpr std::string_view sarif_results_indent = "\n        ";
+
+/// A file name as a SARIF artifact URI: a relative reference, path as given, with every byte
+/// outside the unreserved characters, `/` and the harmless sub-delimiters percent-encoded (a
+/// `:` too, which would otherwise read as a scheme). Standard input is `stdin`.
+void append_artifact_uri(std::string& out, std::string_view file) {
+  if (file == "-") {
+    detail::append_json_string(out, "stdin");
+    return;
+  }
+  static constexpr char hex[] = "0123456789ABCDEF";
+  std::string uri;
+  for (const char ch : file) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (detail::is_alnum(ch) || std::string_view{"-._~/!$&'()*+,;=@"}.find(ch) != std::string_view::npos) {
+      uri += ch;
+    } else {
+      uri += '%';
+      uri += hex[c >> 4];
+      uri += hex[c & 15];
+    }
+  }
+  detail::append_json_string(out, uri);
+}
+
+void append_sarif_rule(std::string& out, const rule_info& r) {
+  fmt::format_to(std::back_inserter(out),
+                 "{{\"id\": \"{}\", \"name\": \"{}\", \"shortDescription\": {{\"text\": ", r.id, r.name);
+  detail::append_json_string(out, r.summary);
+  out += "}, \"fullDescription\": {\"text\": ";
+  detail::append_json_string(out, rule_description(r.rule));
+  // help: the rule's whole section of docs/lint-rules.md, for viewers that show Markdown.
+  out += "}, \"help\": {\"text\": ";
+  detail::append_json_string(out, rule_description(r.rule));
+  out += ", \"markdown\": ";
+  detail::append_json_string(out, rule_documentation(r.rule));
+  out += "}, \"helpUri\": ";
+  detail::append_json_string(out, rule_help_uri(r.rule));
+  fmt::format_to(std::back_inserter(out), ", \"defaultConfiguration\": {{\"level\": \"{}\"}}}}", to_string(r.severity));
+}
+
+void append_sarif_head(std::string& out) {
+  out +=
+      "{\n"
+      "  \"$schema\": \"https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json\",\n"
+      "  \"version\": \"2.1.0\",\n"
+      "  \"runs\": [\n"
+      "    {\n"
+      "      \"tool\": {\n"
+      "        \"driver\": {\n"
+      "          \"name\": \"vtt\",\n";
+  fmt::format_to(std::back_inserter(out), "          \"version\": \"{}\",\n", version);
+  out += "          \"rules\": [";
+  const char* separator = "\n            ";
+  for (const auto& r : all_rules()) {
+    out += separator;
+    append_sarif_rule(out, r);
+    separator = ",\n            ";
+  }
+  out +=
+      "\n          ]\n"
+      "        }\n"
+      "      },\n"
+      "      \"columnKind\": \"unicodeCodePoints\",\n"
+      "      \"results\": [";
+}
+
+constexpr std::string_view sarif_tail = "\n      ]\n    }\n  ]\n}\n";
+
+void append_sarif_result(std::string& out, std::string_view file, const diagnostic& d) {
+  const auto& info = d.info();
+  fmt::format_to(std::back_inserter(out),
+                 "{{\"ruleId\": \"{}\", \"ruleIndex\": {}, \"level\": \"{}\", \"message\": {{\"text\": ", info.id,
+                 static_cast<std::size_t>(d.rule), to_string(info.severity));
+  detail::append_json_string(out, d.message);
+  out += "}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ";
+  append_artifact_uri(out, file);
+  // SARIF lines and columns start at 1; a diagnostic without a position points at the start.
+  fmt::format_to(std::back_inserter(out), "}}, \"region\": {{\"startLine\": {}, \"startColumn\": {}}}}}}}]}}",
+                 std::max<std::size_t>(d.line, 1), std::max<std::size_t>(d.column, 1));
+}
+
+// ---------------------------------------------------------------------------------------------
+// GitLab code quality (docs/integrations.md, "GitLab CI"): an array of issues, each with a
+// fingerprint that stays the same from run to run for the same finding.
+// ---------------------------------------------------------------------------------------------
+
+/// 64-bit FNV-1a of `parts`, each followed by a NUL, from `basis`.
+std::uint64_t fnv1a(std::uint64_t basis, std::initializer_list<std::string_view> parts) noexcept {
+  std::uint64_t h = basis;
+  for (const auto part : parts) {
+    for (const char c : part) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+    h *= 0x100000001b3ULL;  // the NUL
+  }
+  return h;
+}
+
+void append_gitlab_issue(std::string& out, std::string_view file, const diagnostic& d) {
+  const auto& info = d.info();
+  const auto line = std::to_string(d.line), column = std::to_string(d.column);
+  const std::initializer_list<std::string_view> parts{file, info.id, line, column, d.message};
+  // 128 bits from two FNV-1a runs with different bases: the same finding, the same fingerprint.
+  const auto fingerprint = fmt::format("{:016x}{:016x}", fnv1a(0xcbf29ce484222325ULL, parts),
+                                       fnv1a(0x84222325cbf29ce4ULL, parts));
+  out += "{\"description\": ";
+  detail::append_json_string(out, fmt::format("{} {}: {}", info.id, info.name, d.message));
+  fmt::format_to(std::back_inserter(out),
+                 ", \"check_name\": \"{}\", \"fingerprint\": \"{}\", \"severity\": \"{}\", \"location\": {{\"path\": ",
+                 info.id, fingerprint, info.severity == severity::error ? "major" : "minor");
+  detail::append_json_string(out, file);
+  fmt::format_to(std::back_inserter(out), ", \"lines\": {{\"begin\": {}}}}}}}", std::max<std::size_t>(d.line, 1));
+}
+
 std::string plural(std::size_t n, std::string_view word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
 
 /// `n` with its digits grouped by thousands: 2,998.
@@ -275,6 +409,14 @@ void append_finding(std::string& out, report_format format, std::string_view fil
       out += '\n';
       break;
     case report_format::github: append_github(out, file, d); break;
+    case report_format::sarif:
+      append_sarif_result(out, file, d);
+      out += '\n';
+      break;
+    case report_format::gitlab:
+      append_gitlab_issue(out, file, d);
+      out += '\n';
+      break;
   }
 }
 
@@ -299,7 +441,7 @@ std::string format_finding(std::string_view file, const diagnostic& d, const tex
 }
 
 void diagnostic_cap::append_omitted(std::string& out, report_format format, std::string_view file) const {
-  if (limit_ == 0 || format == report_format::json) return;
+  if (limit_ == 0 || is_json_document(format)) return;
   for (const auto& rule : all_rules()) {
     const auto seen = seen_[static_cast<std::size_t>(rule.rule)];
     if (seen <= limit_) continue;
@@ -344,13 +486,20 @@ std::string batch_summary(const batch_totals& t, const text_style& style) {
 // ---------------------------------------------------------------------------------------------
 
 report_writer::report_writer(byte_sink& out, report_format format) : out_(out), format_(format) {
-  if (format_ == report_format::json) buffer_ = "[";
+  if (is_json_array(format_)) buffer_ = "[";
+  if (format_ == report_format::sarif) append_sarif_head(buffer_);
 }
 
 void report_writer::render(std::string& out, report_format format, std::string_view file, const diagnostic& d) {
-  if (format != report_format::json) return append_finding(out, format, file, d);
+  if (format == report_format::sarif) {
+    out += ',';
+    out += sarif_results_indent;
+    return append_sarif_result(out, file, d);
+  }
+  if (!is_json_array(format)) return append_finding(out, format, file, d);
   out += ",\n  ";
-  append_json_object(out, file, d);
+  if (format == report_format::gitlab) append_gitlab_issue(out, file, d);
+  else append_json_object(out, file, d);
 }
 
 void report_writer::render(std::string& out, report_format format, std::string_view file, const diagnostic& d,
@@ -362,21 +511,22 @@ void report_writer::render(std::string& out, report_format format, std::string_v
 bool report_writer::add(std::string_view file, const diagnostic& d) {
   const auto start = buffer_.size();
   render(buffer_, format_, file, d);
-  if (empty_ && format_ == report_format::json) buffer_.erase(start, 1);
+  if (empty_ && is_json_document(format_)) buffer_.erase(start, 1);
   empty_ = false;
   return buffer_.size() < flush_threshold || flush();
 }
 
 bool report_writer::add_rendered(std::string_view rendered) {
   if (rendered.empty()) return !failed_;
-  if (empty_ && format_ == report_format::json) rendered.remove_prefix(1);
+  if (empty_ && is_json_document(format_)) rendered.remove_prefix(1);
   empty_ = false;
   // Rendered pieces come in batches already: written through, not held back.
   return flush() && put(rendered);
 }
 
 bool report_writer::finish() {
-  if (format_ == report_format::json) buffer_ += empty_ ? "]\n" : "\n]\n";
+  if (is_json_array(format_)) buffer_ += empty_ ? "]\n" : "\n]\n";
+  if (format_ == report_format::sarif) buffer_ += sarif_tail;
   return flush();
 }
 

@@ -7,7 +7,7 @@
 # `completion_bash` compares every command's --help with what this offers and names what
 # is missing. The rule list comes from include/vttkit/rules.def (the same test checks it).
 
-_vtt_commands="convert merge stitch speakers lint fmt help"
+_vtt_commands="convert merge stitch speakers lint fmt rule help"
 
 _vtt_rules="E W S T
 E001 E002 E003 E004 E005 E006 W101 W102 W103 W104 W105 W106 W107 W108 W109
@@ -61,7 +61,7 @@ _vtt_value() {
     -t | --to) COMPREPLY=($(compgen -W "vtt srt json jsonl md txt podcast-json" -- "$cur")) ;;
     --from) COMPREPLY=($(compgen -W "auto vtt srt" -- "$cur")) ;;
     --speaker-labels) COMPREPLY=($(compgen -W "none change every" -- "$cur")) ;;
-    --format) COMPREPLY=($(compgen -W "text json github" -- "$cur")) ;;
+    --format) COMPREPLY=($(compgen -W "text json github sarif gitlab" -- "$cur")) ;;
     --profile) COMPREPLY=($(compgen -W "default subtitle transcript" -- "$cur")) ;;
     --color | --show-source) COMPREPLY=($(compgen -W "auto always never" -- "$cur")) ;;
     --rollup) COMPREPLY=($(compgen -W "auto on off" -- "$cur")) ;;
@@ -111,6 +111,7 @@ _vtt() {
     return
   fi
   case $cmd in
+    rule) [[ $COMP_CWORD -eq 2 ]] && COMPREPLY=($(compgen -W "${_vtt_rules#*$'\n'}" -- "$cur")) ;; # ids and names
     lint | fmt) _vtt_files "$cur" vtt ;; # they read WebVTT
     *) _vtt_files "$cur" vtt srt ;;
   esac

@@ -5,7 +5,7 @@
 # command below. The ctest `completion_fish` compares every command's --help with what fish
 # offers and names what is missing. The rule list comes from include/vttkit/rules.def.
 
-set -l commands convert merge stitch speakers lint fmt help
+set -l commands convert merge stitch speakers lint fmt rule help
 set -l rules E W S T \
     E001 E002 E003 E004 E005 E006 W101 W102 W103 W104 W105 W106 W107 W108 W109 \
     S201 S202 S203 S204 S205 S206 T301 T302 \
@@ -21,6 +21,7 @@ complete -c vtt -n "not __fish_seen_subcommand_from $commands" -a stitch -d 'Re-
 complete -c vtt -n "not __fish_seen_subcommand_from $commands" -a speakers -d 'Per-speaker table'
 complete -c vtt -n "not __fish_seen_subcommand_from $commands" -a lint -d 'Check WebVTT files against the rules'
 complete -c vtt -n "not __fish_seen_subcommand_from $commands" -a fmt -d 'Rewrite WebVTT in canonical form'
+complete -c vtt -n "not __fish_seen_subcommand_from $commands" -a rule -d "Show a lint rule's documentation, or list the rules"
 complete -c vtt -n "not __fish_seen_subcommand_from $commands" -a help -d "Show the commands or a command's flags"
 complete -c vtt -n "not __fish_seen_subcommand_from $commands" -s V -l version -d 'Show the version'
 complete -c vtt -n "__fish_seen_subcommand_from help" -a "$commands"
@@ -69,7 +70,7 @@ complete -c vtt -n "__fish_seen_subcommand_from $writing" -l max-chars -x -d 'At
 complete -c vtt -n "__fish_seen_subcommand_from $writing lint" -l max-duration -x -d 'Longest cue in SECONDS'
 complete -c vtt -n "__fish_seen_subcommand_from speakers" -l json -d 'Print JSON instead of a table'
 
-complete -c vtt -n "__fish_seen_subcommand_from lint" -l format -x -a 'text json github' -d 'Findings as'
+complete -c vtt -n "__fish_seen_subcommand_from lint" -l format -x -a 'text json github sarif gitlab' -d 'Findings as'
 # A comma-separated list of rules: the ones typed before the last comma are kept.
 function __vtt_rules
     set -l typed (string match -r '.*,' -- (commandline -ct))
@@ -89,3 +90,6 @@ complete -c vtt -n "__fish_seen_subcommand_from lint" -l min-gap -x -d 'S206: sm
 complete -c vtt -n "__fish_seen_subcommand_from fmt" -l check -d 'List the files that would change'
 complete -c vtt -n "__fish_seen_subcommand_from fmt" -s i -l in-place -d 'Rewrite the files'
 complete -c vtt -n "__fish_seen_subcommand_from fmt" -l force -d 'Format files whose errors lose content'
+
+# vtt rule [ID|NAME]: the rules' ids and names (not the family letters).
+complete -c vtt -n "__fish_seen_subcommand_from rule" -a "$rules[5..-1]"

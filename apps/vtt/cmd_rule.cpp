@@ -1,0 +1,85 @@
+// vtt rule: the rules of docs/lint-rules.md, one rule's documentation or the list of all.
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <vttkit/diagnostic.hpp>
+#include <vttkit/lint.hpp>
+
+#include "commands.hpp"
+#include "did_you_mean.hpp"
+#include "exit_code.hpp"
+
+namespace vtt {
+namespace {
+
+/// The first profile (in the profile table's order) that runs `r`: "default", "subtitle"...
+std::string_view profile_of(vttkit::rule r) {
+  for (const auto& p : vttkit::lint_profiles())
+    if (vttkit::profile_rules(p.profile).contains(r)) return p.name;
+  return "none";
+}
+
+/// Every rule: id, name, severity, profile and summary, one per line under a header.
+std::string rule_list() {
+  std::size_t width = 4;
+  for (const auto& r : vttkit::all_rules()) width = std::max(width, r.name.size());
+  std::string out = fmt::format("{:<6}{:<{}}  {:<10}{:<12}{}\n", "ID", "NAME", width, "SEVERITY", "PROFILE", "SUMMARY");
+  for (const auto& r : vttkit::all_rules())
+    out += fmt::format("{:<6}{:<{}}  {:<10}{:<12}{}\n", r.id, r.name, width, vttkit::to_string(r.severity),
+                       profile_of(r.rule), r.summary);
+  return out;
+}
+
+/// One rule: a line from the rule table, the rule's section of docs/lint-rules.md, and how to
+/// silence it and where the page is, from the table again.
+std::string rule_page(vttkit::rule rule) {
+  const auto& r = vttkit::info(rule);
+  return fmt::format(
+      "{} {} ({}, profile {})\n\n{}\n\nSilence it for a run with --ignore {} (or --ignore {}).\nOnline: {}\n", r.id,
+      r.name, vttkit::to_string(r.severity), profile_of(rule), vttkit::rule_documentation(rule), r.id, r.name,
+      vttkit::rule_help_uri(rule));
+}
+
+int run(const std::string& wanted) {
+  if (wanted.empty()) {
+    std::fputs(rule_list().c_str(), stdout);
+    return exit_ok;
+  }
+  if (const auto rule = vttkit::find_rule(wanted)) {
+    std::fputs(rule_page(*rule).c_str(), stdout);
+    return exit_ok;
+  }
+  std::vector<std::string_view> names;
+  for (const auto& r : vttkit::all_rules()) {
+    names.push_back(r.id);
+    names.push_back(r.name);
+  }
+  std::string message = fmt::format("vtt: rule: unknown rule '{}'", wanted);
+  if (const auto best = closest_name(wanted, names); !best.empty())
+    message += fmt::format("; did you mean '{}'?", best);
+  std::fprintf(stderr, "%s\nRun 'vtt rule' for the list of rules.\n", message.c_str());
+  return exit_usage;
+}
+
+}  // namespace
+
+command setup_rule(CLI::App& app) {
+  auto wanted = std::make_shared<std::string>();
+  auto* cmd = app.add_subcommand("rule", "Show a lint rule's documentation, or list the rules: vtt rule [ID|NAME]");
+  cmd->add_option("rule", *wanted, "A rule's id (W103) or name (short-hours), any case; none: list every rule")
+      ->type_name("ID|NAME");
+  cmd->footer(
+      "Examples:\n"
+      "  vtt rule\n"
+      "  vtt rule W103\n"
+      "  vtt rule short-hours\n\n"
+      "Exit codes: 0 success, 2 unknown rule.");
+  return {cmd, [wanted] { return run(*wanted); }};
+}
+
+}  // namespace vtt
