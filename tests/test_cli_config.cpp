@@ -131,6 +131,13 @@ TEST_CASE("config: the speaker map and the merge limits", "[cli][config]") {
   CHECK(r.out == "Ann Lee: Hello there. Again.\n");
   r = run_in(dir.path, "convert --to txt --map 'Speaker 1=Joe' x.vtt");  // the flag wins
   CHECK(r.out == "Joe: Hello there. Again.\n");
+  // A label of the file's map that this input lacks is no warning; one of --map is.
+  write_file(dir.file("vtt.toml"),
+             "[speakers.map]\n\"Speaker 1\" = \"Ann Lee\"\n\"Nobody\" = \"X\"\n\n[merge]\nmax-gap = 0\n");
+  r = run_in(dir.path, "convert --to txt x.vtt");
+  CHECK(r.err.empty());
+  r = run_in(dir.path, "convert --to txt --map Else=Y x.vtt");
+  CHECK(r.err == "vtt: warning: x.vtt: no speaker \"Else\" in the input (--map)\n");
   // merge.max-gap 0: the cues a second apart stay apart; --max-gap 2 joins them.
   CHECK(run_in(dir.path, "merge --to srt x.vtt").out.find("\n2\n") != std::string::npos);
   CHECK(run_in(dir.path, "merge --to srt --max-gap 2 x.vtt").out.find("\n2\n") == std::string::npos);

@@ -63,6 +63,7 @@ struct convert_options {
   const CLI::Option* max_gap_flag = nullptr;
   std::vector<const CLI::Option*> limit_flags;  ///< --max-chars, --max-duration
   config_choice config;                         ///< --config, --no-config
+  std::vector<std::string> config_labels;       ///< speakers.map labels: a project's map, not warned about
 };
 
 void add_io_flags(CLI::App& cmd, convert_options& o) {
@@ -284,8 +285,12 @@ int convert_with(vttkit::reader& reader, const run_plan& plan, const input_file&
     if (notes.rollup_removed > 0)
       msg.line(fmt::format("vtt: {}: roll-up captions, repeated lines removed (--rollup off keeps them)", name));
     if (const auto guess = guess_warning(in.display(), reader.encoding()); !guess.empty()) msg.warning(guess);
-    for (const auto& label : notes.unused_labels)
+    for (const auto& label : notes.unused_labels) {
+      if (std::find(plan.opt.config_labels.begin(), plan.opt.config_labels.end(), label) !=
+          plan.opt.config_labels.end())
+        continue;  // a project's map names speakers of other files too
       msg.warning(fmt::format("vtt: warning: {}: no speaker \"{}\" in the input (--map)", name, label));
+    }
     if (notes.prefixed != 0)
       msg.line(
           fmt::format("vtt: note: {}: no <v> voices, but {} start{} with a speaker's name (\"{}:\"); "
@@ -413,7 +418,10 @@ bool apply_config(convert_options& opt, messages& msg) {
     return false;
   }
   if (const auto* map = cfg.find("speakers.map")) {
-    for (const auto& [old_label, new_name] : map->table) opt.pipe.speakers.add(old_label, new_name);
+    for (const auto& [old_label, new_name] : map->table) {
+      opt.pipe.speakers.add(old_label, new_name);
+      opt.config_labels.push_back(old_label);
+    }
   }
   const bool merging = opt.pipe.merge;
   if (!merging && !opt.pipe.stitch) return true;
