@@ -12,11 +12,12 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-/// Runs `vtt ARGS` (a shell word list) in folder `dir`, standard input from /dev/null.
+/// Runs `vtt ARGS` (shell words, redirections allowed) in folder `dir`; standard input from
+/// /dev/null unless ARGS redirects it.
 run_result run_in(const std::string& dir, const std::string& args) {
   temp_dir io;
   const auto out = io.file("out"), err = io.file("err");
-  const auto command = "cd '" + dir + "' && '" VTT_PROGRAM "' " + args + " </dev/null >'" + out + "' 2>'" + err + "'";
+  const auto command = "cd '" + dir + "' && '" VTT_PROGRAM "' </dev/null " + args + " >'" + out + "' 2>'" + err + "'";
   const int status = std::system(command.c_str());
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, read_file(out), read_file(err)};
 }
@@ -60,6 +61,11 @@ TEST_CASE("config: found from the input's folder up, nearest first", "[cli][conf
   // Standard input: from the current folder.
   r = run_in(dir.file("a/b"), "config");
   CHECK_THAT(r.out, Contains("# config file: ../.vtt.toml\n"));
+  write_file(dir.file("a/.vtt.toml"), "[lint]\nprofile = \"subtitle\"\nmax-line-length = 10\n");
+  r = run_in(dir.file("a/b"), "lint - < x.vtt");
+  CHECK_THAT(r.out, Contains("-:4:1: warning:"));
+  CHECK_THAT(r.out, Contains("[S201]"));
+  CHECK(run_in(dir.file("a/b"), "lint x.vtt < /dev/null").out == r.out.substr(1).insert(0, "x.vtt"));
 }
 
 TEST_CASE("config: vtt.toml wins over .vtt.toml in one folder", "[cli][config]") {
