@@ -24,6 +24,7 @@
 #include "choices.hpp"
 #include "cli_io.hpp"
 #include "commands.hpp"
+#include "config.hpp"
 #include "encoding.hpp"
 #include "flags.hpp"
 #include "ordered_output.hpp"
@@ -63,6 +64,8 @@ struct convert_options {
   const CLI::Option* labels_flag = nullptr;
   const CLI::Option* max_gap_flag = nullptr;
   std::vector<const CLI::Option*> limit_flags;  ///< --max-chars, --max-duration
+  config_choice config;                         ///< --config, --no-config
+  std::vector<std::string> config_labels;       ///< speakers.map labels: a project's map, not warned about
 };
 
 void add_io_flags(CLI::App& cmd, convert_options& o) {
@@ -83,6 +86,7 @@ void add_io_flags(CLI::App& cmd, convert_options& o) {
              "Input format (auto: from the WEBVTT signature, extension or content)")
       ->type_name("FORMAT");
   add_encoding_flag(cmd, o.encoding);
+  add_config_flags(cmd, o.config);
   add_choice(cmd, "--rollup", o.pipe.rollup, vttkit::rollup_modes(), &vttkit::rollup_mode_info::mode,
              "Roll-up captions (YouTube automatic captions) rebuilt with each line once: auto (when the first "
              "cues repeat lines), on, off")
@@ -292,8 +296,12 @@ int convert_with(vttkit::reader& reader, const run_plan& plan, const input_file&
     if (notes.rollup_removed > 0)
       msg.line(fmt::format("vtt: {}: roll-up captions, repeated lines removed (--rollup off keeps them)", name));
     if (const auto guess = guess_warning(in.display(), reader.encoding()); !guess.empty()) msg.warning(guess);
-    for (const auto& label : notes.unused_labels)
+    for (const auto& label : notes.unused_labels) {
+      if (std::find(plan.opt.config_labels.begin(), plan.opt.config_labels.end(), label) !=
+          plan.opt.config_labels.end())
+        continue;  // a project's map names speakers of other files too
       msg.warning(fmt::format("vtt: warning: {}: no speaker \"{}\" in the input (--map)", name, label));
+    }
     if (notes.prefixed != 0)
       msg.line(
           fmt::format("vtt: note: {}: no <v> voices, but {} start{} with a speaker's name (\"{}:\"); "
@@ -411,11 +419,41 @@ struct done_guard {
   }
 };
 
+/// Takes the speaker map and the merge or stitch limits of the configuration file of the
+/// first input (docs/config.md) where no flag gives them. False when the file is bad.
+bool apply_config(convert_options& opt, messages& msg) {
+  config cfg;
+  std::string error;
+  if (!config_for(opt.config, opt.inputs.empty() ? std::string("-") : opt.inputs.front(), cfg, error)) {
+    msg.line(error);
+    return false;
+  }
+  if (const auto* map = cfg.find("speakers.map")) {
+    for (const auto& [old_label, new_name] : map->table) {
+      opt.pipe.speakers.add(old_label, new_name);
+      opt.config_labels.push_back(old_label);
+    }
+  }
+  const bool merging = opt.pipe.merge;
+  if (!merging && !opt.pipe.stitch) return true;
+  const std::string section = merging ? "merge." : "stitch.";
+  const auto* gap = cfg.find(section + "max-gap");
+  if (gap != nullptr && !given(opt.max_gap_flag)) opt.max_gap = gap->number;
+  const auto* chars = cfg.find(section + "max-chars");
+  if (chars != nullptr && !given(opt.limit_flags[0]))
+    opt.pipe.merging.max_chars = static_cast<std::size_t>(chars->number);
+  const auto* duration = cfg.find(section + "max-duration");
+  if (duration != nullptr && !given(opt.limit_flags[1])) opt.max_duration = duration->number;
+  return true;
+}
+
 /// Checks the flags, expands the inputs and runs every file.
-int run(const convert_options& opt) {
+int run(const convert_options& given_opt) {
   static messages msg;
-  msg.quiet = opt.quiet;
-  msg.style.color = use_color(opt.color, 2);
+  msg.quiet = given_opt.quiet;
+  msg.style.color = use_color(given_opt.color, 2);
+  auto opt = given_opt;
+  if (!apply_config(opt, msg)) return exit_usage;
   run_plan plan;
   if (!make_plan(opt, plan, msg)) return exit_usage;
   bool bad_input_arg = false;

@@ -1,5 +1,6 @@
 // vtt lint: check files against the rules of docs/lint-rules.md; findings as text, JSON, GitHub annotations or SARIF.
 #include <algorithm>
+#include <map>
 #include <atomic>
 #include <functional>
 #include <memory>
@@ -21,6 +22,7 @@
 #include "choices.hpp"
 #include "cli_io.hpp"
 #include "commands.hpp"
+#include "config.hpp"
 #include "encoding.hpp"
 #include "flags.hpp"
 
@@ -46,6 +48,13 @@ struct lint_cli_options {
   when color = when::automatic;
   when show_source = when::automatic;
   std::string encoding;
+  config_choice config;
+  std::map<std::string, const CLI::Option*, std::less<>> flags;  ///< config key -> its flag
+  /// Whether the flag of config key `key` was given on the command line.
+  [[nodiscard]] bool given(std::string_view key) const {
+    const auto it = flags.find(key);
+    return it != flags.end() && it->second->count() > 0;
+  }
 };
 
 /// How findings are written: the format, and for text the terminal style.
@@ -166,7 +175,7 @@ vttkit::lint_summary lint_into(vttkit::byte_source& source, const vttkit::lint_o
 
 /// Lints one input; returns its exit code.
 int lint_one(const lint_cli_options& opt, const finding_look& look, const vttkit::lint_options& options,
-             const input_file& in, std::size_t index, ordered_output& out, messages& msg, totals& sum) {
+             const input_file& in, bool strict, std::size_t index, ordered_output& out, messages& msg, totals& sum) {
   done_guard guard{out, index};
   const auto name = in.display();
   input_handle handle;
@@ -187,21 +196,38 @@ int lint_one(const lint_cli_options& opt, const finding_look& look, const vttkit
     return exit_usage;
   }
   ++sum.checked;
-  return result.errors > 0 || (opt.strict && result.warnings > 0) ? exit_findings : exit_ok;
+  return result.errors > 0 || (strict && result.warnings > 0) ? exit_findings : exit_ok;
 }
 
-int run(const lint_cli_options& opt) {
-  static messages msg;
-  msg.quiet = opt.quiet;
-  msg.style.color = use_color(opt.color, 2);
-
-  vttkit::lint_options options;
-  const auto profile = vttkit::parse_lint_profile(opt.profile);
-  std::string error;
-  if (!profile || !vttkit::resolve_rules(*profile, opt.select, opt.ignore, options.rules, error)) {
-    msg.line(fmt::format("vtt: lint: {}", profile ? error : "unknown profile " + opt.profile));
-    return exit_usage;
+/// The lint settings in `opt` with `cfg`'s values for the flags not given, and the rules
+/// `cfg`'s per-file-ignores skip for `input`.
+lint_cli_options with_config(const lint_cli_options& opt, const config& cfg, const std::string& input) {
+  auto eff = opt;
+  for (const auto& v : cfg.values) {
+    if (opt.given(v.key)) continue;
+    if (v.key == "lint.profile") eff.profile = v.text;
+    else if (v.key == "lint.select") eff.select = v.list;
+    else if (v.key == "lint.ignore") eff.ignore = v.list;
+    else if (v.key == "lint.strict") eff.strict = v.text == "true";
+    else if (v.key == "lint.max-line-length") eff.max_line_length = static_cast<std::size_t>(v.number);
+    else if (v.key == "lint.max-lines") eff.max_lines = static_cast<std::size_t>(v.number);
+    else if (v.key == "lint.max-cps") eff.max_cps = v.number;
+    else if (v.key == "lint.min-duration") eff.min_duration = v.number;
+    else if (v.key == "lint.max-duration") eff.max_duration = v.number;
+    else if (v.key == "lint.min-gap") eff.min_gap = v.number;
   }
+  for (auto& rules : per_file_ignores(cfg, input)) eff.ignore.push_back(std::move(rules));
+  return eff;
+}
+
+/// The library's options from the settings; false and `error` when the rules do not resolve.
+bool lint_settings(const lint_cli_options& opt, vttkit::lint_options& options, std::string& error) {
+  const auto profile = vttkit::parse_lint_profile(opt.profile);
+  if (!profile) {
+    error = "unknown profile " + opt.profile;
+    return false;
+  }
+  if (!vttkit::resolve_rules(*profile, opt.select, opt.ignore, options.rules, error)) return false;
   options.max_line_length = opt.max_line_length;
   options.max_lines = opt.max_lines;
   options.max_cps = opt.max_cps;
@@ -211,6 +237,42 @@ int run(const lint_cli_options& opt) {
   // WebVTT is UTF-8: lint reports bytes that are not (E005) rather than guess another
   // encoding, unless --encoding names one.
   options.encoding = opt.encoding.empty() ? std::string("utf-8") : opt.encoding;
+  return true;
+}
+
+/// Each input's settings (its config file's, then the flags'), the files read once each.
+/// False, with the message said, on a bad config file or rule list.
+bool settings_per_input(const lint_cli_options& opt, const std::vector<input_file>& inputs,
+                        std::vector<vttkit::lint_options>& out, std::vector<bool>& strict, messages& msg) {
+  std::map<std::string, config> loaded;
+  std::string error;
+  for (const auto& in : inputs) {
+    const auto path = opt.config.none           ? std::string()
+                      : opt.config.file.empty() ? find_config(in.path)
+                                                : opt.config.file;
+    auto it = loaded.find(path);
+    if (it == loaded.end()) {
+      it = loaded.emplace(path, config{}).first;
+      if (!path.empty() && !load_config(path, it->second, error)) {
+        msg.line(error);
+        return false;
+      }
+    }
+    const auto eff = with_config(opt, it->second, in.path);
+    if (!lint_settings(eff, out.emplace_back(), error)) {
+      msg.line(fmt::format("vtt: lint: {}", error));
+      return false;
+    }
+    strict.push_back(eff.strict);
+  }
+  return true;
+}
+
+int run(const lint_cli_options& opt) {
+  static messages msg;
+  msg.quiet = opt.quiet;
+  msg.style.color = use_color(opt.color, 2);
+
   const auto format = opt.format;
   finding_look look{format, {.color = use_color(opt.color, 1), .source = wanted(opt.show_source, 1)}};
   if (look.text.source) look.text.width = source_width();
@@ -220,7 +282,10 @@ int run(const lint_cli_options& opt) {
     msg.line("vtt: " + e);
     bad_input_arg = true;
   });
-  options.threads = threads_per_input(opt.jobs, inputs.size());
+  std::vector<vttkit::lint_options> options;
+  std::vector<bool> strict;
+  if (!settings_per_input(opt, inputs, options, strict, msg)) return exit_usage;
+  for (auto& o : options) o.threads = threads_per_input(opt.jobs, inputs.size());
   msg.stdin_hint(inputs);
 
   ordered_output out{inputs.size(), format};
@@ -228,7 +293,7 @@ int run(const lint_cli_options& opt) {
   // A progress bar only when findings are not going to the same terminal.
   const bool progress = !opt.quiet && inputs.size() > 1 && ::isatty(2) && !::isatty(1);
   int code = run_jobs(inputs.size(), opt.jobs, progress ? &msg : nullptr, [&](std::size_t i) {
-    const int one = lint_one(opt, look, options, inputs[i], i, out, msg, sum);
+    const int one = lint_one(opt, look, options[i], inputs[i], strict[i], i, out, msg, sum);
     return out.closed() ? int{exit_output_closed} : one;
   });
   if (out.closed()) return exit_output_closed;
@@ -245,7 +310,7 @@ int run(const lint_cli_options& opt) {
                                    .warnings = sum.warnings.load(),
                                    .files = sum.checked.load(),
                                    .unreadable = sum.unreadable.load(),
-                                   .strict = opt.strict},
+                                   .strict = std::find(strict.begin(), strict.end(), true) != strict.end()},
                                   msg.style));
   }
   return code;
@@ -275,33 +340,41 @@ command setup_lint(CLI::App& app) {
              "GitLab code quality report")
       ->type_name("FORMAT");
   // One value per occurrence, so `--select W102 file.vtt` leaves the file alone.
-  cmd->add_option("--select", opt->select,
-                  "Run only these rules: ids, names or letters, comma-separated (E,W102); repeatable (default: "
-                  "the rules of the profile)")
-      ->type_name("RULES")
-      ->allow_extra_args(false);
-  cmd->add_option("--ignore", opt->ignore,
-                  "Skip these rules: ids, names or letters, comma-separated; repeatable (default: none)")
-      ->type_name("RULES")
-      ->allow_extra_args(false);
-  cmd->add_option("--profile", opt->profile, "Also run the subtitle (S) or transcript (T) rules")
-      ->type_name("NAME")
-      ->check(CLI::IsMember(names_of(vttkit::lint_profiles())))
-      ->capture_default_str();
-  cmd->add_flag("--strict", opt->strict, "Warnings fail too (exit 1)");
+  auto& flags = opt->flags;
+  flags["lint.select"] =
+      cmd->add_option("--select", opt->select,
+                      "Run only these rules: ids, names or letters, comma-separated (E,W102); repeatable (default: "
+                      "the rules of the profile)")
+          ->type_name("RULES")
+          ->allow_extra_args(false);
+  flags["lint.ignore"] = cmd->add_option(
+                                "--ignore", opt->ignore,
+                                "Skip these rules: ids, names or letters, comma-separated; repeatable (default: none)")
+                             ->type_name("RULES")
+                             ->allow_extra_args(false);
+  flags["lint.profile"] = cmd->add_option("--profile", opt->profile,
+                                          "Also run the subtitle (S) or transcript (T) rules")
+                              ->type_name("NAME")
+                              ->check(CLI::IsMember(names_of(vttkit::lint_profiles())))
+                              ->capture_default_str();
+  flags["lint.strict"] = cmd->add_flag("--strict", opt->strict, "Warnings fail too (exit 1)");
   add_color_flag(*cmd, opt->color);
   add_choice(*cmd, "--show-source", opt->show_source, std::span<const when_info>(when_choices), &when_info::when,
              "Under each text finding, its source line with a caret under the column: auto (when findings go to "
              "a terminal), always, never")
       ->type_name("WHEN");
   add_encoding_flag(*cmd, opt->encoding);
-  add_count_flag(*cmd, "--max-line-length", opt->max_line_length, "S201: most characters per line");
-  add_count_flag(*cmd, "--max-lines", opt->max_lines, "S202: most lines per cue");
-  add_number_flag(*cmd, "--max-cps", opt->max_cps, "characters per second",
-                  "S203: most characters per second (decimals allowed)");
-  add_seconds_flag(*cmd, "--min-duration", opt->min_duration, "S204: shortest cue (1.5, 1.5s, 1500ms, 00:01.500)");
-  add_seconds_flag(*cmd, "--max-duration", opt->max_duration, "S205: longest cue");
-  add_seconds_flag(*cmd, "--min-gap", opt->min_gap, "S206: smallest gap between cues that do not overlap");
+  add_config_flags(*cmd, opt->config);
+  flags["lint.max-line-length"] = add_count_flag(*cmd, "--max-line-length", opt->max_line_length,
+                                                 "S201: most characters per line");
+  flags["lint.max-lines"] = add_count_flag(*cmd, "--max-lines", opt->max_lines, "S202: most lines per cue");
+  flags["lint.max-cps"] = add_number_flag(*cmd, "--max-cps", opt->max_cps, "characters per second",
+                                          "S203: most characters per second (decimals allowed)");
+  flags["lint.min-duration"] = add_seconds_flag(*cmd, "--min-duration", opt->min_duration,
+                                                "S204: shortest cue (1.5, 1.5s, 1500ms, 00:01.500)");
+  flags["lint.max-duration"] = add_seconds_flag(*cmd, "--max-duration", opt->max_duration, "S205: longest cue");
+  flags["lint.min-gap"] = add_seconds_flag(*cmd, "--min-gap", opt->min_gap,
+                                           "S206: smallest gap between cues that do not overlap");
   cmd->footer(
       "Examples:\n"
       "  vtt lint talk.vtt\n"

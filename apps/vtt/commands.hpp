@@ -23,5 +23,6 @@ command setup_speakers(CLI::App& app);
 command setup_lint(CLI::App& app);
 command setup_fmt(CLI::App& app);
 command setup_rule(CLI::App& app);
+command setup_config(CLI::App& app);
 
 }  // namespace vtt

@@ -7,7 +7,7 @@
 # `completion_bash` compares every command's --help with what this offers and names what
 # is missing. The rule list comes from include/vttkit/rules.def (the same test checks it).
 
-_vtt_commands="convert merge stitch speakers lint fmt rule help"
+_vtt_commands="convert merge stitch speakers lint fmt rule config help"
 
 _vtt_rules="E W S T
 E001 E002 E003 E004 E005 E006 W101 W102 W103 W104 W105 W106 W107 W108 W109
@@ -21,18 +21,20 @@ gap-too-small missing-speaker inconsistent-speaker"
 _vtt_flags() {
   local files="-h --help -o --output --out-dir -r --recursive -j --jobs -q --quiet --color --encoding"
   local read="--strict --from --map --map-file --speakers-from-prefix --speaker-names --prefix-pattern --rollup"
+  local config="--config --no-config"
   local write="-t --to --speaker-labels"
   case $1 in
-    convert) echo "$files $read $write --merge --stitch --max-gap --max-chars --max-duration" ;;
-    merge) echo "$files $read $write --max-gap --max-chars --max-duration" ;;
-    stitch) echo "$files $read $write --max-chars --max-duration" ;;
-    speakers) echo "$files $read --json" ;;
+    convert) echo "$files $read $config $write --merge --stitch --max-gap --max-chars --max-duration" ;;
+    merge) echo "$files $read $config $write --max-gap --max-chars --max-duration" ;;
+    stitch) echo "$files $read $config $write --max-chars --max-duration" ;;
+    speakers) echo "$files $read $config --json" ;;
     lint)
       echo "-h --help -r --recursive -j --jobs -q --quiet --color --encoding --show-source --format --select" \
-        "--ignore --profile --strict" \
+        "--ignore --profile --strict $config" \
         "--max-line-length --max-lines --max-cps --min-duration --max-duration --min-gap"
       ;;
     fmt) echo "$files --check -i --in-place --force" ;;
+    config) echo "-h --help $config" ;;
     *) echo "-h --help" ;;
   esac
 }
@@ -77,7 +79,7 @@ _vtt_value() {
       compopt -o nospace 2>/dev/null
       ;;
     --out-dir) COMPREPLY=($(compgen -d -- "$cur")) ;;
-    -o | --output | --map-file) COMPREPLY=($(compgen -f -- "$cur")) ;;
+    -o | --output | --map-file | --config) COMPREPLY=($(compgen -f -- "$cur")) ;;
     -j | --jobs | --max-gap | --max-chars | --max-duration | --map | --max-line-length | --max-lines | \
       --max-cps | --min-duration | --min-gap | --speaker-names | --prefix-pattern | \
       --encoding)

@@ -5,7 +5,7 @@
 # command below. The ctest `completion_fish` compares every command's --help with what fish
 # offers and names what is missing. The rule list comes from include/vttkit/rules.def.
 
-set -l commands convert merge stitch speakers lint fmt rule help
+set -l commands convert merge stitch speakers lint fmt rule config help
 set -l rules E W S T \
     E001 E002 E003 E004 E005 E006 W101 W102 W103 W104 W105 W106 W107 W108 W109 \
     S201 S202 S203 S204 S205 S206 T301 T302 \
@@ -22,6 +22,7 @@ complete -c vtt -n "not __fish_seen_subcommand_from $commands" -a speakers -d 'P
 complete -c vtt -n "not __fish_seen_subcommand_from $commands" -a lint -d 'Check WebVTT files against the rules'
 complete -c vtt -n "not __fish_seen_subcommand_from $commands" -a fmt -d 'Rewrite WebVTT in canonical form'
 complete -c vtt -n "not __fish_seen_subcommand_from $commands" -a rule -d "Show a lint rule's documentation, or list the rules"
+complete -c vtt -n "not __fish_seen_subcommand_from $commands" -a config -d 'Show the settings in effect for a path'
 complete -c vtt -n "not __fish_seen_subcommand_from $commands" -a help -d "Show the commands or a command's flags"
 complete -c vtt -n "not __fish_seen_subcommand_from $commands" -s V -l version -d 'Show the version'
 complete -c vtt -n "__fish_seen_subcommand_from help" -a "$commands"
@@ -86,6 +87,10 @@ complete -c vtt -n "__fish_seen_subcommand_from lint" -l max-lines -x -d 'S202: 
 complete -c vtt -n "__fish_seen_subcommand_from lint" -l max-cps -x -d 'S203: most characters per second'
 complete -c vtt -n "__fish_seen_subcommand_from lint" -l min-duration -x -d 'S204: shortest cue in SECONDS'
 complete -c vtt -n "__fish_seen_subcommand_from lint" -l min-gap -x -d 'S206: smallest gap in SECONDS'
+
+complete -c vtt -n "__fish_seen_subcommand_from $reading lint config" -l config -r -F -d 'Read settings from FILE'
+complete -c vtt -n "__fish_seen_subcommand_from $reading lint config" -l no-config -d 'Read no configuration file'
+complete -c vtt -n "__fish_seen_subcommand_from config" -F
 
 complete -c vtt -n "__fish_seen_subcommand_from fmt" -l check -d 'List the files that would change'
 complete -c vtt -n "__fish_seen_subcommand_from fmt" -s i -l in-place -d 'Rewrite the files'
