@@ -25,6 +25,7 @@
 #include "config.hpp"
 #include "encoding.hpp"
 #include "flags.hpp"
+#include "ordered_output.hpp"
 
 namespace vtt {
 namespace {
@@ -75,70 +76,55 @@ std::size_t source_width() {
 // Output in input order while files are checked in parallel
 // ---------------------------------------------------------------------------------------------
 
-/// Standard output shared by the workers. The file first in input order that is not finished
-/// yet (the head) writes straight through; the others collect their findings (rendered by
-/// `vttkit::report_writer::render`) until they become the head. So the output is the same for
-/// any -j, and a single large file streams in bounded memory.
-class ordered_output {
+/// Standard output shared by the workers: the findings of each file rendered by
+/// `vttkit::report_writer::render`, put in input order by `ordered_output` (the same for any
+/// -j; a single large file streams, the held findings of the others are capped), then into one
+/// report (the JSON array, the SARIF log) on standard output.
+class lint_output {
  public:
-  ordered_output(std::size_t files, vttkit::report_format format)
-      : held_(files), finished_(files, false), report_(sink_, format) {}
+  lint_output(std::size_t files, vttkit::report_format format)
+      : report_(stdout_, format),
+        to_report_(report_),
+        ordered_(files, joining::concatenate, default_cap, &to_report_) {}
 
   /// Appends a piece of file `index`'s rendered findings.
-  void write(std::size_t index, std::string_view bytes) {
-    std::lock_guard lock{mutex_};
-    if (index == head_) emit(bytes);
-    else held_[index].append(bytes);
-  }
-
+  void write(std::size_t index, std::string_view bytes) { ordered_.write(index, bytes); }
   /// File `index` has no more output.
-  void done(std::size_t index) {
-    std::lock_guard lock{mutex_};
-    finished_[index] = true;
-    while (head_ < finished_.size() && finished_[head_]) {
-      ++head_;
-      if (head_ < held_.size()) {
-        emit(held_[head_]);
-        std::string().swap(held_[head_]);
-      }
-    }
-  }
-
+  void done(std::size_t index) { ordered_.done(index); }
   /// Closes the report (the JSON array); call after the workers.
   void finish() {
-    std::lock_guard lock{mutex_};
-    if (!failed_) check(report_.finish());
+    if (!ordered_.failed()) finished_ok_ = report_.finish();
   }
 
-  [[nodiscard]] bool failed() const noexcept { return failed_; }
+  [[nodiscard]] bool failed() noexcept { return ordered_.failed() || !finished_ok_; }
   /// Whether standard output was closed by its reader: then nothing more is written or said.
-  [[nodiscard]] bool closed() const noexcept { return closed_; }
-  [[nodiscard]] const std::string& error() const noexcept { return sink_.error(); }
+  /// (`vtt lint big.vtt | head`: the reader has what it wanted; stop quietly.)
+  [[nodiscard]] bool closed() const noexcept { return stdout_.broken_pipe(); }
+  [[nodiscard]] const std::string& error() const noexcept { return stdout_.error(); }
 
  private:
-  void emit(std::string_view bytes) {
-    if (!failed_) check(report_.add_rendered(bytes));
-  }
-  void check(bool written) {
-    if (written) return;
-    // `vtt lint big.vtt | head`: the reader has what it wanted; stop quietly.
-    closed_ = sink_.broken_pipe();
-    failed_ = true;
-  }
+  using joining = ordered_output::joining;
+  static constexpr std::size_t default_cap = ordered_output::default_cap;
+  /// Hands rendered findings to the report writer.
+  class report_sink final : public vttkit::byte_sink {
+   public:
+    explicit report_sink(vttkit::report_writer& report) noexcept : report_(report) {}
+    bool write(std::string_view bytes) override { return report_.add_rendered(bytes); }
 
-  std::mutex mutex_;
-  vttkit::fd_sink sink_{1};
-  std::vector<std::string> held_;
-  std::vector<bool> finished_;
-  std::size_t head_ = 0;
+   private:
+    vttkit::report_writer& report_;
+  };
+
+  vttkit::fd_sink stdout_{1};
   vttkit::report_writer report_;
-  bool failed_ = false;
-  std::atomic<bool> closed_{false};
+  report_sink to_report_;
+  ordered_output ordered_;
+  bool finished_ok_ = true;
 };
 
-/// Calls `ordered_output::done` however a file's run ends.
+/// Calls `lint_output::done` however a file's run ends.
 struct done_guard {
-  ordered_output& out;
+  lint_output& out;
   std::size_t index;
   ~done_guard() { out.done(index); }
 };
@@ -153,8 +139,7 @@ struct totals {
 /// Lints `source`, rendering each finding into `out` (through a buffer) as `look` says; with
 /// source lines, each finding's line comes from the bytes the lint reads.
 vttkit::lint_summary lint_into(vttkit::byte_source& source, const vttkit::lint_options& options,
-                               const finding_look& look, const std::string& name, std::size_t index,
-                               ordered_output& out) {
+                               const finding_look& look, const std::string& name, std::size_t index, lint_output& out) {
   constexpr std::size_t chunk = std::size_t{1} << 16;
   std::string buffer;
   buffer.reserve(chunk + 1024);
@@ -175,7 +160,7 @@ vttkit::lint_summary lint_into(vttkit::byte_source& source, const vttkit::lint_o
 
 /// Lints one input; returns its exit code.
 int lint_one(const lint_cli_options& opt, const finding_look& look, const vttkit::lint_options& options,
-             const input_file& in, bool strict, std::size_t index, ordered_output& out, messages& msg, totals& sum) {
+             const input_file& in, bool strict, std::size_t index, lint_output& out, messages& msg, totals& sum) {
   done_guard guard{out, index};
   const auto name = in.display();
   input_handle handle;
@@ -288,7 +273,7 @@ int run(const lint_cli_options& opt) {
   for (auto& o : options) o.threads = threads_per_input(opt.jobs, inputs.size());
   msg.stdin_hint(inputs);
 
-  ordered_output out{inputs.size(), format};
+  lint_output out{inputs.size(), format};
   totals sum;
   // A progress bar only when findings are not going to the same terminal.
   const bool progress = !opt.quiet && inputs.size() > 1 && ::isatty(2) && !::isatty(1);

@@ -3,8 +3,13 @@
 
 namespace vtt {
 
-ordered_output::ordered_output(std::size_t inputs, joining join, std::size_t cap)
-    : held_(inputs), finished_(inputs, false), started_(inputs, false), cap_(cap), join_(join) {}
+ordered_output::ordered_output(std::size_t inputs, joining join, std::size_t cap, vttkit::byte_sink* out)
+    : out_(out ? out : &sink_),
+      held_(inputs),
+      finished_(inputs, false),
+      started_(inputs, false),
+      cap_(cap),
+      join_(join) {}
 
 bool ordered_output::write(std::size_t index, std::string_view bytes) {
   std::unique_lock lock{mutex_};
@@ -39,7 +44,7 @@ void ordered_output::done(std::size_t index) {
 
 bool ordered_output::finish() {
   std::lock_guard lock{mutex_};
-  if (!failed_ && join_ == joining::json_array && !sink_.write(any_ ? "]\n" : "[]\n")) failed_ = true;
+  if (!failed_ && join_ == joining::json_array && !out_->write(any_ ? "]\n" : "[]\n")) failed_ = true;
   return !failed_;
 }
 
@@ -47,10 +52,10 @@ void ordered_output::emit(std::size_t index, std::string_view bytes) {
   if (failed_ || bytes.empty()) return;
   if (join_ == joining::json_array && !started_[index]) {
     started_[index] = true;
-    if (!sink_.write(any_ ? ",\n" : "[\n")) failed_ = true;
+    if (!out_->write(any_ ? ",\n" : "[\n")) failed_ = true;
     any_ = true;
   }
-  if (!failed_ && !sink_.write(bytes)) failed_ = true;
+  if (!failed_ && !out_->write(bytes)) failed_ = true;
   if (failed_) moved_.notify_all();
 }
 

@@ -17,7 +17,8 @@ namespace vtt {
 /// they become the head. So the output is the same for any -j. The held output has a cap:
 /// a worker whose write would pass it waits until it is the head or the others' output has
 /// gone out, so a slow first input does not make memory grow without bound. The head never
-/// waits, so the batch always moves on.
+/// waits, so the batch always moves on. The output goes to standard output, or to `out` when
+/// given (lint: a report writer that puts the findings of all files in one report).
 class ordered_output {
  public:
   /// How the documents of several inputs are joined on the one stream.
@@ -26,7 +27,7 @@ class ordered_output {
     json_array,   ///< `[` doc `,` doc ... `]`: one valid JSON value for JSON documents
   };
 
-  ordered_output(std::size_t inputs, joining join, std::size_t cap = default_cap);
+  ordered_output(std::size_t inputs, joining join, std::size_t cap = default_cap, vttkit::byte_sink* out = nullptr);
 
   /// Appends a piece of input `index`'s output; false once standard output failed.
   bool write(std::size_t index, std::string_view bytes);
@@ -35,9 +36,14 @@ class ordered_output {
   /// Closes the stream (the JSON array); call after the workers. False on a write failure.
   bool finish();
 
-  /// Whether standard output was closed by its reader.
+  /// Whether standard output was closed by its reader (when written directly).
   [[nodiscard]] bool broken_pipe() const noexcept { return sink_.broken_pipe(); }
-  [[nodiscard]] const std::string& error() const noexcept { return sink_.error(); }
+  [[nodiscard]] const std::string& error() const noexcept { return out_->error(); }
+  /// Whether a write failed (nothing more is written then).
+  [[nodiscard]] bool failed() noexcept {
+    std::lock_guard lock{mutex_};
+    return failed_;
+  }
 
   static constexpr std::size_t default_cap = std::size_t{64} << 20;
 
@@ -47,6 +53,7 @@ class ordered_output {
   std::mutex mutex_;
   std::condition_variable moved_;  // the head advanced or held output went out
   vttkit::fd_sink sink_{1};
+  vttkit::byte_sink* out_;  // sink_, or the one given
   std::vector<std::string> held_;
   std::vector<bool> finished_;
   std::vector<bool> started_;  // the input's first bytes went out (for the JSON separators)
