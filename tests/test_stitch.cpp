@@ -271,6 +271,43 @@ TEST_CASE("stitch moves a speaker's backward sentence later, keeping its length"
   CHECK(st[3].end == 3611);
 }
 
+TEST_CASE("stitch ends sentences at the marks of other scripts", "[transform][stitch]") {
+  using list = std::vector<std::string>;
+  // CJK full stops need no space after them: 15 code points over 6 s, 400 ms each.
+  const auto st = vttkit::stitch(std::vector<cue>{make_cue("", 0, 6000, "はい。そうです。わかりました。")});
+  REQUIRE(texts(st) == list{"はい。", "そうです。", "わかりました。"});
+  CHECK(st[0].end == 1200);
+  CHECK(st[1].start == 1200);
+  CHECK(st[1].end == 3200);
+  CHECK(st[2].start == 3200);
+  CHECK(stitched_texts({make_cue("", 0, 1000, "本当？はい！ええ．そう")}) ==
+        list{"本当？", "はい！", "ええ．", "そう"});
+  // Closing brackets after the mark stay with the sentence.
+  CHECK(stitched_texts({make_cue("", 0, 1000, "「本当？」はい。")}) == list{"「本当？」", "はい。"});
+  // Devanagari, Arabic, Armenian, Ethiopic: a space follows the mark, as after `.`.
+  CHECK(stitched_texts({make_cue("", 0, 1000, "नमस्ते। आप कैसे हैं॥ ठीक")}) == list{"नमस्ते।", "आप कैसे हैं॥", "ठीक"});
+  CHECK(stitched_texts({make_cue("", 0, 1000, "هل أنت بخير؟ نعم۔ شكرا")}) == list{"هل أنت بخير؟", "نعم۔", "شكرا"});
+  CHECK(stitched_texts({make_cue("", 0, 1000, "Բարև։ Ինչպես ես")}) == list{"Բարև։", "Ինչպես ես"});
+  CHECK(stitched_texts({make_cue("", 0, 1000, "ሰላም። እንዴት ነህ፧ ደህና")}) == list{"ሰላም።", "እንዴት ነህ፧", "ደህና"});
+  // Thai writes no sentence mark; its spaces are not sentence ends.
+  CHECK(stitched_texts({make_cue("", 0, 1000, "สวัสดีครับ วันนี้อากาศดี")}) == list{"สวัสดีครับ วันนี้อากาศดี"});
+}
+
+TEST_CASE("stitch and merge join CJK fragments without a space", "[transform][stitch][merge]") {
+  using list = std::vector<std::string>;
+  const std::vector<cue> cues = {make_cue("", 0, 3000, "今日は天気が"),
+                                 make_cue("", 3000, 6000, "いいですね。「本当？」はい。")};
+  const auto st = vttkit::stitch(cues);
+  REQUIRE(texts(st) == list{"今日は天気がいいですね。", "「本当？」", "はい。"});
+  for (std::size_t i = 1; i < st.size(); ++i) CHECK(st[i].start >= st[i - 1].end);  // no 1 ms overlap
+  CHECK(texts(vttkit::merge(cues)) == list{"今日は天気がいいですね。「本当？」はい。"});
+  // Hangul is written with spaces, and so is a boundary with Latin on one side.
+  CHECK(texts(vttkit::merge(std::vector<cue>{make_cue("", 0, 1000, "안녕"), make_cue("", 1000, 2000, "하세요")})) ==
+        list{"안녕 하세요"});
+  CHECK(texts(vttkit::merge(std::vector<cue>{make_cue("", 0, 1000, "東京"), make_cue("", 1000, 2000, "Tower")})) ==
+        list{"東京 Tower"});
+}
+
 TEST_CASE("stitch splits long sentences at clauses, else words", "[transform][stitch]") {
   using list = std::vector<std::string>;
   SECTION("a clause boundary near the middle wins") {

@@ -301,6 +301,7 @@ class stitcher {
   std::size_t scanned_ = 0;    ///< pending_ before this offset holds no sentence end
   cue sentence_;               ///< the turn's speaker and settings; reused for every cue emitted
   millis turn_start_ = 0;      ///< start of the turn's last sentence: starts in a turn never decrease
+  millis turn_end_ = 0;        ///< end of the turn's last sentence
   millis input_start_ = 0;     ///< start of the cue being pushed: later cues start no earlier
   millis released_start_ = 0;  ///< start of the last cue handed out: starts out never decrease
   std::vector<cue> held_;      ///< the reorder window, [held_begin_, held_end_) sorted by start

@@ -26,11 +26,41 @@ constexpr bool has_at(std::string_view text, std::size_t i, std::string_view seq
   return true;
 }
 
-/// `.` `?` `!` `…`: bytes of the sentence-ending mark at `text[i]`, or 0.
-std::size_t terminator_length(std::string_view text, std::size_t i) noexcept {
+/// The sentence-ending marks beyond ASCII. `unspaced`: the full stops of scripts written
+/// without spaces (CJK), which end a sentence with no space after them.
+struct mark {
+  std::string_view bytes;
+  bool unspaced;
+};
+
+constexpr mark other_marks[] = {
+    {"\u2026", false},  // … ellipsis
+    {"\u3002", true},   // 。 ideographic full stop
+    {"\uFF01", true},   // ！ fullwidth exclamation mark
+    {"\uFF1F", true},   // ？ fullwidth question mark
+    {"\uFF0E", true},   // ． fullwidth full stop
+    {"\u0964", false},  // । Devanagari danda
+    {"\u0965", false},  // ॥ Devanagari double danda
+    {"\u061F", false},  // ؟ Arabic question mark
+    {"\u06D4", false},  // ۔ Arabic full stop (Urdu)
+    {"\u0589", false},  // ։ Armenian full stop
+    {"\u1362", false},  // ። Ethiopic full stop
+    {"\u1367", false},  // ፧ Ethiopic question mark
+};
+
+/// Bytes of the sentence-ending mark at `text[i]`, or 0; `unspaced` is set when it is one
+/// that needs no space after it.
+std::size_t terminator_length(std::string_view text, std::size_t i, bool* unspaced = nullptr) noexcept {
   const char c = text[i];
   if (c == '.' || c == '?' || c == '!') return 1;
-  return has_at(text, i, "\u2026") ? 3 : 0;
+  if (static_cast<unsigned char>(c) < 0xD6) return 0;  // ASCII or a lead byte no mark has
+  for (const mark& m : other_marks) {
+    if (has_at(text, i, m.bytes)) {
+      if (unspaced != nullptr) *unspaced = m.unspaced;
+      return m.bytes.size();
+    }
+  }
+  return 0;
 }
 
 /// Closing quotes and brackets that may follow a sentence-ending mark.
@@ -42,10 +72,14 @@ std::size_t closer_length(std::string_view text, std::size_t i) noexcept {
     case ']':
     case '}': return 1;
     case '\xC2':
-    case '\xE2': break;  // the first byte of each quote below
+    case '\xE2':
+    case '\xE3':
+    case '\xEF': break;  // the first byte of each quote below
     default: return 0;
   }
-  if (has_at(text, i, "\u201D") || has_at(text, i, "\u2019") || has_at(text, i, "\u203A")) return 3;
+  for (const std::string_view q : {"\u201D", "\u2019", "\u203A", "\u300D", "\u300F", "\uFF09", "\u3011"}) {
+    if (has_at(text, i, q)) return 3;  // ” ’ › 」 』 ） 】
+  }
   return has_at(text, i, "\u00BB") ? 2 : 0;
 }
 
@@ -179,6 +213,16 @@ std::size_t skip_space(std::string_view text, std::size_t i) noexcept {
   return i;
 }
 
+/// Whether the last character of `out` and the one at `text[i]` are both of a script written
+/// without spaces, so that two fragments join without one. A byte below 0x80 on either side
+/// rules it out before anything is decoded.
+bool joins_unspaced(std::string_view out, std::string_view text, std::size_t i) noexcept {
+  if (out.empty() || byte_at(out, out.size() - 1) < 0x80 || byte_at(text, i) < 0x80) return false;
+  std::size_t last = out.size() - 1;
+  while (last > 0 && is_continuation_byte(out[last])) --last;
+  return is_unspaced_script(decode_at(out, last)) && is_unspaced_script(decode_at(text, i));
+}
+
 }  // namespace
 
 std::size_t count_words(std::string_view text) noexcept {
@@ -205,6 +249,9 @@ std::size_t append_words(std::string& out, std::string_view text) {
     return out.size() - before;
   }
   bool separate = !out.empty();
+  if (std::size_t first = skip_space(text, 0); first < text.size() && joins_unspaced(out, text, first)) {
+    separate = false;  // "はい" + "そうです": one run of text
+  }
   for (std::size_t i = skip_space(text, 0); i < text.size();) {
     // Words already separated by single spaces (the usual cue text) are copied as one block.
     const std::size_t block = i;
@@ -239,7 +286,8 @@ sentence_search find_sentence_end(std::string_view text, std::size_t from, bool 
     // Most bytes cannot start a mark: skip to the next that can, 16 bytes a step.
     i = static_cast<std::size_t>(find_mark_start(text.data() + i, text.data() + n) - text.data());
     if (i >= n) break;
-    std::size_t step = terminator_length(text, i);
+    bool unspaced = false;
+    std::size_t step = terminator_length(text, i, &unspaced);
     if (step == 0) {
       ++i;
       continue;
@@ -247,21 +295,24 @@ sentence_search find_sentence_end(std::string_view text, std::size_t from, bool 
     const std::size_t marks_begin = i;
     const bool lone_period = text[i] == '.' && (i + 1 == n || terminator_length(text, i + 1) == 0);
     i += step;
-    while (i < n && (step = terminator_length(text, i)) != 0) i += step;
+    while (i < n && (step = terminator_length(text, i, &unspaced)) != 0) i += step;
     while (i < n && (step = closer_length(text, i)) != 0) i += step;
     if (i == n) {
       if (complete) break;
       return {status::need_more, marks_begin};
     }
-    if (text[i] != ' ') continue;  // inside a word: "3.5", "U.S.A", "?!x"
+    if (text[i] != ' ') {
+      if (unspaced) return {status::found, i, i};  // "はい。そうです。"
+      continue;                                    // inside a word: "3.5", "U.S.A", "?!x"
+    }
     std::size_t next = i + 1;
     while (next < n && (step = opener_length(text, next)) != 0) next += step;
     if (next == n && !complete) return {status::need_more, marks_begin};
     if (next < n && is_lowercase(decode_at(text, next))) continue;  // "Well... a lot", "e.g. the"
     if (lone_period && is_abbreviation(text, marks_begin, next)) continue;
-    return {status::found, i};
+    return {status::found, i, i + 1};
   }
-  return {status::none, n};
+  return {status::none, n, n};
 }
 
 bool is_clause_boundary(std::string_view text, std::size_t space) noexcept {

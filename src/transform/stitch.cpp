@@ -180,7 +180,7 @@ void stitcher::push(const cue& c) {
   }
   const std::size_t before = pending_.size();
   if (detail::append_words(pending_, c.text) > 0) {
-    const std::size_t begin = before == 0 ? 0 : before + 1;
+    const std::size_t begin = before == 0 || pending_[before] != ' ' ? before : before + 1;
     if (!add_word_pieces(c, begin)) {
       piece p;
       p.start = c.start;
@@ -263,7 +263,7 @@ void stitcher::cut(bool turn_over) {
       break;
     }
     emit_sentence(begin, found.position);
-    begin = found.position + 1;
+    begin = found.next;
     scanned_ = begin;
   }
   if (turn_over) {
@@ -336,6 +336,9 @@ void stitcher::emit(std::size_t begin, std::size_t end) {
   // one before (the speaker's cues overlap or go backward) is moved after it, keeping its length.
   if (turn_emitted_ && start < turn_start_) move_later(start, stop, turn_start_);
   if (released_ && start < released_start_) move_later(start, stop, released_start_);
+  // Text without a space between two sentences ("はい。そうです。") puts both ends on one
+  // character boundary: the end rounded up and the start rounded down may differ by 1 ms.
+  if (turn_emitted_ && start < turn_end_ && turn_end_ - start <= 1) start = turn_end_;
   if (stop <= start) stop = start == std::numeric_limits<millis>::max() ? start : start + 1;  // an empty cue
   sentence_.start = start;
   sentence_.end = stop;
@@ -343,6 +346,7 @@ void stitcher::emit(std::size_t begin, std::size_t end) {
   collect_words(begin, end);
   detail::assign_payload(sentence_.payload, sentence_.speaker, sentence_.text);
   turn_start_ = start;
+  turn_end_ = stop;
   turn_emitted_ = true;
   deliver();
 }
