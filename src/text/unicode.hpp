@@ -69,4 +69,8 @@ constexpr bool is_unspaced_script(char32_t cp) noexcept {
 /// putting a caret under a column; control characters are the caller's business.
 [[nodiscard]] int terminal_width(char32_t cp) noexcept;
 
+/// Columns a terminal gives UTF-8 `text`: the sum of `terminal_width`, for aligning table
+/// columns that hold names in any script.
+[[nodiscard]] std::size_t display_width(std::string_view text) noexcept;
+
 }  // namespace vttkit::detail

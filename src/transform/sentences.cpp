@@ -231,6 +231,46 @@ std::size_t count_words(std::string_view text) noexcept {
   return words;
 }
 
+namespace {
+
+/// CJK punctuation: the symbols block and the full-width ASCII punctuation.
+constexpr bool is_cjk_punctuation(char32_t cp) noexcept {
+  return (cp >= 0x3001 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) ||
+         (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65);
+}
+
+/// Reading words in one run of non-space characters: one per character of a script written
+/// without spaces, none for CJK punctuation, one per stretch of anything else.
+std::size_t reading_words_in(std::string_view word) noexcept {
+  std::size_t words = 0;
+  bool in_other = false;
+  for (std::size_t i = 0; i < word.size();) {
+    const char32_t cp = decode_at(word, i);
+    std::size_t n = 1;
+    while (i + n < word.size() && is_continuation_byte(word[i + n])) ++n;
+    i += n;
+    const bool unspaced = is_unspaced_script(cp);
+    if (unspaced && !is_cjk_punctuation(cp)) ++words;
+    if (!unspaced && !in_other) ++words;
+    in_other = !unspaced;
+  }
+  return words;
+}
+
+}  // namespace
+
+std::size_t count_reading_words(std::string_view text) noexcept {
+  std::size_t words = 0;
+  for (std::size_t i = skip_space(text, 0); i < text.size();) {
+    const std::size_t end = skip_word(text, i);
+    bool cjk = false;  // every character of those scripts has a lead byte of 0xE3 or more
+    for (std::size_t k = i; k < end && !cjk; ++k) cjk = byte_at(text, k) >= 0xE3;
+    words += cjk ? reading_words_in(text.substr(i, end - i)) : 1;
+    i = skip_space(text, end);
+  }
+  return words;
+}
+
 std::size_t words_length(std::string_view text) noexcept {
   std::size_t chars = 0;
   for (std::size_t i = skip_space(text, 0); i < text.size();) {

@@ -25,6 +25,11 @@ namespace vttkit::detail {
 /// Number of words: maximal runs of characters that are not white space.
 [[nodiscard]] std::size_t count_words(std::string_view text) noexcept;
 
+/// Words as a reader counts them, for `vtt speakers`: `count_words`, except that in a script
+/// written without spaces (`is_unspaced_script`) each character is a word and its punctuation
+/// none: "はい。" is 2, "東京Tower" 3.
+[[nodiscard]] std::size_t count_reading_words(std::string_view text) noexcept;
+
 /// Code points `append_words` would add to an empty string.
 [[nodiscard]] std::size_t words_length(std::string_view text) noexcept;
 

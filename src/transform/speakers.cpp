@@ -199,7 +199,7 @@ void speaker_counter::push(const cue& c) {
     last_speaker_ = c.speaker;
     any_ = true;
   }
-  row->words += detail::count_words(c.text);
+  row->words += detail::count_reading_words(c.text);
   row->talk_time = saturating_add(row->talk_time, duration_of(c));
 }
 
