@@ -308,6 +308,24 @@ TEST_CASE("stitch and merge join CJK fragments without a space", "[transform][st
         list{"東京 Tower"});
 }
 
+TEST_CASE("stitch keeps a sound tag after a sentence end apart", "[transform][stitch]") {
+  using list = std::vector<std::string>;
+  // 33 code points over 6 s: "Sit down." ends at 9 (1636.4 -> 1637), the tag spans 10-22.
+  const auto st = vttkit::stitch(std::vector<cue>{make_cue("", 0, 6000, "Sit down. [door slams] Who is it?")});
+  REQUIRE(texts(st) == list{"Sit down.", "[door slams]", "Who is it?"});
+  CHECK(st[0].end == 1637);
+  CHECK(st[1].start == 1818);
+  CHECK(st[1].end == 4000);
+  CHECK(stitched_texts({make_cue("", 0, 1000, "Fine. (laughs) okay then.")}) ==
+        list{"Fine.", "(laughs)", "okay then."});
+  // A tag across two cues, and one at the end of the turn.
+  CHECK(stitched_texts({make_cue("", 0, 1000, "Sit down. [door"), make_cue("", 1000, 2000, "slams] Who? [music]")}) ==
+        list{"Sit down.", "[door slams]", "Who?", "[music]"});
+  // Not after a sentence end, or not a tag: the sentence goes on.
+  CHECK(stitched_texts({make_cue("", 0, 1000, "He said (quietly) no. Then (x. y) went.")}) ==
+        list{"He said (quietly) no.", "Then (x. y) went."});
+}
+
 TEST_CASE("stitch splits long sentences at clauses, else words", "[transform][stitch]") {
   using list = std::vector<std::string>;
   SECTION("a clause boundary near the middle wins") {

@@ -318,6 +318,21 @@ void assign_payload(std::string& out, std::string_view speaker, std::string_view
   append_escaped_cue_text(out, plain);
 }
 
+std::size_t sound_tag_end(std::string_view text, std::size_t at) noexcept {
+  constexpr std::size_t longest = 48;  // "[indistinct chatter in the background]"
+  if (at >= text.size() || (text[at] != '[' && text[at] != '(')) return 0;
+  const char closer = text[at] == '[' ? ']' : ')';
+  for (std::size_t i = at + 1; i < text.size() && i - at <= longest; ++i) {
+    const char c = text[i];
+    if (c == closer) {
+      if (i == at + 1) return 0;  // "[]"
+      return i + 1 == text.size() || text[i + 1] == ' ' ? i + 1 : 0;
+    }
+    if (c == '[' || c == '(' || c == ']' || c == ')' || terminator_length(text, i) != 0) return 0;
+  }
+  return text.size() - at <= longest ? sound_tag_unfinished : 0;
+}
+
 sentence_search find_sentence_end(std::string_view text, std::size_t from, bool complete) noexcept {
   using status = sentence_search::status;
   const std::size_t n = text.size();
@@ -346,6 +361,10 @@ sentence_search find_sentence_end(std::string_view text, std::size_t from, bool 
       continue;                                    // inside a word: "3.5", "U.S.A", "?!x"
     }
     std::size_t next = i + 1;
+    // A sound tag after a sentence end ("Sit down. [door slams] Who is it?") stands apart.
+    const std::size_t tag = sound_tag_end(text, next);
+    if (tag == sound_tag_unfinished && !complete) return {status::need_more, marks_begin};
+    if (tag != 0 && tag != sound_tag_unfinished) return {status::found, i, i + 1};
     while (next < n && (step = opener_length(text, next)) != 0) next += step;
     if (next == n && !complete) return {status::need_more, marks_begin};
     if (next < n && is_lowercase(decode_at(text, next))) continue;  // "Well... a lot", "e.g. the"

@@ -57,11 +57,21 @@ struct sentence_search {
 /// Finds the first sentence end at or after `from` in `text`, whose words must be separated by
 /// single spaces (as `append_words` makes them). A sentence ends after `.` `?` `!` `…` or the
 /// marks of other scripts (`।` `॥` `؟` `۔` `։` `።` `፧`), closing quotes or brackets, then a
-/// space, or after the CJK marks `。` `！` `？` `．` with or without a space; unless the next word starts with a
-/// lower-case letter or a lone `.` ends an abbreviation, an initial or `No.` before a number. `complete` says that no
-/// text will follow, so what comes after the last character need not be waited for. The end of the text itself is never
-/// reported: it ends a sentence whenever it is final.
+/// space, or after the CJK marks `。` `！` `？` `．` with or without a space; unless the next
+/// word starts with a lower-case letter (and is no sound tag, see `sound_tag_end`) or a lone
+/// `.` ends an abbreviation, an initial or `No.` before a number. `complete` says that no text
+/// will follow, so what comes after the last character need not be waited for. The end of the
+/// text itself is never reported: it ends a sentence whenever it is final.
 [[nodiscard]] sentence_search find_sentence_end(std::string_view text, std::size_t from, bool complete) noexcept;
+
+/// `sound_tag_end`'s answer for a bracket that may close in text still to come.
+inline constexpr std::size_t sound_tag_unfinished = std::string_view::npos;
+
+/// A sound tag at `text[at]`: `[...]` or `(...)` of at most 48 bytes without brackets or
+/// sentence marks inside, followed by a space or the end of the text ("[door slams]",
+/// "(laughs)"). Returns the offset past its closing bracket; 0 when there is none;
+/// `sound_tag_unfinished` when the text ends before the bracket could close.
+[[nodiscard]] std::size_t sound_tag_end(std::string_view text, std::size_t at) noexcept;
 
 /// Whether the space at `text[space]` follows a clause mark (`,` `;` `:` `—` `–`), the
 /// preferred place to split a sentence that is too long.

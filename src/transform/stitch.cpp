@@ -264,6 +264,12 @@ void stitcher::cut(bool turn_over) {
     }
     emit_sentence(begin, found.position);
     begin = found.next;
+    // A sound tag after a sentence end is a unit of its own: "[door slams]".
+    if (const std::size_t tag = detail::sound_tag_end(pending_, begin);
+        tag != 0 && tag != detail::sound_tag_unfinished) {
+      emit_sentence(begin, tag);
+      begin = tag < pending_.size() ? tag + 1 : tag;
+    }
     scanned_ = begin;
   }
   if (turn_over) {
