@@ -309,6 +309,7 @@ class stitcher {
   std::size_t held_end_ = 0;
   bool in_turn_ = false;
   bool turn_emitted_ = false;
+  bool after_unspaced_ = false;  ///< the next sentence follows the last without a space
   bool released_ = false;
 };
 

@@ -263,6 +263,7 @@ void stitcher::cut(bool turn_over) {
       break;
     }
     emit_sentence(begin, found.position);
+    after_unspaced_ = found.next == found.position;
     begin = found.next;
     // A sound tag after a sentence end is a unit of its own: "[door slams]".
     if (const std::size_t tag = detail::sound_tag_end(pending_, begin);
@@ -344,7 +345,8 @@ void stitcher::emit(std::size_t begin, std::size_t end) {
   if (released_ && start < released_start_) move_later(start, stop, released_start_);
   // Text without a space between two sentences ("はい。そうです。") puts both ends on one
   // character boundary: the end rounded up and the start rounded down may differ by 1 ms.
-  if (turn_emitted_ && start < turn_end_ && turn_end_ - start <= 1) start = turn_end_;
+  if (after_unspaced_ && start < turn_end_ && turn_end_ - start <= 1) start = turn_end_;
+  after_unspaced_ = false;
   if (stop <= start) stop = start == std::numeric_limits<millis>::max() ? start : start + 1;  // an empty cue
   sentence_.start = start;
   sentence_.end = stop;
