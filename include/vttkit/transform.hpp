@@ -321,6 +321,49 @@ class speaker_counter {
 /// seconds, share in percent, `null` for no speaker.
 [[nodiscard]] std::string speakers_json(std::span<const speaker_stats> rows);
 
+/// A linear change of times (docs/commands.md, `shift`, `scale`, `cut`): t' = factor·t + offset,
+/// rounded to the nearest millisecond (halves away from zero).
+struct retime_options {
+  double factor = 1.0;  ///< greater than 0
+  double offset = 0.0;  ///< in milliseconds, signed
+  millis from = 0;      ///< only cues starting at or after this are changed (`shift --from`)
+  bool ranged = false;  ///< `cut`: keep only cues overlapping [range_start, range_end), trimmed to it
+  millis range_start = 0;
+  millis range_end = 0;
+  /// The time `t` maps to (also for `t` before `from`), kept within ±2^53.
+  [[nodiscard]] millis map(millis t) const noexcept;
+};
+
+/// Changes the times of a cue in place: its start and end, and the inline timestamps
+/// (`<00:00:01.500>`) of its payload. With a range, a cue outside it is dropped and the times
+/// of one across an edge are trimmed to it (inline timestamps too) before the change. A cue that
+/// then ends at or before 0 is dropped; one that starts before 0 starts at 0 (inline timestamps
+/// before 0 become 0). Cues are changed one at a time, so it streams.
+class retimer {
+ public:
+  explicit retimer(retime_options options) : options_(options) {}
+  /// Rewrites `c`; false when the cue is dropped (outside the range, or ending at or before 0).
+  bool apply(cue& c);
+  /// Cues dropped because they ended at or before 0 (not those outside a range).
+  [[nodiscard]] std::size_t dropped() const noexcept { return dropped_; }
+  /// The source line of the first of them.
+  [[nodiscard]] std::size_t first_dropped_line() const noexcept { return first_dropped_line_; }
+  /// Cues whose start was clipped to 0.
+  [[nodiscard]] std::size_t clipped() const noexcept { return clipped_; }
+
+ private:
+  void retime_payload(cue& c, bool trimmed, millis low, millis high, bool changed);
+
+  retime_options options_;
+  std::string scratch_;
+  std::size_t dropped_ = 0;
+  std::size_t first_dropped_line_ = 0;
+  std::size_t clipped_ = 0;
+};
+
+/// Whole-document form of `retimer`: the cues kept, changed.
+[[nodiscard]] std::vector<cue> retime(std::span<const cue> cues, retime_options options);
+
 /// Whole-document forms of the streaming stages.
 [[nodiscard]] std::vector<cue> merge(std::span<const cue> cues, merge_options options = {});
 [[nodiscard]] std::vector<cue> stitch(std::span<const cue> cues, stitch_options options = {});
