@@ -22,5 +22,8 @@ command setup_stitch(CLI::App& app);
 command setup_speakers(CLI::App& app);
 command setup_lint(CLI::App& app);
 command setup_fmt(CLI::App& app);
+command setup_shift(CLI::App& app);
+command setup_scale(CLI::App& app);
+command setup_cut(CLI::App& app);
 
 }  // namespace vtt

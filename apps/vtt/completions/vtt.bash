@@ -7,7 +7,7 @@
 # `completion_bash` compares every command's --help with what this offers and names what
 # is missing. The rule list comes from include/vttkit/rules.def (the same test checks it).
 
-_vtt_commands="convert merge stitch speakers lint fmt help"
+_vtt_commands="convert merge stitch speakers lint fmt shift scale cut help"
 
 _vtt_rules="E W S T
 E001 E002 E003 E004 E005 E006 W101 W102 W103 W104 W105 W106 W107 W108 W109
@@ -33,6 +33,9 @@ _vtt_flags() {
         "--max-line-length --max-lines --max-cps --min-duration --max-duration --min-gap"
       ;;
     fmt) echo "$files --check -i --in-place --force" ;;
+    shift) echo "$files $read $write --since" ;;
+    scale) echo "$files $read $write --factor --fps --sync" ;;
+    cut) echo "$files $read $write --start --end --keep-times" ;;
     *) echo "-h --help" ;;
   esac
 }
@@ -80,7 +83,7 @@ _vtt_value() {
     -o | --output | --map-file) COMPREPLY=($(compgen -f -- "$cur")) ;;
     -j | --jobs | --max-gap | --max-chars | --max-duration | --map | --max-line-length | --max-lines | \
       --max-cps | --min-duration | --min-gap | --speaker-names | --prefix-pattern | \
-      --encoding)
+      --encoding | --since | --factor | --fps | --sync | --start | --end)
       COMPREPLY=() # a number, a time, OLD=NEW, names, a pattern, an iconv name: nothing to offer
       ;;
     *) return 1 ;;
