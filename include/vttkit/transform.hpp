@@ -7,6 +7,7 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -363,6 +364,60 @@ class retimer {
 
 /// Whole-document form of `retimer`: the cues kept, changed.
 [[nodiscard]] std::vector<cue> retime(std::span<const cue> cues, retime_options options);
+
+/// Options of `concat` (docs/commands.md).
+struct concat_options {
+  millis gap = 0;  ///< added between one input and the next
+  /// When not empty: the length of each input but the last, so that input k starts at the sum
+  /// of the first k lengths (plus k gaps); else input k starts where the output so far ends.
+  std::vector<millis> durations{};
+};
+
+/// Something `concatenator` changed or left out, to tell the user.
+struct concat_note {
+  std::size_t input = 0;  ///< 0-based index of the input
+  std::size_t line = 0;   ///< line in that input
+  std::string message;
+};
+
+/// Joins inputs one after another (`vtt concat`): each input's cues are moved by its offset
+/// (times and inline timestamps), ids that clash with an earlier input's are changed, and a
+/// later input's header, STYLE and REGION blocks, which WebVTT allows only once before the
+/// cues, are left out, with a note when they differ from the first input's. NOTE blocks pass.
+/// Memory: the first input's STYLE and REGION blocks and the ids of earlier inputs that are not
+/// numbers (numeric ids are renumbered by counting, without a table).
+class concatenator {
+ public:
+  concatenator(concat_options options, cue_handler cues, std::function<void(const block&)> blocks,
+               std::function<void(const concat_note&)> notes);
+  /// Starts the next input, whose header is `h` (the first input's is the output's).
+  void begin_input(const header& h);
+  void push(const cue& c);
+  void push(const block& b);
+  /// The offset of the current input's cues.
+  [[nodiscard]] millis offset() const noexcept { return offset_; }
+
+ private:
+  void renumber(cue& c);
+
+  concat_options options_;
+  cue_handler cues_;
+  std::function<void(const block&)> blocks_;
+  std::function<void(const concat_note&)> notes_;
+  std::optional<header> first_header_;
+  std::vector<block> first_blocks_;       ///< STYLE and REGION of the first input
+  std::vector<std::string> named_ids_;    ///< ids of earlier inputs that are not numbers, sorted
+  std::vector<std::string> current_ids_;  ///< those of the current input
+  std::size_t input_ = 0;                 ///< inputs begun
+  millis offset_ = 0;
+  millis end_ = 0;                     ///< the latest end written
+  unsigned long long max_before_ = 0;  ///< the largest numeric id of earlier inputs
+  unsigned long long max_id_ = 0;      ///< the largest numeric id written
+  unsigned long long id_shift_ = 0;    ///< added to the current input's numeric ids
+  bool shift_decided_ = false;
+  retimer shifter_{{}};  ///< moves the current input's cues by `offset_`
+  cue scratch_;
+};
 
 /// Whole-document forms of the streaming stages.
 [[nodiscard]] std::vector<cue> merge(std::span<const cue> cues, merge_options options = {});
