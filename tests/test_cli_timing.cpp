@@ -107,3 +107,55 @@ TEST_CASE("cut keeps the range, trims and rebases", "[cli][timing]") {
   CHECK(r.code == 2);
   CHECK(r.err.rfind("vtt: --end must be later than --start", 0) == 0);
 }
+
+TEST_CASE("concat joins files one after another", "[cli][timing][concat]") {
+  temp_dir dir;
+  const auto a = dir.file("a.vtt"), b = dir.file("b.vtt");
+  write_file(a,
+             "WEBVTT\n\nSTYLE\n::cue { color: red }\n\n1\n00:00:01.000 --> 00:00:02.000\nA one\n\n"
+             "intro\n00:00:02.000 --> 00:00:04.000\nA <00:00:03.000>two\n");
+  write_file(b,
+             "WEBVTT - other\n\nSTYLE\n::cue { color: blue }\n\nNOTE hi\n\n1\n00:00:00.500 --> 00:00:01.000\n"
+             "B one\n\nintro\n00:00:01.000 --> 00:00:02.000\nB two\n");
+  auto r = run_vtt({"concat", a, b});
+  CHECK(r.code == 0);
+  CHECK(r.out ==
+        "WEBVTT\n\nSTYLE\n::cue { color: red }\n\n1\n00:00:01.000 --> 00:00:02.000\nA one\n\n"
+        "intro\n00:00:02.000 --> 00:00:04.000\nA <00:00:03.000>two\n\nNOTE hi\n\n"
+        "2\n00:00:04.500 --> 00:00:05.000\nB one\n\nintro-2\n00:00:05.000 --> 00:00:06.000\nB two\n");
+  CHECK(r.err == "vtt: warning: " + b + ":1: header differs from the first input's: the first input's is kept\n" +
+                     "vtt: warning: " + b + ":3: STYLE block differs from the first input's: left out\n" +
+                     "vtt: warning: " + b + ":8: cue ids clash with an earlier input's: numbered on from 2\n" +
+                     "vtt: warning: " + b + ":12: cue id \"intro\" is an earlier input's: renamed \"intro-2\"\n");
+  r = run_vtt({"concat", "-q", "--gap", "1", "--to", "srt", a, b});
+  CHECK(r.err.empty());
+  CHECK(r.out ==
+        "1\n00:00:01,000 --> 00:00:02,000\nA one\n\n2\n00:00:02,000 --> 00:00:04,000\nA two\n\n"
+        "3\n00:00:05,500 --> 00:00:06,000\nB one\n\n4\n00:00:06,000 --> 00:00:07,000\nB two\n");
+  r = run_vtt({"concat", "-q", "--offset-from-durations", "00:00:10", "--to", "txt", a, b});
+  CHECK(r.code == 0);
+  r = run_vtt({"concat", "--offset-from-durations", "10,2,3", a, b});
+  CHECK(r.code == 2);
+  CHECK(r.err ==
+        "vtt: --offset-from-durations gives 3 durations for 2 inputs; give one per input (the last may be left "
+        "out)\n");
+  r = run_vtt({"concat", "--offset-from-durations", "10,soon", a, b});
+  CHECK(r.code == 2);
+  CHECK(r.err == "vtt: --offset-from-durations: not a time of 0 or more: 'soon'\n");
+}
+
+TEST_CASE("cut at a gap, then concat with the first part's length, gives the file back", "[cli][timing][concat]") {
+  temp_dir dir;
+  const auto in = dir.file("talk.vtt");
+  write_file(in, talk);
+  const auto first = dir.file("first.vtt"), second = dir.file("second.vtt");
+  REQUIRE(run_vtt({"cut", "--end", "4", in, "-o", first}).code == 0);
+  REQUIRE(run_vtt({"cut", "--start", "4", in, "-o", second}).code == 0);
+  CHECK(vtt_test::read_file(second) ==
+        "WEBVTT\nX-TIMESTAMP-MAP=MPEGTS:900000,LOCAL:00:00:00.000\n\n3\n00:00:01.000 --> 00:00:02.000\n"
+        "<v Ann>Thanks.\n");
+  const auto r = run_vtt({"concat", "--offset-from-durations", "4", first, second});
+  CHECK(r.code == 0);
+  CHECK(r.err.empty());
+  CHECK(r.out == talk);
+}

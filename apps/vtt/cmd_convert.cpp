@@ -29,6 +29,18 @@
 #include "ordered_output.hpp"
 
 namespace vtt {
+
+/// The first format of the table whose extension `path` has (case ignored); none when unknown.
+const vttkit::output_format_info* format_of_extension(const std::string& path) {
+  auto ext = std::filesystem::path(path).extension().string();
+  if (ext.size() < 2) return nullptr;
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (const auto& f : vttkit::output_formats())
+    if (f.extension == std::string_view(ext).substr(1)) return &f;
+  return nullptr;
+}
+
 namespace {
 
 /// What `vtt speakers` prints instead of the cues.
@@ -341,17 +353,6 @@ int run_one(const run_plan& plan, const std::vector<input_file>& inputs, const f
     msg.line(omitted);
   }
   return code;
-}
-
-/// The first format of the table whose extension `path` has (case ignored); none when unknown.
-const vttkit::output_format_info* format_of_extension(const std::string& path) {
-  auto ext = std::filesystem::path(path).extension().string();
-  if (ext.size() < 2) return nullptr;
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  for (const auto& f : vttkit::output_formats())
-    if (f.extension == std::string_view(ext).substr(1)) return &f;
-  return nullptr;
 }
 
 /// -o FILE without --to: the format its extension names. With --to: a warning when a known

@@ -25,5 +25,6 @@ command setup_fmt(CLI::App& app);
 command setup_shift(CLI::App& app);
 command setup_scale(CLI::App& app);
 command setup_cut(CLI::App& app);
+command setup_concat(CLI::App& app);
 
 }  // namespace vtt
