@@ -144,6 +144,19 @@ TEST_CASE("concat joins files one after another", "[cli][timing][concat]") {
   CHECK(r.err == "vtt: --offset-from-durations: not a time of 0 or more: 'soon'\n");
 }
 
+TEST_CASE("concat: a file that fails leaves the next one first", "[cli][timing][concat]") {
+  temp_dir dir;
+  const auto bad = dir.file("bad.vtt"), a = dir.file("a.vtt"), b = dir.file("b.vtt");
+  write_file(bad, "no signature\n");
+  write_file(a, "WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\nA\n");
+  write_file(b, "WEBVTT\n\n1\n00:00:00.000 --> 00:00:01.000\nB\n");
+  const auto r = run_vtt({"concat", bad, a, b});
+  CHECK(r.code == 1);
+  CHECK(r.out == "WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\nA\n\n2\n00:00:02.000 --> 00:00:03.000\nB\n");
+  CHECK(r.err.find("vtt: warning: " + b + ":3: cue ids clash") != std::string::npos);
+  CHECK(run_vtt({"concat", bad}).out.empty());
+}
+
 TEST_CASE("cut at a gap, then concat with the first part's length, gives the file back", "[cli][timing][concat]") {
   temp_dir dir;
   const auto in = dir.file("talk.vtt");

@@ -62,7 +62,7 @@ bool read_durations(concat_flags& f, std::size_t inputs, messages& msg) {
 }
 
 /// Reads one input into the concatenator; returns its exit code.
-int read_input(const input_file& in, std::size_t index, const vttkit::parse_options& base, vttkit::concatenator& cat,
+int read_input(const input_file& in, bool& begun, const vttkit::parse_options& base, vttkit::concatenator& cat,
                vttkit::writer& writer, messages& msg, bool strict) {
   const auto name = vttkit::display_name(in.display());
   input_handle handle;
@@ -85,7 +85,8 @@ int read_input(const input_file& in, std::size_t index, const vttkit::parse_opti
     return exit_usage;
   }
   if (!signature) return exit_findings;
-  if (index == 0) writer.begin(reader.header());
+  if (!begun) writer.begin(reader.header());  // the first readable input's header
+  begun = true;
   cat.begin_input(reader.header());
   while (reader.next() && writer.ok()) {
     if (reader.kind() == vttkit::item_kind::cue) cat.push(reader.cue());
@@ -137,6 +138,8 @@ int run_concat(concat_flags f) {
   }
   vttkit::writer writer{out.sink(), f.write};
   vttkit::cue timed;
+  std::size_t current = 0;  // the input being read (the stage counts only those it was given)
+  bool begun = false;
   vttkit::concatenator cat{
       f.options,
       [&](const vttkit::cue& c) {
@@ -148,12 +151,13 @@ int run_concat(concat_flags f) {
       [&](const vttkit::block& b) { writer.write(b); },
       [&](const vttkit::concat_note& n) {
         if (!f.quiet)
-          msg.warning(fmt::format("vtt: warning: {}:{}: {}", vttkit::display_name(inputs[n.input].display()), n.line,
+          msg.warning(fmt::format("vtt: warning: {}:{}: {}", vttkit::display_name(inputs[current].display()), n.line,
                                   n.message));
       }};
   int code = exit_ok;
-  for (std::size_t i = 0; i < inputs.size() && writer.ok(); ++i)
-    code = std::max(code, read_input(inputs[i], i, parse_options_of(f), cat, writer, msg, f.strict));
+  for (; current < inputs.size() && writer.ok(); ++current)
+    code = std::max(code, read_input(inputs[current], begun, parse_options_of(f), cat, writer, msg, f.strict));
+  if (!begun) return code;  // no input was read: nothing is written
   if (!writer.finish()) {
     if (out.broken_pipe()) return exit_output_closed;
     msg.line(fmt::format("vtt: {}: write failed: {}", path == "-" ? "standard output" : vttkit::display_name(path),
