@@ -392,6 +392,9 @@ class concatenator {
                std::function<void(const concat_note&)> notes);
   /// Starts the next input, whose header is `h` (the first input's is the output's).
   void begin_input(const header& h);
+  /// Rewrites `c` in place (times, id) and hands it on: a reader's cue goes through uncopied.
+  void push(cue& c);
+  /// The same for a cue that must stay as it is: copied first.
   void push(const cue& c);
   void push(const block& b);
   /// The offset of the current input's cues.

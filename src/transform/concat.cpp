@@ -71,12 +71,16 @@ void concatenator::renumber(cue& c) {
   current_ids_.push_back(c.id);
 }
 
+void concatenator::push(cue& c) {
+  if (offset_ != 0) shifter_.apply(c);
+  renumber(c);
+  end_ = std::max(end_, c.end);
+  cues_(c);
+}
+
 void concatenator::push(const cue& c) {
-  scratch_ = c;
-  if (offset_ != 0) shifter_.apply(scratch_);
-  renumber(scratch_);
-  end_ = std::max(end_, scratch_.end);
-  cues_(scratch_);
+  scratch_ = c;  // reuses the scratch cue's strings
+  push(scratch_);
 }
 
 void concatenator::push(const block& b) {
