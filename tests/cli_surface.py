@@ -144,10 +144,15 @@ def run_examples(vtt, source, cmd, examples, problems):
                                 f"{r.stderr.strip()[:200]}")
 
 
+# What a command needs besides the flag under test: shift's OFFSET, scale's mapping.
+REQUIRED_ARGS = {"shift": ["0"], "scale": ["--fps", "1:1"]}
+
+
 def check_number_flag(vtt, cmd, option, problems):
+    need = REQUIRED_ARGS.get(cmd, [])
     for bad in ("-5", "abc", "1e20", "nan", "inf", "99999999999999999999999") + (
             () if option.placeholder == "SECONDS" else ("1s",)):
-        r = run([vtt, cmd, option.long, bad, "-"], input="WEBVTT\n")
+        r = run([vtt, cmd] + need + [option.long, bad, "-"], input="WEBVTT\n")
         first = r.stderr.splitlines()[0] if r.stderr else ""
         ok = r.returncode == 2 and first.startswith("vtt: ") and option.long in first and bad in first
         if not ok or re.search(r"\d{30}", first.replace(bad, "")):
@@ -155,7 +160,7 @@ def check_number_flag(vtt, cmd, option, problems):
                             f"the value in words; got exit {r.returncode}: {first[:160]!r} "
                             f"(use add_count_flag, add_number_flag or add_seconds_flag, apps/vtt/flags.hpp)")
     for good in ("0", "1") + (("1.5s", "1500ms", "00:01.500") if option.placeholder == "SECONDS" else ()):
-        r = run([vtt, cmd, option.long, good, "-"], input="WEBVTT\n")
+        r = run([vtt, cmd] + need + [option.long, good, "-"], input="WEBVTT\n")
         if r.returncode == 2:
             problems.append(f"vtt {cmd} {option.long} {good}: refused: {r.stderr.strip()[:160]}")
 

@@ -4,7 +4,10 @@
 
 #include <cmath>
 
+#include <string>
+
 #include <vttkit/timestamp.hpp>
+#include <vttkit/write.hpp>
 
 #include "exit_code.hpp"
 #include "inputs.hpp"
@@ -20,5 +23,8 @@ inline vttkit::millis to_millis(double seconds) { return static_cast<vttkit::mil
 
 /// Milliseconds of an options struct to seconds, for flags that take seconds.
 inline double to_seconds(vttkit::millis ms) { return static_cast<double>(ms) / 1000.0; }
+
+/// The first output format whose extension `path` has (case ignored); none when unknown.
+const vttkit::output_format_info* format_of_extension(const std::string& path);
 
 }  // namespace vtt

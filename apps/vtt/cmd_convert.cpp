@@ -5,6 +5,8 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <functional>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -30,6 +32,18 @@
 #include "ordered_output.hpp"
 
 namespace vtt {
+
+/// The first format of the table whose extension `path` has (case ignored); none when unknown.
+const vttkit::output_format_info* format_of_extension(const std::string& path) {
+  auto ext = std::filesystem::path(path).extension().string();
+  if (ext.size() < 2) return nullptr;
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (const auto& f : vttkit::output_formats())
+    if (f.extension == std::string_view(ext).substr(1)) return &f;
+  return nullptr;
+}
+
 namespace {
 
 /// What `vtt speakers` prints instead of the cues.
@@ -220,6 +234,8 @@ struct pipeline_notes {
   std::size_t prefixed = 0;                ///< cues starting with a name while prefixes are off
   std::string example;                     ///< the first of those names
   std::size_t rollup_removed = 0;          ///< lines removed as roll-up repeats
+  std::size_t dropped = 0;                 ///< cues moved to end at or before 0 (shift, scale)
+  std::size_t dropped_line = 0;            ///< the line of the first of them
 };
 
 /// Reads the cues of `reader` through a pipeline into `out`: written, or counted for the report.
@@ -245,9 +261,36 @@ bool transform_into(vttkit::reader& reader, const run_plan& plan, vttkit::byte_s
     notes.example = census->example();
   }
   notes.rollup_removed = pipe.rollup_removed();
+  if (const auto* retimed = pipe.retimed(); retimed != nullptr) {
+    notes.dropped = retimed->dropped();
+    notes.dropped_line = retimed->first_dropped_line();
+  }
   if (report == speakers_report::none) return writer.finish();
   const auto rows = counter.result();
   return out.write(report == speakers_report::json ? vttkit::speakers_json(rows) : vttkit::speakers_table(rows));
+}
+
+/// What an input's run leaves to say, after its output is written.
+void say_notes(const std::string& name, const input_file& in, const vttkit::reader& reader, const pipeline_notes& notes,
+               const std::vector<std::string>& config_labels, messages& msg) {
+  if (notes.rollup_removed > 0)
+    msg.line(fmt::format("vtt: {}: roll-up captions, repeated lines removed (--rollup off keeps them)", name));
+  if (const auto guess = guess_warning(in.display(), reader.encoding()); !guess.empty()) msg.warning(guess);
+  for (const auto& label : notes.unused_labels) {
+    if (std::find(config_labels.begin(), config_labels.end(), label) != config_labels.end())
+      continue;  // a project's map names speakers of other files too
+    msg.warning(fmt::format("vtt: warning: {}: no speaker \"{}\" in the input (--map)", name, label));
+  }
+  if (notes.prefixed != 0)
+    msg.line(
+        fmt::format("vtt: note: {}: no <v> voices, but {} start{} with a speaker's name (\"{}:\"); "
+                    "--speakers-from-prefix takes them as speakers",
+                    name, notes.prefixed == 1 ? "1 cue" : fmt::format("{} cues", notes.prefixed),
+                    notes.prefixed == 1 ? "s" : "", vttkit::display_name(notes.example)));
+  if (notes.dropped != 0)
+    msg.warning(fmt::format("vtt: warning: {}:{}: {} dropped: {} at or before 00:00:00.000 once moved", name,
+                            notes.dropped_line, notes.dropped == 1 ? "1 cue" : fmt::format("{} cues", notes.dropped),
+                            notes.dropped == 1 ? "it ends" : "they end"));
 }
 
 /// Converts one input read by `reader`.
@@ -292,23 +335,7 @@ int convert_with(vttkit::reader& reader, const run_plan& plan, const input_file&
     msg.line(fmt::format("vtt: {}: {}", vttkit::display_name(out_path), error));
     return exit_findings;
   }
-  if (!plan.opt.quiet) {
-    if (notes.rollup_removed > 0)
-      msg.line(fmt::format("vtt: {}: roll-up captions, repeated lines removed (--rollup off keeps them)", name));
-    if (const auto guess = guess_warning(in.display(), reader.encoding()); !guess.empty()) msg.warning(guess);
-    for (const auto& label : notes.unused_labels) {
-      if (std::find(plan.opt.config_labels.begin(), plan.opt.config_labels.end(), label) !=
-          plan.opt.config_labels.end())
-        continue;  // a project's map names speakers of other files too
-      msg.warning(fmt::format("vtt: warning: {}: no speaker \"{}\" in the input (--map)", name, label));
-    }
-    if (notes.prefixed != 0)
-      msg.line(
-          fmt::format("vtt: note: {}: no <v> voices, but {} start{} with a speaker's name (\"{}:\"); "
-                      "--speakers-from-prefix takes them as speakers",
-                      name, notes.prefixed == 1 ? "1 cue" : fmt::format("{} cues", notes.prefixed),
-                      notes.prefixed == 1 ? "s" : "", vttkit::display_name(notes.example)));
-  }
+  if (!plan.opt.quiet) say_notes(name, in, reader, notes, plan.opt.config_labels, msg);
   return plan.opt.strict && reader.error_count() > 0 ? exit_findings : exit_ok;
 }
 
@@ -344,17 +371,6 @@ int run_one(const run_plan& plan, const std::vector<input_file>& inputs, const f
     msg.line(omitted);
   }
   return code;
-}
-
-/// The first format of the table whose extension `path` has (case ignored); none when unknown.
-const vttkit::output_format_info* format_of_extension(const std::string& path) {
-  auto ext = std::filesystem::path(path).extension().string();
-  if (ext.size() < 2) return nullptr;
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  for (const auto& f : vttkit::output_formats())
-    if (f.extension == std::string_view(ext).substr(1)) return &f;
-  return nullptr;
 }
 
 /// -o FILE without --to: the format its extension names. With --to: a warning when a known
@@ -591,6 +607,177 @@ command setup_speakers(CLI::App& app) {
             opt->report = *json ? speakers_report::json : speakers_report::table;
             return run(*opt);
           }};
+}
+
+}  // namespace vtt
+
+namespace vtt {
+namespace {
+
+/// A reading-and-writing command whose first argument, set up by `first`, comes before the files.
+CLI::App* add_timing_command(CLI::App& app, const char* name, const char* summary, convert_options& o,
+                             const std::function<void(CLI::App&)>& first) {
+  auto* cmd = app.add_subcommand(name, summary);
+  if (first) first(*cmd);
+  add_io_flags(*cmd, o);
+  add_output_flags(*cmd, o);
+  add_speaker_flags(*cmd, o);
+  return cmd;
+}
+
+/// A signed time value on the command line (`2.5`, `-1.2`, `1500ms`, `-00:00:02.500`).
+vttkit::millis signed_time(const std::string& name, const std::string& text) {
+  const auto ms = vttkit::parse_duration(text);
+  if (!ms)
+    throw CLI::ValidationError(
+        fmt::format("{}: not a time: '{}' (write 2.5, -1.2, 1500ms or -00:00:02.500)", name, text));
+  return *ms;
+}
+
+/// `--fps A:B`: the factor A/B; nothing when either is not a number greater than 0.
+std::optional<double> fps_factor(const std::string& text) {
+  const auto colon = text.find(':');
+  if (colon == std::string::npos) return std::nullopt;
+  double from = 0, to = 0;
+  std::size_t used = 0;
+  try {
+    from = std::stod(text.substr(0, colon), &used);
+    if (used != colon) return std::nullopt;
+    to = std::stod(text.substr(colon + 1), &used);
+    if (used != text.size() - colon - 1) return std::nullopt;
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+  if (!(from > 0 && to > 0 && from < 1e6 && to < 1e6)) return std::nullopt;
+  return from / to;
+}
+
+/// One `--sync OLD=NEW` point, in milliseconds.
+std::pair<vttkit::millis, vttkit::millis> sync_point(const std::string& text) {
+  const auto eq = text.find('=');
+  if (eq == std::string::npos)
+    throw CLI::ValidationError(fmt::format("--sync \"{}\": expected OLD=NEW, two times", text));
+  return {signed_time("--sync", text.substr(0, eq)), signed_time("--sync", text.substr(eq + 1))};
+}
+
+/// The options of `vtt scale` before they are turned into a mapping.
+struct scale_flags {
+  double factor = 0;
+  std::string fps;
+  std::vector<std::string> sync;
+};
+
+/// The mapping `vtt scale` asks for: --fps or --sync, then --factor; a usage error when the
+/// flags do not make one.
+void scale_mapping(const scale_flags& f, vttkit::retime_options& out) {
+  if (!f.fps.empty() && !f.sync.empty()) throw CLI::ValidationError("vtt scale takes --fps or --sync, not both");
+  if (f.factor <= 0 && f.fps.empty() && f.sync.empty())
+    throw CLI::ValidationError("vtt scale needs --factor, --fps or two --sync");
+  if (!f.fps.empty()) {
+    const auto factor = fps_factor(f.fps);
+    if (!factor)
+      throw CLI::ValidationError(fmt::format("--fps \"{}\": expected A:B, two frame rates (23.976:25)", f.fps));
+    out.factor = *factor;
+  } else if (!f.sync.empty()) {
+    if (f.sync.size() != 2) throw CLI::ValidationError("--sync is given twice: two points OLD=NEW");
+    const auto [a, a2] = sync_point(f.sync[0]);
+    const auto [b, b2] = sync_point(f.sync[1]);
+    if (a == b) throw CLI::ValidationError("--sync: the two points need different OLD times");
+    out.factor = static_cast<double>(b2 - a2) / static_cast<double>(b - a);
+    if (!(out.factor > 0)) throw CLI::ValidationError("--sync: the later OLD time must map to the later NEW time");
+    out.offset = static_cast<double>(a2) - out.factor * static_cast<double>(a);
+  }
+  if (f.factor > 0) {  // after the others: t' = factor * (a*t + b)
+    out.factor *= f.factor;
+    out.offset *= f.factor;
+  }
+}
+
+}  // namespace
+
+command setup_shift(CLI::App& app) {
+  auto opt = std::make_shared<convert_options>();
+  auto offset = std::make_shared<vttkit::millis>(0);
+  auto since = std::make_shared<double>(0.0);
+  auto* cmd = add_timing_command(app, "shift", "Move every time by a signed offset (cue times and inline timestamps)",
+                                 *opt, [&](CLI::App& c) {
+                                   c.add_option(
+                                        "offset",
+                                        [offset](const CLI::results_t& r) {
+                                          *offset = signed_time("OFFSET", r.back());
+                                          return true;
+                                        },
+                                        "Time to add, signed: 2.5, -1.2, 1500ms, -00:00:02.500")
+                                       ->required()
+                                       ->type_name("OFFSET");
+                                 });
+  add_seconds_flag(*cmd, "--since", *since, "Move only the cues that start at or after SECONDS (00:10:00.000)");
+  opt->verb = "shifted";
+  cmd->footer(std::string("Examples:\n"
+                          "  vtt shift 2.5 talk.vtt -o later.vtt\n"
+                          "  vtt shift -00:00:01.200 --since 00:00:10 talk.vtt\n"
+                          "  vtt shift -1.5 --to srt interview.srt\n"
+                          "\n") +
+              exit_codes_help);
+  return {cmd, [opt, offset, since] {
+            opt->pipe.retime = vttkit::retime_options{.offset = static_cast<double>(*offset),
+                                                      .from = to_millis(*since)};
+            return run(*opt);
+          }};
+}
+
+command setup_scale(CLI::App& app) {
+  auto opt = std::make_shared<convert_options>();
+  auto flags = std::make_shared<scale_flags>();
+  auto* cmd = add_timing_command(app, "scale", "Map every time linearly: by a factor, frame rates or two sync points",
+                                 *opt, nullptr);
+  add_number_flag(*cmd, "--factor", flags->factor, "factor",
+                  "Multiply every time by NUMBER, after --fps or --sync (0: not given)");
+  cmd->add_option("--fps", flags->fps,
+                  "Timed for frame rate A, played at B: every time times A/B (23.976:25; default: none)")
+      ->type_name("A:B");
+  cmd->add_option("--sync", flags->sync,
+                  "A point OLD=NEW (00:01:00=00:01:02.300); twice: the line through both (default: none)")
+      ->type_name("OLD=NEW")
+      ->allow_extra_args(false);
+  opt->verb = "scaled";
+  cmd->footer(std::string("Examples:\n"
+                          "  vtt scale --fps 23.976:25 talk.vtt -o pal.vtt\n"
+                          "  vtt scale --sync 00:00:01=00:00:01.500 --sync 00:00:30=00:00:31 talk.vtt\n"
+                          "  vtt scale --factor 1.001 --to srt interview.srt\n"
+                          "\n") +
+              exit_codes_help);
+  cmd->callback([opt, flags] {
+    vttkit::retime_options mapping;
+    scale_mapping(*flags, mapping);
+    opt->pipe.retime = mapping;
+  });
+  return {cmd, [opt] { return run(*opt); }};
+}
+
+command setup_cut(CLI::App& app) {
+  auto opt = std::make_shared<convert_options>();
+  auto range = std::make_shared<std::pair<double, double>>(0.0, 0.0);
+  auto keep = std::make_shared<bool>(false);
+  auto* cmd = add_timing_command(app, "cut", "Keep the cues within a time range, trimmed to it and moved to 0", *opt,
+                                 nullptr);
+  add_seconds_flag(*cmd, "--start", range->first, "Start of the range (00:01:00, 60, 60s)");
+  add_seconds_flag(*cmd, "--end", range->second, "End of the range, not included (0: the end of the input)");
+  cmd->add_flag("--keep-times", *keep, "Keep the times as they are instead of starting the range at 0");
+  opt->verb = "cut";
+  cmd->footer(std::string("Examples:\n"
+                          "  vtt cut --start 00:00:10 --end 00:00:30 talk.vtt -o clip.vtt\n"
+                          "  vtt cut --start 20 --keep-times --to srt interview.srt\n"
+                          "\n") +
+              exit_codes_help);
+  cmd->callback([opt, range, keep] {
+    const auto start = to_millis(range->first);
+    const auto end = range->second > 0 ? to_millis(range->second) : std::numeric_limits<vttkit::millis>::max();
+    if (end <= start) throw CLI::ValidationError("--end must be later than --start");
+    opt->pipe.retime = vttkit::retime_options{
+        .offset = *keep ? 0.0 : -static_cast<double>(start), .ranged = true, .range_start = start, .range_end = end};
+  });
+  return {cmd, [opt] { return run(*opt); }};
 }
 
 }  // namespace vtt

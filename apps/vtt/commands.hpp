@@ -24,5 +24,9 @@ command setup_lint(CLI::App& app);
 command setup_fmt(CLI::App& app);
 command setup_rule(CLI::App& app);
 command setup_config(CLI::App& app);
+command setup_shift(CLI::App& app);
+command setup_scale(CLI::App& app);
+command setup_cut(CLI::App& app);
+command setup_concat(CLI::App& app);
 
 }  // namespace vtt

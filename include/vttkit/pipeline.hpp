@@ -1,4 +1,5 @@
-// The transform pipeline of `vtt convert`, `merge`, `stitch` and `speakers`: word timings read
+// The transform pipeline of `vtt convert`, `merge`, `stitch`, `speakers`, `shift`, `scale` and
+// `cut`: times changed, word timings read
 // from inline timestamps, roll-up captions rebuilt with each line once, speakers taken from
 // `NAME: ` prefixes, renamed by a speaker map, fragments merged into turns, turns re-cut into
 // sentences. Each step is optional; they run in that order.
@@ -16,6 +17,7 @@ namespace vttkit {
 /// captions rebuilt where recognised, no other step, and for merging a gap of at most 2 s with
 /// no limit on length or duration.
 struct pipeline_options {
+  std::optional<retime_options> retime;         ///< `shift`, `scale`, `cut`: see `retimer` (runs first)
   rollup_mode rollup = rollup_mode::automatic;  ///< `--rollup`: see `rollup_filter`
   bool speakers_from_prefix = false;            ///< `--speakers-from-prefix`: see `prefix_speakers`
   prefix_rules prefixes;                        ///< `--speaker-names`, `--prefix-pattern` (with the step on)
@@ -49,6 +51,8 @@ class pipeline {
   [[nodiscard]] std::vector<std::string> unused_labels() const;
   /// With `census` on and the prefix step off: the cues that start with a speaker's name.
   [[nodiscard]] const prefix_census* census() const noexcept { return census_ ? &*census_ : nullptr; }
+  /// The retiming step, when on: what it dropped and clipped.
+  [[nodiscard]] const retimer* retimed() const noexcept { return retimer_ ? &*retimer_ : nullptr; }
   /// Lines removed as roll-up repeats (0 when the input was not taken as roll-up captions).
   [[nodiscard]] std::size_t rollup_removed() const noexcept { return rollup_ ? rollup_->removed() : 0; }
 
@@ -57,6 +61,7 @@ class pipeline {
   void after_prefix(cue& c);
 
   speaker_map map_;
+  std::optional<retimer> retimer_;
   std::optional<rollup_filter> rollup_;
   std::optional<prefix_speakers> prefix_;
   std::optional<prefix_census> census_;

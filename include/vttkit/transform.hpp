@@ -8,6 +8,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -343,6 +344,106 @@ class speaker_counter {
 /// The `vtt speakers --json` report: `{"speakers": [...]}`, one object per row, talk time in
 /// seconds, share in percent, `null` for no speaker.
 [[nodiscard]] std::string speakers_json(std::span<const speaker_stats> rows);
+
+/// A linear change of times (docs/commands.md, `shift`, `scale`, `cut`): t' = factor·t + offset,
+/// rounded to the nearest millisecond (halves away from zero).
+struct retime_options {
+  double factor = 1.0;  ///< greater than 0
+  double offset = 0.0;  ///< in milliseconds, signed
+  millis from = 0;      ///< only cues starting at or after this are changed (`shift --from`)
+  bool ranged = false;  ///< `cut`: keep only cues overlapping [range_start, range_end), trimmed to it
+  millis range_start = 0;
+  millis range_end = 0;
+  /// The time `t` maps to (also for `t` before `from`), kept within ±2^53.
+  [[nodiscard]] millis map(millis t) const noexcept;
+};
+
+/// Changes the times of a cue in place: its start and end, and the inline timestamps
+/// (`<00:00:01.500>`) of its payload. With a range, a cue outside it is dropped and the times
+/// of one across an edge are trimmed to it (inline timestamps too) before the change. A cue that
+/// then ends at or before 0 is dropped; one that starts before 0 starts at 0 (inline timestamps
+/// before 0 become 0). Cues are changed one at a time, so it streams.
+class retimer {
+ public:
+  explicit retimer(retime_options options) : options_(options) {}
+  /// Rewrites `c`; false when the cue is dropped (outside the range, or ending at or before 0).
+  bool apply(cue& c);
+  /// Cues dropped because they ended at or before 0 (not those outside a range).
+  [[nodiscard]] std::size_t dropped() const noexcept { return dropped_; }
+  /// The source line of the first of them.
+  [[nodiscard]] std::size_t first_dropped_line() const noexcept { return first_dropped_line_; }
+  /// Cues whose start was clipped to 0.
+  [[nodiscard]] std::size_t clipped() const noexcept { return clipped_; }
+
+ private:
+  void retime_payload(cue& c, bool trimmed, millis low, millis high, bool changed);
+
+  retime_options options_;
+  std::string scratch_;
+  std::size_t dropped_ = 0;
+  std::size_t first_dropped_line_ = 0;
+  std::size_t clipped_ = 0;
+};
+
+/// Whole-document form of `retimer`: the cues kept, changed.
+[[nodiscard]] std::vector<cue> retime(std::span<const cue> cues, retime_options options);
+
+/// Options of `concat` (docs/commands.md).
+struct concat_options {
+  millis gap = 0;  ///< added between one input and the next
+  /// When not empty: the length of each input but the last, so that input k starts at the sum
+  /// of the first k lengths (plus k gaps); else input k starts where the output so far ends.
+  std::vector<millis> durations{};
+};
+
+/// Something `concatenator` changed or left out, to tell the user.
+struct concat_note {
+  std::size_t input = 0;  ///< 0-based index of the input
+  std::size_t line = 0;   ///< line in that input
+  std::string message;
+};
+
+/// Joins inputs one after another (`vtt concat`): each input's cues are moved by its offset
+/// (times and inline timestamps), ids that clash with an earlier input's are changed, and a
+/// later input's header, STYLE and REGION blocks, which WebVTT allows only once before the
+/// cues, are left out, with a note when they differ from the first input's. NOTE blocks pass.
+/// Memory: the first input's STYLE and REGION blocks and the ids of earlier inputs that are not
+/// numbers (numeric ids are renumbered by counting, without a table).
+class concatenator {
+ public:
+  concatenator(concat_options options, cue_handler cues, std::function<void(const block&)> blocks,
+               std::function<void(const concat_note&)> notes);
+  /// Starts the next input, whose header is `h` (the first input's is the output's).
+  void begin_input(const header& h);
+  /// Rewrites `c` in place (times, id) and hands it on: a reader's cue goes through uncopied.
+  void push(cue& c);
+  /// The same for a cue that must stay as it is: copied first.
+  void push(const cue& c);
+  void push(const block& b);
+  /// The offset of the current input's cues.
+  [[nodiscard]] millis offset() const noexcept { return offset_; }
+
+ private:
+  void renumber(cue& c);
+
+  concat_options options_;
+  cue_handler cues_;
+  std::function<void(const block&)> blocks_;
+  std::function<void(const concat_note&)> notes_;
+  std::optional<header> first_header_;
+  std::vector<block> first_blocks_;       ///< STYLE and REGION of the first input
+  std::vector<std::string> named_ids_;    ///< ids of earlier inputs that are not numbers, sorted
+  std::vector<std::string> current_ids_;  ///< those of the current input
+  std::size_t input_ = 0;                 ///< inputs begun
+  millis offset_ = 0;
+  millis end_ = 0;                     ///< the latest end written
+  unsigned long long max_before_ = 0;  ///< the largest numeric id of earlier inputs
+  unsigned long long max_id_ = 0;      ///< the largest numeric id written
+  unsigned long long id_shift_ = 0;    ///< added to the current input's numeric ids
+  bool shift_decided_ = false;
+  retimer shifter_{{}};  ///< moves the current input's cues by `offset_`
+  cue scratch_;
+};
 
 /// Whole-document forms of the streaming stages.
 [[nodiscard]] std::vector<cue> merge(std::span<const cue> cues, merge_options options = {});

@@ -1,4 +1,4 @@
-// The transform pipeline: words -> roll-up -> prefix (or the census) -> map -> merge -> stitch
+// The transform pipeline: retime -> words -> roll-up -> prefix (or the census) -> map -> merge -> stitch
 // -> the caller's handler.
 #include <vttkit/pipeline.hpp>
 
@@ -9,6 +9,7 @@
 namespace vttkit {
 
 pipeline::pipeline(const pipeline_options& options, cue_handler out) : map_(options.speakers) {
+  if (options.retime) retimer_.emplace(*options.retime);
   // Built from the end: each step's handler is the step after it.
   cue_handler next = std::move(out);
   if (options.stitch) {
@@ -53,6 +54,7 @@ void pipeline::after_prefix(cue& c) {
 }
 
 void pipeline::push(cue& c) {
+  if (retimer_ && !retimer_->apply(c)) return;
   if (has_inline_timestamps(c.payload)) fill_words(c);
   else c.words.clear();  // a reader reuses its cue: words of an earlier one must not stay
   if (rollup_ && !rollup_->passing()) {
@@ -63,7 +65,7 @@ void pipeline::push(cue& c) {
 }
 
 void pipeline::push(const cue& c) {
-  if (!prefix_ && map_.empty() && c.words.empty() && !has_inline_timestamps(c.payload)) {
+  if (!retimer_ && !prefix_ && map_.empty() && c.words.empty() && !has_inline_timestamps(c.payload)) {
     if (rollup_ && !rollup_->passing()) {
       rollup_->push(c);
     } else {

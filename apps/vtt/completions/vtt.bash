@@ -7,7 +7,7 @@
 # `completion_bash` compares every command's --help with what this offers and names what
 # is missing. The rule list comes from include/vttkit/rules.def (the same test checks it).
 
-_vtt_commands="convert merge stitch speakers lint fmt rule config help"
+_vtt_commands="convert merge stitch speakers lint fmt rule config shift scale cut concat help"
 
 _vtt_rules="E W S T
 E001 E002 E003 E004 E005 E006 W101 W102 W103 W104 W105 W106 W107 W108 W109
@@ -35,6 +35,13 @@ _vtt_flags() {
       ;;
     fmt) echo "$files --check -i --in-place --force" ;;
     config) echo "-h --help $config" ;;
+    shift) echo "$files $read $config $write --since" ;;
+    scale) echo "$files $read $config $write --factor --fps --sync" ;;
+    cut) echo "$files $read $config $write --start --end --keep-times" ;;
+    concat)
+      echo "-h --help -o --output -q --quiet --strict --color --from --encoding $write --gap" \
+        "--offset-from-durations"
+      ;;
     *) echo "-h --help" ;;
   esac
 }
@@ -82,7 +89,7 @@ _vtt_value() {
     -o | --output | --map-file | --config) COMPREPLY=($(compgen -f -- "$cur")) ;;
     -j | --jobs | --max-gap | --max-chars | --max-duration | --map | --max-line-length | --max-lines | \
       --max-cps | --min-duration | --min-gap | --speaker-names | --prefix-pattern | \
-      --encoding)
+      --encoding | --since | --factor | --fps | --sync | --start | --end | --gap | --offset-from-durations)
       COMPREPLY=() # a number, a time, OLD=NEW, names, a pattern, an iconv name: nothing to offer
       ;;
     *) return 1 ;;

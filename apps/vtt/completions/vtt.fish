@@ -5,7 +5,7 @@
 # command below. The ctest `completion_fish` compares every command's --help with what fish
 # offers and names what is missing. The rule list comes from include/vttkit/rules.def.
 
-set -l commands convert merge stitch speakers lint fmt rule config help
+set -l commands convert merge stitch speakers lint fmt rule config shift scale cut concat help
 set -l rules E W S T \
     E001 E002 E003 E004 E005 E006 W101 W102 W103 W104 W105 W106 W107 W108 W109 \
     S201 S202 S203 S204 S205 S206 T301 T302 \
@@ -23,6 +23,10 @@ complete -c vtt -n "not __fish_seen_subcommand_from $commands" -a lint -d 'Check
 complete -c vtt -n "not __fish_seen_subcommand_from $commands" -a fmt -d 'Rewrite WebVTT in canonical form'
 complete -c vtt -n "not __fish_seen_subcommand_from $commands" -a rule -d "Show a lint rule's documentation, or list the rules"
 complete -c vtt -n "not __fish_seen_subcommand_from $commands" -a config -d 'Show the settings in effect for a path'
+complete -c vtt -n "not __fish_seen_subcommand_from $commands" -a shift -d 'Move every time by a signed offset'
+complete -c vtt -n "not __fish_seen_subcommand_from $commands" -a scale -d 'Map every time linearly'
+complete -c vtt -n "not __fish_seen_subcommand_from $commands" -a cut -d 'Keep the cues within a time range'
+complete -c vtt -n "not __fish_seen_subcommand_from $commands" -a concat -d 'Join files one after another'
 complete -c vtt -n "not __fish_seen_subcommand_from $commands" -a help -d "Show the commands or a command's flags"
 complete -c vtt -n "not __fish_seen_subcommand_from $commands" -s V -l version -d 'Show the version'
 complete -c vtt -n "__fish_seen_subcommand_from help" -a "$commands"
@@ -41,11 +45,11 @@ function __vtt_inputs
         end
     end
 end
-complete -c vtt -n "__fish_seen_subcommand_from convert merge stitch speakers lint fmt" -a '(__vtt_inputs)'
+complete -c vtt -n "__fish_seen_subcommand_from convert merge stitch speakers lint fmt shift scale cut concat" -a '(__vtt_inputs)'
 
-set -l io convert merge stitch speakers fmt
-set -l reading convert merge stitch speakers
-set -l writing convert merge stitch
+set -l io convert merge stitch speakers fmt shift scale cut
+set -l reading convert merge stitch speakers shift scale cut
+set -l writing convert merge stitch shift scale cut
 complete -c vtt -n "__fish_seen_subcommand_from $io" -s o -l output -r -F -d 'Write to FILE'
 complete -c vtt -n "__fish_seen_subcommand_from $io" -l out-dir -x -a '(__fish_complete_directories)' -d 'Write DIR/<name>.<ext> for each input'
 complete -c vtt -n "__fish_seen_subcommand_from $io lint" -s r -l recursive -d 'Read the files under directory arguments'
@@ -67,9 +71,26 @@ complete -c vtt -n "__fish_seen_subcommand_from $writing" -l speaker-labels -x -
 complete -c vtt -n "__fish_seen_subcommand_from convert" -l merge -d 'Join fragments into turns'
 complete -c vtt -n "__fish_seen_subcommand_from convert" -l stitch -d 'One cue per sentence'
 complete -c vtt -n "__fish_seen_subcommand_from convert merge" -l max-gap -x -d 'Join cues at most SECONDS apart'
-complete -c vtt -n "__fish_seen_subcommand_from $writing" -l max-chars -x -d 'At most N characters per cue'
-complete -c vtt -n "__fish_seen_subcommand_from $writing lint" -l max-duration -x -d 'Longest cue in SECONDS'
+complete -c vtt -n "__fish_seen_subcommand_from convert merge stitch" -l max-chars -x -d 'At most N characters per cue'
+complete -c vtt -n "__fish_seen_subcommand_from convert merge stitch lint" -l max-duration -x -d 'Longest cue in SECONDS'
 complete -c vtt -n "__fish_seen_subcommand_from speakers" -l json -d 'Print JSON instead of a table'
+complete -c vtt -n "__fish_seen_subcommand_from shift" -l since -x -d 'Move only cues starting at or after SECONDS'
+complete -c vtt -n "__fish_seen_subcommand_from scale" -l factor -x -d 'Multiply every time by NUMBER'
+complete -c vtt -n "__fish_seen_subcommand_from scale" -l fps -x -d 'Timed for frame rate A, played at B (A:B)'
+complete -c vtt -n "__fish_seen_subcommand_from scale" -l sync -x -d 'A point OLD=NEW'
+complete -c vtt -n "__fish_seen_subcommand_from cut" -l start -x -d 'Start of the range'
+complete -c vtt -n "__fish_seen_subcommand_from cut" -l end -x -d 'End of the range, not included'
+complete -c vtt -n "__fish_seen_subcommand_from cut" -l keep-times -d 'Do not move the range to 0'
+complete -c vtt -n "__fish_seen_subcommand_from concat" -s o -l output -r -F -d 'Write to FILE'
+complete -c vtt -n "__fish_seen_subcommand_from concat" -s q -l quiet -d 'No warnings, errors only'
+complete -c vtt -n "__fish_seen_subcommand_from concat" -l strict -d 'A file with any error fails'
+complete -c vtt -n "__fish_seen_subcommand_from concat" -l color -x -a 'auto always never' -d 'Colour on standard error'
+complete -c vtt -n "__fish_seen_subcommand_from concat" -l from -x -a 'auto vtt srt' -d 'Input format'
+complete -c vtt -n "__fish_seen_subcommand_from concat" -l encoding -x -a 'utf-8 windows-1252 latin1 utf-16le utf-16be' -d 'The input encoding'
+complete -c vtt -n "__fish_seen_subcommand_from concat" -s t -l to -x -a 'vtt srt json jsonl md txt podcast-json' -d 'Output format'
+complete -c vtt -n "__fish_seen_subcommand_from concat" -l speaker-labels -x -a 'none change every' -d 'Name: prefixes in srt and txt'
+complete -c vtt -n "__fish_seen_subcommand_from concat" -l gap -x -d 'SECONDS between one file and the next'
+complete -c vtt -n "__fish_seen_subcommand_from concat" -l offset-from-durations -x -d 'The length of each file'
 
 complete -c vtt -n "__fish_seen_subcommand_from lint" -l format -x -a 'text json github sarif gitlab' -d 'Findings as'
 # A comma-separated list of rules: the ones typed before the last comma are kept.
