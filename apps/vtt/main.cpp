@@ -87,12 +87,10 @@ int main(int argc, char** argv) {
       "Exit codes: 0 success, 1 a file failed or a failing finding, 2 usage error or unreadable input.\n"
       "Run 'vtt COMMAND --help' for a command's flags.");
 
-  const std::array commands{vtt::setup_convert(app),  vtt::setup_merge(app), vtt::setup_stitch(app),
-                            vtt::setup_speakers(app), vtt::setup_lint(app),  vtt::setup_fmt(app),
-                            vtt::setup_rule(app),
-                            vtt::setup_config(app),
-                            vtt::setup_shift(app),    vtt::setup_scale(app), vtt::setup_cut(app),
-                            vtt::setup_concat(app)};
+  const std::array commands{vtt::setup_convert(app),  vtt::setup_merge(app),  vtt::setup_stitch(app),
+                            vtt::setup_speakers(app), vtt::setup_lint(app),   vtt::setup_fmt(app),
+                            vtt::setup_rule(app),     vtt::setup_config(app), vtt::setup_shift(app),
+                            vtt::setup_scale(app),    vtt::setup_cut(app),    vtt::setup_concat(app)};
   // CLI11's messages carry the program's prefix, as the program's own do.
   app.failure_message([](const CLI::App*, const CLI::Error& e) {
     return "vtt: " + std::string(e.what()) + "\nRun 'vtt help' or 'vtt COMMAND --help' for the flags.\n";
