@@ -85,6 +85,8 @@ TEST_CASE("scale refuses what makes no mapping", "[cli][timing]") {
     CHECK(r.code == 2);
     CHECK(r.err.rfind("vtt: ", 0) == 0);
   }
+  CHECK(run_vtt({"scale", "--sync", "1=2", "-"}, "WEBVTT\n")
+            .err.rfind("vtt: --sync must be given exactly twice (two points OLD=NEW), not 1 time\n", 0) == 0);
 }
 
 TEST_CASE("cut keeps the range, trims and rebases", "[cli][timing]") {

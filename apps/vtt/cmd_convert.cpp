@@ -679,7 +679,9 @@ void scale_mapping(const scale_flags& f, vttkit::retime_options& out) {
       throw CLI::ValidationError(fmt::format("--fps \"{}\": expected A:B, two frame rates (23.976:25)", f.fps));
     out.factor = *factor;
   } else if (!f.sync.empty()) {
-    if (f.sync.size() != 2) throw CLI::ValidationError("--sync is given twice: two points OLD=NEW");
+    if (f.sync.size() != 2)
+      throw CLI::ValidationError(fmt::format("--sync must be given exactly twice (two points OLD=NEW), not {} time{}",
+                                             f.sync.size(), f.sync.size() == 1 ? "" : "s"));
     const auto [a, a2] = sync_point(f.sync[0]);
     const auto [b, b2] = sync_point(f.sync[1]);
     if (a == b) throw CLI::ValidationError("--sync: the two points need different OLD times");
