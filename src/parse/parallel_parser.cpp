@@ -24,7 +24,6 @@ constexpr std::size_t default_chunk_target = std::size_t{1} << 18;  // about 2,5
                                                                     // and its cues stay in the core's L2 cache
 constexpr std::size_t default_chunk_limit = std::size_t{8} << 20;   // no blank line this far: read on sequentially
 std::atomic<std::size_t> chunk_target{default_chunk_target};
-constexpr std::size_t release_step = std::size_t{4} << 20;  // read in place: memory given back 4 MiB at a time
 std::atomic<std::size_t> chunk_limit{default_chunk_limit};
 
 /// A diagnostic and the number of its chunk's items produced before it.
@@ -448,7 +447,7 @@ struct parallel_parser::impl {
     if (!s->result.tail) {
       // Give back the memory of the chunks handed out before this one.
       if (!released) released = s->input.data();
-      if (static_cast<std::size_t>(s->input.data() - released) >= release_step) {
+      if (static_cast<std::size_t>(s->input.data() - released) >= byte_source::release_step) {
         std::lock_guard lock{m};  // the cutting thread calls source.prepare under it
         source.release(s->input.data());
         released = s->input.data();
