@@ -177,6 +177,29 @@ TEST_CASE("out of memory: a message, exit 1, no file left behind", "[cli][output
   CHECK(shell("test -z \"$(ls -A '" + d.file("out") + "')\"") == 0);
 }
 
+TEST_CASE("a file of NULs parsed on two threads stays within a bounded memory", "[cli][inputs]") {
+  // 4,000 cues of 1,000 NULs: one diagnostic per byte. Worker threads used to hold all of their
+  // chunks' diagnostics (140 MB in all, and a bad_alloc in a worker aborted the program); a
+  // chunk with more than a worker holds is now read by the in-order reader.
+  const temp_dir d;
+  const std::string vtt = std::string("'") + VTT_PROGRAM + "'";
+  if (shell("(ulimit -v 150000; " + vtt + " --version) >/dev/null 2>&1") != 0) {
+    WARN("skipped: the program does not start under this address space limit (sanitizer build)");
+    return;
+  }
+  const int made = shell(
+      "{ printf 'WEBVTT\\n\\n'; for i in $(seq 4000); do printf '00:00.000 --> 00:01.000\\n'; "
+      "head -c 1000 /dev/zero; printf '\\n\\n'; done; } > '" +
+      d.file("nul.vtt") + "'");
+  REQUIRE(made == 0);
+  const int code = shell("(ulimit -v 150000; " + vtt + " convert -j 2 --to srt '" + d.file("nul.vtt") +
+                         "' >/dev/null 2>'" + d.file("err") + "')");
+  CHECK(code == 0);
+  const auto err = read_file(d.file("err"));
+  CHECK(err.find("out of memory") == std::string::npos);
+  CHECK(err.find("3999980 more E006") != std::string::npos);  // the rest counted, not shown
+}
+
 TEST_CASE("endless input: /dev/zero as input or as --map-file ends with a message", "[cli][inputs]") {
   // The line reader stops at a line of over 4 MiB; the speaker map reader at 1 MiB.
   for (const char* command : {"convert", "lint", "fmt"}) {
