@@ -150,6 +150,26 @@ TEST_CASE("config: the speaker map and the merge limits", "[cli][config]") {
   CHECK(run_in(dir.path, "merge --to srt --no-config x.vtt").out.find("\n2\n") == std::string::npos);
 }
 
+TEST_CASE("config: each input of convert takes its own folder's file", "[cli][config]") {
+  temp_dir dir;
+  make_dirs(dir.file(".git"));
+  make_dirs(dir.file("a"));
+  make_dirs(dir.file("b"));
+  make_dirs(dir.file("c"));
+  write_file(dir.file("a/vtt.toml"), "[speakers.map]\n\"Speaker 1\" = \"Ann\"\n");
+  write_file(dir.file("b/vtt.toml"), "[speakers.map]\n\"Speaker 1\" = \"Bob\"\n");
+  const std::string cue = "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\n<v Speaker 1>Hi.\n";
+  for (const char* f : {"a/x.vtt", "a/y.vtt", "b/x.vtt", "c/x.vtt"}) write_file(dir.file(f), cue);
+  // In input order on standard output, each with its own map (c has none: the label stays).
+  auto r = run_in(dir.path, "convert --to txt a/x.vtt b/x.vtt c/x.vtt a/y.vtt");
+  CHECK(r.code == 0);
+  CHECK(r.out == "Ann: Hi.\nBob: Hi.\nSpeaker 1: Hi.\nAnn: Hi.\n");
+  r = run_in(dir.path, "convert --to txt --config b/vtt.toml a/x.vtt c/x.vtt");  // one file for all
+  CHECK(r.out == "Bob: Hi.\nBob: Hi.\n");
+  r = run_in(dir.path, "convert --to txt --no-config a/x.vtt b/x.vtt");
+  CHECK(r.out == "Speaker 1: Hi.\nSpeaker 1: Hi.\n");
+}
+
 TEST_CASE("config: each kind of error names the file, line and column and exits 2", "[cli][config]") {
   temp_dir dir;
   make_dirs(dir.file(".git"));

@@ -232,9 +232,7 @@ bool settings_per_input(const lint_cli_options& opt, const std::vector<input_fil
   std::map<std::string, config> loaded;
   std::string error;
   for (const auto& in : inputs) {
-    const auto path = opt.config.none           ? std::string()
-                      : opt.config.file.empty() ? find_config(in.path)
-                                                : opt.config.file;
+    const auto path = config_path(opt.config, in.path);
     auto it = loaded.find(path);
     if (it == loaded.end()) {
       it = loaded.emplace(path, config{}).first;
