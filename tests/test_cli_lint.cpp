@@ -480,6 +480,22 @@ TEST_CASE("rule: every rule with id, name, severity, profile and summary", "[cli
         "T302  inconsistent-speaker  warning   transcript  speaker labels that differ only in case or white space");
 }
 
+TEST_CASE("rule: a family letter or id prefix lists its rules", "[cli][rule]") {
+  const auto all = lines(run_vtt({"rule"}).out);
+  for (const std::string prefix : {"T", "s20", "W1"}) {
+    const auto r = run_vtt({"rule", prefix});
+    INFO(prefix);
+    CHECK(r.code == 0);
+    // The header, then exactly the lines of the full list whose id starts with the prefix.
+    std::vector<std::string> expected{all[0]};
+    for (std::size_t i = 1; i < all.size(); ++i)
+      if (all[i].size() > prefix.size() && Catch::toLower(all[i].substr(0, prefix.size())) == Catch::toLower(prefix))
+        expected.push_back(all[i]);
+    CHECK(expected.size() >= 3);
+    CHECK(lines(r.out) == expected);
+  }
+}
+
 TEST_CASE("rule: an unknown rule is a usage error naming the closest", "[cli][rule]") {
   const auto typo = run_vtt({"rule", "shrt-hours"});
   CHECK(typo.code == 2);
