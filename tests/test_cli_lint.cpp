@@ -410,8 +410,8 @@ TEST_CASE("lint --format sarif: one log for all the files, exit codes as ever, n
   const auto e003 = r.out.find("{\"ruleId\": \"E003\", \"ruleIndex\": 2, \"level\": \"error\"");
   CHECK(w102 != std::string::npos);
   CHECK(w102 < e003);  // input order
-  CHECK(r.out.find("{\"uri\": \"" + dir.file("b.vtt") + "\"}, \"region\": {\"startLine\": 3, \"startColumn\": 1}") !=
-        std::string::npos);
+  CHECK(r.out.find("{\"uri\": \"file://" + dir.file("b.vtt") +
+                   "\"}, \"region\": {\"startLine\": 3, \"startColumn\": 1}") != std::string::npos);
   const auto dash = run_vtt({"lint", "--format", "sarif"}, two_warnings);
   CHECK(dash.code == 0);
   CHECK(count(dash.out, "{\"uri\": \"stdin\"}") == 2);

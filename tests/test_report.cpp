@@ -370,6 +370,7 @@ TEST_CASE("report sarif: file names as URI references, standard input as stdin",
     return out.substr(at, out.find('"', at) - at);
   };
   CHECK(uri("subs/talk.vtt") == "subs/talk.vtt");
+  CHECK(uri("/srv/my talk.vtt") == "file:///srv/my%20talk.vtt");  // absolute: a file URI
   CHECK(uri("-") == "stdin");
   CHECK(uri("./my talk.vtt") == "./my%20talk.vtt");
   CHECK(uri("c:d#1?.vtt") == "c%3Ad%231%3F.vtt");  // no scheme, fragment or query by mistake

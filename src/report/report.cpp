@@ -255,14 +255,15 @@ constexpr std::string_view sarif_results_indent = "\n        ";
 
 /// A file name as a SARIF artifact URI: a relative reference, path as given, with every byte
 /// outside the unreserved characters, `/` and the harmless sub-delimiters percent-encoded (a
-/// `:` too, which would otherwise read as a scheme). Standard input is `stdin`.
+/// `:` too, which would otherwise read as a scheme); an absolute path as a `file://` URI, as
+/// SARIF consumers (GitHub code scanning) expect. Standard input is `stdin`.
 void append_artifact_uri(std::string& out, std::string_view file) {
   if (file == "-") {
     detail::append_json_string(out, "stdin");
     return;
   }
   static constexpr char hex[] = "0123456789ABCDEF";
-  std::string uri;
+  std::string uri = file.starts_with('/') ? "file://" : "";
   for (const char ch : file) {
     const auto c = static_cast<unsigned char>(ch);
     if (detail::is_alnum(ch) || std::string_view{"-._~/!$&'()*+,;=@"}.find(ch) != std::string_view::npos) {
