@@ -170,6 +170,15 @@ TEST_CASE("config: each input of convert takes its own folder's file", "[cli][co
   CHECK(r.out == "Speaker 1: Hi.\nSpeaker 1: Hi.\n");
 }
 
+TEST_CASE("config: a path that does not exist is an error", "[cli][config]") {
+  temp_dir dir;
+  const auto r = run_in(dir.path, "config missing/x.vtt");
+  CHECK(r.code == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err == "vtt: config: missing/x.vtt: no such file or folder\n");
+  CHECK(run_in(dir.path, "config -").code == 0);  // standard input: the current folder's
+}
+
 TEST_CASE("config: each kind of error names the file, line and column and exits 2", "[cli][config]") {
   temp_dir dir;
   make_dirs(dir.file(".git"));
