@@ -121,7 +121,7 @@ command setup_config(CLI::App& app) {
   cmd->footer(
       "Examples:\n"
       "  vtt config\n"
-      "  vtt config legacy/talk.vtt\n\n"
+      "  vtt config subs/a.vtt\n\n"
       "Exit codes: 0 success, 2 a bad configuration file or usage error.");
   return {cmd, [opt] { return run(*opt); }};
 }
