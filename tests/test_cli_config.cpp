@@ -107,7 +107,9 @@ TEST_CASE("config: a flag wins over the file, the file over the default", "[cli]
   r = run_in(dir.path, "lint --no-config --profile subtitle x.vtt");  // the default: 42
   CHECK_THAT(r.out, Contains("[S201]"));
   write_file(dir.file("strict.toml"), "[lint]\nprofile = \"subtitle\"\nmax-line-length = 10\nstrict = true\n");
-  CHECK(run_in(dir.path, "lint --config strict.toml x.vtt").code == 1);  // strict from --config
+  CHECK(run_in(dir.path, "lint --config strict.toml x.vtt").code == 1);              // strict from --config
+  CHECK(run_in(dir.path, "lint --config strict.toml --no-strict x.vtt").code == 0);  // undone by the flag
+  CHECK(run_in(dir.path, "lint --strict --no-strict x.vtt").code == 2);              // not both
 }
 
 TEST_CASE("config: per-file ignores by glob", "[cli][config]") {

@@ -40,6 +40,7 @@ struct lint_cli_options {
   std::vector<std::string> ignore;
   std::string profile = "default";
   bool strict = false;
+  bool no_strict = false;  ///< --no-strict: a config file's lint.strict = true undone
   std::size_t max_line_length = 42;
   std::size_t max_lines = 2;
   double max_cps = 20.0;
@@ -54,6 +55,7 @@ struct lint_cli_options {
   /// Whether the flag of config key `key` was given on the command line.
   [[nodiscard]] bool given(std::string_view key) const {
     const auto it = flags.find(key);
+    if (key == "lint.strict" && no_strict) return true;
     return it != flags.end() && it->second->count() > 0;
   }
 };
@@ -340,7 +342,9 @@ command setup_lint(CLI::App& app) {
                               ->type_name("NAME")
                               ->check(CLI::IsMember(names_of(vttkit::lint_profiles())))
                               ->capture_default_str();
-  flags["lint.strict"] = cmd->add_flag("--strict", opt->strict, "Warnings fail too (exit 1)");
+  auto* strict = cmd->add_flag("--strict", opt->strict, "Warnings fail too (exit 1)");
+  flags["lint.strict"] = strict;
+  cmd->add_flag("--no-strict", opt->no_strict, "Warnings do not fail, whatever the config file says")->excludes(strict);
   add_color_flag(*cmd, opt->color);
   add_choice(*cmd, "--show-source", opt->show_source, std::span<const when_info>(when_choices), &when_info::when,
              "Under each text finding, its source line with a caret under the column: auto (when findings go to "
