@@ -415,6 +415,12 @@ TEST_CASE("lint --format sarif: one log for all the files, exit codes as ever, n
   const auto dash = run_vtt({"lint", "--format", "sarif"}, two_warnings);
   CHECK(dash.code == 0);
   CHECK(count(dash.out, "{\"uri\": \"stdin\"}") == 2);
+  CHECK(count(dash.out, "\"executionSuccessful\": true") == 1);
+  // An input that cannot be read: the log says the run failed, not just "no results".
+  const auto missing = run_vtt({"lint", "--format", "sarif", dir.file("a.vtt"), dir.file("nope.vtt")});
+  CHECK(missing.code == 2);
+  CHECK(count(missing.out, "\"executionSuccessful\": false") == 1);
+  CHECK(missing.out.find("\"1 input could not be read\"") != std::string::npos);
 }
 
 // --- rule: a rule's documentation, the list of rules ---------------------------------------

@@ -93,9 +93,9 @@ class lint_output {
   void write(std::size_t index, std::string_view bytes) { ordered_.write(index, bytes); }
   /// File `index` has no more output.
   void done(std::size_t index) { ordered_.done(index); }
-  /// Closes the report (the JSON array); call after the workers.
-  void finish() {
-    if (!ordered_.failed()) finished_ok_ = report_.finish();
+  /// Closes the report (the JSON array; SARIF: whether `unread` inputs failed); call after the workers.
+  void finish(std::size_t unread) {
+    if (!ordered_.failed()) finished_ok_ = report_.finish(unread);
   }
 
   [[nodiscard]] bool failed() noexcept { return ordered_.failed() || !finished_ok_; }
@@ -262,11 +262,12 @@ int run(const lint_cli_options& opt) {
   finding_look look{format, {.color = use_color(opt.color, 1), .source = wanted(opt.show_source, 1)}};
   if (look.text.source) look.text.width = source_width();
 
-  bool bad_input_arg = false;
+  std::size_t bad_input_args = 0;
   const auto inputs = expand_inputs(opt.inputs, opt.recursive, webvtt_only, [&](const std::string& e) {
     msg.line("vtt: " + e);
-    bad_input_arg = true;
+    ++bad_input_args;
   });
+  const bool bad_input_arg = bad_input_args > 0;
   std::vector<vttkit::lint_options> options;
   std::vector<bool> strict;
   if (!settings_per_input(opt, inputs, options, strict, msg)) return exit_usage;
@@ -282,7 +283,8 @@ int run(const lint_cli_options& opt) {
     return out.closed() ? int{exit_output_closed} : one;
   });
   if (out.closed()) return exit_output_closed;
-  out.finish();
+  // A missing folder or file argument was not read either.
+  out.finish(sum.unreadable.load() + bad_input_args);
   if (out.closed()) return exit_output_closed;
   if (out.failed()) {
     msg.line(fmt::format("vtt: standard output: write failed: {}", out.error()));

@@ -319,7 +319,19 @@ void append_sarif_head(std::string& out) {
       "      \"results\": [";
 }
 
-constexpr std::string_view sarif_tail = "\n      ]\n    }\n  ]\n}\n";
+/// The end of a SARIF log: the results closed, then the run's invocation.
+void append_sarif_tail(std::string& out, std::size_t unread) {
+  out += "\n      ],\n      \"invocations\": [{\"executionSuccessful\": ";
+  if (unread == 0) {
+    out += "true}]";
+  } else {
+    fmt::format_to(std::back_inserter(out),
+                   "false, \"toolExecutionNotifications\": [{{\"level\": \"error\", \"message\": {{\"text\": "
+                   "\"{} input{} could not be read\"}}}}]}}]",
+                   unread, unread == 1 ? "" : "s");
+  }
+  out += "\n    }\n  ]\n}\n";
+}
 
 void append_sarif_result(std::string& out, std::string_view file, const diagnostic& d) {
   const auto& info = d.info();
@@ -525,9 +537,9 @@ bool report_writer::add_rendered(std::string_view rendered) {
   return flush() && put(rendered);
 }
 
-bool report_writer::finish() {
+bool report_writer::finish(std::size_t unread) {
   if (is_json_array(format_)) buffer_ += empty_ ? "]\n" : "\n]\n";
-  if (format_ == report_format::sarif) buffer_ += sarif_tail;
+  if (format_ == report_format::sarif) append_sarif_tail(buffer_, unread);
   return flush();
 }
 
