@@ -80,6 +80,28 @@ TEST_CASE("a walk (-r) keeps every output under --out-dir, at a link's own place
   CHECK(read_file(d.file("o/sub/y.vtt")) == "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ann>One.\n");
 }
 
+TEST_CASE("--out-dir never writes through a link to a folder inside it", "[cli][inputs]") {
+  temp_dir d;
+  ::mkdir(d.file("in").c_str(), 0755);
+  ::mkdir(d.file("in/sub").c_str(), 0755);
+  ::mkdir(d.file("out").c_str(), 0755);
+  ::mkdir(d.file("outside").c_str(), 0755);
+  write_file(d.file("in/a.vtt"), one_cue);
+  write_file(d.file("in/sub/b.vtt"), one_cue);
+  REQUIRE(::symlink("../outside", d.file("out/sub").c_str()) == 0);
+  for (const std::string command : {"convert", "fmt"}) {
+    INFO(command);
+    const auto r = command == "convert"
+                       ? run_vtt({"convert", "-r", "--to", "srt", "--out-dir", d.file("out"), d.file("in")})
+                       : run_vtt({"fmt", "-r", "--out-dir", d.file("out"), d.file("in")});
+    CHECK(r.code == 1);
+    CHECK(r.err.find("refusing to write through the link " + d.file("out/sub") + ": outputs stay inside --out-dir") !=
+          std::string::npos);
+    CHECK(shell("test -z \"$(ls -A '" + d.file("outside") + "')\"") == 0);  // nothing written there
+  }
+  CHECK(exists(d.file("out/a.srt")));  // the other input is written
+}
+
 TEST_CASE("a walk (-r) reports a folder it cannot read and goes on", "[cli][inputs]") {
   if (::geteuid() == 0) {
     WARN("skipped: root reads every folder");
