@@ -102,6 +102,29 @@ TEST_CASE("--out-dir never writes through a link to a folder inside it", "[cli][
   CHECK(exists(d.file("out/a.srt")));  // the other input is written
 }
 
+TEST_CASE("output that cannot be written is an error, a closed standard output is not", "[cli][inputs]") {
+  temp_dir d;
+  const std::string vtt = std::string("'") + VTT_PROGRAM + "'";
+  // Written through stdio: help, vtt rule, vtt config.
+  for (const std::string args : {"rule", "config", "--help", "rule W103"}) {
+    INFO(args);
+    CHECK(shell(vtt + " " + args + " > /dev/full 2>'" + d.file("err") + "'") == 1);
+    CHECK(read_file(d.file("err")) == "vtt: standard output: write failed: No space left on device\n");
+    shell("{ " + vtt + " " + args + " 2>/dev/null; echo $? >'" + d.file("code") + "'; } | head -c 1 >/dev/null");
+    CHECK(read_file(d.file("code")) == "0\n");  // a reader that stops early: quietly
+  }
+  // -o naming a pipe whose reader stops early: the output is not all written. (More than a
+  // pipe holds, so that the writer meets the closed end.)
+  std::string many = "WEBVTT\n\n";
+  for (int i = 0; i < 20000; ++i) many += "00:00:01.000 --> 00:00:02.000\nSome words of a cue.\n\n";
+  write_file(d.file("many.vtt"), many);
+  REQUIRE(::mkfifo(d.file("fifo").c_str(), 0600) == 0);
+  const int code = shell("(head -c 10 '" + d.file("fifo") + "' >/dev/null &); " + vtt + " convert --to srt -o '" +
+                         d.file("fifo") + "' '" + d.file("many.vtt") + "' 2>'" + d.file("err") + "'");
+  CHECK(code == 1);
+  CHECK(read_file(d.file("err")).find("fifo: write failed: Broken pipe") != std::string::npos);
+}
+
 TEST_CASE("a walk (-r) reports a folder it cannot read and goes on", "[cli][inputs]") {
   if (::geteuid() == 0) {
     WARN("skipped: root reads every folder");

@@ -322,8 +322,8 @@ int convert_with(vttkit::reader& reader, const run_plan& plan, const input_file&
   vttkit::byte_sink& sink = shared ? static_cast<vttkit::byte_sink&>(*shared) : out.sink();
   pipeline_notes notes;
   if (!transform_into(reader, plan, sink, progress, notes)) {
-    if (plan.ordered ? plan.ordered->broken_pipe() : out.broken_pipe())
-      return exit_output_closed;  // `vtt convert big.vtt | head`: stop quietly
+    if (plan.ordered ? plan.ordered->broken_pipe() : out.broken_pipe() && out_path == "-")
+      return exit_output_closed;  // `vtt convert big.vtt | head`: stop quietly (-o FIFO: an error)
     msg.line(fmt::format("vtt: {}: write failed: {}",
                          out_path == "-" ? "standard output" : vttkit::display_name(out_path), sink.error()));
     return exit_findings;
