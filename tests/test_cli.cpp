@@ -181,7 +181,7 @@ TEST_CASE("a closed standard output ends quietly with exit 0", "[cli][pipe]") {
   // every worker, not only the one that saw the pipe close.
   for (const std::string& args :
        {"convert --to srt " + file, "merge " + file, "stitch " + file, "fmt " + file, "lint --format json " + file,
-        "convert -j2 " + file + " " + file + " " + file, "lint -j2 " + file + " " + file + " " + file}) {
+        "convert -j2 --to txt " + file + " " + file + " " + file, "lint -j2 " + file + " " + file + " " + file}) {
     INFO(args);
     const std::string cmd = std::string("set -o pipefail; '") + VTT_PROGRAM + "' " + args + " 2>'" + d.file("err") +
                             "' | head -c 10 >/dev/null";

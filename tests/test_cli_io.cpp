@@ -145,9 +145,12 @@ TEST_CASE("several inputs to standard output: the same bytes for any -j, in inpu
       {"speakers", "--json"}};
   for (const auto& cmd : commands) {
     INFO(cmd[0] + " " + cmd.back());
-    // In input order: each input's own output, one after the other (JSON: see the next test).
+    // In input order: each input's own output, one after the other (JSON: see the next test),
+    // WebVTT and SubRip documents with an empty line between them.
+    const bool separated = cmd[0] != "speakers";
     std::string concatenated;
-    for (const auto& p : in.paths) concatenated += run_vtt(with(cmd, {p})).out;
+    for (const auto& p : in.paths)
+      concatenated += (separated && !concatenated.empty() ? "\n" : "") + run_vtt(with(cmd, {p})).out;
     std::string first;
     for (const char* j : {"-j1", "-j2", "-j8"}) {
       INFO(j);
@@ -159,6 +162,24 @@ TEST_CASE("several inputs to standard output: the same bytes for any -j, in inpu
       if (cmd.back() != "json" && cmd.back() != "--json") CHECK(r.out == concatenated);
     }
   }
+}
+
+TEST_CASE("several WebVTT or SubRip documents to one stream: an empty line between, a warning", "[cli][jobs]") {
+  temp_dir dir;
+  write_file(dir.file("a.vtt"), "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nOne.\n");
+  write_file(dir.file("b.vtt"), "WEBVTT\n\n00:00:03.000 --> 00:00:04.000\nTwo.\n");
+  auto r = run_vtt({"convert", dir.file("a.vtt"), dir.file("b.vtt")});
+  CHECK(r.code == 0);
+  // Read back, the second header is a dropped block, never part of the cue "One.".
+  CHECK(r.out == "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nOne.\n\nWEBVTT\n\n00:00:03.000 --> 00:00:04.000\nTwo.\n");
+  CHECK(r.err.find("vtt: warning: 2 WebVTT documents one after another on standard output, an empty line between "
+                   "them ('vtt concat' joins files into one; --out-dir writes one file each)\n") == 0);
+  r = run_vtt({"convert", "--to", "srt", dir.file("a.vtt"), dir.file("b.vtt")});
+  CHECK(r.out == "1\n00:00:01,000 --> 00:00:02,000\nOne.\n\n1\n00:00:03,000 --> 00:00:04,000\nTwo.\n");
+  CHECK(r.err.find("2 SubRip documents") != std::string::npos);
+  r = run_vtt({"convert", "--to", "txt", dir.file("a.vtt"), dir.file("b.vtt")});  // text: as written
+  CHECK(r.out == "One.\nTwo.\n");
+  CHECK(r.err.empty());
 }
 
 TEST_CASE("several JSON documents to one stream make one JSON array, in input order", "[cli][jobs]") {

@@ -421,10 +421,21 @@ bool make_plan(const convert_options& opt, run_plan& plan, messages& msg) {
   return load_speaker_map(plan.opt, msg);
 }
 
-/// Whether each input's output is one JSON document: several of them on one stream make an array.
-bool json_documents(const convert_options& opt) {
-  if (opt.report != speakers_report::none) return opt.report == speakers_report::json;
-  return opt.write.format == vttkit::output_format::json || opt.write.format == vttkit::output_format::podcast_json;
+/// How the outputs of several inputs share standard output: JSON documents make one array;
+/// WebVTT and SubRip documents, which cannot be joined into one, get an empty line between
+/// them (so that no cue runs into the next header) and a warning that names the ways to join.
+ordered_output::joining stream_joining(const convert_options& opt, std::size_t inputs, messages& msg) {
+  using enum ordered_output::joining;
+  if (opt.report != speakers_report::none) return opt.report == speakers_report::json ? json_array : concatenate;
+  const auto format = opt.write.format;
+  if (format == vttkit::output_format::json || format == vttkit::output_format::podcast_json) return json_array;
+  if (format != vttkit::output_format::vtt && format != vttkit::output_format::srt) return concatenate;
+  if (!opt.quiet)
+    msg.warning(
+        fmt::format("vtt: warning: {} {} documents one after another on standard output, an empty line "
+                    "between them ('vtt concat' joins files into one; --out-dir writes one file each)",
+                    inputs, format == vttkit::output_format::vtt ? "WebVTT" : "SubRip"));
+  return blank_line;
 }
 
 /// Calls `ordered_output::done` however an input's run ends.
@@ -520,8 +531,7 @@ int run(const convert_options& opt) {
   const bool progress = !opt.quiet && several && ::isatty(2);
   std::optional<ordered_output> shared;
   if (several && opt.output.empty() && opt.out_dir.empty()) {
-    shared.emplace(inputs.size(), json_documents(plan.opt) ? ordered_output::joining::json_array
-                                                           : ordered_output::joining::concatenate);
+    shared.emplace(inputs.size(), stream_joining(plan.opt, inputs.size(), msg));
     for (auto& [path, p] : plans) p.ordered = &*shared;
   }
   std::atomic<std::size_t> failed{0};

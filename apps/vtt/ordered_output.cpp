@@ -50,9 +50,10 @@ bool ordered_output::finish() {
 
 void ordered_output::emit(std::size_t index, std::string_view bytes) {
   if (failed_ || bytes.empty()) return;
-  if (join_ == joining::json_array && !started_[index]) {
+  if (join_ != joining::concatenate && !started_[index]) {
     started_[index] = true;
-    if (!out_->write(any_ ? ",\n" : "[\n")) failed_ = true;
+    const std::string_view before = join_ == joining::json_array ? (any_ ? ",\n" : "[\n") : (any_ ? "\n" : "");
+    if (!out_->write(before)) failed_ = true;
     any_ = true;
   }
   if (!failed_ && !out_->write(bytes)) failed_ = true;

@@ -24,6 +24,7 @@ class ordered_output {
   /// How the documents of several inputs are joined on the one stream.
   enum class joining {
     concatenate,  ///< one after the other, as written
+    blank_line,   ///< one after the other, an empty line between two: no cue runs into the next document
     json_array,   ///< `[` doc `,` doc ... `]`: one valid JSON value for JSON documents
   };
 
