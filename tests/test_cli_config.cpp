@@ -212,7 +212,29 @@ TEST_CASE("config: each kind of error names the file, line and column and exits 
   check("[speakers.map]\nA = 1\n", "vtt.toml:2:5: error: speakers.map.\"A\": expected the new name as a string");
   const auto r = run_in(dir.path, "lint --config missing.toml x.vtt");
   CHECK(r.code == 2);
-  CHECK(r.err == "missing.toml: error: no such file\n");
+  CHECK(r.err == "vtt: config file missing.toml: no such file\n");
+  make_dirs(dir.file("folder"));
+  CHECK(run_in(dir.path, "lint --config folder x.vtt").err == "vtt: config file folder: is a folder, not a file\n");
+  CHECK(run_in(dir.path, "lint --config /dev/zero x.vtt").err ==
+        "vtt: config file /dev/zero: larger than 1 MiB: not a configuration file\n");
+  // Not only regular files: a pipe or a device is read (an empty file has no settings).
+  CHECK(run_in(dir.path, "config --config /dev/null x.vtt").out.find("# config file: /dev/null\n") == 0);
+  write_file(dir.file("piped.toml"), "[lint]\nmax-lines = 3\n");
+  CHECK(run_in(dir.path, "config --config /dev/stdin x.vtt < piped.toml").out.find("lint.max-lines = 3  #") !=
+        std::string::npos);
+}
+
+TEST_CASE("config: what the file spells is shown escaped, one setting per line", "[cli][config]") {
+  temp_dir dir;
+  write_file(dir.file("vtt.toml"), "[speakers.map]\n\"\\u001b]0;x\\u0007A\" = \"Ann\\nLee\"\n\"q\\\"t\" = \"y\"\n");
+  auto r = run_in(dir.path, "config");
+  CHECK(r.code == 0);
+  CHECK(r.out.find("speakers.map = { \"\\u001B]0;x\\u0007A\" = \"Ann\\nLee\", \"q\\\"t\" = \"y\" }  # vtt.toml:1\n") !=
+        std::string::npos);
+  write_file(dir.file("vtt.toml"), "[lint]\n\"\\u001b[31mbad\" = 1\n");
+  r = run_in(dir.path, "config");
+  CHECK(r.code == 2);
+  CHECK(r.err == "vtt.toml:2:1: error: unknown key 'lint.\\x1B[31mbad' (docs/config.md lists the keys)\n");
 }
 
 TEST_CASE("config: the example of docs/config.md loads", "[cli][config][docs]") {

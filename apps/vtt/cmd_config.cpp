@@ -3,11 +3,13 @@
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <toml++/toml.h>
 #include <vttkit/lint.hpp>
 #include <vttkit/report.hpp>
 #include <vttkit/transform.hpp>
@@ -49,7 +51,14 @@ std::string default_text(std::string_view key) {
   return "{}";
 }
 
-std::string in_quotes(std::string_view s) { return fmt::format("\"{}\"", s); }
+/// `s` as a TOML string, escaped as TOML escapes (by toml++): a label holding a quote, a line
+/// end or an ESC stays one valid setting line, and nothing reaches the terminal raw.
+std::string in_quotes(std::string_view s) {
+  std::ostringstream out;
+  const toml::value<std::string> value{std::string(s)};
+  out << toml::toml_formatter{value, toml::format_flags::none};  // one line: no multi-line strings
+  return out.str();
+}
 
 std::string rules_text(const std::vector<std::string>& list) {
   std::string out;
@@ -99,10 +108,10 @@ int run(const config_cli_options& opt) {
     std::fprintf(stderr, "%s\n", error.c_str());
     return exit_usage;
   }
-  std::string out = fmt::format("# config file: {}\n", cfg.path.empty() ? "none" : cfg.path);
+  std::string out = fmt::format("# config file: {}\n", cfg.path.empty() ? "none" : vttkit::display_name(cfg.path));
   for (const auto& k : config_keys()) {
     const auto* v = cfg.find(k.key);
-    auto origin = v ? cfg.origin(*v) : std::string("default");
+    auto origin = v ? vttkit::display_name(cfg.origin(*v)) : std::string("default");
     if (v == nullptr && k.key == "lint.select") origin += ": the profile's rules";
     out += fmt::format("{} = {}  # {}\n", k.key, v ? value_text(k, *v) : default_text(k.key), origin);
   }

@@ -203,22 +203,11 @@ bool load_speaker_map(convert_options& opt, messages& msg) {
     }
   }
   if (opt.map_file.empty()) return true;
-  input_handle h;
-  std::string error;
-  if (!h.open({opt.map_file, opt.map_file}, error)) {
-    msg.line(fmt::format("vtt: --map-file {}: {}", vttkit::display_name(opt.map_file), error));
-    return false;
-  }
   // A speaker map is a few lines: one larger than this is not one (/dev/zero would never end).
   constexpr std::size_t most = std::size_t{1} << 20;
-  std::string text;
-  char buf[65536];
-  ssize_t n = 0;
-  while (text.size() <= most && (n = ::read(h.fd(), buf, sizeof buf)) > 0)
-    text.append(buf, static_cast<std::size_t>(n));
-  if (n < 0 || text.size() > most) {
-    msg.line(fmt::format("vtt: --map-file {}: {}", vttkit::display_name(opt.map_file),
-                         n < 0 ? std::strerror(errno) : "larger than 1 MiB: not a speaker map"));
+  std::string text, error;
+  if (!read_small_file(opt.map_file, most, "a speaker map", text, error)) {
+    msg.line(fmt::format("vtt: --map-file {}: {}", vttkit::display_name(opt.map_file), error));
     return false;
   }
   std::size_t bad_line = 0;

@@ -13,9 +13,11 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 #include <vttkit/lint.hpp>
+#include <vttkit/report.hpp>
 #include <vttkit/timestamp.hpp>
 
 #include "cli_io.hpp"
+#include "inputs.hpp"
 #include "flags.hpp"
 
 namespace vtt {
@@ -64,7 +66,8 @@ struct reader {
   std::string& error;
 
   bool fail(const toml::source_region& at, const std::string& message) {
-    error = fmt::format("{}:{}:{}: error: {}", path, at.begin.line, at.begin.column, message);
+    // Keys and values are the file's: control characters shown escaped, not sent to the terminal.
+    error = vttkit::display_name(fmt::format("{}:{}:{}: error: {}", path, at.begin.line, at.begin.column, message));
     return false;
   }
 
@@ -215,17 +218,20 @@ std::string find_config(const std::string& input) {
 
 bool load_config(const std::string& path, config& out, std::string& error) {
   out = config{.path = path, .folder = fs::path(path).parent_path().string(), .values = {}};
-  std::error_code ec;
-  if (!fs::is_regular_file(path, ec)) {
-    error = fmt::format("{}: error: no such file", path);
+  // A file, or a pipe or device (--config <(...), /dev/null); a configuration is small.
+  constexpr std::size_t most = std::size_t{1} << 20;
+  std::string text;
+  if (!read_small_file(path, most, "a configuration file", text, error)) {
+    error = fmt::format("vtt: config file {}: {}", vttkit::display_name(path), error);
     return false;
   }
   try {
-    const auto table = toml::parse_file(path);
+    const auto table = toml::parse(text, path);
     reader r{path, out, error};
     return r.walk(table, "");
   } catch (const toml::parse_error& e) {
-    error = fmt::format("{}:{}:{}: error: {}", path, e.source().begin.line, e.source().begin.column, e.description());
+    error = vttkit::display_name(
+        fmt::format("{}:{}:{}: error: {}", path, e.source().begin.line, e.source().begin.column, e.description()));
     return false;
   }
 }

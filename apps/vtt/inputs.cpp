@@ -91,6 +91,32 @@ input_handle::~input_handle() {
   if (owned_ && fd_ >= 0) ::close(fd_);
 }
 
+bool read_small_file(const std::string& path, std::size_t most, std::string_view what, std::string& text,
+                     std::string& error) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    error = errno == ENOENT ? "no such file" : std::strerror(errno);
+    return false;
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    ::close(fd);
+    error = "is a folder, not a file";
+    return false;
+  }
+  text.clear();
+  char buf[65536];
+  ssize_t n = 0;
+  while (text.size() <= most && (n = ::read(fd, buf, sizeof buf)) > 0) text.append(buf, static_cast<std::size_t>(n));
+  const int read_errno = errno;
+  ::close(fd);
+  if (n < 0) error = std::strerror(read_errno);
+  else if (text.size() > most)
+    error = most % (1 << 20) == 0 ? fmt::format("larger than {} MiB: not {}", most >> 20, what)
+                                  : fmt::format("larger than {} KiB: not {}", most >> 10, what);
+  return error.empty();
+}
+
 bool input_handle::open(const input_file& in, std::string& error) {
   if (in.is_stdin()) {
     fd_ = 0;

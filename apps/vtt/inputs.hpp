@@ -59,4 +59,10 @@ class input_handle {
   std::size_t size_ = 0;
 };
 
+/// Reads a small file a flag names (--map-file, --config): a file, a pipe or a device, not a
+/// folder, and at most `most` bytes (so /dev/zero ends). False with `error` in words (no
+/// prefix: the caller names the flag); `what` says what a too large file is not.
+bool read_small_file(const std::string& path, std::size_t most, std::string_view what, std::string& text,
+                     std::string& error);
+
 }  // namespace vtt
