@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <string>
 
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 
 #include "cli_runner.hpp"
@@ -126,6 +128,12 @@ TEST_CASE("config: per-file ignores by glob", "[cli][config]") {
   CHECK_THAT(r.out, !Contains("legacy/old.vtt"));           // matched by legacy/*.vtt
   CHECK_THAT(r.out, Contains("legacy/old/deep.vtt:4:1:"));  // '*' does not cross '/'
   CHECK_THAT(r.out, !Contains("draft-1.vtt"));              // a name glob matches in any folder
+  // Through a link to the repository: the file is found from the real folder, and so is the
+  // path its globs match.
+  temp_dir other;
+  REQUIRE(::symlink(dir.path.c_str(), other.file("repo").c_str()) == 0);
+  const auto linked = run_in(other.path, "lint repo/legacy/old.vtt " + other.file("repo/legacy/old.vtt"));
+  CHECK(linked.out.empty());
 }
 
 TEST_CASE("config: the speaker map and the merge limits", "[cli][config]") {

@@ -252,8 +252,10 @@ std::vector<std::string> per_file_ignores(const config& cfg, const std::string& 
   const auto* v = cfg.find("lint.per-file-ignores");
   if (v == nullptr || input.empty() || input == "-") return rules;
   std::error_code ec;
-  const auto base = fs::absolute(cfg.folder.empty() ? fs::path(".") : fs::path(cfg.folder), ec).lexically_normal();
-  const auto relative = fs::absolute(input, ec).lexically_normal().lexically_relative(base).string();
+  // Both resolved through links: the file was found from the input's real folder.
+  const auto base = fs::weakly_canonical(fs::absolute(cfg.folder.empty() ? fs::path(".") : fs::path(cfg.folder), ec),
+                                         ec);
+  const auto relative = fs::weakly_canonical(fs::absolute(input, ec), ec).lexically_relative(base).string();
   const auto file_name = fs::path(input).filename().string();
   for (const auto& [glob, list] : v->table) {
     const bool in_folders = glob.find('/') != std::string::npos;
