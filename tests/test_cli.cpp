@@ -1,12 +1,14 @@
 // End-to-end runs of the vtt program: standard streams, exit codes, files, batches, pipes.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <csignal>
 #include <filesystem>
 #include <string>
 #include <vector>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli_runner.hpp"
 
@@ -135,6 +137,43 @@ TEST_CASE("output files are written atomically and never over an input", "[cli][
   CHECK(run_vtt({"convert", in, "-o", link}).code != 0);
   CHECK(read_file(in) == two_cues);
   CHECK(run_vtt({"convert", in, d.file("x.vtt"), "-o", out}).code == 2);  // -o with several inputs
+}
+
+TEST_CASE("a replaced file keeps its hard links, owner and group; a read-only one is refused", "[cli][safety]") {
+  temp_dir d;
+  const std::string messy = "WEBVTT\n\n0:00:01.000 --> 0:00:02.000\nhi\n";
+  const std::string tidy = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nhi\n";
+  write_file(d.file("a.vtt"), messy);
+  REQUIRE(::link(d.file("a.vtt").c_str(), d.file("b.vtt").c_str()) == 0);
+  auto r = run_vtt({"fmt", "--in-place", d.file("a.vtt")});
+  CHECK(r.code == 0);
+  CHECK(read_file(d.file("b.vtt")) == tidy);  // the other name sees the new content
+  struct stat a {
+  }, b{};
+  REQUIRE(::stat(d.file("a.vtt").c_str(), &a) == 0);
+  REQUIRE(::stat(d.file("b.vtt").c_str(), &b) == 0);
+  CHECK(a.st_ino == b.st_ino);
+  CHECK(a.st_nlink == 2);
+  std::vector<std::string> names;  // no temporary file left
+  for (const auto& e : std::filesystem::directory_iterator(d.path)) names.push_back(e.path().filename().string());
+  std::sort(names.begin(), names.end());
+  CHECK(names == std::vector<std::string>{"a.vtt", "b.vtt"});
+  write_file(d.file("c.vtt"), messy);
+  if (::geteuid() == 0) {
+    REQUIRE(::chown(d.file("c.vtt").c_str(), 1234, 5678) == 0);
+    CHECK(run_vtt({"fmt", "--in-place", d.file("c.vtt")}).code == 0);
+    struct stat c {};
+    REQUIRE(::stat(d.file("c.vtt").c_str(), &c) == 0);
+    CHECK(c.st_uid == 1234);
+    CHECK(c.st_gid == 5678);
+    CHECK(read_file(d.file("c.vtt")) == tidy);
+  } else {
+    ::chmod(d.file("c.vtt").c_str(), 0444);
+    r = run_vtt({"fmt", "--in-place", d.file("c.vtt")});
+    CHECK(r.code == 1);
+    CHECK(r.err.find("not writable: refusing to replace a file you may not write") != std::string::npos);
+    CHECK(read_file(d.file("c.vtt")) == messy);
+  }
 }
 
 TEST_CASE("a failed write is an error and leaves no temporary file", "[cli][safety]") {

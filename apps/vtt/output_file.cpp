@@ -189,7 +189,14 @@ bool output_file::open(const std::string& path, const file_identities& inputs, b
   final_path_ = path;
   compare_ = std::make_unique<comparing_sink>(*this);
   if (exists) {
+    if (::access(path.c_str(), W_OK) != 0) {
+      error = "not writable: refusing to replace a file you may not write";
+      return false;
+    }
     mode_ = out_st.st_mode & 07777;
+    owner_ = static_cast<int>(out_st.st_uid);
+    group_ = static_cast<int>(out_st.st_gid);
+    linked_ = out_st.st_nlink > 1;
     existing_fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     existing_size_ = static_cast<std::size_t>(out_st.st_size);
     return true;  // an unreadable existing file simply never matches
@@ -234,6 +241,10 @@ bool output_file::diverge(std::string& error) {
   temp_path_ = name.data();
   remember_temp_file(temp_path_.c_str());
   ::fchmod(fd_, static_cast<mode_t>(mode_));
+  if (owner_ >= 0 && ::fchown(fd_, static_cast<uid_t>(owner_), static_cast<gid_t>(group_)) != 0) {
+    // Not allowed to give the file away (not root): it keeps the group if it can.
+    [[maybe_unused]] const int ignored = ::fchown(fd_, static_cast<uid_t>(-1), static_cast<gid_t>(group_));
+  }
   out_ = std::make_unique<vttkit::fd_sink>(fd_);
   // The part that matched the existing file so far is the same bytes: copy them over.
   const std::span<char> buffer = compare_buffer();
@@ -265,6 +276,7 @@ bool output_file::commit(std::string& error) {
     return false;
   }
   fd_ = -1;
+  if (linked_) return write_through(error);
   if (::rename(temp_path_.c_str(), final_path_.c_str()) != 0) {
     error = fmt::format("cannot rename into place: {}", std::strerror(errno));
     return false;
@@ -272,6 +284,33 @@ bool output_file::commit(std::string& error) {
   forget_temp_file(temp_path_.c_str());
   temp_path_.clear();
   return true;
+}
+
+bool output_file::write_through(std::string& error) {
+  const int from = ::open(temp_path_.c_str(), O_RDONLY | O_CLOEXEC);
+  const int to = from < 0 ? -1 : ::open(final_path_.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+  bool ok = from >= 0 && to >= 0;
+  if (ok) {
+    vttkit::fd_sink out{to};
+    const std::span<char> buffer = compare_buffer();
+    for (ssize_t n; ok && (n = ::read(from, buffer.data(), buffer.size())) != 0;)
+      ok = n > 0 && out.write({buffer.data(), static_cast<std::size_t>(n)});
+  }
+  const int why = errno;
+  if (to >= 0 && ::close(to) != 0) ok = false;
+  if (from >= 0) ::close(from);
+  // Written in place, the temporary file goes; else it replaces the file (the complete new
+  // content is never lost, though the other names then keep the old one).
+  const bool replaced = !ok && ::rename(temp_path_.c_str(), final_path_.c_str()) == 0;
+  if (ok) ::unlink(temp_path_.c_str());
+  if (!ok)
+    error = fmt::format("cannot rewrite the file in place for its other hard links: {}{}", std::strerror(why),
+                        replaced ? " (replaced instead: the other names keep the old content)" : "");
+  if (ok || replaced) {
+    forget_temp_file(temp_path_.c_str());
+    temp_path_.clear();
+  }
+  return ok;
 }
 
 bool output_file::broken_pipe() const noexcept { return out_ && out_->broken_pipe(); }

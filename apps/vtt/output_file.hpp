@@ -16,7 +16,10 @@ namespace vtt {
 /// to a temporary file beside it and renamed into place by `commit`. A regular file that
 /// already holds exactly the new content is left untouched (no temporary file, no rename,
 /// its modification time kept), as CMake's configure_file does: re-running a batch rewrites
-/// only the outputs that change.
+/// only the outputs that change. A file replaced keeps its permissions and, where the
+/// process may set them, its owner and group; a file with other hard links is rewritten in
+/// place once the new content is complete (a rename would part it from its other names); a
+/// file the user may not write is refused, not replaced.
 class output_file {
  public:
   output_file();
@@ -39,6 +42,8 @@ class output_file {
   /// The new content differs from the existing file: create the temporary file and copy the
   /// part that matched into it.
   bool diverge(std::string& error);
+  /// Copies the finished temporary file into the existing one (which keeps its inode).
+  bool write_through(std::string& error);
 
   int fd_ = -1;  // where bytes are written (stdout, a device, the temporary file)
   bool owned_ = false;
@@ -46,6 +51,9 @@ class output_file {
   std::size_t existing_size_ = 0;
   std::size_t matched_ = 0;  // bytes so far equal to the existing file's
   unsigned mode_ = 0;        // permissions for the new file
+  int owner_ = -1;           // the existing file's owner and group (-1: a new file)
+  int group_ = -1;
+  bool linked_ = false;  // the existing file has other hard links: rewritten in place
   std::string final_path_;
   std::string temp_path_;
   std::unique_ptr<vttkit::fd_sink> out_;
