@@ -126,6 +126,17 @@ TEST_CASE("W102 overlap: at the later cue's timing line; touching cues are fine"
         at{"6:1"});
   CHECK(where("WEBVTT\n\n00:00:01.000 --> 00:00:03.000\none\n\n00:00:03.000 --> 00:00:04.000\ntwo\n", rule::overlap) ==
         none);
+  // Under the transcript profile two speakers may talk at once; one speaker may not overlap
+  // themselves, nor a cue without a speaker. The default profile reports them all.
+  vttkit::lint_options transcript;
+  transcript.rules = vttkit::profile_rules(vttkit::lint_profile::transcript);
+  const std::string two = "WEBVTT\n\n00:01.000 --> 00:03.000\n<v A>one\n\n00:02.500 --> 00:04.000\n<v B>two\n";
+  CHECK(where(two, rule::overlap, transcript) == none);
+  CHECK(where(two, rule::overlap, vttkit::lint_options{}) == at{"6:1"});
+  const std::string self = "WEBVTT\n\n00:01.000 --> 00:03.000\n<v A>one\n\n00:02.500 --> 00:04.000\n<v A>two\n";
+  CHECK(where(self, rule::overlap, transcript) == at{"6:1"});
+  const std::string unnamed = "WEBVTT\n\n00:01.000 --> 00:03.000\n<v A>one\n\n00:02.500 --> 00:04.000\ntwo\n";
+  CHECK(where(unnamed, rule::overlap, transcript) == at{"6:1"});
   // Only the cue just before counts: the third cue starts after the second ends.
   CHECK(where("WEBVTT\n\n00:01.000 --> 00:09.000\na\n\n00:02.000 --> 00:03.000\nb\n\n00:04.000 --> 00:05.000\nc\n",
               rule::overlap) == at{"6:1"});

@@ -1,6 +1,10 @@
 // Tests for stitch: re-cutting speaker turns into one cue per sentence.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -10,12 +14,9 @@
 
 #include "transform_support.hpp"
 
-using transform_test::check_words_per_run;
 using transform_test::code_points;
 using transform_test::ends_sentence;
 using transform_test::make_cue;
-using transform_test::run;
-using transform_test::runs_of;
 using transform_test::split_words;
 using transform_test::stitched_texts;
 using transform_test::texts;
@@ -25,33 +26,100 @@ using vttkit::millis;
 
 namespace {
 
+/// Each speaker's words in the order the cues give them, and where each speaker's turns end
+/// (as counts of the speaker's words before each end).
+struct speaker_words {
+  std::vector<std::string> words;
+  std::vector<std::size_t> source;  ///< index of the cue each word comes from
+  std::vector<std::size_t> turn_ends;
+};
+
+std::map<std::string, speaker_words> words_by_speaker(const std::vector<cue>& cues) {
+  std::map<std::string, speaker_words> out;
+  for (std::size_t i = 0; i < cues.size(); ++i) {
+    speaker_words& s = out[cues[i].speaker];
+    for (auto& w : split_words(cues[i].text)) {
+      s.words.push_back(std::move(w));
+      s.source.push_back(i);
+    }
+    if (i + 1 == cues.size() || cues[i + 1].speaker != cues[i].speaker) s.turn_ends.push_back(s.words.size());
+  }
+  return out;
+}
+
 void check_stitch_properties(const std::vector<cue>& in, const vttkit::stitch_options& options) {
   const auto out = vttkit::stitch(in, options);
-  check_words_per_run(in, out);
-  const auto in_runs = runs_of(in);
-  const auto out_runs = runs_of(out);
-  REQUIRE(in_runs.size() == out_runs.size());
-  millis previous_start = 0;
-  for (std::size_t r = 0; r < out_runs.size(); ++r) {
-    const run& turn = in_runs[r];
-    for (std::size_t k = 0; k < out_runs[r].count; ++k) {
-      const std::size_t i = out_runs[r].first + k;
-      const cue& c = out[i];
-      CHECK(c.start < c.end);
-      if (i > 0) CHECK(c.start >= previous_start);
-      // Inside the turn's span, unless a start had to wait for an earlier turn's last start.
-      CHECK(c.start >= turn.first_start);
-      const bool waited = i > 0 && c.start == previous_start && c.end == c.start + 1;
-      CHECK((c.end <= turn.latest_end || waited));
-      CHECK(c.payload == vttkit::make_payload(c.speaker, c.text));
-      const bool last_of_turn = k + 1 == out_runs[r].count;
-      const bool capped = options.max_chars > 0 || options.max_duration > 0;
-      if (!last_of_turn && !capped) CHECK(ends_sentence(c.text));
-      const bool one_word = split_words(c.text).size() == 1;
-      if (options.max_chars > 0 && !one_word) CHECK(code_points(c.text) <= options.max_chars);
-      if (options.max_duration > 0 && !one_word && !waited) CHECK(c.end - c.start <= options.max_duration);
-      previous_start = c.start;
+  const auto before = words_by_speaker(in);
+  const auto after = words_by_speaker(out);
+  REQUIRE(before.size() == after.size());
+  for (const auto& [speaker, s] : before) {
+    REQUIRE(after.count(speaker) == 1);
+    CHECK(after.at(speaker).words == s.words);  // every word kept, in order, per speaker
+  }
+  millis earliest = in.front().start;
+  for (const cue& c : in) earliest = std::min(earliest, c.start);
+  std::map<std::string, std::size_t> said;  // words of each speaker written so far
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const cue& c = out[i];
+    CHECK(c.start < c.end);
+    if (i > 0) CHECK(c.start >= out[i - 1].start);
+    CHECK(c.start >= earliest);
+    CHECK(c.payload == vttkit::make_payload(c.speaker, c.text));
+    const std::size_t words = split_words(c.text).size();
+    const std::size_t total = said[c.speaker] += words;
+    const auto& ends = before.at(c.speaker).turn_ends;
+    const bool last_of_turn = std::find(ends.begin(), ends.end(), total) != ends.end();
+    const bool capped = options.max_chars > 0 || options.max_duration > 0;
+    if (!last_of_turn && !capped) CHECK(ends_sentence(c.text));
+    const bool one_word = words == 1;
+    if (options.max_chars > 0 && !one_word) CHECK(code_points(c.text) <= options.max_chars);
+  }
+}
+
+/// Speakers talking over each other: each speaker's cues follow one another without overlap,
+/// the speakers' timelines overlap freely, and the cues are sorted by start, as a diarizing
+/// service writes them.
+std::vector<cue> overlapping_speakers(std::mt19937& rng) {
+  const auto pick = [&rng](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+  const char* vocabulary[] = {"we", "think", "the", "price", "is", "fine", "caf\u00E9", "really", "so", "okay"};
+  const char* ends[] = {".", "?", "!"};
+  std::vector<cue> cues;
+  const int speakers = pick(2, 4);
+  for (int s = 0; s < speakers; ++s) {
+    const std::string speaker = "S" + std::to_string(s);
+    millis t = pick(0, 3000);
+    bool capital = true;
+    for (int n = pick(1, 8); n > 0; --n) {
+      std::string text;
+      for (int w = pick(1, 8); w > 0; --w) {
+        std::string word = vocabulary[pick(0, 9)];
+        if (capital) word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
+        capital = pick(0, 3) == 0;
+        if (capital) word += ends[pick(0, 2)];
+        text += text.empty() ? word : " " + word;
+      }
+      const millis start = t + pick(0, 1500);
+      const millis end = start + pick(200, 4000);
+      cues.push_back(make_cue(speaker, start, end, text));
+      t = end;
     }
+  }
+  std::stable_sort(cues.begin(), cues.end(), [](const cue& a, const cue& b) { return a.start < b.start; });
+  return cues;
+}
+
+/// On overlapping speakers every sentence lies within its source cues: nothing was moved.
+void check_overlapping_speakers(const std::vector<cue>& in, const vttkit::stitch_options& options) {
+  check_stitch_properties(in, options);
+  const auto out = vttkit::stitch(in, options);
+  const auto before = words_by_speaker(in);
+  std::map<std::string, std::size_t> said;
+  for (const cue& c : out) {
+    const speaker_words& s = before.at(c.speaker);
+    const std::size_t first = said[c.speaker];
+    const std::size_t last = (said[c.speaker] += split_words(c.text).size()) - 1;
+    CHECK(c.start >= in[s.source[first]].start);
+    CHECK(c.end <= in[s.source[last]].end);
   }
 }
 
@@ -157,30 +225,105 @@ TEST_CASE("stitch keeps speakers, turns and cues without speakers", "[transform]
   CHECK(st[3].speaker.empty());
 }
 
-TEST_CASE("stitch keeps starts monotonic over overlapping cues", "[transform][stitch]") {
+TEST_CASE("stitch keeps overlapping speakers at their own times", "[transform][stitch]") {
+  // A speaks over 0-10 s, B from 2 s to 6 s; each has 29 code points. A: "One two three." ends
+  // at 14 (4827.6 -> 4828), "Four five six." starts at 15 (5172.4 -> 5172). B: "Seven eight
+  // nine." ends at 17 (2000 + 2344.8 -> 4345), "Ten eleven." starts at 18 (2000 + 2482.8 -> 4482).
+  const std::vector<cue> cues = {make_cue("A", 0, 10000, "One two three. Four five six."),
+                                 make_cue("B", 2000, 6000, "Seven eight nine. Ten eleven.")};
+  const auto st = vttkit::stitch(cues);
+  REQUIRE(texts(st) ==
+          std::vector<std::string>{"One two three.", "Seven eight nine.", "Ten eleven.", "Four five six."});
+  CHECK(st[0].start == 0);
+  CHECK(st[0].end == 4828);
+  CHECK(st[1].start == 2000);
+  CHECK(st[1].end == 4345);
+  CHECK(st[2].start == 4482);
+  CHECK(st[2].end == 6000);
+  CHECK(st[3].start == 5172);
+  CHECK(st[3].end == 10000);
+
+  // A short interjection goes between the sentences around it: "Right." starts at 11 of 17
+  // (6470.6 -> 6470), after "Hm." at 4000.
+  const std::vector<cue> two = {make_cue("A", 0, 10000, "Yes. Okay. Right."), make_cue("B", 4000, 5000, "Hm.")};
+  const auto st2 = vttkit::stitch(two);
+  REQUIRE(texts(st2) == std::vector<std::string>{"Yes.", "Okay.", "Hm.", "Right."});
+  CHECK(st2[2].start == 4000);
+  CHECK(st2[2].end == 5000);
+  CHECK(st2[3].start == 6470);
+  CHECK(st2[3].end == 10000);
+}
+
+TEST_CASE("stitch moves a speaker's backward sentence later, keeping its length", "[transform][stitch]") {
   std::vector<cue> cues = {make_cue("A", 0, 5000, "One. Two."), make_cue("A", 1000, 3000, "Three. Four.")};
   const auto st = vttkit::stitch(cues);
   REQUIRE(texts(st) == std::vector<std::string>{"One.", "Two.", "Three.", "Four."});
   // "One. Two." is 9 code points over 5 s: "One." ends at 4 (2222.2 -> 2223), "Two." starts at
-  // 5 (2777.8 -> 2777). "Three. Four." is 12 over 1000-3000: "Three." would start at 1000 and
-  // end at 2000, "Four." start at 2166.7: both starts wait for 2777; the first end follows it.
+  // 5 (2777.8 -> 2777). "Three. Four." is 12 over 1000-3000: "Three." would be 1000-2000,
+  // "Four." 2166-3000 (2166.7 rounded down); both move to 2777 and keep their 1000 and 834 ms.
   CHECK(st[0].start == 0);
   CHECK(st[0].end == 2223);
   CHECK(st[1].start == 2777);
   CHECK(st[1].end == 5000);
   CHECK(st[2].start == 2777);
-  CHECK(st[2].end == 2778);
+  CHECK(st[2].end == 3777);
   CHECK(st[3].start == 2777);
-  CHECK(st[3].end == 3000);
+  CHECK(st[3].end == 3611);
+}
 
-  // Across turns too: a later speaker's cue that starts before the last start waits for it.
-  std::vector<cue> two = {make_cue("A", 0, 10000, "Yes. Okay. Right."), make_cue("B", 4000, 5000, "Hm.")};
-  const auto st2 = vttkit::stitch(two);
-  REQUIRE(st2.size() == 4);
-  // "Right." starts at 11 of 17: 6470.6 -> 6470.
-  CHECK(st2[2].start == 6470);
-  CHECK(st2[3].start == 6470);
-  CHECK(st2[3].end == 6471);
+TEST_CASE("stitch ends sentences at the marks of other scripts", "[transform][stitch]") {
+  using list = std::vector<std::string>;
+  // CJK full stops need no space after them: 15 code points over 6 s, 400 ms each.
+  const auto st = vttkit::stitch(std::vector<cue>{make_cue("", 0, 6000, "はい。そうです。わかりました。")});
+  REQUIRE(texts(st) == list{"はい。", "そうです。", "わかりました。"});
+  CHECK(st[0].end == 1200);
+  CHECK(st[1].start == 1200);
+  CHECK(st[1].end == 3200);
+  CHECK(st[2].start == 3200);
+  CHECK(stitched_texts({make_cue("", 0, 1000, "本当？はい！ええ．そう")}) ==
+        list{"本当？", "はい！", "ええ．", "そう"});
+  // Closing brackets after the mark stay with the sentence.
+  CHECK(stitched_texts({make_cue("", 0, 1000, "「本当？」はい。")}) == list{"「本当？」", "はい。"});
+  // Devanagari, Arabic, Armenian, Ethiopic: a space follows the mark, as after `.`.
+  CHECK(stitched_texts({make_cue("", 0, 1000, "नमस्ते। आप कैसे हैं॥ ठीक")}) == list{"नमस्ते।", "आप कैसे हैं॥", "ठीक"});
+  CHECK(stitched_texts({make_cue("", 0, 1000, "هل أنت بخير؟ نعم۔ شكرا")}) == list{"هل أنت بخير؟", "نعم۔", "شكرا"});
+  CHECK(stitched_texts({make_cue("", 0, 1000, "Բարև։ Ինչպես ես")}) == list{"Բարև։", "Ինչպես ես"});
+  CHECK(stitched_texts({make_cue("", 0, 1000, "ሰላም። እንዴት ነህ፧ ደህና")}) == list{"ሰላም።", "እንዴት ነህ፧", "ደህና"});
+  // Thai writes no sentence mark; its spaces are not sentence ends.
+  CHECK(stitched_texts({make_cue("", 0, 1000, "สวัสดีครับ วันนี้อากาศดี")}) == list{"สวัสดีครับ วันนี้อากาศดี"});
+}
+
+TEST_CASE("stitch and merge join CJK fragments without a space", "[transform][stitch][merge]") {
+  using list = std::vector<std::string>;
+  const std::vector<cue> cues = {make_cue("", 0, 3000, "今日は天気が"),
+                                 make_cue("", 3000, 6000, "いいですね。「本当？」はい。")};
+  const auto st = vttkit::stitch(cues);
+  REQUIRE(texts(st) == list{"今日は天気がいいですね。", "「本当？」", "はい。"});
+  for (std::size_t i = 1; i < st.size(); ++i) CHECK(st[i].start >= st[i - 1].end);  // no 1 ms overlap
+  CHECK(texts(vttkit::merge(cues)) == list{"今日は天気がいいですね。「本当？」はい。"});
+  // Hangul is written with spaces, and so is a boundary with Latin on one side.
+  CHECK(texts(vttkit::merge(std::vector<cue>{make_cue("", 0, 1000, "안녕"), make_cue("", 1000, 2000, "하세요")})) ==
+        list{"안녕 하세요"});
+  CHECK(texts(vttkit::merge(std::vector<cue>{make_cue("", 0, 1000, "東京"), make_cue("", 1000, 2000, "Tower")})) ==
+        list{"東京 Tower"});
+}
+
+TEST_CASE("stitch keeps a sound tag after a sentence end apart", "[transform][stitch]") {
+  using list = std::vector<std::string>;
+  // 33 code points over 6 s: "Sit down." ends at 9 (1636.4 -> 1637), the tag spans 10-22.
+  const auto st = vttkit::stitch(std::vector<cue>{make_cue("", 0, 6000, "Sit down. [door slams] Who is it?")});
+  REQUIRE(texts(st) == list{"Sit down.", "[door slams]", "Who is it?"});
+  CHECK(st[0].end == 1637);
+  CHECK(st[1].start == 1818);
+  CHECK(st[1].end == 4000);
+  CHECK(stitched_texts({make_cue("", 0, 1000, "Fine. (laughs) okay then.")}) ==
+        list{"Fine.", "(laughs)", "okay then."});
+  // A tag across two cues, and one at the end of the turn.
+  CHECK(stitched_texts({make_cue("", 0, 1000, "Sit down. [door"), make_cue("", 1000, 2000, "slams] Who? [music]")}) ==
+        list{"Sit down.", "[door slams]", "Who?", "[music]"});
+  // Not after a sentence end, or not a tag: the sentence goes on.
+  CHECK(stitched_texts({make_cue("", 0, 1000, "He said (quietly) no. Then (x. y) went.")}) ==
+        list{"He said (quietly) no.", "Then (x. y) went."});
 }
 
 TEST_CASE("stitch splits long sentences at clauses, else words", "[transform][stitch]") {
@@ -242,5 +385,15 @@ TEST_CASE("stitch properties over generated transcripts", "[transform][stitch][p
     check_stitch_properties(cues, {30, 0});
     check_stitch_properties(cues, {0, 2500});
     check_stitch_properties(cues, {45, 3000});
+  }
+}
+
+TEST_CASE("stitch properties over speakers talking over each other", "[transform][stitch][property]") {
+  std::mt19937 rng(11);
+  for (int round = 0; round < 300; ++round) {
+    const auto cues = overlapping_speakers(rng);
+    check_overlapping_speakers(cues, {});
+    check_overlapping_speakers(cues, {30, 0});
+    check_overlapping_speakers(cues, {0, 2500});
   }
 }

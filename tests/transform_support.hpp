@@ -99,7 +99,9 @@ inline std::vector<run> runs_of(const std::vector<cue>& cues) {
   return runs;
 }
 
+/// Whether `text` ends a sentence, or is a sound tag stitch keeps apart ("(really)").
 inline bool ends_sentence(std::string_view text) {
+  if ((text.starts_with('[') && text.ends_with(']')) || (text.starts_with('(') && text.ends_with(')'))) return true;
   while (!text.empty()) {
     const std::string_view closers[] = {"\"", "'", ")", "]", "\u201D", "\u2019"};
     bool stripped = false;

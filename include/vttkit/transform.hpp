@@ -255,11 +255,21 @@ struct stitch_options {
 /// (`cue::words`; the sentence then has its words too), else times interpolated by character
 /// within the source cue. Sentences are emitted as soon as they are known to be complete, so
 /// memory holds only the unfinished one.
+///
+/// Speakers may talk over each other: each sentence keeps its own time and the output is
+/// ordered by start, overlaps kept. A sentence that starts after the last input cue's start
+/// could still be preceded by a later cue, so it waits in a reorder window of at most
+/// `reorder_window` sentences. A sentence that would start before one already written (input
+/// cues out of order, a speaker overlapping themselves, or a window overflow) is moved later,
+/// keeping its length.
 class stitcher {
  public:
   stitcher(stitch_options options, cue_handler out);
   void push(const cue& c);
   void finish();
+
+  /// Sentences held at most while waiting for the cues that may start before them.
+  static constexpr std::size_t reorder_window = 256;
 
  private:
   /// One source cue's share of `pending_`: where its text lies and the times it spans.
@@ -282,6 +292,9 @@ class stitcher {
   void flush_turn();
   [[nodiscard]] bool add_word_pieces(const cue& c, std::size_t begin);
   void collect_words(std::size_t begin, std::size_t end);
+  void deliver();
+  void hold();
+  void release(millis floor);
 
   stitch_options options_;
   cue_handler out_;
@@ -289,9 +302,17 @@ class stitcher {
   std::vector<piece> pieces_;  ///< the source cues with text in pending_, in order
   std::size_t scanned_ = 0;    ///< pending_ before this offset holds no sentence end
   cue sentence_;               ///< the turn's speaker and settings; reused for every cue emitted
-  millis last_start_ = 0;      ///< start of the last cue emitted: starts never decrease
+  millis turn_start_ = 0;      ///< start of the turn's last sentence: starts in a turn never decrease
+  millis turn_end_ = 0;        ///< end of the turn's last sentence
+  millis input_start_ = 0;     ///< start of the cue being pushed: later cues start no earlier
+  millis released_start_ = 0;  ///< start of the last cue handed out: starts out never decrease
+  std::vector<cue> held_;      ///< the reorder window, [held_begin_, held_end_) sorted by start
+  std::size_t held_begin_ = 0;
+  std::size_t held_end_ = 0;
   bool in_turn_ = false;
-  bool emitted_ = false;
+  bool turn_emitted_ = false;
+  bool after_unspaced_ = false;  ///< the next sentence follows the last without a space
+  bool released_ = false;
 };
 
 /// One row of `vtt speakers`.

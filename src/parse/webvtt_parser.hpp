@@ -66,6 +66,9 @@ class webvtt_parser {
   std::size_t timing_line_ = 0;
   std::size_t block_lines_ = 0;
   bool block_seen_arrow_ = false;
+  std::size_t block_white_line_ = 0;  ///< the block's first line of only spaces and tabs, 0 if none
+  [[nodiscard]] static bool is_white_only(std::string_view line) noexcept;
+  [[nodiscard]] std::string white_line_note() const;
   cue_text_summary summary_;
   bool simple_voice_ = false;
 };

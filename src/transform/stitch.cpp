@@ -5,6 +5,8 @@
 // the text before the cut is dropped, so memory holds one unfinished sentence, not the turn.
 // Times are interpolated by code point within the source cue a position falls in; a source cue
 // with word timings gives one piece per word, so that a cut between words falls on their times.
+// Sentences of different speakers may overlap: each keeps its time, and those that a later cue
+// could still start before wait in a bounded window (`held_`) that hands them out by start.
 #include <algorithm>
 #include <cstdint>
 #include <limits>
@@ -38,6 +40,13 @@ millis interpolate(const Piece& p, std::size_t offset, bool round_up) noexcept {
   if (round_up && rest % chars != 0) ++elapsed;
   // Unsigned, because start + elapsed <= end always fits while the parts need not.
   return static_cast<millis>(static_cast<std::uint64_t>(p.start) + elapsed);
+}
+
+/// Moves a cue that would start before `floor` to start there, keeping its length.
+void move_later(millis& start, millis& end, millis floor) noexcept {
+  const millis length = end - start;
+  start = floor;
+  end = length > std::numeric_limits<millis>::max() - floor ? std::numeric_limits<millis>::max() : floor + length;
 }
 
 /// How many chunks of at most `cap` an `amount` (characters or milliseconds) needs.
@@ -161,26 +170,31 @@ class text_clock {
 stitcher::stitcher(stitch_options options, cue_handler out) : options_(options), out_(std::move(out)) {}
 
 void stitcher::push(const cue& c) {
+  input_start_ = c.start;
   if (in_turn_ && !detail::same_bytes(c.speaker, sentence_.speaker)) flush_turn();
   if (!in_turn_) {
     in_turn_ = true;
+    turn_emitted_ = false;
     sentence_.speaker = c.speaker;
     sentence_.settings = c.settings;
   }
   const std::size_t before = pending_.size();
-  if (detail::append_words(pending_, c.text) == 0) return;  // no words, so no time to give out
-  const std::size_t begin = before == 0 ? 0 : before + 1;
-  if (!add_word_pieces(c, begin)) {
-    piece p;
-    p.start = c.start;
-    p.end = std::max(c.start, c.end);
-    p.begin = begin;
-    p.size = pending_.size() - p.begin;
-    p.chars = detail::count_code_points(std::string_view(pending_).substr(p.begin));
-    p.line = c.line;
-    pieces_.push_back(p);
+  if (detail::append_words(pending_, c.text) > 0) {
+    const std::size_t begin = before == 0 || pending_[before] != ' ' ? before : before + 1;
+    if (!add_word_pieces(c, begin)) {
+      piece p;
+      p.start = c.start;
+      p.end = std::max(c.start, c.end);
+      p.begin = begin;
+      p.size = pending_.size() - p.begin;
+      p.chars = detail::count_code_points(std::string_view(pending_).substr(p.begin));
+      p.line = c.line;
+      pieces_.push_back(p);
+    }
+    cut(false);
   }
-  cut(false);
+  // Later cues start no earlier than this one, the rest of the turn no earlier than its piece.
+  if (held_begin_ != held_end_) release(pieces_.empty() ? c.start : std::min(c.start, pieces_.front().start));
 }
 
 bool stitcher::add_word_pieces(const cue& c, std::size_t begin) {
@@ -227,6 +241,8 @@ void stitcher::collect_words(std::size_t begin, std::size_t end) {
 
 void stitcher::finish() {
   if (in_turn_) flush_turn();
+  input_start_ = std::numeric_limits<millis>::max();
+  release(std::numeric_limits<millis>::max());
 }
 
 void stitcher::flush_turn() {
@@ -247,7 +263,14 @@ void stitcher::cut(bool turn_over) {
       break;
     }
     emit_sentence(begin, found.position);
-    begin = found.position + 1;
+    after_unspaced_ = found.next == found.position;
+    begin = found.next;
+    // A sound tag after a sentence end is a unit of its own: "[door slams]".
+    if (const std::size_t tag = detail::sound_tag_end(pending_, begin);
+        tag != 0 && tag != detail::sound_tag_unfinished) {
+      emit_sentence(begin, tag);
+      begin = tag < pending_.size() ? tag + 1 : tag;
+    }
     scanned_ = begin;
   }
   if (turn_over) {
@@ -316,18 +339,69 @@ void stitcher::emit(std::size_t begin, std::size_t end) {
   sentence_.line = clock.piece().line;
   clock.advance(end);
   millis stop = clock.end_time();
-  // Overlapping or backward source cues can interpolate to an earlier start than a cue already
-  // written; a stream's starts must never decrease, so such a start waits for the last one.
-  if (emitted_ && start < last_start_) start = last_start_;
-  if (stop <= start) stop = start == std::numeric_limits<millis>::max() ? start : start + 1;
+  // A turn's sentences keep their order: one that interpolates to an earlier start than the
+  // one before (the speaker's cues overlap or go backward) is moved after it, keeping its length.
+  if (turn_emitted_ && start < turn_start_) move_later(start, stop, turn_start_);
+  if (released_ && start < released_start_) move_later(start, stop, released_start_);
+  // Text without a space between two sentences ("はい。そうです。") puts both ends on one
+  // character boundary: the end rounded up and the start rounded down may differ by 1 ms.
+  if (after_unspaced_ && start < turn_end_ && turn_end_ - start <= 1) start = turn_end_;
+  after_unspaced_ = false;
+  if (stop <= start) stop = start == std::numeric_limits<millis>::max() ? start : start + 1;  // an empty cue
   sentence_.start = start;
   sentence_.end = stop;
   sentence_.text.assign(pending_, begin, end - begin);
   collect_words(begin, end);
   detail::assign_payload(sentence_.payload, sentence_.speaker, sentence_.text);
-  last_start_ = start;
-  emitted_ = true;
-  out_(sentence_);
+  turn_start_ = start;
+  turn_end_ = stop;
+  turn_emitted_ = true;
+  deliver();
+}
+
+void stitcher::deliver() {
+  // The usual case, one speaker at a time: no later cue can start before this sentence.
+  if (held_begin_ == held_end_ && sentence_.start <= input_start_) {
+    released_start_ = sentence_.start;
+    released_ = true;
+    out_(sentence_);
+    return;
+  }
+  hold();
+  if (held_end_ - held_begin_ > reorder_window) release(held_[held_begin_].start);
+}
+
+void stitcher::hold() {
+  if (held_end_ == held_.size()) {
+    if (held_begin_ > 0) {  // move the slots handed out to the back, to be reused
+      std::rotate(held_.begin(), held_.begin() + static_cast<std::ptrdiff_t>(held_begin_), held_.end());
+      held_end_ -= held_begin_;
+      held_begin_ = 0;
+    } else {
+      held_.emplace_back();
+    }
+  }
+  std::size_t at = held_end_++;
+  held_[at] = sentence_;  // assigning reuses the slot's strings
+  // Into place by start, but never before a sentence of the same speaker: words keep their order.
+  while (at > held_begin_ && held_[at - 1].start > held_[at].start) {
+    cue& earlier = held_[at - 1];
+    if (detail::same_bytes(earlier.speaker, held_[at].speaker)) {
+      move_later(held_[at].start, held_[at].end, earlier.start);
+      break;
+    }
+    std::swap(earlier, held_[at]);
+    --at;
+  }
+}
+
+void stitcher::release(millis floor) {
+  for (; held_begin_ != held_end_ && held_[held_begin_].start <= floor; ++held_begin_) {
+    released_start_ = held_[held_begin_].start;
+    released_ = true;
+    out_(held_[held_begin_]);
+  }
+  if (held_begin_ == held_end_) held_begin_ = held_end_ = 0;
 }
 
 void stitcher::drop_front(std::size_t count) {
