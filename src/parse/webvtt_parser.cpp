@@ -279,10 +279,19 @@ bool webvtt_parser::is_white_only(std::string_view line) noexcept {
   return true;
 }
 
-/// Names the cause of a block run into the next when one of its lines only looked blank.
-std::string webvtt_parser::white_line_note() const {
-  if (block_white_line_ == 0) return {};
-  return "; line " + std::to_string(block_white_line_) + " has only white space, which does not end a block";
+/// Names the cause of a block run into the next when one of its lines only looked blank and
+/// more of the block followed it, for a diagnostic on line `at`. The line is named by its
+/// distance from `at`, never by its number: on several threads a chunk counts its own lines,
+/// and only a diagnostic's line field is shifted to the input's numbering.
+std::string webvtt_parser::white_line_note(std::size_t at) const {
+  if (block_white_line_ == 0 || block_white_line_ >= block_last_line_) return {};
+  const std::size_t w = block_white_line_;
+  const std::size_t d = w > at ? w - at : at - w;
+  const char* const side = w > at ? "below" : "above";
+  std::string where = d == 0   ? "this line"
+                      : d == 1 ? std::string("the line ") + side
+                               : "the line " + std::to_string(d) + " lines " + side;
+  return "; " + where + " has only white space, which does not end a block";
 }
 
 webvtt_parser::block_result webvtt_parser::collect_block(cue& c) {
@@ -293,6 +302,7 @@ webvtt_parser::block_result webvtt_parser::collect_block(cue& c) {
   block_result kind = block_result::none;
   buffer_.clear();
   block_white_line_ = 0;
+  block_last_line_ = 0;
   // Lines accumulate in buffer_ until a cue starts, then straight into the cue's payload.
   std::string* text = &buffer_;
   std::string_view line;
@@ -302,6 +312,7 @@ webvtt_parser::block_result webvtt_parser::collect_block(cue& c) {
       block_line_ = ctx_.lines.line_number();
     }
     ++line_count;
+    if (!line.empty()) block_last_line_ = ctx_.lines.line_number();
     if (block_white_line_ == 0 && is_white_only(line)) block_white_line_ = ctx_.lines.line_number();
     if (const auto at = find_arrow(line); at != std::string_view::npos) {
       if (line_count == 1 || (line_count == 2 && !seen_arrow)) {
@@ -320,7 +331,8 @@ webvtt_parser::block_result webvtt_parser::collect_block(cue& c) {
         continue;
       }
       ctx_.report(rule::arrow_in_text, ctx_.lines.line_number(), column_of(line, at),
-                  "'-->' in cue text (missing blank line?" + white_line_note() + "): a new cue starts here");
+                  "'-->' in cue text (missing blank line?" + white_line_note(ctx_.lines.line_number()) +
+                      "): a new cue starts here");
       ctx_.lines.unget();
       break;
     }
@@ -404,7 +416,7 @@ bool webvtt_parser::next(item_kind& kind, cue& c, block& b) {
         // other lost text is reported here, so that nothing disappears silently.
         if (!block_seen_arrow_)
           ctx_.report(rule::invalid_timestamp, block_line_, 1,
-                      "text without a timing line" + white_line_note() + ": the block is dropped");
+                      "text without a timing line" + white_line_note(block_line_) + ": the block is dropped");
         break;
     }
   }
