@@ -271,6 +271,27 @@ TEST_CASE("stitch moves a speaker's backward sentence later, keeping its length"
   CHECK(st[3].end == 3611);
 }
 
+TEST_CASE("stitch: a cue going back in time lands among another speaker's sentences", "[transform][stitch]") {
+  // B's 20 code points span 10-12 s: "One two." is 10.000-10.800, "Three four." 10.900-12.000.
+  // The cue without a speaker says it is at 1-2 s, after B's first sentence was written: it
+  // moves to 10.000 (no start may go back) and keeps its 1000 ms, so it comes before "Three
+  // four.". Every word is kept and each speaker's words keep their order, but the words of all
+  // speakers together are no longer in input order (what the fuzz target once demanded).
+  const std::vector<cue> cues = {make_cue("B", 10000, 12000, "One two. Three four."),
+                                 make_cue("", 1000, 2000, "Five six.")};
+  const auto st = vttkit::stitch(cues);
+  REQUIRE(texts(st) == std::vector<std::string>{"One two.", "Five six.", "Three four."});
+  CHECK(st[0].speaker == "B");
+  CHECK(st[1].speaker.empty());
+  CHECK(st[2].speaker == "B");
+  CHECK(st[0].start == 10000);
+  CHECK(st[0].end == 10800);
+  CHECK(st[1].start == 10000);
+  CHECK(st[1].end == 11000);
+  CHECK(st[2].start == 10900);
+  CHECK(st[2].end == 12000);
+}
+
 TEST_CASE("stitch ends sentences at the marks of other scripts", "[transform][stitch]") {
   using list = std::vector<std::string>;
   // CJK full stops need no space after them: 15 code points over 6 s, 400 ms each.
