@@ -17,6 +17,7 @@
 using transform_test::code_points;
 using transform_test::ends_sentence;
 using transform_test::make_cue;
+using transform_test::overlapping_speakers;
 using transform_test::split_words;
 using transform_test::stitched_texts;
 using transform_test::texts;
@@ -76,38 +77,6 @@ void check_stitch_properties(const std::vector<cue>& in, const vttkit::stitch_op
   }
 }
 
-/// Speakers talking over each other: each speaker's cues follow one another without overlap,
-/// the speakers' timelines overlap freely, and the cues are sorted by start, as a diarizing
-/// service writes them.
-std::vector<cue> overlapping_speakers(std::mt19937& rng) {
-  const auto pick = [&rng](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
-  const char* vocabulary[] = {"we", "think", "the", "price", "is", "fine", "caf\u00E9", "really", "so", "okay"};
-  const char* ends[] = {".", "?", "!"};
-  std::vector<cue> cues;
-  const int speakers = pick(2, 4);
-  for (int s = 0; s < speakers; ++s) {
-    const std::string speaker = "S" + std::to_string(s);
-    millis t = pick(0, 3000);
-    bool capital = true;
-    for (int n = pick(1, 8); n > 0; --n) {
-      std::string text;
-      for (int w = pick(1, 8); w > 0; --w) {
-        std::string word = vocabulary[pick(0, 9)];
-        if (capital) word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
-        capital = pick(0, 3) == 0;
-        if (capital) word += ends[pick(0, 2)];
-        text += text.empty() ? word : " " + word;
-      }
-      const millis start = t + pick(0, 1500);
-      const millis end = start + pick(200, 4000);
-      cues.push_back(make_cue(speaker, start, end, text));
-      t = end;
-    }
-  }
-  std::stable_sort(cues.begin(), cues.end(), [](const cue& a, const cue& b) { return a.start < b.start; });
-  return cues;
-}
-
 /// On overlapping speakers every sentence lies within its source cues: nothing was moved.
 void check_overlapping_speakers(const std::vector<cue>& in, const vttkit::stitch_options& options) {
   check_stitch_properties(in, options);
@@ -120,6 +89,7 @@ void check_overlapping_speakers(const std::vector<cue>& in, const vttkit::stitch
     const std::size_t last = (said[c.speaker] += split_words(c.text).size()) - 1;
     CHECK(c.start >= in[s.source[first]].start);
     CHECK(c.end <= in[s.source[last]].end);
+    CHECK(c.end - c.start > 1);  // never squeezed to 1 ms by a clamp
   }
 }
 
@@ -405,6 +375,17 @@ TEST_CASE("stitch properties over generated transcripts", "[transform][stitch][p
     check_stitch_properties(cues, {});
     check_stitch_properties(cues, {30, 0});
     check_stitch_properties(cues, {0, 2500});
+    check_stitch_properties(cues, {45, 3000});
+  }
+}
+
+TEST_CASE("stitch properties over transcripts without voices", "[transform][stitch][property]") {
+  transcript_generator generate(8, false);
+  for (int round = 0; round < 200; ++round) {
+    const auto cues = generate.make();
+    for (const cue& c : cues) REQUIRE(c.speaker.empty());
+    check_stitch_properties(cues, {});
+    check_stitch_properties(cues, {30, 0});
     check_stitch_properties(cues, {45, 3000});
   }
 }

@@ -223,6 +223,11 @@ struct merge_options {
   millis max_gap = 2000;      ///< join when next start minus previous end is at most this
   std::size_t max_chars = 0;  ///< 0: no limit on a merged cue's text length
   millis max_duration = 0;    ///< 0: no limit on a merged cue's duration
+  /// Cues without a speaker (a file without voices is one long turn) merge into reading-sized
+  /// cues: these caps stand in for `max_chars` and `max_duration` where those are 0. About
+  /// 30 s of speech, 500 characters at the 17 a second of conversation. 0: no limit.
+  std::size_t unvoiced_max_chars = 500;
+  millis unvoiced_max_duration = 30000;
 };
 
 /// Joins consecutive cues of the same speaker into one. The joined cue has the words of its
