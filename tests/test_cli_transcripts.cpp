@@ -177,3 +177,10 @@ TEST_CASE("speaker prefixes: --speaker-names and --prefix-pattern turn prefixes 
   CHECK(empty.code == 2);
   CHECK(empty.err.find("--speaker-names \"a,,b\"") != std::string::npos);
 }
+
+TEST_CASE("docs/transcripts.md: every paragraph example gives the output shown", "[cli][paragraph][docs]") {
+  const auto all = examples("Paragraphs");
+  // A pause cuts a paragraph; --drop-sounds and a longer --paragraph-gap.
+  CHECK(all.size() == 2);
+  check_examples(all);
+}

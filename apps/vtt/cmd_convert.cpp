@@ -1,5 +1,6 @@
 // vtt convert, merge, stitch and speakers: read, transform (vttkit::pipeline), write.
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cctype>
 #include <cerrno>
@@ -76,6 +77,7 @@ struct convert_options {
   const CLI::Option* to_flag = nullptr;  ///< -t,--to: whether it was given
   // Flags that only act with another one or with some formats: whether they were given.
   const CLI::Option* labels_flag = nullptr;
+  std::array<CLI::Option*, 2> transcript_flags{};  ///< --paragraph-gap, --drop-sounds
   const CLI::Option* max_gap_flag = nullptr;
   std::vector<const CLI::Option*> limit_flags;  ///< --max-chars, --max-duration
   bool config_chars = false;                    ///< the configuration file gave max-chars
@@ -117,6 +119,7 @@ void add_output_flags(CLI::App& cmd, convert_options& o) {
                              &vttkit::speaker_labels_info::labels,
                              "Prefix 'Name: ' in srt and txt: none, change (each turn), every cue")
                       ->type_name("WHEN");
+  o.transcript_flags = add_transcript_flags(cmd, o.write);
 }
 
 void add_speaker_flags(CLI::App& cmd, convert_options& o) {
@@ -166,6 +169,12 @@ void warn_idle_flags(const convert_options& opt, messages& msg) {
   if (given(opt.labels_flag) && !vttkit::writes_speaker_labels(format))
     msg.line(fmt::format("vtt: warning: --speaker-labels does nothing for --to {} (it acts on srt and txt)",
                          vttkit::to_string(format)));
+  const bool transcript = format == vttkit::output_format::md || format == vttkit::output_format::txt;
+  for (const auto* flag : opt.transcript_flags) {
+    if (given(flag) && !transcript)
+      msg.line(fmt::format("vtt: warning: {} does nothing for --to {} (it acts on md and txt)", flag->get_name(),
+                           vttkit::to_string(format)));
+  }
 }
 
 /// Everything a run needs, checked once before any file is read.

@@ -320,6 +320,49 @@ class stitcher {
   bool released_ = false;
 };
 
+/// The paragraph rule of the transcript writers (docs/transcripts.md, "Paragraphs").
+struct paragraph_options {
+  millis gap = 2000;             ///< `--paragraph-gap`: a pause longer than this starts a paragraph
+  std::size_t max_chars = 1000;  ///< no paragraph grows past this, but for a single longer cue
+  /// Once a paragraph holds this many characters, it ends at the next cue that ends a sentence.
+  std::size_t sentence_chars = 600;
+};
+
+/// Where a cue falls in the paragraphs of a transcript.
+struct paragraph_step {
+  bool turn = false;       ///< it starts a speaker turn (the first cue, or another speaker)
+  bool paragraph = false;  ///< it starts a paragraph: it has text and the one before it ended
+};
+
+/// Cuts a stream of cues into paragraphs for reading, for every transcript writer (md, txt,
+/// html): a paragraph starts with a speaker turn, after a pause longer than `gap` (next start
+/// minus the previous end), before a cue that would take it past `max_chars` code points, and
+/// after a cue that ends a sentence once it holds `sentence_chars`. A speaker turn is a run of
+/// cues with the same speaker, so a file without voices is one turn, cut by the other rules
+/// alone. Cues without text take no part but for turns. Decides on each cue as it comes, so it
+/// streams.
+class paragraph_breaker {
+ public:
+  explicit paragraph_breaker(paragraph_options options = {}) noexcept : options_(options) {}
+  /// Takes the next cue, whose text as it will be written is `text` (words are counted as
+  /// joined by single spaces).
+  paragraph_step next(const cue& c, std::string_view text);
+
+ private:
+  paragraph_options options_;
+  std::string speaker_;
+  std::size_t chars_ = 0;      ///< of the open paragraph
+  millis end_ = 0;             ///< of the last cue with text
+  bool open_turn_ = false;     ///< a cue was seen
+  bool open_ = false;          ///< a paragraph has text
+  bool sentence_end_ = false;  ///< the last cue with text ended a sentence
+};
+
+/// `--drop-sounds`: `text` without its bracketed sound tags (`[door slams]`, `(laughs)`, as
+/// stitch recognises them: at most 48 bytes, no brackets or sentence marks inside, at the start
+/// of a word and followed by white space or the end), white space around them collapsed.
+[[nodiscard]] std::string drop_sound_tags(std::string_view text);
+
 /// One row of `vtt speakers`.
 struct speaker_stats {
   std::string speaker;  ///< "" for cues without a speaker

@@ -333,6 +333,21 @@ std::size_t sound_tag_end(std::string_view text, std::size_t at) noexcept {
   return text.size() - at <= longest ? sound_tag_unfinished : 0;
 }
 
+bool ends_with_sentence_mark(std::string_view text) noexcept {
+  std::size_t end = text.size();
+  while (end > 0 && is_ascii_whitespace(text[end - 1])) --end;
+  // Back over closing quotes and brackets (each at most 3 bytes), then one mark.
+  for (std::size_t steps = 0; end > 0 && steps < 8; ++steps) {
+    std::size_t begin = end - 1;
+    while (begin > 0 && end - begin < 4 && is_continuation_byte(text[begin])) --begin;
+    const std::string_view head = text.substr(0, end);
+    if (terminator_length(head, begin) == end - begin) return true;
+    if (closer_length(head, begin) != end - begin) return false;
+    end = begin;
+  }
+  return false;
+}
+
 sentence_search find_sentence_end(std::string_view text, std::size_t from, bool complete) noexcept {
   using status = sentence_search::status;
   const std::size_t n = text.size();

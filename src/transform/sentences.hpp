@@ -73,6 +73,10 @@ inline constexpr std::size_t sound_tag_unfinished = std::string_view::npos;
 /// `sound_tag_unfinished` when the text ends before the bracket could close.
 [[nodiscard]] std::size_t sound_tag_end(std::string_view text, std::size_t at) noexcept;
 
+/// Whether `text` (white space at its end ignored) ends with a sentence mark, of any script,
+/// and possibly closing quotes or brackets: "Yes.", "Really?\"", "はい。".
+[[nodiscard]] bool ends_with_sentence_mark(std::string_view text) noexcept;
+
 /// Whether the space at `text[space]` follows a clause mark (`,` `;` `:` `—` `–`), the
 /// preferred place to split a sentence that is too long.
 [[nodiscard]] bool is_clause_boundary(std::string_view text, std::size_t space) noexcept;

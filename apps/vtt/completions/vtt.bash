@@ -22,7 +22,7 @@ _vtt_flags() {
   local files="-h --help -o --output --out-dir -r --recursive -j --jobs -q --quiet --color --encoding"
   local read="--strict --from --map --map-file --speakers-from-prefix --speaker-names --prefix-pattern --rollup"
   local config="--config --no-config"
-  local write="-t --to --speaker-labels"
+  local write="-t --to --speaker-labels --paragraph-gap --drop-sounds"
   case $1 in
     convert) echo "$files $read $config $write --merge --stitch --max-gap --max-chars --max-duration" ;;
     merge) echo "$files $read $config $write --max-gap --max-chars --max-duration" ;;
@@ -89,7 +89,8 @@ _vtt_value() {
     -o | --output | --map-file | --config) COMPREPLY=($(compgen -f -- "$cur")) ;;
     -j | --jobs | --max-gap | --max-chars | --max-duration | --map | --max-line-length | --max-lines | \
       --max-cps | --min-duration | --min-gap | --speaker-names | --prefix-pattern | \
-      --encoding | --since | --factor | --fps | --sync | --start | --end | --gap | --offset-from-durations)
+      --encoding | --since | --factor | --fps | --sync | --start | --end | --gap | --offset-from-durations | \
+      --paragraph-gap)
       COMPREPLY=() # a number, a time, OLD=NEW, names, a pattern, an iconv name: nothing to offer
       ;;
     *) return 1 ;;

@@ -68,6 +68,8 @@ complete -c vtt -n "__fish_seen_subcommand_from $io lint" -l encoding -x -a 'utf
 complete -c vtt -n "__fish_seen_subcommand_from lint" -l show-source -x -a 'auto always never' -d 'The source line under each finding'
 complete -c vtt -n "__fish_seen_subcommand_from $writing" -s t -l to -x -a 'vtt srt json jsonl md txt podcast-json' -d 'Output format'
 complete -c vtt -n "__fish_seen_subcommand_from $writing" -l speaker-labels -x -a 'none change every' -d 'Name: prefixes in srt and txt'
+complete -c vtt -n "__fish_seen_subcommand_from $writing concat" -l paragraph-gap -x -d 'md and txt: a longer pause starts a paragraph'
+complete -c vtt -n "__fish_seen_subcommand_from $writing concat" -l drop-sounds -d 'md and txt: leave out sound tags'
 complete -c vtt -n "__fish_seen_subcommand_from convert" -l merge -d 'Join fragments into turns'
 complete -c vtt -n "__fish_seen_subcommand_from convert" -l stitch -d 'One cue per sentence'
 complete -c vtt -n "__fish_seen_subcommand_from convert merge" -l max-gap -x -d 'Join cues at most SECONDS apart'
