@@ -262,6 +262,24 @@ TEST_CASE("stitch: a cue going back in time lands among another speaker's senten
   CHECK(st[2].end == 12000);
 }
 
+TEST_CASE("stitch: a sentence moved later ends no later than WebVTT can spell", "[transform][stitch]") {
+  // B speaks in the last second WebVTT can spell; a 99 s cue going back in time moves to B's
+  // start. Keeping its length would end it past 2562047788014:59:59.999, which no parser reads
+  // back: the written file lost the cue. It ends at that time instead.
+  constexpr millis last = vttkit::max_timestamp;
+  CHECK(vttkit::collect_timestamp("2562047788014:59:59.999").value == last);
+  CHECK(!vttkit::collect_timestamp("2562047788015:00:00.000").ok);
+  const std::vector<cue> cues = {make_cue("B", last - 1000, last, "One two. Three four."),
+                                 make_cue("", 1000, 100000, "Five six.")};
+  const auto st = vttkit::stitch(cues);
+  REQUIRE(texts(st) == std::vector<std::string>{"One two.", "Five six.", "Three four."});
+  CHECK(st[1].start == last - 1000);
+  CHECK(st[1].end == last);
+  vttkit::document doc;
+  doc.cues = st;
+  CHECK(vttkit::parse(vttkit::write_document(doc)).document.cues.size() == 3);
+}
+
 TEST_CASE("stitch ends sentences at the marks of other scripts", "[transform][stitch]") {
   using list = std::vector<std::string>;
   // CJK full stops need no space after them: 15 code points over 6 s, 400 ms each.

@@ -42,11 +42,13 @@ millis interpolate(const Piece& p, std::size_t offset, bool round_up) noexcept {
   return static_cast<millis>(static_cast<std::uint64_t>(p.start) + elapsed);
 }
 
-/// Moves a cue that would start before `floor` to start there, keeping its length.
+/// Moves a cue that would start before `floor` to start there, keeping its length; but it ends
+/// no later than the latest time WebVTT can spell (or its own end, if that was later still).
 void move_later(millis& start, millis& end, millis floor) noexcept {
   const millis length = end - start;
+  const millis latest = std::max(end, max_timestamp);
   start = floor;
-  end = length > std::numeric_limits<millis>::max() - floor ? std::numeric_limits<millis>::max() : floor + length;
+  end = floor > latest || length > latest - floor ? latest : floor + length;
 }
 
 /// How many chunks of at most `cap` an `amount` (characters or milliseconds) needs.
