@@ -280,6 +280,24 @@ TEST_CASE("stitch: a sentence moved later ends no later than WebVTT can spell", 
   CHECK(vttkit::parse(vttkit::write_document(doc)).document.cues.size() == 3);
 }
 
+TEST_CASE("stitch and merge keep no-break and thin spaces between words", "[transform][stitch][merge]") {
+  // U+00A0 no-break space, U+2009 thin space, U+202F narrow no-break space: kept between two
+  // words, where they keep the line from breaking; white space at a text's ends as before.
+  const std::string nbsp = "\u00A0", thin = "\u2009", narrow = "\u202F";
+  const std::vector<cue> cues = {make_cue("A", 0, 1000, "It is 10" + nbsp + "km"),
+                                 make_cue("A", 1000, 2000, nbsp + "to 5" + thin + "000 m. Mr." + nbsp + "Li  " + nbsp),
+                                 make_cue("A", 2000, 3000, "paid 20" + narrow + "\u20AC.")};
+  const auto merged = vttkit::merge(cues);
+  REQUIRE(merged.size() == 1);
+  CHECK(merged[0].text ==
+        "It is 10" + nbsp + "km to 5" + thin + "000 m. Mr." + nbsp + "Li paid 20" + narrow + "\u20AC.");
+  // A sentence never ends at "Mr." before a no-break space: it is no space to cut at.
+  CHECK(texts(vttkit::stitch(cues)) == std::vector<std::string>{"It is 10" + nbsp + "km to 5" + thin + "000 m.",
+                                                                "Mr." + nbsp + "Li paid 20" + narrow + "\u20AC."});
+  // A no-break space alone, as a blank cue holds it, is no word.
+  CHECK(vttkit::merge(std::vector<cue>{make_cue("A", 0, 1000, nbsp)}).front().text.empty());
+}
+
 TEST_CASE("stitch ends sentences at the marks of other scripts", "[transform][stitch]") {
   using list = std::vector<std::string>;
   // CJK full stops need no space after them: 15 code points over 6 s, 400 ms each.

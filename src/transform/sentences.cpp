@@ -213,6 +213,27 @@ std::size_t skip_space(std::string_view text, std::size_t i) noexcept {
   return i;
 }
 
+/// Bytes of a space that joins two words at `text[i]`, 0 when there is none: no-break U+00A0,
+/// figure U+2007, thin U+2009, narrow no-break U+202F ("10 km", "5 000"). Merge and stitch
+/// keep them as they are between two words, where a line must not break.
+std::size_t joining_space_length(std::string_view text, std::size_t i) noexcept {
+  const unsigned char c = byte_at(text, i);
+  if (c == 0xC2) return has_at(text, i, "\u00A0") ? 2 : 0;
+  if (c != 0xE2) return 0;
+  return has_at(text, i, "\u2007") || has_at(text, i, "\u2009") || has_at(text, i, "\u202F") ? 3 : 0;
+}
+
+/// The end of the word at `i`, joining spaces between two of its parts included.
+std::size_t skip_joined_word(std::string_view text, std::size_t i) noexcept {
+  for (;;) {
+    i = skip_word(text, i);
+    std::size_t j = i;
+    for (std::size_t n = 0; j < text.size() && (n = joining_space_length(text, j)) != 0;) j += n;
+    if (j == i || j == text.size() || space_length(text, j) != 0) return i;
+    i = j;
+  }
+}
+
 /// Whether the last character of `out` and the one at `text[i]` are both of a script written
 /// without spaces, so that two fragments join without one. A byte below 0x80 on either side
 /// rules it out before anything is decoded.
@@ -274,7 +295,7 @@ std::size_t count_reading_words(std::string_view text) noexcept {
 std::size_t words_length(std::string_view text) noexcept {
   std::size_t chars = 0;
   for (std::size_t i = skip_space(text, 0); i < text.size();) {
-    const std::size_t end = skip_word(text, i);
+    const std::size_t end = skip_joined_word(text, i);
     chars += (chars == 0 ? 0 : 1) + count_code_points(text.substr(i, end - i));
     i = skip_space(text, end);
   }
@@ -295,9 +316,9 @@ std::size_t append_words(std::string& out, std::string_view text) {
   for (std::size_t i = skip_space(text, 0); i < text.size();) {
     // Words already separated by single spaces (the usual cue text) are copied as one block.
     const std::size_t block = i;
-    std::size_t end = skip_word(text, i);
+    std::size_t end = skip_joined_word(text, i);
     while (end + 1 < text.size() && text[end] == ' ' && space_length(text, end + 1) == 0) {
-      end = skip_word(text, end + 1);
+      end = skip_joined_word(text, end + 1);
     }
     if (separate) out += ' ';
     out.append(text, block, end - block);

@@ -35,7 +35,9 @@ namespace vttkit::detail {
 
 /// Appends the words of `text` joined by single spaces, preceded by a space when `out` is not
 /// empty and `text` has a word, unless the characters on both sides are of a script written
-/// without spaces (`is_unspaced_script`). Returns the number of bytes appended.
+/// without spaces (`is_unspaced_script`). A no-break, figure, thin or narrow no-break space
+/// between two words (U+00A0, U+2007, U+2009, U+202F: "10 km") is kept as it is, inside the
+/// word; elsewhere it is white space like any other. Returns the number of bytes appended.
 std::size_t append_words(std::string& out, std::string_view text);
 
 /// Replaces `out` (reusing its capacity) with a rewritten cue's payload: `<v NAME>` when
