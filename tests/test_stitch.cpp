@@ -280,6 +280,29 @@ TEST_CASE("stitch: a sentence moved later ends no later than WebVTT can spell", 
   CHECK(vttkit::parse(vttkit::write_document(doc)).document.cues.size() == 3);
 }
 
+TEST_CASE("stitch --max-chars cuts text without spaces", "[transform][stitch]") {
+  using list = std::vector<std::string>;
+  const auto cut = [](std::string text, std::size_t max_chars) {
+    return stitched_texts({make_cue("", 0, 6000, std::move(text))}, {max_chars, 0});
+  };
+  // 21 characters, 2 chunks of about 10: the clause mark 、 after 11 is near enough.
+  CHECK(cut("今日は天気がいいので、公園に行きましょう。", 12) ==
+        list{"今日は天気がいいので、", "公園に行きましょう。"});
+  // No clause mark: between characters, in even chunks (29 characters: 9, then 10 and 10).
+  CHECK(cut("今日は天気がとてもいいので公園に行って散歩をしましょうか。", 10) ==
+        list{"今日は天気がとても", "いいので公園に行って", "散歩をしましょうか。"});
+  // Never before a mark or a closing bracket, never after an opening one.
+  CHECK(cut("「本当？」", 2) == list{"「本", "当？」"});
+  // Words with spaces around them are cut at the spaces as before.
+  CHECK(cut("abc 東京タワー", 4) == list{"abc", "東京", "タワー"});
+  // The chunks meet without a gap and without a 1 ms overlap from rounding.
+  const auto st = vttkit::stitch(std::vector<cue>{make_cue("", 0, 6000, "今日は天気がいいので、公園に行きましょう。")},
+                                 {12, 0});
+  REQUIRE(st.size() == 2);
+  CHECK(st[0].end == 3143);  // 11 of 21 characters: 3142.9 rounded up
+  CHECK(st[1].start == 3143);
+}
+
 TEST_CASE("stitch and merge keep no-break and thin spaces between words", "[transform][stitch][merge]") {
   // U+00A0 no-break space, U+2009 thin space, U+202F narrow no-break space: kept between two
   // words, where they keep the line from breaking; white space at a text's ends as before.

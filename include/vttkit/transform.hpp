@@ -12,6 +12,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <vttkit/document.hpp>
@@ -292,7 +293,10 @@ class stitcher {
   void cut(bool turn_over);
   void emit_sentence(std::size_t begin, std::size_t end);
   void emit(std::size_t begin, std::size_t end);
-  [[nodiscard]] std::size_t split_point(std::size_t begin, std::size_t limit, std::size_t total_chars) const;
+  /// Where to split [begin, limit) for the caps: the end of the chunk and the start of the next
+  /// (past a space, or the same place in text without spaces); npos twice when not to split.
+  [[nodiscard]] std::pair<std::size_t, std::size_t> split_point(std::size_t begin, std::size_t limit,
+                                                                std::size_t total_chars) const;
   void drop_front(std::size_t count);
   void flush_turn();
   [[nodiscard]] bool add_word_pieces(const cue& c, std::size_t begin);

@@ -414,7 +414,22 @@ bool is_clause_boundary(std::string_view text, std::size_t space) noexcept {
   if (space == 0) return false;
   const char before = text[space - 1];
   if (before == ',' || before == ';' || before == ':') return true;
-  return space >= 3 && (has_at(text, space - 3, "\u2014") || has_at(text, space - 3, "\u2013"));
+  if (space < 3) return false;
+  // — – and the CJK clause marks 、 ， ； ： (no space need follow those)
+  for (const std::string_view mark : {"\u2014", "\u2013", "\u3001", "\uFF0C", "\uFF1B", "\uFF1A"}) {
+    if (has_at(text, space - 3, mark)) return true;
+  }
+  return false;
+}
+
+bool is_unspaced_break(std::string_view text, std::size_t i) noexcept {
+  if (i == 0 || i >= text.size() || byte_at(text, i) < 0x80 || byte_at(text, i - 1) < 0x80) return false;
+  std::size_t before = i - 1;
+  while (before > 0 && is_continuation_byte(text[before])) --before;
+  const char32_t left = decode_at(text, before);
+  const char32_t right = decode_at(text, i);
+  const bool opener = left == 0x300C || left == 0x300E || left == 0xFF08 || left == 0x3010;  // 「 『 （ 【
+  return is_unspaced_script(left) && is_unspaced_script(right) && !is_cjk_punctuation(right) && !opener;
 }
 
 }  // namespace vttkit::detail

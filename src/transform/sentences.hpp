@@ -79,8 +79,15 @@ inline constexpr std::size_t sound_tag_unfinished = std::string_view::npos;
 /// and possibly closing quotes or brackets: "Yes.", "Really?\"", "はい。".
 [[nodiscard]] bool ends_with_sentence_mark(std::string_view text) noexcept;
 
-/// Whether the space at `text[space]` follows a clause mark (`,` `;` `:` `—` `–`), the
-/// preferred place to split a sentence that is too long.
+/// Whether text without spaces may be split at `text[i]` (a code point boundary): the characters
+/// on both sides are of a script written without spaces (`is_unspaced_script`), the one at `i`
+/// is no CJK punctuation (a mark or closing bracket stays with the text before it) and the one
+/// before it no opening bracket.
+[[nodiscard]] bool is_unspaced_break(std::string_view text, std::size_t i) noexcept;
+
+/// Whether the boundary at `text[space]` (a space, or a split point of text without spaces)
+/// follows a clause mark (`,` `;` `:` `—` `–` `、` `，` `；` `：`), the preferred place to split
+/// a sentence that is too long.
 [[nodiscard]] bool is_clause_boundary(std::string_view text, std::size_t space) noexcept;
 
 /// Copies what a cue is besides its text (id, times, settings, speaker, lines) into `to`, field

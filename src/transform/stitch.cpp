@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <tuple>
+#include <utility>
 #include <span>
 #include <string_view>
 #include <utility>
@@ -86,41 +88,63 @@ std::size_t time_cap_reached_from(const Pieces& pieces, millis start, millis max
   return npos;
 }
 
-/// The space in text[begin, limit) to split at: of the spaces whose chunk `fits(chars, end)`,
-/// the one nearest `target` code points, or the clause boundary nearest it when that is near
-/// enough. `greedy` (an unfinished sentence) takes the longest chunk that fits as the target.
-/// A first word that does not fit is split after anyway (a lone word longer than the cap
-/// stays whole); npos when the text is a single word.
+/// Where a sentence is split: the chunk ends at `end`, the next starts at `next` (past the
+/// space, or at `end` itself between two characters of a script written without spaces).
+struct split {
+  std::size_t end = npos;
+  std::size_t next = npos;
+};
+
+/// The split of text[begin, limit) for a chunk that `fits(chars, end)`: of the word boundaries
+/// (a space, or a boundary between two characters of text written without spaces, see
+/// `detail::is_unspaced_break`) where the chunk still fits, the one nearest `target` code
+/// points, or the clause boundary nearest it when that is near enough. `greedy` (an unfinished
+/// sentence) takes the longest chunk that fits as the target. A first word that does not fit
+/// is split after anyway (a lone word longer than the cap stays whole); none when the text is
+/// a single word.
 template <class Fits>
-std::size_t choose_split(std::string_view text, std::size_t begin, std::size_t limit, std::size_t target, bool greedy,
-                         Fits&& fits) {
+split choose_split(std::string_view text, std::size_t begin, std::size_t limit, std::size_t target, bool greedy,
+                   Fits&& fits) {
   const auto distance = [&](std::size_t chars) { return chars > target ? chars - target : target - chars; };
-  std::size_t best = npos;
+  split best, clause;
   std::size_t best_chars = 0;
-  std::size_t clause = npos;
   std::size_t clause_chars = 0;
   std::size_t chars = 0;  // code points in [begin, i)
   for (std::size_t i = begin;;) {
-    for (; i < limit && text[i] != ' '; ++i) chars += detail::is_continuation_byte(text[i]) ? 0 : 1;
+    bool spaced = false;  // the boundary at i is a space
+    while (i < limit) {
+      if (text[i] == ' ') {
+        spaced = true;
+        break;
+      }
+      const bool wide = static_cast<unsigned char>(text[i]) >= 0x80;
+      ++chars;
+      ++i;
+      while (i < limit && detail::is_continuation_byte(text[i])) ++i;
+      if (wide && i < limit && detail::is_unspaced_break(text, i)) break;
+    }
     if (i == limit) break;
+    const split here{i, spaced ? i + 1 : i};
     if (!fits(chars, i)) {
-      if (best == npos) return i;  // a lone word longer than the cap stays whole
+      if (best.end == npos) return here;  // a lone word longer than the cap stays whole
       break;
     }
-    if (best == npos || distance(chars) <= distance(best_chars)) {
-      best = i;
+    if (best.end == npos || distance(chars) <= distance(best_chars)) {
+      best = here;
       best_chars = chars;
     }
-    if (detail::is_clause_boundary(text, i) && (clause == npos || distance(chars) <= distance(clause_chars))) {
-      clause = i;
+    if (detail::is_clause_boundary(text, i) && (clause.end == npos || distance(chars) <= distance(clause_chars))) {
+      clause = here;
       clause_chars = chars;
     }
-    ++chars;  // the space
-    ++i;
+    if (spaced) {
+      ++chars;  // the space
+      ++i;
+    }
   }
-  if (best == npos) return npos;    // a single word: it cannot be split
-  if (greedy) target = best_chars;  // the longest chunk that fits
-  return clause != npos && distance(clause_chars) <= target / 3 ? clause : best;
+  if (best.end == npos) return best;  // a single word: it cannot be split
+  if (greedy) target = best_chars;    // the longest chunk that fits
+  return clause.end != npos && distance(clause_chars) <= target / 3 ? clause : best;
 }
 
 /// Follows positions in the pending text forward and gives the time at each, interpolated in the
@@ -281,7 +305,12 @@ void stitcher::cut(bool turn_over) {
   } else {
     // A sentence already over a cap is split now rather than when it ends, so that text
     // without sentence ends (automatic captions) does not pile up.
-    for (std::size_t at = 0; (at = split_point(begin, scanned_, npos)) != npos; begin = at + 1) emit(begin, at);
+    for (auto [end, next] = split_point(begin, scanned_, npos); end != npos;
+         std::tie(end, next) = split_point(begin, scanned_, npos)) {
+      emit(begin, end);
+      after_unspaced_ = next == end;
+      begin = next;
+    }
   }
   drop_front(begin);
 }
@@ -290,25 +319,29 @@ void stitcher::emit_sentence(std::size_t begin, std::size_t end) {
   if (options_.max_chars != 0 || options_.max_duration > 0) {
     const std::string_view text = pending_;
     std::size_t chars = detail::count_code_points(text.substr(begin, end - begin));
-    for (std::size_t at = 0; (at = split_point(begin, end, chars)) != npos; begin = at + 1) {
+    for (auto [at, next] = split_point(begin, end, chars); at != npos;
+         std::tie(at, next) = split_point(begin, end, chars)) {
       emit(begin, at);
-      chars -= detail::count_code_points(text.substr(begin, at + 1 - begin));  // the chunk and its space
+      after_unspaced_ = next == at;
+      chars -= detail::count_code_points(text.substr(begin, next - begin));  // the chunk and its space
+      begin = next;
     }
   }
   emit(begin, end);
 }
 
-std::size_t stitcher::split_point(std::size_t begin, std::size_t limit, std::size_t total_chars) const {
+std::pair<std::size_t, std::size_t> stitcher::split_point(std::size_t begin, std::size_t limit,
+                                                          std::size_t total_chars) const {
   const std::size_t max_chars = options_.max_chars;
   const millis max_duration = options_.max_duration;
-  if ((max_chars == 0 && max_duration <= 0) || begin >= limit) return npos;
+  if ((max_chars == 0 && max_duration <= 0) || begin >= limit) return {npos, npos};
   // A complete sentence is cut into even chunks, so that no stub like "Podcast." is left at the
   // end. The length of an unfinished one is not known: it is cut greedily, and only once it is
   // clearly long (text without sentence ends), leaving its last few chunks to be evened out.
   constexpr std::size_t chunks_before_early_cut = 8;
   const bool complete = total_chars != npos;
   const std::size_t least_chunks = complete ? 2 : chunks_before_early_cut;
-  if (!may_need_chunks(pieces_, limit - begin, options_, least_chunks)) return npos;
+  if (!may_need_chunks(pieces_, limit - begin, options_, least_chunks)) return {npos, npos};
 
   const std::string_view text = pending_;
   text_clock<piece> clock(text, pieces_, begin);
@@ -323,7 +356,7 @@ std::size_t stitcher::split_point(std::size_t begin, std::size_t limit, std::siz
     end_clock.advance(limit);
     chunks = std::max(chunks, chunks_for(end_clock.end_time() - start, max_duration));
   }
-  if (chunks < least_chunks) return npos;
+  if (chunks < least_chunks) return {npos, npos};
 
   const auto fits = [&](std::size_t chars, std::size_t end) {
     if (max_chars != 0 && chars > max_chars) return false;
@@ -332,7 +365,8 @@ std::size_t stitcher::split_point(std::size_t begin, std::size_t limit, std::siz
     return clock.end_time() - start <= max_duration;
   };
   const std::size_t target = complete ? total_chars / chunks : std::numeric_limits<std::size_t>::max();
-  return choose_split(text, begin, limit, target, !complete, fits);
+  const split s = choose_split(text, begin, limit, target, !complete, fits);
+  return {s.end, s.next};
 }
 
 void stitcher::emit(std::size_t begin, std::size_t end) {
