@@ -367,21 +367,32 @@ TEST_CASE("paragraph_breaker: turns, pauses, the cap and sentence ends", "[write
   CHECK(step(text_cue("B", 9500, 10000, "Hi.")) == "TP");
   CHECK(step(text_cue("B", 12000, 13000, "Yo.")) == "--");    // a pause of exactly 2 s
   CHECK(step(text_cue("B", 12500, 14000, "Over.")) == "--");  // an overlap is no pause
+  CHECK(step(text_cue("B", 20000, 21000, "Far.")) == "--");   // a voiced turn is not cut
+  options.cut_voiced_turns = true;
+  vttkit::paragraph_breaker voiced{options};
+  CHECK(voiced.next(text_cue("B", 0, 1000, "Near."), "Near.").paragraph);
+  CHECK(voiced.next(text_cue("B", 4000, 5000, "Far."), "Far.").paragraph);
 }
 
-TEST_CASE("md and txt cut a turn into paragraphs, each md paragraph with its time", "[write][paragraph]") {
+TEST_CASE("md and txt cut a turn without a speaker into paragraphs, each md one with its time", "[write][paragraph]") {
   vttkit::document doc;
   doc.cues = {text_cue("A", 0, 1000, "One two."), text_cue("A", 5000, 6000, "Three."),
               text_cue("B", 6000, 7000, "Four."), text_cue("", 7000, 8000, "Five."),
               text_cue("", 12000, 13000, "Six.")};
+  // A voiced turn stays one paragraph led by its speaker; the turn without one is cut at the
+  // 4 s pause.
   vttkit::write_options md{vttkit::output_format::md};
+  CHECK(vttkit::write_document(doc, md) ==
+        "**A** [00:00:00] One two. Three.\n\n**B** [00:00:06] Four.\n\n[00:00:07] Five.\n\n[00:00:12] Six.\n");
+  vttkit::write_options txt{vttkit::output_format::txt};
+  CHECK(vttkit::write_document(doc, txt) == "A: One two. Three.\n\nB: Four.\n\nFive.\n\nSix.\n");
+  txt.paragraphs.gap = 5000;  // no pause is longer now
+  CHECK(vttkit::write_document(doc, txt) == "A: One two. Three.\n\nB: Four.\n\nFive. Six.\n");
+  // Asked to, the writers cut voiced turns too; the name leads only the turn's first paragraph.
+  md.paragraphs.cut_voiced_turns = true;
   CHECK(vttkit::write_document(doc, md) ==
         "**A** [00:00:00] One two.\n\n[00:00:05] Three.\n\n**B** [00:00:06] Four.\n\n[00:00:07] Five.\n\n"
         "[00:00:12] Six.\n");
-  vttkit::write_options txt{vttkit::output_format::txt};
-  CHECK(vttkit::write_document(doc, txt) == "A: One two.\n\nThree.\n\nB: Four.\n\nFive.\n\nSix.\n");
-  txt.paragraphs.gap = 5000;  // no pause is longer now
-  CHECK(vttkit::write_document(doc, txt) == "A: One two. Three.\n\nB: Four.\n\nFive. Six.\n");
 }
 
 TEST_CASE("a file without voices gives paragraphs of at most the cap", "[write][paragraph]") {

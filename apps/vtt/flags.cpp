@@ -130,8 +130,8 @@ std::array<CLI::Option*, 2> add_transcript_flags(CLI::App& cmd, vttkit::write_op
   };
   auto* gap_flag = cmd.add_option(
                           "--paragraph-gap", std::move(assign),
-                          "md and txt: a pause longer than SECONDS starts a paragraph (each turn is also cut at about "
-                          "1000 characters)")
+                          "md and txt: in a turn without a speaker, a pause longer than SECONDS starts a paragraph (so "
+                          "do about 1000 characters)")
                        ->type_name("SECONDS")
                        ->expected(1)
                        ->default_str(fmt::format("{}", static_cast<double>(gap) / 1000.0));

@@ -330,6 +330,9 @@ struct paragraph_options {
   std::size_t max_chars = 1000;  ///< no paragraph grows past this, but for a single longer cue
   /// Once a paragraph holds this many characters, it ends at the next cue that ends a sentence.
   std::size_t sentence_chars = 600;
+  /// Whether turns with a speaker are cut too. Off: a voiced turn is one paragraph, led by its
+  /// speaker's name (docs/formats.md), and only turns without a speaker are cut.
+  bool cut_voiced_turns = false;
 };
 
 /// Where a cue falls in the paragraphs of a transcript.
@@ -339,12 +342,12 @@ struct paragraph_step {
 };
 
 /// Cuts a stream of cues into paragraphs for reading, for every transcript writer (md, txt,
-/// html): a paragraph starts with a speaker turn, after a pause longer than `gap` (next start
-/// minus the previous end), before a cue that would take it past `max_chars` code points, and
-/// after a cue that ends a sentence once it holds `sentence_chars`. A speaker turn is a run of
-/// cues with the same speaker, so a file without voices is one turn, cut by the other rules
-/// alone. Cues without text take no part but for turns. Decides on each cue as it comes, so it
-/// streams.
+/// html): a paragraph starts with a speaker turn; within a turn without a speaker (a file
+/// without voices is one), also after a pause longer than `gap` (next start minus the previous
+/// end), before a cue that would take it past `max_chars` code points, and after a cue that
+/// ends a sentence once it holds `sentence_chars`. A speaker turn is a run of cues with the
+/// same speaker. Cues without text take no part but for turns. Decides on each cue as it
+/// comes, so it streams.
 class paragraph_breaker {
  public:
   explicit paragraph_breaker(paragraph_options options = {}) noexcept : options_(options) {}

@@ -23,7 +23,8 @@ paragraph_step paragraph_breaker::next(const cue& c, std::string_view text) {
   const bool pause = c.start > end_ && c.start - end_ > options_.gap;
   const bool full = chars_ + 1 + chars > options_.max_chars;
   const bool long_enough = chars_ >= options_.sentence_chars && sentence_end_;
-  step.paragraph = !open_ || pause || full || long_enough;
+  const bool cut = c.speaker.empty() || options_.cut_voiced_turns;
+  step.paragraph = !open_ || (cut && (pause || full || long_enough));
   chars_ = step.paragraph ? chars : chars_ + 1 + chars;
   end_ = c.end;
   open_ = true;
