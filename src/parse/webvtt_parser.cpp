@@ -212,6 +212,11 @@ bool webvtt_parser::read_header(header& out) {
       break;
     }
     if (line.empty()) break;
+    for (const std::string_view name : {"Kind:", "Language:"}) {
+      if (ctx_.wants(rule::header_metadata) && istarts_with(line, name))
+        ctx_.report(rule::header_metadata, ctx_.lines.line_number(), 1,
+                    fmt::format("'{}' header line: metadata WebVTT does not define, which players ignore", name));
+    }
     if (!out.text.empty()) out.text += '\n';
     out.text.append(line);
     if (out.text.size() > line_reader::max_length) [[unlikely]] {

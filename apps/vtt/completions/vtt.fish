@@ -7,11 +7,11 @@
 
 set -l commands convert merge stitch speakers lint fmt rule config shift scale cut concat help
 set -l rules E W S T \
-    E001 E002 E003 E004 E005 E006 W101 W102 W103 W104 W105 W106 W107 W108 W109 \
+    E001 E002 E003 E004 E005 E006 W101 W102 W103 W104 W105 W106 W107 W108 W109 W110 \
     S201 S202 S203 S204 S205 S206 T301 T302 \
     missing-signature invalid-timestamp end-not-after-start arrow-in-text invalid-utf8 \
     nul-character start-backwards overlap short-hours bad-setting bad-tag bad-entity \
-    duplicate-id empty-cue override-tag line-too-long too-many-lines reading-speed too-short too-long \
+    duplicate-id empty-cue override-tag header-metadata line-too-long too-many-lines reading-speed too-short too-long \
     gap-too-small missing-speaker inconsistent-speaker
 
 complete -c vtt -f
