@@ -431,3 +431,18 @@ TEST_CASE("drop_sound_tags leaves out bracketed sound tags only", "[write][parag
   CHECK(vttkit::drop_sound_tags("[unclosed bracket") == "[unclosed bracket");
   CHECK(vttkit::drop_sound_tags("(laughs)ok") == "(laughs)ok");  // no space after it
 }
+
+TEST_CASE("--drop-sounds: md and txt leave sound tags out, and a cue of nothing else", "[write][paragraph]") {
+  vttkit::document doc;
+  doc.cues = {text_cue("A", 0, 1000, "[music]"), text_cue("A", 1000, 2000, "Hello. (laughs) Right."),
+              text_cue("", 2000, 3000, "(applause)")};
+  vttkit::write_options md{vttkit::output_format::md};
+  md.drop_sounds = true;
+  // The turn's time is still its first cue's, though that cue wrote nothing.
+  CHECK(vttkit::write_document(doc, md) == "**A** [00:00:00] Hello. Right.\n");
+  vttkit::write_options txt{vttkit::output_format::txt};
+  txt.drop_sounds = true;
+  CHECK(vttkit::write_document(doc, txt) == "A: Hello. Right.\n");
+  txt.drop_sounds = false;
+  CHECK(vttkit::write_document(doc, txt) == "A: [music] Hello. (laughs) Right.\n\n(applause)\n");
+}
