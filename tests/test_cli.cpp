@@ -512,6 +512,11 @@ TEST_CASE("a flag that does nothing in a run is a warning", "[cli][flags]") {
   CHECK(idle({"convert", "--stitch", "--max-chars", "10"}).err.empty());
   CHECK(idle({"convert", "--to", "srt", "--speaker-labels", "every"}).err.empty());
   CHECK(idle({"merge", "--max-gap", "0.01"}).err.empty());
+  CHECK(idle({"convert", "--paragraph-gap", "3"})
+            .err.find("--paragraph-gap does nothing for --to vtt (it acts on md and txt)") != std::string::npos);
+  CHECK(idle({"convert", "--to", "srt", "--drop-sounds"}).err.find("--drop-sounds does nothing for --to srt") !=
+        std::string::npos);
+  CHECK(idle({"convert", "--to", "txt", "--paragraph-gap", "3", "--drop-sounds"}).err.empty());
   const auto quiet = idle({"convert", "-q", "--max-gap", "0.01"});
   CHECK(quiet.err.empty());
   CHECK(quiet.out == idle({"convert"}).out);
@@ -525,4 +530,26 @@ TEST_CASE("a cue that ends before it starts: reported, written as read, --strict
   CHECK(loose.out == "1\n00:00:02,500 --> 00:00:02,000\nBackwards.\n");
   const auto strict = run_vtt({"convert", "--strict", "--to", "srt"}, backwards);
   CHECK(strict.code == 1);
+}
+
+TEST_CASE("merge without voices makes reading-sized cues unless a cap is given", "[cli][merge]") {
+  // Eight cues of 10 s, 1 s apart, no voice: one turn. The 30 s default takes two at a time.
+  const auto clock = [](int seconds) {
+    const auto two = [](int n) { return std::string(n < 10 ? "0" : "") + std::to_string(n); };
+    return "00:" + two(seconds / 60) + ":" + two(seconds % 60) + ".000";
+  };
+  std::string input = "WEBVTT\n";
+  for (int i = 0; i < 8; ++i)
+    input += "\n" + clock(i * 11) + " --> " + clock(i * 11 + 10) + "\nwords of cue " + std::to_string(i) + ".\n";
+  const auto cues = [&input](const std::vector<std::string>& args) {
+    const auto r = run_vtt(args, input);
+    CHECK(r.code == 0);
+    std::size_t n = 0;
+    for (std::size_t at = r.out.find(" --> "); at != std::string::npos; at = r.out.find(" --> ", at + 1)) ++n;
+    return n;
+  };
+  CHECK(cues({"merge"}) == 4);
+  CHECK(cues({"merge", "--max-duration", "0"}) == 1);  // a cap given, even "no limit", holds
+  CHECK(cues({"merge", "--max-duration", "45"}) == 2);
+  CHECK(cues({"convert", "--merge"}) == 4);
 }

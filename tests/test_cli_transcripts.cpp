@@ -84,10 +84,10 @@ std::vector<std::pair<std::string, std::string>> code_blocks(std::string_view te
   return blocks;
 }
 
-/// The examples of the section "Speakers from prefixes": an input block, then a `$ vtt` block.
-std::vector<doc_example> examples() {
+/// The examples of a section ("## TITLE"): an input block, then a `$ vtt` block.
+std::vector<doc_example> examples(std::string_view section = "Speakers from prefixes") {
   const std::string page = read_file(std::string(VTTKIT_DOCS_DIR) + "/transcripts.md");
-  const std::size_t begin = page.find("\n## Speakers from prefixes");
+  const std::size_t begin = page.find("\n## " + std::string(section));
   REQUIRE(begin != std::string::npos);
   const std::size_t end = page.find("\n## ", begin + 1);
   const auto blocks = code_blocks(std::string_view(page).substr(begin, end - begin));
@@ -102,12 +102,8 @@ std::vector<doc_example> examples() {
   return found;
 }
 
-}  // namespace
-
-TEST_CASE("docs/transcripts.md: every prefix example gives the output shown", "[cli][prefix][docs]") {
-  const auto all = examples();
-  // Zoom (two), Otter, Rev, broadcast, court, Whisper, a pattern.
-  CHECK(all.size() == 8);
+/// Runs each example of a section: its input written to the file the command names last.
+void check_examples(const std::vector<doc_example>& all) {
   for (const auto& example : all) {
     INFO(example.title << ": vtt " << example.args.front());
     temp_dir dir;
@@ -119,6 +115,22 @@ TEST_CASE("docs/transcripts.md: every prefix example gives the output shown", "[
     CHECK(result.err.empty());
     CHECK(result.out == example.output);
   }
+}
+
+}  // namespace
+
+TEST_CASE("docs/transcripts.md: every prefix example gives the output shown", "[cli][prefix][docs]") {
+  const auto all = examples();
+  // Zoom (two), Otter, Rev, broadcast, court, Whisper, a pattern.
+  CHECK(all.size() == 8);
+  check_examples(all);
+}
+
+TEST_CASE("docs/transcripts.md: every stitch example gives the output shown", "[cli][stitch][docs]") {
+  const auto all = examples("Stitch: one cue per sentence");
+  // Overlapping speakers, other scripts.
+  CHECK(all.size() == 2);
+  check_examples(all);
 }
 
 TEST_CASE("speaker prefixes: vtt reads back the Name: labels of its own SubRip", "[cli][prefix]") {
@@ -177,4 +189,11 @@ TEST_CASE("speaker prefixes: --speaker-names and --prefix-pattern turn prefixes 
   const auto empty = run_vtt({"convert", "--speaker-names", "a,,b"}, text);
   CHECK(empty.code == 2);
   CHECK(empty.err.find("--speaker-names \"a,,b\"") != std::string::npos);
+}
+
+TEST_CASE("docs/transcripts.md: every paragraph example gives the output shown", "[cli][paragraph][docs]") {
+  const auto all = examples("Paragraphs");
+  // A pause cuts a paragraph; --drop-sounds and a longer --paragraph-gap.
+  CHECK(all.size() == 2);
+  check_examples(all);
 }

@@ -126,6 +126,17 @@ TEST_CASE("W102 overlap: at the later cue's timing line; touching cues are fine"
         at{"6:1"});
   CHECK(where("WEBVTT\n\n00:00:01.000 --> 00:00:03.000\none\n\n00:00:03.000 --> 00:00:04.000\ntwo\n", rule::overlap) ==
         none);
+  // Under the transcript profile two speakers may talk at once; one speaker may not overlap
+  // themselves, nor a cue without a speaker. The default profile reports them all.
+  vttkit::lint_options transcript;
+  transcript.rules = vttkit::profile_rules(vttkit::lint_profile::transcript);
+  const std::string two = "WEBVTT\n\n00:01.000 --> 00:03.000\n<v A>one\n\n00:02.500 --> 00:04.000\n<v B>two\n";
+  CHECK(where(two, rule::overlap, transcript) == none);
+  CHECK(where(two, rule::overlap, vttkit::lint_options{}) == at{"6:1"});
+  const std::string self = "WEBVTT\n\n00:01.000 --> 00:03.000\n<v A>one\n\n00:02.500 --> 00:04.000\n<v A>two\n";
+  CHECK(where(self, rule::overlap, transcript) == at{"6:1"});
+  const std::string unnamed = "WEBVTT\n\n00:01.000 --> 00:03.000\n<v A>one\n\n00:02.500 --> 00:04.000\ntwo\n";
+  CHECK(where(unnamed, rule::overlap, transcript) == at{"6:1"});
   // Only the cue just before counts: the third cue starts after the second ends.
   CHECK(where("WEBVTT\n\n00:01.000 --> 00:09.000\na\n\n00:02.000 --> 00:03.000\nb\n\n00:04.000 --> 00:05.000\nc\n",
               rule::overlap) == at{"6:1"});
@@ -319,6 +330,28 @@ TEST_CASE("findings come out by line, then column, whoever found them", "[lint][
   CHECK(where(found, rule::arrow_in_text) == at{"5:14"});
 }
 
+TEST_CASE("findings of every kind come out in line order", "[lint][order]") {
+  // Header lines (W110, the parser), bad bytes and timings (E rules, the parser), overlaps,
+  // ids, speakers and subtitle limits (the linter, some held back for T301): sorted.
+  const std::string file =
+      "WEBVTT\nKind: captions\nLanguage: en\n\n"
+      "a\n0:00:05.000 --> 00:00:06.000 align:middle\n<v Ann>one &bogus; \xFF\n\n"
+      "a\n00:00:04.000 --> 00:00:04.100\nno speaker " +
+      std::string(50, 'x') +
+      "\n\n"
+      "00:00:04.050 --> 00:00:07.000\n<v ann>three\n00:00:08.000 --> 00:00:09.000\n<v Bo>four\n\n"
+      "00:00:10.000 --> 00:00:0x.000\nlost\n";
+  const auto found = vttkit::lint(file, all_rules());
+  std::vector<std::string> ids;
+  for (const auto& d : found) ids.push_back(std::string(vttkit::info(d.rule).id) + "@" + std::to_string(d.line));
+  INFO(ids.size());
+  CHECK(std::is_sorted(found.begin(), found.end(), [](const diagnostic& a, const diagnostic& b) {
+    return a.line < b.line || (a.line == b.line && a.column < b.column);
+  }));
+  CHECK(where(found, rule::header_metadata) == at{"2:1", "3:1"});
+  CHECK(ids.size() >= 12);
+}
+
 TEST_CASE("a finding held back for T301 still comes out in order", "[lint][order][T301]") {
   // Line 3 has both W103 and (once the speaker on line 6 is seen) T301: same place, catalogue order.
   const auto found = vttkit::lint(
@@ -427,6 +460,19 @@ TEST_CASE("lint over a source: counts, and a read error is reported", "[lint][so
 }
 
 // --- Selection, profiles, thresholds -------------------------------------------------------
+
+TEST_CASE("W110 header-metadata: Kind: and Language: header lines, any case", "[lint][W110]") {
+  CHECK(where("WEBVTT\nKind: captions\nlanguage:en\nX-Other: 1\n\n00:01.000 --> 00:02.000\nKind: a cue\n",
+              rule::header_metadata) == at{"2:1", "3:1"});
+  CHECK(where("WEBVTT Kind: captions\n\n00:01.000 --> 00:02.000\nx\n", rule::header_metadata) == none);
+  const auto found = vttkit::lint("WEBVTT\nKind: captions\n", all_rules());
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].message == "'Kind:' header line: metadata WebVTT does not define, which players ignore");
+  // On by default, off in the transcript profile (YouTube writes it on every file).
+  CHECK(vttkit::profile_rules(vttkit::lint_profile::standard).contains(rule::header_metadata));
+  CHECK(vttkit::profile_rules(vttkit::lint_profile::subtitle).contains(rule::header_metadata));
+  CHECK_FALSE(vttkit::profile_rules(vttkit::lint_profile::transcript).contains(rule::header_metadata));
+}
 
 TEST_CASE("profiles: E and W by default, S or T added", "[lint][select]") {
   const auto standard = vttkit::profile_rules(vttkit::lint_profile::standard);
@@ -561,7 +607,7 @@ TEST_CASE("the rule table: the parser's rules, the linter's, and those that lose
     if (r.loses_content) loses.emplace_back(r.id);
   }
   CHECK(parser == std::vector<std::string>{"E001", "E002", "E003", "E004", "E005", "E006", "W103", "W104", "W105",
-                                           "W106", "W109"});
+                                           "W106", "W109", "W110"});
   // vtt fmt refuses these: no signature, a dropped cue, bytes or NULs replaced by U+FFFD, a
   // dropped cue setting.
   CHECK(loses == std::vector<std::string>{"E001", "E002", "E005", "E006", "W104"});
@@ -575,7 +621,7 @@ TEST_CASE("the rule table: the parser's rules, the linter's, and those that lose
 }
 
 TEST_CASE("rule_set::all holds every rule of the table and nothing else", "[lint][table]") {
-  static_assert(vttkit::rule_count == 23);
+  static_assert(vttkit::rule_count == 24);
   constexpr auto all = vttkit::rule_set::all();
   for (const auto& r : vttkit::all_rules()) CHECK(all.contains(r.rule));
   vttkit::rule_set rest = all;

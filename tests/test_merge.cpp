@@ -50,10 +50,15 @@ void check_merge_properties(const std::vector<cue>& in, const vttkit::merge_opti
       return joined;
     }());
     const bool lone = next - first == 1;
-    if (options.max_chars > 0 && !lone) CHECK(code_points(m.text) <= options.max_chars);
-    if (options.max_duration > 0 && !lone) CHECK(m.end - m.start <= options.max_duration);
+    // Cues without a speaker have reading-sized caps where none is given.
+    const bool unvoiced = m.speaker.empty();
+    const std::size_t max_chars = options.max_chars == 0 && unvoiced ? options.unvoiced_max_chars : options.max_chars;
+    const millis max_duration = options.max_duration == 0 && unvoiced ? options.unvoiced_max_duration
+                                                                      : options.max_duration;
+    if (max_chars > 0 && !lone) CHECK(code_points(m.text) <= max_chars);
+    if (max_duration > 0 && !lone) CHECK(m.end - m.start <= max_duration);
     // Two neighbours of one speaker were kept apart for a reason: the gap, or a cap.
-    if (i + 1 < out.size() && out[i + 1].speaker == m.speaker && options.max_chars == 0 && options.max_duration == 0) {
+    if (i + 1 < out.size() && out[i + 1].speaker == m.speaker && max_chars == 0 && max_duration == 0) {
       CHECK(out[i + 1].start - m.end > options.max_gap);
     }
   }
@@ -138,6 +143,58 @@ TEST_CASE("merger streams and finish flushes", "[transform][merge]") {
   REQUIRE(out.size() == 2);
   m.finish();  // nothing held: nothing more
   CHECK(out.size() == 2);
+}
+
+TEST_CASE("merge properties over transcripts without voices", "[transform][merge][property]") {
+  transcript_generator generate(20240602, false);
+  for (int round = 0; round < 200; ++round) {
+    const auto cues = generate.make();
+    check_merge_properties(cues, {});
+    check_merge_properties(cues, {1000, 40, 0});
+    vttkit::merge_options unlimited;
+    unlimited.unvoiced_max_chars = 0;
+    unlimited.unvoiced_max_duration = 0;
+    check_merge_properties(cues, unlimited);
+  }
+}
+
+TEST_CASE("merge properties over speakers talking over each other", "[transform][merge][property]") {
+  std::mt19937 rng(12);
+  for (int round = 0; round < 200; ++round) {
+    const auto cues = transform_test::overlapping_speakers(rng);
+    check_merge_properties(cues, {});
+    check_merge_properties(cues, {500, 30, 0});
+  }
+}
+
+TEST_CASE("merge gives a file without voices reading-sized cues", "[transform][merge]") {
+  // Cues of 100 characters and 10 s, 1 s apart: one turn. Without voices the default cap of
+  // 30 s takes two cues at a time (0-21 s; a third would make 0-32 s).
+  std::vector<cue> cues;
+  for (millis i = 0; i < 8; ++i) cues.push_back(make_cue("", i * 11000, i * 11000 + 10000, std::string(100, 'x')));
+  const auto merged = vttkit::merge(cues);
+  REQUIRE(merged.size() == 4);
+  CHECK(merged[0].start == 0);
+  CHECK(merged[0].end == 21000);
+  CHECK(merged[1].start == 22000);
+  CHECK(merged[3].end == 87000);
+  // With a speaker, or with those caps set to 0, it stays one cue.
+  for (cue& c : cues) c.speaker = "A";
+  CHECK(vttkit::merge(cues).size() == 1);
+  for (cue& c : cues) c.speaker.clear();
+  vttkit::merge_options off;
+  off.unvoiced_max_chars = 0;
+  off.unvoiced_max_duration = 0;
+  CHECK(vttkit::merge(cues, off).size() == 1);
+  // Cues of 200 characters and 2 s: two make 401 characters, three 602, over the cap of 500.
+  std::vector<cue> wordy;
+  for (millis i = 0; i < 4; ++i) wordy.push_back(make_cue("", i * 3000, i * 3000 + 2000, std::string(200, 'y')));
+  const auto by_chars = vttkit::merge(wordy);
+  REQUIRE(by_chars.size() == 2);
+  CHECK(code_points(by_chars[0].text) == 401);
+  CHECK(by_chars[1].start == 6000);
+  // A cap given for all cues holds for these too.
+  CHECK(vttkit::merge(wordy, {2000, 250, 0}).size() == 4);
 }
 
 TEST_CASE("merge properties over generated transcripts", "[transform][merge][property]") {

@@ -122,6 +122,7 @@ std::string random_input(std::mt19937& rng) {
       case 2: s += "REGION" + eol + "id:r" + std::to_string(pick(3)) + " width:40%" + eol; break;
       case 3: s += "stray text without timing" + eol; break;
       case 4: s += "00:00:0x.000 --> 00:00:01.000" + eol + "bad timing" + eol; break;
+      case 5: s += "text" + eol + " \t" + eol + "id" + eol; break;  // a line that only looks blank
       default: {
         if (pick(3) == 0) s += "id" + std::to_string(b) + eol;
         const auto start = b * 1000 + pick(900);
@@ -180,6 +181,19 @@ TEST_CASE("an input without blank lines is read on by one parser, with the same 
   require_same(input, 16, 64);  // the limit is passed long before the next blank line
   // No blank line at all, not even after the header.
   require_same("WEBVTT\n00:01.000 --> 00:02.000\none\n00:03.000 --> 00:04.000\ntwo", 4, 8);
+}
+
+TEST_CASE("a line of only white space is named the same way on threads", "[parse][parallel]") {
+  // The note on such a line once gave its line number, which a chunk counts from its own start:
+  // the second chunk said "line 2" where one thread says "line 6". It now names the distance.
+  const std::string input = "WEBVTT\n\n00:01.000 --> 00:02.000\n\nstray\n   \nid\n00:03.000 --> 00:04.000\nx\n";
+  const auto one = read_all(input, 1, 1 << 16);
+  REQUIRE(one.events.size() > 2);
+  CHECK(one.events[2] ==
+        "diagnostic E004 8:11 '-->' in cue text (missing blank line?; the line 2 lines above has only white space, "
+        "which does not end a block): a new cue starts here");
+  require_same(input, 1, 8);
+  require_same(input, 16, 64);
 }
 
 TEST_CASE("a chunk with more diagnostics than a worker holds is read on in order, the same", "[parse][parallel]") {

@@ -215,6 +215,30 @@ TEST_CASE("a line with --> ends the cue text and starts a new cue (E004)", "[par
   CHECK(e[0].column == 11);
 }
 
+TEST_CASE("E004 and E002 name a line of only white space as the cause", "[parse][arrow]") {
+  // Line 5 looks blank but holds spaces, so "id2" is cue text and the timing line is E004.
+  const auto r = parse("WEBVTT\n\n00:01.000 --> 00:02.000\none\n   \nid2\n00:03.000 --> 00:04.000\ntwo\n");
+  const auto e = of_rule(r, rule::arrow_in_text);
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].message ==
+        "'-->' in cue text (missing blank line?; the line 2 lines above has only white space, which does not end a "
+        "block): a new cue starts here");
+  // A block that starts with such a line has no timing line of its own: E002.
+  const auto d = parse("WEBVTT\n\n00:01.000 --> 00:02.000\none\n\n \t\nid2\n00:03.000 --> 00:04.000\ntwo\n");
+  const auto e2 = of_rule(d, rule::invalid_timestamp);
+  REQUIRE(e2.size() == 1);
+  CHECK(e2[0].message ==
+        "text without a timing line; this line has only white space, which does not end a block: the block is dropped");
+  // Such a line at the end of a block that is dropped anyway is not its cause: nothing named.
+  const auto tail = parse(
+      "WEBVTT\n\n00:01.000 --> 00:02.000\n\nnot a timing line\n   \n\n00:03.000 --> 00:04.000\nx\n");
+  CHECK(of_rule(tail, rule::invalid_timestamp).at(0).message == "text without a timing line: the block is dropped");
+  // Without such a line the messages stay as they were.
+  const auto plain = parse("WEBVTT\n\n00:01.000 --> 00:02.000\nfirst\n00:02.000 --> 00:03.000\nsecond\n");
+  CHECK(of_rule(plain, rule::arrow_in_text).at(0).message ==
+        "'-->' in cue text (missing blank line?): a new cue starts here");
+}
+
 TEST_CASE("a timing line right after the header is E004 but still a cue", "[parse][arrow]") {
   const auto r = parse("WEBVTT\n00:01.000 --> 00:02.000\nx\n");
   CHECK(r.document.cues.size() == 1);

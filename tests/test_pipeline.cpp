@@ -179,4 +179,12 @@ TEST_CASE("speakers report as a table", "[pipeline][speakers]") {
         "(none)        1       1        2     0:00:00    0.0%\n");
   rows[0].speaker = "A much longer name";  // the first column widens to the longest name
   CHECK(vttkit::speakers_table(rows).starts_with("speaker               cues"));
+  // Wide characters take two columns: "李明" and "王" are padded to the 7 of "speaker" by
+  // display width, so the numbers stay aligned on a terminal.
+  rows[0].speaker = "李明";
+  rows[1].speaker = "王";
+  CHECK(vttkit::speakers_table(rows) ==
+        std::string("speaker    cues   turns    words   talk time   share\n") + "李明" + std::string(10, ' ') +
+            "2       1        5     1:02:03  100.0%\n" +                                // 4 columns + 10
+            "王" + std::string(12, ' ') + "1       1        2     0:00:00    0.0%\n");  // 2 columns + 12
 }

@@ -475,3 +475,13 @@ TEST_CASE("prefix_census counts cues that start with a name the prefix step woul
   census.push(parsed_cue("<v Ann>JOE: voiced"));
   CHECK(census.named_cues() == 0);  // an input with voices has its speakers
 }
+
+TEST_CASE("speaker_counter counts each CJK character as a word", "[transform][speakers]") {
+  vttkit::speaker_counter counter;
+  counter.push(make_cue("A", 0, 1000, "今日は天気がいいですね。"));  // 11 characters, the 。 is none
+  counter.push(make_cue("A", 1000, 2000, "「本当？」 東京Tower"));   // 本 当, 東 京 and Tower
+  counter.push(make_cue("A", 2000, 3000, "안녕 하세요"));            // Hangul: words between spaces
+  const auto rows = counter.result();
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].words == 11 + 5 + 2);
+}

@@ -1,6 +1,10 @@
 // Tests for stitch: re-cutting speaker turns into one cue per sentence.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -10,12 +14,10 @@
 
 #include "transform_support.hpp"
 
-using transform_test::check_words_per_run;
 using transform_test::code_points;
 using transform_test::ends_sentence;
 using transform_test::make_cue;
-using transform_test::run;
-using transform_test::runs_of;
+using transform_test::overlapping_speakers;
 using transform_test::split_words;
 using transform_test::stitched_texts;
 using transform_test::texts;
@@ -25,33 +27,69 @@ using vttkit::millis;
 
 namespace {
 
+/// Each speaker's words in the order the cues give them, and where each speaker's turns end
+/// (as counts of the speaker's words before each end).
+struct speaker_words {
+  std::vector<std::string> words;
+  std::vector<std::size_t> source;  ///< index of the cue each word comes from
+  std::vector<std::size_t> turn_ends;
+};
+
+std::map<std::string, speaker_words> words_by_speaker(const std::vector<cue>& cues) {
+  std::map<std::string, speaker_words> out;
+  for (std::size_t i = 0; i < cues.size(); ++i) {
+    speaker_words& s = out[cues[i].speaker];
+    for (auto& w : split_words(cues[i].text)) {
+      s.words.push_back(std::move(w));
+      s.source.push_back(i);
+    }
+    if (i + 1 == cues.size() || cues[i + 1].speaker != cues[i].speaker) s.turn_ends.push_back(s.words.size());
+  }
+  return out;
+}
+
 void check_stitch_properties(const std::vector<cue>& in, const vttkit::stitch_options& options) {
   const auto out = vttkit::stitch(in, options);
-  check_words_per_run(in, out);
-  const auto in_runs = runs_of(in);
-  const auto out_runs = runs_of(out);
-  REQUIRE(in_runs.size() == out_runs.size());
-  millis previous_start = 0;
-  for (std::size_t r = 0; r < out_runs.size(); ++r) {
-    const run& turn = in_runs[r];
-    for (std::size_t k = 0; k < out_runs[r].count; ++k) {
-      const std::size_t i = out_runs[r].first + k;
-      const cue& c = out[i];
-      CHECK(c.start < c.end);
-      if (i > 0) CHECK(c.start >= previous_start);
-      // Inside the turn's span, unless a start had to wait for an earlier turn's last start.
-      CHECK(c.start >= turn.first_start);
-      const bool waited = i > 0 && c.start == previous_start && c.end == c.start + 1;
-      CHECK((c.end <= turn.latest_end || waited));
-      CHECK(c.payload == vttkit::make_payload(c.speaker, c.text));
-      const bool last_of_turn = k + 1 == out_runs[r].count;
-      const bool capped = options.max_chars > 0 || options.max_duration > 0;
-      if (!last_of_turn && !capped) CHECK(ends_sentence(c.text));
-      const bool one_word = split_words(c.text).size() == 1;
-      if (options.max_chars > 0 && !one_word) CHECK(code_points(c.text) <= options.max_chars);
-      if (options.max_duration > 0 && !one_word && !waited) CHECK(c.end - c.start <= options.max_duration);
-      previous_start = c.start;
-    }
+  const auto before = words_by_speaker(in);
+  const auto after = words_by_speaker(out);
+  REQUIRE(before.size() == after.size());
+  for (const auto& [speaker, s] : before) {
+    REQUIRE(after.count(speaker) == 1);
+    CHECK(after.at(speaker).words == s.words);  // every word kept, in order, per speaker
+  }
+  millis earliest = in.front().start;
+  for (const cue& c : in) earliest = std::min(earliest, c.start);
+  std::map<std::string, std::size_t> said;  // words of each speaker written so far
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const cue& c = out[i];
+    CHECK(c.start < c.end);
+    if (i > 0) CHECK(c.start >= out[i - 1].start);
+    CHECK(c.start >= earliest);
+    CHECK(c.payload == vttkit::make_payload(c.speaker, c.text));
+    const std::size_t words = split_words(c.text).size();
+    const std::size_t total = said[c.speaker] += words;
+    const auto& ends = before.at(c.speaker).turn_ends;
+    const bool last_of_turn = std::find(ends.begin(), ends.end(), total) != ends.end();
+    const bool capped = options.max_chars > 0 || options.max_duration > 0;
+    if (!last_of_turn && !capped) CHECK(ends_sentence(c.text));
+    const bool one_word = words == 1;
+    if (options.max_chars > 0 && !one_word) CHECK(code_points(c.text) <= options.max_chars);
+  }
+}
+
+/// On overlapping speakers every sentence lies within its source cues: nothing was moved.
+void check_overlapping_speakers(const std::vector<cue>& in, const vttkit::stitch_options& options) {
+  check_stitch_properties(in, options);
+  const auto out = vttkit::stitch(in, options);
+  const auto before = words_by_speaker(in);
+  std::map<std::string, std::size_t> said;
+  for (const cue& c : out) {
+    const speaker_words& s = before.at(c.speaker);
+    const std::size_t first = said[c.speaker];
+    const std::size_t last = (said[c.speaker] += split_words(c.text).size()) - 1;
+    CHECK(c.start >= in[s.source[first]].start);
+    CHECK(c.end <= in[s.source[last]].end);
+    CHECK(c.end - c.start > 1);  // never squeezed to 1 ms by a clamp
   }
 }
 
@@ -157,30 +195,185 @@ TEST_CASE("stitch keeps speakers, turns and cues without speakers", "[transform]
   CHECK(st[3].speaker.empty());
 }
 
-TEST_CASE("stitch keeps starts monotonic over overlapping cues", "[transform][stitch]") {
+TEST_CASE("stitch keeps overlapping speakers at their own times", "[transform][stitch]") {
+  // A speaks over 0-10 s, B from 2 s to 6 s; each has 29 code points. A: "One two three." ends
+  // at 14 (4827.6 -> 4828), "Four five six." starts at 15 (5172.4 -> 5172). B: "Seven eight
+  // nine." ends at 17 (2000 + 2344.8 -> 4345), "Ten eleven." starts at 18 (2000 + 2482.8 -> 4482).
+  const std::vector<cue> cues = {make_cue("A", 0, 10000, "One two three. Four five six."),
+                                 make_cue("B", 2000, 6000, "Seven eight nine. Ten eleven.")};
+  const auto st = vttkit::stitch(cues);
+  REQUIRE(texts(st) ==
+          std::vector<std::string>{"One two three.", "Seven eight nine.", "Ten eleven.", "Four five six."});
+  CHECK(st[0].start == 0);
+  CHECK(st[0].end == 4828);
+  CHECK(st[1].start == 2000);
+  CHECK(st[1].end == 4345);
+  CHECK(st[2].start == 4482);
+  CHECK(st[2].end == 6000);
+  CHECK(st[3].start == 5172);
+  CHECK(st[3].end == 10000);
+
+  // A short interjection goes between the sentences around it: "Right." starts at 11 of 17
+  // (6470.6 -> 6470), after "Hm." at 4000.
+  const std::vector<cue> two = {make_cue("A", 0, 10000, "Yes. Okay. Right."), make_cue("B", 4000, 5000, "Hm.")};
+  const auto st2 = vttkit::stitch(two);
+  REQUIRE(texts(st2) == std::vector<std::string>{"Yes.", "Okay.", "Hm.", "Right."});
+  CHECK(st2[2].start == 4000);
+  CHECK(st2[2].end == 5000);
+  CHECK(st2[3].start == 6470);
+  CHECK(st2[3].end == 10000);
+}
+
+TEST_CASE("stitch moves a speaker's backward sentence later, keeping its length", "[transform][stitch]") {
   std::vector<cue> cues = {make_cue("A", 0, 5000, "One. Two."), make_cue("A", 1000, 3000, "Three. Four.")};
   const auto st = vttkit::stitch(cues);
   REQUIRE(texts(st) == std::vector<std::string>{"One.", "Two.", "Three.", "Four."});
   // "One. Two." is 9 code points over 5 s: "One." ends at 4 (2222.2 -> 2223), "Two." starts at
-  // 5 (2777.8 -> 2777). "Three. Four." is 12 over 1000-3000: "Three." would start at 1000 and
-  // end at 2000, "Four." start at 2166.7: both starts wait for 2777; the first end follows it.
+  // 5 (2777.8 -> 2777). "Three. Four." is 12 over 1000-3000: "Three." would be 1000-2000,
+  // "Four." 2166-3000 (2166.7 rounded down); both move to 2777 and keep their 1000 and 834 ms.
   CHECK(st[0].start == 0);
   CHECK(st[0].end == 2223);
   CHECK(st[1].start == 2777);
   CHECK(st[1].end == 5000);
   CHECK(st[2].start == 2777);
-  CHECK(st[2].end == 2778);
+  CHECK(st[2].end == 3777);
   CHECK(st[3].start == 2777);
-  CHECK(st[3].end == 3000);
+  CHECK(st[3].end == 3611);
+}
 
-  // Across turns too: a later speaker's cue that starts before the last start waits for it.
-  std::vector<cue> two = {make_cue("A", 0, 10000, "Yes. Okay. Right."), make_cue("B", 4000, 5000, "Hm.")};
-  const auto st2 = vttkit::stitch(two);
-  REQUIRE(st2.size() == 4);
-  // "Right." starts at 11 of 17: 6470.6 -> 6470.
-  CHECK(st2[2].start == 6470);
-  CHECK(st2[3].start == 6470);
-  CHECK(st2[3].end == 6471);
+TEST_CASE("stitch: a cue going back in time lands among another speaker's sentences", "[transform][stitch]") {
+  // B's 20 code points span 10-12 s: "One two." is 10.000-10.800, "Three four." 10.900-12.000.
+  // The cue without a speaker says it is at 1-2 s, after B's first sentence was written: it
+  // moves to 10.000 (no start may go back) and keeps its 1000 ms, so it comes before "Three
+  // four.". Every word is kept and each speaker's words keep their order, but the words of all
+  // speakers together are no longer in input order (what the fuzz target once demanded).
+  const std::vector<cue> cues = {make_cue("B", 10000, 12000, "One two. Three four."),
+                                 make_cue("", 1000, 2000, "Five six.")};
+  const auto st = vttkit::stitch(cues);
+  REQUIRE(texts(st) == std::vector<std::string>{"One two.", "Five six.", "Three four."});
+  CHECK(st[0].speaker == "B");
+  CHECK(st[1].speaker.empty());
+  CHECK(st[2].speaker == "B");
+  CHECK(st[0].start == 10000);
+  CHECK(st[0].end == 10800);
+  CHECK(st[1].start == 10000);
+  CHECK(st[1].end == 11000);
+  CHECK(st[2].start == 10900);
+  CHECK(st[2].end == 12000);
+}
+
+TEST_CASE("stitch: a sentence moved later ends no later than WebVTT can spell", "[transform][stitch]") {
+  // B speaks in the last second WebVTT can spell; a 99 s cue going back in time moves to B's
+  // start. Keeping its length would end it past 2562047788014:59:59.999, which no parser reads
+  // back: the written file lost the cue. It ends at that time instead.
+  constexpr millis last = vttkit::max_timestamp;
+  CHECK(vttkit::collect_timestamp("2562047788014:59:59.999").value == last);
+  CHECK(!vttkit::collect_timestamp("2562047788015:00:00.000").ok);
+  const std::vector<cue> cues = {make_cue("B", last - 1000, last, "One two. Three four."),
+                                 make_cue("", 1000, 100000, "Five six.")};
+  const auto st = vttkit::stitch(cues);
+  REQUIRE(texts(st) == std::vector<std::string>{"One two.", "Five six.", "Three four."});
+  CHECK(st[1].start == last - 1000);
+  CHECK(st[1].end == last);
+  vttkit::document doc;
+  doc.cues = st;
+  CHECK(vttkit::parse(vttkit::write_document(doc)).document.cues.size() == 3);
+}
+
+TEST_CASE("stitch --max-chars cuts text without spaces", "[transform][stitch]") {
+  using list = std::vector<std::string>;
+  const auto cut = [](std::string text, std::size_t max_chars) {
+    return stitched_texts({make_cue("", 0, 6000, std::move(text))}, {max_chars, 0});
+  };
+  // 21 characters, 2 chunks of about 10: the clause mark 、 after 11 is near enough.
+  CHECK(cut("今日は天気がいいので、公園に行きましょう。", 12) ==
+        list{"今日は天気がいいので、", "公園に行きましょう。"});
+  // No clause mark: between characters, in even chunks (29 characters: 9, then 10 and 10).
+  CHECK(cut("今日は天気がとてもいいので公園に行って散歩をしましょうか。", 10) ==
+        list{"今日は天気がとても", "いいので公園に行って", "散歩をしましょうか。"});
+  // Never before a mark or a closing bracket, never after an opening one.
+  CHECK(cut("「本当？」", 2) == list{"「本", "当？」"});
+  // Words with spaces around them are cut at the spaces as before.
+  CHECK(cut("abc 東京タワー", 4) == list{"abc", "東京", "タワー"});
+  // The chunks meet without a gap and without a 1 ms overlap from rounding.
+  const auto st = vttkit::stitch(std::vector<cue>{make_cue("", 0, 6000, "今日は天気がいいので、公園に行きましょう。")},
+                                 {12, 0});
+  REQUIRE(st.size() == 2);
+  CHECK(st[0].end == 3143);  // 11 of 21 characters: 3142.9 rounded up
+  CHECK(st[1].start == 3143);
+}
+
+TEST_CASE("stitch and merge keep no-break and thin spaces between words", "[transform][stitch][merge]") {
+  // U+00A0 no-break space, U+2009 thin space, U+202F narrow no-break space: kept between two
+  // words, where they keep the line from breaking; white space at a text's ends as before.
+  const std::string nbsp = "\u00A0", thin = "\u2009", narrow = "\u202F";
+  const std::vector<cue> cues = {make_cue("A", 0, 1000, "It is 10" + nbsp + "km"),
+                                 make_cue("A", 1000, 2000, nbsp + "to 5" + thin + "000 m. Mr." + nbsp + "Li  " + nbsp),
+                                 make_cue("A", 2000, 3000, "paid 20" + narrow + "\u20AC.")};
+  const auto merged = vttkit::merge(cues);
+  REQUIRE(merged.size() == 1);
+  CHECK(merged[0].text ==
+        "It is 10" + nbsp + "km to 5" + thin + "000 m. Mr." + nbsp + "Li paid 20" + narrow + "\u20AC.");
+  // A sentence never ends at "Mr." before a no-break space: it is no space to cut at.
+  CHECK(texts(vttkit::stitch(cues)) == std::vector<std::string>{"It is 10" + nbsp + "km to 5" + thin + "000 m.",
+                                                                "Mr." + nbsp + "Li paid 20" + narrow + "\u20AC."});
+  // A no-break space alone, as a blank cue holds it, is no word.
+  CHECK(vttkit::merge(std::vector<cue>{make_cue("A", 0, 1000, nbsp)}).front().text.empty());
+}
+
+TEST_CASE("stitch ends sentences at the marks of other scripts", "[transform][stitch]") {
+  using list = std::vector<std::string>;
+  // CJK full stops need no space after them: 15 code points over 6 s, 400 ms each.
+  const auto st = vttkit::stitch(std::vector<cue>{make_cue("", 0, 6000, "はい。そうです。わかりました。")});
+  REQUIRE(texts(st) == list{"はい。", "そうです。", "わかりました。"});
+  CHECK(st[0].end == 1200);
+  CHECK(st[1].start == 1200);
+  CHECK(st[1].end == 3200);
+  CHECK(st[2].start == 3200);
+  CHECK(stitched_texts({make_cue("", 0, 1000, "本当？はい！ええ．そう")}) ==
+        list{"本当？", "はい！", "ええ．", "そう"});
+  // Closing brackets after the mark stay with the sentence.
+  CHECK(stitched_texts({make_cue("", 0, 1000, "「本当？」はい。")}) == list{"「本当？」", "はい。"});
+  // Devanagari, Arabic, Armenian, Ethiopic: a space follows the mark, as after `.`.
+  CHECK(stitched_texts({make_cue("", 0, 1000, "नमस्ते। आप कैसे हैं॥ ठीक")}) == list{"नमस्ते।", "आप कैसे हैं॥", "ठीक"});
+  CHECK(stitched_texts({make_cue("", 0, 1000, "هل أنت بخير؟ نعم۔ شكرا")}) == list{"هل أنت بخير؟", "نعم۔", "شكرا"});
+  CHECK(stitched_texts({make_cue("", 0, 1000, "Բարև։ Ինչպես ես")}) == list{"Բարև։", "Ինչպես ես"});
+  CHECK(stitched_texts({make_cue("", 0, 1000, "ሰላም። እንዴት ነህ፧ ደህና")}) == list{"ሰላም።", "እንዴት ነህ፧", "ደህና"});
+  // Thai writes no sentence mark; its spaces are not sentence ends.
+  CHECK(stitched_texts({make_cue("", 0, 1000, "สวัสดีครับ วันนี้อากาศดี")}) == list{"สวัสดีครับ วันนี้อากาศดี"});
+}
+
+TEST_CASE("stitch and merge join CJK fragments without a space", "[transform][stitch][merge]") {
+  using list = std::vector<std::string>;
+  const std::vector<cue> cues = {make_cue("", 0, 3000, "今日は天気が"),
+                                 make_cue("", 3000, 6000, "いいですね。「本当？」はい。")};
+  const auto st = vttkit::stitch(cues);
+  REQUIRE(texts(st) == list{"今日は天気がいいですね。", "「本当？」", "はい。"});
+  for (std::size_t i = 1; i < st.size(); ++i) CHECK(st[i].start >= st[i - 1].end);  // no 1 ms overlap
+  CHECK(texts(vttkit::merge(cues)) == list{"今日は天気がいいですね。「本当？」はい。"});
+  // Hangul is written with spaces, and so is a boundary with Latin on one side.
+  CHECK(texts(vttkit::merge(std::vector<cue>{make_cue("", 0, 1000, "안녕"), make_cue("", 1000, 2000, "하세요")})) ==
+        list{"안녕 하세요"});
+  CHECK(texts(vttkit::merge(std::vector<cue>{make_cue("", 0, 1000, "東京"), make_cue("", 1000, 2000, "Tower")})) ==
+        list{"東京 Tower"});
+}
+
+TEST_CASE("stitch keeps a sound tag after a sentence end apart", "[transform][stitch]") {
+  using list = std::vector<std::string>;
+  // 33 code points over 6 s: "Sit down." ends at 9 (1636.4 -> 1637), the tag spans 10-22.
+  const auto st = vttkit::stitch(std::vector<cue>{make_cue("", 0, 6000, "Sit down. [door slams] Who is it?")});
+  REQUIRE(texts(st) == list{"Sit down.", "[door slams]", "Who is it?"});
+  CHECK(st[0].end == 1637);
+  CHECK(st[1].start == 1818);
+  CHECK(st[1].end == 4000);
+  CHECK(stitched_texts({make_cue("", 0, 1000, "Fine. (laughs) okay then.")}) ==
+        list{"Fine.", "(laughs)", "okay then."});
+  // A tag across two cues, and one at the end of the turn.
+  CHECK(stitched_texts({make_cue("", 0, 1000, "Sit down. [door"), make_cue("", 1000, 2000, "slams] Who? [music]")}) ==
+        list{"Sit down.", "[door slams]", "Who?", "[music]"});
+  // Not after a sentence end, or not a tag: the sentence goes on.
+  CHECK(stitched_texts({make_cue("", 0, 1000, "He said (quietly) no. Then (x. y) went.")}) ==
+        list{"He said (quietly) no.", "Then (x. y) went."});
 }
 
 TEST_CASE("stitch splits long sentences at clauses, else words", "[transform][stitch]") {
@@ -242,5 +435,26 @@ TEST_CASE("stitch properties over generated transcripts", "[transform][stitch][p
     check_stitch_properties(cues, {30, 0});
     check_stitch_properties(cues, {0, 2500});
     check_stitch_properties(cues, {45, 3000});
+  }
+}
+
+TEST_CASE("stitch properties over transcripts without voices", "[transform][stitch][property]") {
+  transcript_generator generate(8, false);
+  for (int round = 0; round < 200; ++round) {
+    const auto cues = generate.make();
+    for (const cue& c : cues) REQUIRE(c.speaker.empty());
+    check_stitch_properties(cues, {});
+    check_stitch_properties(cues, {30, 0});
+    check_stitch_properties(cues, {45, 3000});
+  }
+}
+
+TEST_CASE("stitch properties over speakers talking over each other", "[transform][stitch][property]") {
+  std::mt19937 rng(11);
+  for (int round = 0; round < 300; ++round) {
+    const auto cues = overlapping_speakers(rng);
+    check_overlapping_speakers(cues, {});
+    check_overlapping_speakers(cues, {30, 0});
+    check_overlapping_speakers(cues, {0, 2500});
   }
 }

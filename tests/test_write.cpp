@@ -331,3 +331,118 @@ TEST_CASE("md and txt: a cue without text adds no spaces, lines or paragraphs", 
   CHECK(convert(silent, vttkit::output_format::txt).empty());
   CHECK(convert(silent, vttkit::output_format::md).empty());
 }
+
+namespace {
+
+vttkit::cue text_cue(std::string speaker, vttkit::millis start, vttkit::millis end, std::string text) {
+  vttkit::cue c;
+  c.start = start;
+  c.end = end;
+  c.speaker = std::move(speaker);
+  c.text = std::move(text);
+  c.payload = vttkit::make_payload(c.speaker, c.text);
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("paragraph_breaker: turns, pauses, the cap and sentence ends", "[write][paragraph]") {
+  vttkit::paragraph_options options;
+  options.gap = 2000;
+  options.max_chars = 30;
+  options.sentence_chars = 15;
+  vttkit::paragraph_breaker p{options};
+  const auto step = [&p](const vttkit::cue& c) {
+    const auto s = p.next(c, c.text);
+    return std::string(s.turn ? "T" : "-") + (s.paragraph ? "P" : "-");
+  };
+  CHECK(step(text_cue("", 0, 1000, "Hello there.")) == "TP");         // 12 characters
+  CHECK(step(text_cue("", 1500, 2000, "How are you")) == "--");       // 24: no sentence end before
+  CHECK(step(text_cue("", 2100, 3000, "today")) == "--");             // 30: at the cap, not past it
+  CHECK(step(text_cue("", 3000, 4000, "Fine.")) == "-P");             // 36 would be past it
+  CHECK(step(text_cue("", 6500, 7000, "Late.")) == "-P");             // a pause of 2.5 s
+  CHECK(step(text_cue("", 7000, 8000, " \n")) == "--");               // no text: no part
+  CHECK(step(text_cue("", 8000, 9000, "Then more words.")) == "--");  // 22, 600-rule: 5 < 15
+  CHECK(step(text_cue("", 9000, 9500, "Next.")) == "-P");             // 22 >= 15 after a sentence end
+  CHECK(step(text_cue("B", 9500, 10000, "Hi.")) == "TP");
+  CHECK(step(text_cue("B", 12000, 13000, "Yo.")) == "--");    // a pause of exactly 2 s
+  CHECK(step(text_cue("B", 12500, 14000, "Over.")) == "--");  // an overlap is no pause
+  CHECK(step(text_cue("B", 20000, 21000, "Far.")) == "--");   // a voiced turn is not cut
+  options.cut_voiced_turns = true;
+  vttkit::paragraph_breaker voiced{options};
+  CHECK(voiced.next(text_cue("B", 0, 1000, "Near."), "Near.").paragraph);
+  CHECK(voiced.next(text_cue("B", 4000, 5000, "Far."), "Far.").paragraph);
+}
+
+TEST_CASE("md and txt cut a turn without a speaker into paragraphs, each md one with its time", "[write][paragraph]") {
+  vttkit::document doc;
+  doc.cues = {text_cue("A", 0, 1000, "One two."), text_cue("A", 5000, 6000, "Three."),
+              text_cue("B", 6000, 7000, "Four."), text_cue("", 7000, 8000, "Five."),
+              text_cue("", 12000, 13000, "Six.")};
+  // A voiced turn stays one paragraph led by its speaker; the turn without one is cut at the
+  // 4 s pause.
+  vttkit::write_options md{vttkit::output_format::md};
+  CHECK(vttkit::write_document(doc, md) ==
+        "**A** [00:00:00] One two. Three.\n\n**B** [00:00:06] Four.\n\n[00:00:07] Five.\n\n[00:00:12] Six.\n");
+  vttkit::write_options txt{vttkit::output_format::txt};
+  CHECK(vttkit::write_document(doc, txt) == "A: One two. Three.\n\nB: Four.\n\nFive.\n\nSix.\n");
+  txt.paragraphs.gap = 5000;  // no pause is longer now
+  CHECK(vttkit::write_document(doc, txt) == "A: One two. Three.\n\nB: Four.\n\nFive. Six.\n");
+  // Asked to, the writers cut voiced turns too; the name leads only the turn's first paragraph.
+  md.paragraphs.cut_voiced_turns = true;
+  CHECK(vttkit::write_document(doc, md) ==
+        "**A** [00:00:00] One two.\n\n[00:00:05] Three.\n\n**B** [00:00:06] Four.\n\n[00:00:07] Five.\n\n"
+        "[00:00:12] Six.\n");
+}
+
+TEST_CASE("a file without voices gives paragraphs of at most the cap", "[write][paragraph]") {
+  // 300 cues 0.3 s apart, a sentence end on every third: one turn.
+  vttkit::document doc;
+  for (int i = 0; i < 300; ++i) {
+    const std::string text = i % 3 == 2 ? "and that is where the sentence ends."
+                                        : "words words words words words words w";
+    doc.cues.push_back(text_cue("", i * 3000, i * 3000 + 2700, text));
+  }
+  const std::string md = vttkit::write_document(doc, {vttkit::output_format::md});
+  std::size_t paragraphs = 0;
+  for (std::size_t at = 0; at < md.size();) {
+    std::size_t end = md.find("\n\n", at);
+    if (end == std::string::npos) end = md.size() - 1;
+    const std::string paragraph = md.substr(at, end - at);
+    INFO(paragraph);
+    CHECK(paragraph.starts_with("[00:"));
+    CHECK(paragraph.size() - 11 <= 1000);  // "[HH:MM:SS] " before the text
+    CHECK(paragraph.ends_with("ends."));   // each ends at a sentence end
+    ++paragraphs;
+    at = end + 2;
+  }
+  // Cues of 37, 37 and 36 characters: 15 cues hold 564 characters with their spaces, 18 hold
+  // 677, past 600 and at a sentence end: 16 paragraphs of 18 cues and one of the last 12.
+  CHECK(paragraphs == 300 / 18 + 1);
+}
+
+TEST_CASE("drop_sound_tags leaves out bracketed sound tags only", "[write][paragraph]") {
+  CHECK(vttkit::drop_sound_tags("Sit down. [door slams] Who is it?") == "Sit down. Who is it?");
+  CHECK(vttkit::drop_sound_tags("(laughs) Okay.") == "Okay.");
+  CHECK(vttkit::drop_sound_tags("Fine.\n(laughs)") == "Fine.");
+  CHECK(vttkit::drop_sound_tags("[music]").empty());
+  CHECK(vttkit::drop_sound_tags("a[b] c") == "a[b] c");                            // not at a word's start
+  CHECK(vttkit::drop_sound_tags("(see figure 3.5) ok") == "(see figure 3.5) ok");  // a sentence mark inside
+  CHECK(vttkit::drop_sound_tags("[unclosed bracket") == "[unclosed bracket");
+  CHECK(vttkit::drop_sound_tags("(laughs)ok") == "(laughs)ok");  // no space after it
+}
+
+TEST_CASE("--drop-sounds: md and txt leave sound tags out, and a cue of nothing else", "[write][paragraph]") {
+  vttkit::document doc;
+  doc.cues = {text_cue("A", 0, 1000, "[music]"), text_cue("A", 1000, 2000, "Hello. (laughs) Right."),
+              text_cue("", 2000, 3000, "(applause)")};
+  vttkit::write_options md{vttkit::output_format::md};
+  md.drop_sounds = true;
+  // The turn's time is still its first cue's, though that cue wrote nothing.
+  CHECK(vttkit::write_document(doc, md) == "**A** [00:00:00] Hello. Right.\n");
+  vttkit::write_options txt{vttkit::output_format::txt};
+  txt.drop_sounds = true;
+  CHECK(vttkit::write_document(doc, txt) == "A: Hello. Right.\n");
+  txt.drop_sounds = false;
+  CHECK(vttkit::write_document(doc, txt) == "A: [music] Hello. (laughs) Right.\n\n(applause)\n");
+}

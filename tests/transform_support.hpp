@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <cstddef>
 #include <random>
 #include <string>
@@ -99,7 +100,9 @@ inline std::vector<run> runs_of(const std::vector<cue>& cues) {
   return runs;
 }
 
+/// Whether `text` ends a sentence, or is a sound tag stitch keeps apart ("(really)").
 inline bool ends_sentence(std::string_view text) {
+  if ((text.starts_with('[') && text.ends_with(']')) || (text.starts_with('(') && text.ends_with(')'))) return true;
   while (!text.empty()) {
     const std::string_view closers[] = {"\"", "'", ")", "]", "\u201D", "\u2019"};
     bool stripped = false;
@@ -120,7 +123,8 @@ inline bool ends_sentence(std::string_view text) {
 /// gaps, overlaps, odd white space and non-ASCII letters.
 class transcript_generator {
  public:
-  explicit transcript_generator(unsigned seed) : rng_(seed) {}
+  /// `voices`: false makes every cue speakerless, as Whisper, YouTube and Zoom files are.
+  explicit transcript_generator(unsigned seed, bool voices = true) : rng_(seed), voices_(voices) {}
 
   std::vector<cue> make() {
     std::vector<cue> cues;
@@ -129,8 +133,8 @@ class transcript_generator {
     std::string previous_speaker = "-";
     for (std::size_t turn = 0; turn < turns; ++turn) {
       std::string speaker;
-      do speaker = speakers_[pick(0, std::size(speakers_) - 1)];
-      while (speaker == previous_speaker);
+      do speaker = voices_ ? speakers_[pick(0, std::size(speakers_) - 1)] : "";
+      while (voices_ && speaker == previous_speaker);
       previous_speaker = speaker;
       std::vector<std::string> words;
       const std::size_t sentences = pick(1, 6);
@@ -174,6 +178,7 @@ class transcript_generator {
   }
 
   std::mt19937 rng_;
+  bool voices_;
   const char* speakers_[4] = {"", "Speaker 1", "Speaker 2", "Host"};
   const char* plain_[16] = {"the",         "market", "price", "we",     "think", "rates", "caf\u00E9", "na\u00EFve",
                             "Z\u00FCrich", "okay",   "I",     "really", "bonds", "yield", "so",        "\u00E9t\u00E9"};
@@ -181,6 +186,38 @@ class transcript_generator {
                                "etc.", "i.e.", "(really)", "\"quoted\"", "a.m.", "\u2014"};
   const char* ends_[9] = {".", "?", "!", "...", "\u2026", "?\"", ".)", ".\u201D", "!"};
 };
+
+/// Speakers talking over each other: each speaker's cues follow one another without overlap,
+/// the speakers' timelines overlap freely, and the cues are sorted by start, as a diarizing
+/// service writes them.
+inline std::vector<cue> overlapping_speakers(std::mt19937& rng) {
+  const auto pick = [&rng](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+  const char* vocabulary[] = {"we", "think", "the", "price", "is", "fine", "caf\u00E9", "really", "so", "okay"};
+  const char* ends[] = {".", "?", "!"};
+  std::vector<cue> cues;
+  const int speakers = pick(2, 4);
+  for (int s = 0; s < speakers; ++s) {
+    const std::string speaker = "S" + std::to_string(s);
+    millis t = pick(0, 3000);
+    bool capital = true;
+    for (int n = pick(1, 8); n > 0; --n) {
+      std::string text;
+      for (int w = pick(1, 8); w > 0; --w) {
+        std::string word = vocabulary[pick(0, 9)];
+        if (capital) word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
+        capital = pick(0, 3) == 0;
+        if (capital) word += ends[pick(0, 2)];
+        text += text.empty() ? word : " " + word;
+      }
+      const millis start = t + pick(0, 1500);
+      const millis end = start + pick(200, 4000);
+      cues.push_back(make_cue(speaker, start, end, text));
+      t = end;
+    }
+  }
+  std::stable_sort(cues.begin(), cues.end(), [](const cue& a, const cue& b) { return a.start < b.start; });
+  return cues;
+}
 
 /// Whole words, in order, per run of one speaker: the same on both sides.
 inline void check_words_per_run(const std::vector<cue>& in, const std::vector<cue>& out) {

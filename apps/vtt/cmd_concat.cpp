@@ -195,6 +195,7 @@ command setup_concat(CLI::App& app) {
              &vttkit::speaker_labels_info::labels,
              "Prefix 'Name: ' in srt and txt: none, change (each turn), every cue")
       ->type_name("WHEN");
+  add_transcript_flags(*cmd, f->write);
   add_seconds_flag(*cmd, "--gap", f->gap, "SECONDS added between one file and the next");
   cmd->add_option("--offset-from-durations", f->durations,
                   "The length of each file, comma-separated (10:00,9:30.5): file k starts at the sum of the "

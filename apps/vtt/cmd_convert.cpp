@@ -1,5 +1,6 @@
 // vtt convert, merge, stitch and speakers: read, transform (vttkit::pipeline), write.
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cctype>
 #include <cerrno>
@@ -77,8 +78,11 @@ struct convert_options {
   const CLI::Option* to_flag = nullptr;  ///< -t,--to: whether it was given
   // Flags that only act with another one or with some formats: whether they were given.
   const CLI::Option* labels_flag = nullptr;
+  std::array<CLI::Option*, 2> transcript_flags{};  ///< --paragraph-gap, --drop-sounds
   const CLI::Option* max_gap_flag = nullptr;
   std::vector<const CLI::Option*> limit_flags;  ///< --max-chars, --max-duration
+  bool config_chars = false;                    ///< the configuration file gave max-chars
+  bool config_duration = false;                 ///< and max-duration
   config_choice config;                         ///< --config, --no-config
   std::vector<std::string> config_labels;       ///< speakers.map labels: a project's map, not warned about
 };
@@ -116,6 +120,7 @@ void add_output_flags(CLI::App& cmd, convert_options& o) {
                              &vttkit::speaker_labels_info::labels,
                              "Prefix 'Name: ' in srt and txt: none, change (each turn), every cue")
                       ->type_name("WHEN");
+  o.transcript_flags = add_transcript_flags(cmd, o.write);
 }
 
 void add_speaker_flags(CLI::App& cmd, convert_options& o) {
@@ -165,6 +170,12 @@ void warn_idle_flags(const convert_options& opt, messages& msg) {
   if (given(opt.labels_flag) && !vttkit::writes_speaker_labels(format))
     msg.line(fmt::format("vtt: warning: --speaker-labels does nothing for --to {} (it acts on srt and txt)",
                          vttkit::to_string(format)));
+  const bool transcript = format == vttkit::output_format::md || format == vttkit::output_format::txt;
+  for (const auto* flag : opt.transcript_flags) {
+    if (given(flag) && !transcript)
+      msg.line(fmt::format("vtt: warning: {} does nothing for --to {} (it acts on md and txt)", flag->get_name(),
+                           vttkit::to_string(format)));
+  }
 }
 
 /// Everything a run needs, checked once before any file is read.
@@ -389,6 +400,10 @@ bool make_plan(const convert_options& opt, run_plan& plan, messages& msg) {
   auto& pipe = plan.opt.pipe;
   pipe.merging.max_gap = to_millis(opt.max_gap);
   pipe.merging.max_duration = to_millis(opt.max_duration);
+  // A cap the user gave holds for cues without a speaker too; else those get reading-sized ones.
+  const auto limit_given = [&opt](std::size_t i) { return i < opt.limit_flags.size() && given(opt.limit_flags[i]); };
+  if (limit_given(0) || opt.config_chars) pipe.merging.unvoiced_max_chars = pipe.merging.max_chars;
+  if (limit_given(1) || opt.config_duration) pipe.merging.unvoiced_max_duration = pipe.merging.max_duration;
   pipe.stitching.max_chars = pipe.merging.max_chars;
   pipe.stitching.max_duration = pipe.merging.max_duration;
   // Speakers matter to merge, stitch and the report: say so when the names are in the text.
@@ -457,10 +472,15 @@ bool apply_config(convert_options& opt, const std::string& path, messages& msg) 
   const auto* gap = cfg.find(section + "max-gap");
   if (gap != nullptr && !given(opt.max_gap_flag)) opt.max_gap = gap->number;
   const auto* chars = cfg.find(section + "max-chars");
-  if (chars != nullptr && !given(opt.limit_flags[0]))
+  if (chars != nullptr && !given(opt.limit_flags[0])) {
     opt.pipe.merging.max_chars = static_cast<std::size_t>(chars->number);
+    opt.config_chars = true;
+  }
   const auto* duration = cfg.find(section + "max-duration");
-  if (duration != nullptr && !given(opt.limit_flags[1])) opt.max_duration = duration->number;
+  if (duration != nullptr && !given(opt.limit_flags[1])) {
+    opt.max_duration = duration->number;
+    opt.config_duration = true;
+  }
   return true;
 }
 

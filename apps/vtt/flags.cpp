@@ -95,23 +95,49 @@ CLI::Option* add_number_flag(CLI::App& cmd, const std::string& name, double& val
   return option;
 }
 
+namespace {
+
+/// A time value of 0 or more for the flag `name`, or a ValidationError saying what is wrong.
+vttkit::millis checked_seconds(const std::string& name, const std::string& text) {
+  const auto ms = vttkit::parse_duration(text);
+  if (!ms && decimal_digits(text))  // parse_duration takes at most 12 digits of seconds
+    throw CLI::ValidationError(fmt::format("{} must be at most 999999999999 seconds, not {}", name, text));
+  if (!ms)
+    throw CLI::ValidationError(
+        fmt::format("{}: not a number of seconds: '{}' (write 1.5, 1.5s, 1500ms or 00:01.500)", name, text));
+  if (*ms < 0) throw CLI::ValidationError(fmt::format("{} must be 0 or more seconds, not {}", name, text));
+  return *ms;
+}
+
+}  // namespace
+
 CLI::Option* add_seconds_flag(CLI::App& cmd, const std::string& name, double& seconds, std::string help) {
   CLI::callback_t assign = [&seconds, name](const CLI::results_t& given) {
-    const std::string& text = given.back();
-    const auto ms = vttkit::parse_duration(text);
-    if (!ms && decimal_digits(text))  // parse_duration takes at most 12 digits of seconds
-      throw CLI::ValidationError(fmt::format("{} must be at most 999999999999 seconds, not {}", name, text));
-    if (!ms)
-      throw CLI::ValidationError(
-          fmt::format("{}: not a number of seconds: '{}' (write 1.5, 1.5s, 1500ms or 00:01.500)", name, text));
-    if (*ms < 0) throw CLI::ValidationError(fmt::format("{} must be 0 or more seconds, not {}", name, text));
-    seconds = static_cast<double>(*ms) / 1000.0;
+    seconds = static_cast<double>(checked_seconds(name, given.back())) / 1000.0;
     return true;
   };
   const auto current = fmt::format("{}", seconds);
   auto* option = cmd.add_option(name, std::move(assign), std::move(help));
   option->type_name("SECONDS")->expected(1)->default_str(current);
   return option;
+}
+
+std::array<CLI::Option*, 2> add_transcript_flags(CLI::App& cmd, vttkit::write_options& write) {
+  auto& gap = write.paragraphs.gap;
+  CLI::callback_t assign = [&gap](const CLI::results_t& given) {
+    gap = checked_seconds("--paragraph-gap", given.back());
+    return true;
+  };
+  auto* gap_flag = cmd.add_option(
+                          "--paragraph-gap", std::move(assign),
+                          "md and txt: in a turn without a speaker, a pause longer than SECONDS starts a paragraph (so "
+                          "do about 1000 characters)")
+                       ->type_name("SECONDS")
+                       ->expected(1)
+                       ->default_str(fmt::format("{}", static_cast<double>(gap) / 1000.0));
+  auto* drop_flag = cmd.add_flag("--drop-sounds", write.drop_sounds,
+                                 "md and txt: leave out bracketed sound tags such as [door slams] and (laughs)");
+  return {gap_flag, drop_flag};
 }
 
 CLI::Option* add_color_flag(CLI::App& cmd, when& color) {

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include <CLI/CLI.hpp>
+#include <vttkit/write.hpp>
 
 namespace vtt {
 
@@ -31,6 +32,10 @@ CLI::Option* add_number_flag(CLI::App& cmd, const std::string& name, double& val
 /// Adds an option `SECONDS` bound to `seconds`: a time value of 0 or more, as
 /// vttkit::parse_duration reads it (1.5, 1.5s, 1500ms, 00:01.500).
 CLI::Option* add_seconds_flag(CLI::App& cmd, const std::string& name, double& seconds, std::string help);
+
+/// Adds the transcript writers' flags (md, txt; docs/transcripts.md, "Paragraphs"), bound to
+/// `write`: `--paragraph-gap SECONDS` and `--drop-sounds`, returned in that order.
+std::array<CLI::Option*, 2> add_transcript_flags(CLI::App& cmd, vttkit::write_options& write);
 
 /// When a terminal feature is on: `--color` and `--show-source` take these.
 enum class when { automatic, always, never };

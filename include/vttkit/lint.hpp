@@ -36,7 +36,8 @@ struct lint_profile_info {
 /// "default" (or "standard"), "subtitle" or "transcript" to a profile.
 [[nodiscard]] std::optional<lint_profile> parse_lint_profile(std::string_view name) noexcept;
 
-/// The rules a profile runs: every E and W rule, plus S (subtitle) or T (transcript).
+/// The rules a profile runs: every E and W rule, plus S (subtitle) or T (transcript); the
+/// transcript profile leaves out W110 header-metadata.
 [[nodiscard]] rule_set profile_rules(lint_profile profile) noexcept;
 
 /// The rules one selector names, case-insensitively: an id ("W103"), a name ("short-hours"),

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,6 +11,10 @@ namespace vttkit {
 
 /// A point in time or a duration in milliseconds. Integer, so arithmetic is exact.
 using millis = std::int64_t;
+
+/// The latest time a WebVTT timestamp can spell in 64-bit milliseconds, 2562047788014:59:59.999:
+/// `collect_timestamp` reads none later, so a cue must end no later to survive being written.
+inline constexpr millis max_timestamp = (std::numeric_limits<millis>::max() / 3'600'000) * 3'600'000 - 1;
 
 /// How a timestamp is written.
 enum class timestamp_style {

@@ -12,6 +12,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <vttkit/document.hpp>
@@ -224,6 +225,11 @@ struct merge_options {
   millis max_gap = 2000;      ///< join when next start minus previous end is at most this
   std::size_t max_chars = 0;  ///< 0: no limit on a merged cue's text length
   millis max_duration = 0;    ///< 0: no limit on a merged cue's duration
+  /// Cues without a speaker (a file without voices is one long turn) merge into reading-sized
+  /// cues: these caps stand in for `max_chars` and `max_duration` where those are 0. About
+  /// 30 s of speech, 500 characters at the 17 a second of conversation. 0: no limit.
+  std::size_t unvoiced_max_chars = 500;
+  millis unvoiced_max_duration = 30000;
 };
 
 /// Joins consecutive cues of the same speaker into one. The joined cue has the words of its
@@ -256,11 +262,21 @@ struct stitch_options {
 /// (`cue::words`; the sentence then has its words too), else times interpolated by character
 /// within the source cue. Sentences are emitted as soon as they are known to be complete, so
 /// memory holds only the unfinished one.
+///
+/// Speakers may talk over each other: each sentence keeps its own time and the output is
+/// ordered by start, overlaps kept. A sentence that starts after the last input cue's start
+/// could still be preceded by a later cue, so it waits in a reorder window of at most
+/// `reorder_window` sentences. A sentence that would start before one already written (input
+/// cues out of order, a speaker overlapping themselves, or a window overflow) is moved later,
+/// keeping its length.
 class stitcher {
  public:
   stitcher(stitch_options options, cue_handler out);
   void push(const cue& c);
   void finish();
+
+  /// Sentences held at most while waiting for the cues that may start before them.
+  static constexpr std::size_t reorder_window = 256;
 
  private:
   /// One source cue's share of `pending_`: where its text lies and the times it spans.
@@ -278,11 +294,17 @@ class stitcher {
   void cut(bool turn_over);
   void emit_sentence(std::size_t begin, std::size_t end);
   void emit(std::size_t begin, std::size_t end);
-  [[nodiscard]] std::size_t split_point(std::size_t begin, std::size_t limit, std::size_t total_chars) const;
+  /// Where to split [begin, limit) for the caps: the end of the chunk and the start of the next
+  /// (past a space, or the same place in text without spaces); npos twice when not to split.
+  [[nodiscard]] std::pair<std::size_t, std::size_t> split_point(std::size_t begin, std::size_t limit,
+                                                                std::size_t total_chars) const;
   void drop_front(std::size_t count);
   void flush_turn();
   [[nodiscard]] bool add_word_pieces(const cue& c, std::size_t begin);
   void collect_words(std::size_t begin, std::size_t end);
+  void deliver();
+  void hold();
+  void release(millis floor);
 
   stitch_options options_;
   cue_handler out_;
@@ -290,10 +312,64 @@ class stitcher {
   std::vector<piece> pieces_;  ///< the source cues with text in pending_, in order
   std::size_t scanned_ = 0;    ///< pending_ before this offset holds no sentence end
   cue sentence_;               ///< the turn's speaker and settings; reused for every cue emitted
-  millis last_start_ = 0;      ///< start of the last cue emitted: starts never decrease
+  millis turn_start_ = 0;      ///< start of the turn's last sentence: starts in a turn never decrease
+  millis turn_end_ = 0;        ///< end of the turn's last sentence
+  millis input_start_ = 0;     ///< start of the cue being pushed: later cues start no earlier
+  millis released_start_ = 0;  ///< start of the last cue handed out: starts out never decrease
+  std::vector<cue> held_;      ///< the reorder window, [held_begin_, held_end_) sorted by start
+  std::size_t held_begin_ = 0;
+  std::size_t held_end_ = 0;
   bool in_turn_ = false;
-  bool emitted_ = false;
+  bool turn_emitted_ = false;
+  bool after_unspaced_ = false;  ///< the next sentence follows the last without a space
+  bool released_ = false;
 };
+
+/// The paragraph rule of the transcript writers (docs/transcripts.md, "Paragraphs").
+struct paragraph_options {
+  millis gap = 2000;             ///< `--paragraph-gap`: a pause longer than this starts a paragraph
+  std::size_t max_chars = 1000;  ///< no paragraph grows past this, but for a single longer cue
+  /// Once a paragraph holds this many characters, it ends at the next cue that ends a sentence.
+  std::size_t sentence_chars = 600;
+  /// Whether turns with a speaker are cut too. Off: a voiced turn is one paragraph, led by its
+  /// speaker's name (docs/formats.md), and only turns without a speaker are cut.
+  bool cut_voiced_turns = false;
+};
+
+/// Where a cue falls in the paragraphs of a transcript.
+struct paragraph_step {
+  bool turn = false;       ///< it starts a speaker turn (the first cue, or another speaker)
+  bool paragraph = false;  ///< it starts a paragraph: it has text and the one before it ended
+};
+
+/// Cuts a stream of cues into paragraphs for reading, for every transcript writer (md, txt,
+/// html): a paragraph starts with a speaker turn; within a turn without a speaker (a file
+/// without voices is one), also after a pause longer than `gap` (next start minus the previous
+/// end), before a cue that would take it past `max_chars` code points, and after a cue that
+/// ends a sentence once it holds `sentence_chars`. A speaker turn is a run of cues with the
+/// same speaker. Cues without text take no part but for turns. Decides on each cue as it
+/// comes, so it streams.
+class paragraph_breaker {
+ public:
+  explicit paragraph_breaker(paragraph_options options = {}) noexcept : options_(options) {}
+  /// Takes the next cue, whose text as it will be written is `text` (words are counted as
+  /// joined by single spaces).
+  paragraph_step next(const cue& c, std::string_view text);
+
+ private:
+  paragraph_options options_;
+  std::string speaker_;
+  std::size_t chars_ = 0;      ///< of the open paragraph
+  millis end_ = 0;             ///< of the last cue with text
+  bool open_turn_ = false;     ///< a cue was seen
+  bool open_ = false;          ///< a paragraph has text
+  bool sentence_end_ = false;  ///< the last cue with text ended a sentence
+};
+
+/// `--drop-sounds`: `text` without its bracketed sound tags (`[door slams]`, `(laughs)`, as
+/// stitch recognises them: at most 48 bytes, no brackets or sentence marks inside, at the start
+/// of a word and followed by white space or the end), white space around them collapsed.
+[[nodiscard]] std::string drop_sound_tags(std::string_view text);
 
 /// One row of `vtt speakers`.
 struct speaker_stats {

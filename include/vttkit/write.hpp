@@ -10,6 +10,7 @@
 
 #include <vttkit/document.hpp>
 #include <vttkit/sink.hpp>
+#include <vttkit/transform.hpp>
 
 namespace vttkit {
 
@@ -64,6 +65,8 @@ struct speaker_labels_info {
 struct write_options {
   output_format format = output_format::vtt;
   speaker_labels labels = speaker_labels::change;
+  paragraph_options paragraphs{};  ///< md and txt: where paragraphs end (`paragraph_breaker`)
+  bool drop_sounds = false;        ///< md and txt: `--drop-sounds` (`drop_sound_tags`)
 };
 
 /// Streaming writer: call `begin` once, then `write` for each block and cue in order, then

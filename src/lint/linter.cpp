@@ -39,6 +39,7 @@ struct linter::impl {
     state.prev_start = c.start;
     state.prev_end = c.end;
     state.prev_line = c.line;
+    if (state.prev_speaker != c.speaker) state.prev_speaker = c.speaker;  // a run of one speaker copies nothing
   }
 
   void finish() {

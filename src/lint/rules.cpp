@@ -97,6 +97,11 @@ void check_w101_start_backwards(const cue& c, rule_state& s) {
 }
 
 void check_w102_overlap(const cue& c, rule_state& s) {
+  // Two people talking at once is no timing fault in a transcript: checking speakers (the T
+  // rules are on) leaves overlaps of two different named speakers alone.
+  if (s.opt.rules.contains(rule::missing_speaker) && !c.speaker.empty() && !s.prev_speaker.empty() &&
+      c.speaker != s.prev_speaker)
+    return;
   // Two time ranges that share some time; a cue wholly before its predecessor is W101 only.
   if (s.have_prev && c.start < s.prev_end && c.end > s.prev_start)
     s.findings.report(rule::overlap, c.line, 1, "cue starts at {}, before the previous cue (line {}) ends at {}",

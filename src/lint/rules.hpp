@@ -61,6 +61,7 @@ struct rule_state {
   millis prev_start = 0;
   millis prev_end = 0;
   std::size_t prev_line = 0;
+  std::string prev_speaker;  ///< W102 under the transcript profile
 
   text_measure text;  ///< of the current cue
   id_registry ids;    ///< W107

@@ -106,8 +106,7 @@ timestamp_parse collect_timestamp(std::string_view s) noexcept {
 }
 
 timestamp_parse collect_timestamp_general(std::string_view s) noexcept {
-  constexpr auto max_ms = static_cast<std::uint64_t>(std::numeric_limits<millis>::max());
-  constexpr std::uint64_t max_hours = max_ms / 3'600'000 - 1;
+  constexpr auto max_hours = static_cast<std::uint64_t>(max_timestamp / 3'600'000);
   timestamp_parse result;
   std::size_t pos = 0;
   if (pos >= s.size() || !is_digit(s[pos])) return result;

@@ -212,6 +212,11 @@ bool webvtt_parser::read_header(header& out) {
       break;
     }
     if (line.empty()) break;
+    for (const std::string_view name : {"Kind:", "Language:"}) {
+      if (ctx_.wants(rule::header_metadata) && istarts_with(line, name))
+        ctx_.report(rule::header_metadata, ctx_.lines.line_number(), 1,
+                    fmt::format("'{}' header line: metadata WebVTT does not define, which players ignore", name));
+    }
     if (!out.text.empty()) out.text += '\n';
     out.text.append(line);
     if (out.text.size() > line_reader::max_length) [[unlikely]] {
@@ -271,6 +276,29 @@ void webvtt_parser::add_region(std::string id) {
   region_ids_ = std::move(ids);
 }
 
+/// Whether `line` holds only spaces and tabs: it looks blank, but only an empty line ends a block.
+bool webvtt_parser::is_white_only(std::string_view line) noexcept {
+  if (line.empty()) return false;
+  for (const char ch : line)
+    if (ch != ' ' && ch != '\t') return false;
+  return true;
+}
+
+/// Names the cause of a block run into the next when one of its lines only looked blank and
+/// more of the block followed it, for a diagnostic on line `at`. The line is named by its
+/// distance from `at`, never by its number: on several threads a chunk counts its own lines,
+/// and only a diagnostic's line field is shifted to the input's numbering.
+std::string webvtt_parser::white_line_note(std::size_t at) const {
+  if (block_white_line_ == 0 || block_white_line_ >= block_last_line_) return {};
+  const std::size_t w = block_white_line_;
+  const std::size_t d = w > at ? w - at : at - w;
+  const char* const side = w > at ? "below" : "above";
+  std::string where = d == 0   ? "this line"
+                      : d == 1 ? std::string("the line ") + side
+                               : "the line " + std::to_string(d) + " lines " + side;
+  return "; " + where + " has only white space, which does not end a block";
+}
+
 webvtt_parser::block_result webvtt_parser::collect_block(cue& c) {
   // "Collect a WebVTT block" (not in the header). Blocks never start with an empty line.
   std::size_t line_count = 0;
@@ -278,6 +306,8 @@ webvtt_parser::block_result webvtt_parser::collect_block(cue& c) {
   bool have_cue = false;
   block_result kind = block_result::none;
   buffer_.clear();
+  block_white_line_ = 0;
+  block_last_line_ = 0;
   // Lines accumulate in buffer_ until a cue starts, then straight into the cue's payload.
   std::string* text = &buffer_;
   std::string_view line;
@@ -287,6 +317,8 @@ webvtt_parser::block_result webvtt_parser::collect_block(cue& c) {
       block_line_ = ctx_.lines.line_number();
     }
     ++line_count;
+    if (!line.empty()) block_last_line_ = ctx_.lines.line_number();
+    if (block_white_line_ == 0 && is_white_only(line)) block_white_line_ = ctx_.lines.line_number();
     if (const auto at = find_arrow(line); at != std::string_view::npos) {
       if (line_count == 1 || (line_count == 2 && !seen_arrow)) {
         seen_arrow = true;
@@ -304,7 +336,8 @@ webvtt_parser::block_result webvtt_parser::collect_block(cue& c) {
         continue;
       }
       ctx_.report(rule::arrow_in_text, ctx_.lines.line_number(), column_of(line, at),
-                  "'-->' in cue text (missing blank line?): a new cue starts here");
+                  "'-->' in cue text (missing blank line?" + white_line_note(ctx_.lines.line_number()) +
+                      "): a new cue starts here");
       ctx_.lines.unget();
       break;
     }
@@ -387,7 +420,8 @@ bool webvtt_parser::next(item_kind& kind, cue& c, block& b) {
         // The algorithm drops this block. A failed timing line was reported already; any
         // other lost text is reported here, so that nothing disappears silently.
         if (!block_seen_arrow_)
-          ctx_.report(rule::invalid_timestamp, block_line_, 1, "text without a timing line: the block is dropped");
+          ctx_.report(rule::invalid_timestamp, block_line_, 1,
+                      "text without a timing line" + white_line_note(block_line_) + ": the block is dropped");
         break;
     }
   }

@@ -66,6 +66,10 @@ class webvtt_parser {
   std::size_t timing_line_ = 0;
   std::size_t block_lines_ = 0;
   bool block_seen_arrow_ = false;
+  std::size_t block_white_line_ = 0;  ///< the block's first line of only spaces and tabs, 0 if none
+  [[nodiscard]] static bool is_white_only(std::string_view line) noexcept;
+  std::size_t block_last_line_ = 0;  ///< the block's last line read so far
+  [[nodiscard]] std::string white_line_note(std::size_t at) const;
   cue_text_summary summary_;
   bool simple_voice_ = false;
 };

@@ -1,6 +1,8 @@
 // Code point properties (see unicode.hpp).
 #include "text/unicode.hpp"
 
+#include "text/utf8.hpp"
+
 namespace vttkit::detail {
 namespace {
 
@@ -74,6 +76,16 @@ int terminal_width(char32_t cp) noexcept {
   if (cp < 0x300) return 1;
   if (in(zero_width, cp)) return 0;
   return in(wide, cp) ? 2 : 1;
+}
+
+std::size_t display_width(std::string_view text) noexcept {
+  std::size_t columns = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (is_continuation_byte(text[i])) continue;
+    columns += static_cast<std::size_t>(
+        static_cast<unsigned char>(text[i]) < 0x80 ? 1 : terminal_width(decode_at(text, i)));
+  }
+  return columns;
 }
 
 }  // namespace vttkit::detail

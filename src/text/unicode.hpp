@@ -54,10 +54,23 @@ constexpr bool is_lowercase(char32_t cp) noexcept {
   return (cp >= 0x3AC && cp <= 0x3CE) || (cp >= 0x430 && cp <= 0x45F);
 }
 
+/// Scripts written without spaces between words: CJK punctuation, kana, Han ideographs and
+/// full-width and half-width forms (not Hangul, which is written with spaces). Two such
+/// characters on either side of a cue boundary join without a space.
+constexpr bool is_unspaced_script(char32_t cp) noexcept {
+  return (cp >= 0x3001 && cp <= 0x30FF) || (cp >= 0x31F0 && cp <= 0x31FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+         (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF01 && cp <= 0xFF9F) ||
+         (cp >= 0x20000 && cp <= 0x3FFFD);
+}
+
 /// Columns a terminal gives the code point `cp`: 0 for combining marks, zero-width spaces and
 /// joiners, variation selectors; 2 for East Asian wide and full-width characters and emoji; 1
 /// otherwise. A compact approximation of Unicode's East_Asian_Width and the usual wcwidth, for
 /// putting a caret under a column; control characters are the caller's business.
 [[nodiscard]] int terminal_width(char32_t cp) noexcept;
+
+/// Columns a terminal gives UTF-8 `text`: the sum of `terminal_width`, for aligning table
+/// columns that hold names in any script.
+[[nodiscard]] std::size_t display_width(std::string_view text) noexcept;
 
 }  // namespace vttkit::detail

@@ -17,15 +17,17 @@ bool joins(const cue& held, const cue& next, const merge_options& options) {
   // An overlap (a negative gap) always joins: the fragments are being spoken together.
   const millis gap = next.start - held.end;
   if (gap > 0 && gap > options.max_gap) return false;
-  if (options.max_duration > 0 && std::max(held.end, next.end) - held.start > options.max_duration) {
-    return false;
-  }
-  if (options.max_chars > 0) {
+  const bool unvoiced = held.speaker.empty();
+  const millis max_duration = options.max_duration == 0 && unvoiced ? options.unvoiced_max_duration
+                                                                    : options.max_duration;
+  const std::size_t max_chars = options.max_chars == 0 && unvoiced ? options.unvoiced_max_chars : options.max_chars;
+  if (max_duration > 0 && std::max(held.end, next.end) - held.start > max_duration) return false;
+  if (max_chars > 0) {
     // Counting the held text again on every fragment is cheap: with a cap it is short.
     const std::size_t added = detail::words_length(next.text);
     const std::size_t held_chars = detail::count_code_points(held.text);
     const std::size_t separator = held_chars > 0 && added > 0 ? 1 : 0;
-    if (held_chars + separator + added > options.max_chars) return false;
+    if (held_chars + separator + added > max_chars) return false;
   }
   return true;
 }

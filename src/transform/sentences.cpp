@@ -26,11 +26,41 @@ constexpr bool has_at(std::string_view text, std::size_t i, std::string_view seq
   return true;
 }
 
-/// `.` `?` `!` `…`: bytes of the sentence-ending mark at `text[i]`, or 0.
-std::size_t terminator_length(std::string_view text, std::size_t i) noexcept {
+/// The sentence-ending marks beyond ASCII. `unspaced`: the full stops of scripts written
+/// without spaces (CJK), which end a sentence with no space after them.
+struct mark {
+  std::string_view bytes;
+  bool unspaced;
+};
+
+constexpr mark other_marks[] = {
+    {"\u2026", false},  // … ellipsis
+    {"\u3002", true},   // 。 ideographic full stop
+    {"\uFF01", true},   // ！ fullwidth exclamation mark
+    {"\uFF1F", true},   // ？ fullwidth question mark
+    {"\uFF0E", true},   // ． fullwidth full stop
+    {"\u0964", false},  // । Devanagari danda
+    {"\u0965", false},  // ॥ Devanagari double danda
+    {"\u061F", false},  // ؟ Arabic question mark
+    {"\u06D4", false},  // ۔ Arabic full stop (Urdu)
+    {"\u0589", false},  // ։ Armenian full stop
+    {"\u1362", false},  // ። Ethiopic full stop
+    {"\u1367", false},  // ፧ Ethiopic question mark
+};
+
+/// Bytes of the sentence-ending mark at `text[i]`, or 0; `unspaced` is set when it is one
+/// that needs no space after it.
+std::size_t terminator_length(std::string_view text, std::size_t i, bool* unspaced = nullptr) noexcept {
   const char c = text[i];
   if (c == '.' || c == '?' || c == '!') return 1;
-  return has_at(text, i, "\u2026") ? 3 : 0;
+  if (static_cast<unsigned char>(c) < 0xD6) return 0;  // ASCII or a lead byte no mark has
+  for (const mark& m : other_marks) {
+    if (has_at(text, i, m.bytes)) {
+      if (unspaced != nullptr) *unspaced = m.unspaced;
+      return m.bytes.size();
+    }
+  }
+  return 0;
 }
 
 /// Closing quotes and brackets that may follow a sentence-ending mark.
@@ -42,10 +72,14 @@ std::size_t closer_length(std::string_view text, std::size_t i) noexcept {
     case ']':
     case '}': return 1;
     case '\xC2':
-    case '\xE2': break;  // the first byte of each quote below
+    case '\xE2':
+    case '\xE3':
+    case '\xEF': break;  // the first byte of each quote below
     default: return 0;
   }
-  if (has_at(text, i, "\u201D") || has_at(text, i, "\u2019") || has_at(text, i, "\u203A")) return 3;
+  for (const std::string_view q : {"\u201D", "\u2019", "\u203A", "\u300D", "\u300F", "\uFF09", "\u3011"}) {
+    if (has_at(text, i, q)) return 3;  // ” ’ › 」 』 ） 】
+  }
   return has_at(text, i, "\u00BB") ? 2 : 0;
 }
 
@@ -179,6 +213,37 @@ std::size_t skip_space(std::string_view text, std::size_t i) noexcept {
   return i;
 }
 
+/// Bytes of a space that joins two words at `text[i]`, 0 when there is none: no-break U+00A0,
+/// figure U+2007, thin U+2009, narrow no-break U+202F ("10 km", "5 000"). Merge and stitch
+/// keep them as they are between two words, where a line must not break.
+std::size_t joining_space_length(std::string_view text, std::size_t i) noexcept {
+  const unsigned char c = byte_at(text, i);
+  if (c == 0xC2) return has_at(text, i, "\u00A0") ? 2 : 0;
+  if (c != 0xE2) return 0;
+  return has_at(text, i, "\u2007") || has_at(text, i, "\u2009") || has_at(text, i, "\u202F") ? 3 : 0;
+}
+
+/// The end of the word at `i`, joining spaces between two of its parts included.
+std::size_t skip_joined_word(std::string_view text, std::size_t i) noexcept {
+  for (;;) {
+    i = skip_word(text, i);
+    std::size_t j = i;
+    for (std::size_t n = 0; j < text.size() && (n = joining_space_length(text, j)) != 0;) j += n;
+    if (j == i || j == text.size() || space_length(text, j) != 0) return i;
+    i = j;
+  }
+}
+
+/// Whether the last character of `out` and the one at `text[i]` are both of a script written
+/// without spaces, so that two fragments join without one. A byte below 0x80 on either side
+/// rules it out before anything is decoded.
+bool joins_unspaced(std::string_view out, std::string_view text, std::size_t i) noexcept {
+  if (out.empty() || byte_at(out, out.size() - 1) < 0x80 || byte_at(text, i) < 0x80) return false;
+  std::size_t last = out.size() - 1;
+  while (last > 0 && is_continuation_byte(out[last])) --last;
+  return is_unspaced_script(decode_at(out, last)) && is_unspaced_script(decode_at(text, i));
+}
+
 }  // namespace
 
 std::size_t count_words(std::string_view text) noexcept {
@@ -187,10 +252,50 @@ std::size_t count_words(std::string_view text) noexcept {
   return words;
 }
 
+namespace {
+
+/// CJK punctuation: the symbols block and the full-width ASCII punctuation.
+constexpr bool is_cjk_punctuation(char32_t cp) noexcept {
+  return (cp >= 0x3001 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) ||
+         (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65);
+}
+
+/// Reading words in one run of non-space characters: one per character of a script written
+/// without spaces, none for CJK punctuation, one per stretch of anything else.
+std::size_t reading_words_in(std::string_view word) noexcept {
+  std::size_t words = 0;
+  bool in_other = false;
+  for (std::size_t i = 0; i < word.size();) {
+    const char32_t cp = decode_at(word, i);
+    std::size_t n = 1;
+    while (i + n < word.size() && is_continuation_byte(word[i + n])) ++n;
+    i += n;
+    const bool unspaced = is_unspaced_script(cp);
+    if (unspaced && !is_cjk_punctuation(cp)) ++words;
+    if (!unspaced && !in_other) ++words;
+    in_other = !unspaced;
+  }
+  return words;
+}
+
+}  // namespace
+
+std::size_t count_reading_words(std::string_view text) noexcept {
+  std::size_t words = 0;
+  for (std::size_t i = skip_space(text, 0); i < text.size();) {
+    const std::size_t end = skip_word(text, i);
+    bool cjk = false;  // every character of those scripts has a lead byte of 0xE3 or more
+    for (std::size_t k = i; k < end && !cjk; ++k) cjk = byte_at(text, k) >= 0xE3;
+    words += cjk ? reading_words_in(text.substr(i, end - i)) : 1;
+    i = skip_space(text, end);
+  }
+  return words;
+}
+
 std::size_t words_length(std::string_view text) noexcept {
   std::size_t chars = 0;
   for (std::size_t i = skip_space(text, 0); i < text.size();) {
-    const std::size_t end = skip_word(text, i);
+    const std::size_t end = skip_joined_word(text, i);
     chars += (chars == 0 ? 0 : 1) + count_code_points(text.substr(i, end - i));
     i = skip_space(text, end);
   }
@@ -205,12 +310,15 @@ std::size_t append_words(std::string& out, std::string_view text) {
     return out.size() - before;
   }
   bool separate = !out.empty();
+  if (std::size_t first = skip_space(text, 0); first < text.size() && joins_unspaced(out, text, first)) {
+    separate = false;  // "はい" + "そうです": one run of text
+  }
   for (std::size_t i = skip_space(text, 0); i < text.size();) {
     // Words already separated by single spaces (the usual cue text) are copied as one block.
     const std::size_t block = i;
-    std::size_t end = skip_word(text, i);
+    std::size_t end = skip_joined_word(text, i);
     while (end + 1 < text.size() && text[end] == ' ' && space_length(text, end + 1) == 0) {
-      end = skip_word(text, end + 1);
+      end = skip_joined_word(text, end + 1);
     }
     if (separate) out += ' ';
     out.append(text, block, end - block);
@@ -231,6 +339,36 @@ void assign_payload(std::string& out, std::string_view speaker, std::string_view
   append_escaped_cue_text(out, plain);
 }
 
+std::size_t sound_tag_end(std::string_view text, std::size_t at) noexcept {
+  constexpr std::size_t longest = 48;  // "[indistinct chatter in the background]"
+  if (at >= text.size() || (text[at] != '[' && text[at] != '(')) return 0;
+  const char closer = text[at] == '[' ? ']' : ')';
+  for (std::size_t i = at + 1; i < text.size() && i - at <= longest; ++i) {
+    const char c = text[i];
+    if (c == closer) {
+      if (i == at + 1) return 0;  // "[]"
+      return i + 1 == text.size() || text[i + 1] == ' ' ? i + 1 : 0;
+    }
+    if (c == '[' || c == '(' || c == ']' || c == ')' || terminator_length(text, i) != 0) return 0;
+  }
+  return text.size() - at <= longest ? sound_tag_unfinished : 0;
+}
+
+bool ends_with_sentence_mark(std::string_view text) noexcept {
+  std::size_t end = text.size();
+  while (end > 0 && is_ascii_whitespace(text[end - 1])) --end;
+  // Back over closing quotes and brackets (each at most 3 bytes), then one mark.
+  for (std::size_t steps = 0; end > 0 && steps < 8; ++steps) {
+    std::size_t begin = end - 1;
+    while (begin > 0 && end - begin < 4 && is_continuation_byte(text[begin])) --begin;
+    const std::string_view head = text.substr(0, end);
+    if (terminator_length(head, begin) == end - begin) return true;
+    if (closer_length(head, begin) != end - begin) return false;
+    end = begin;
+  }
+  return false;
+}
+
 sentence_search find_sentence_end(std::string_view text, std::size_t from, bool complete) noexcept {
   using status = sentence_search::status;
   const std::size_t n = text.size();
@@ -239,7 +377,8 @@ sentence_search find_sentence_end(std::string_view text, std::size_t from, bool 
     // Most bytes cannot start a mark: skip to the next that can, 16 bytes a step.
     i = static_cast<std::size_t>(find_mark_start(text.data() + i, text.data() + n) - text.data());
     if (i >= n) break;
-    std::size_t step = terminator_length(text, i);
+    bool unspaced = false;
+    std::size_t step = terminator_length(text, i, &unspaced);
     if (step == 0) {
       ++i;
       continue;
@@ -247,28 +386,50 @@ sentence_search find_sentence_end(std::string_view text, std::size_t from, bool 
     const std::size_t marks_begin = i;
     const bool lone_period = text[i] == '.' && (i + 1 == n || terminator_length(text, i + 1) == 0);
     i += step;
-    while (i < n && (step = terminator_length(text, i)) != 0) i += step;
+    while (i < n && (step = terminator_length(text, i, &unspaced)) != 0) i += step;
     while (i < n && (step = closer_length(text, i)) != 0) i += step;
     if (i == n) {
       if (complete) break;
       return {status::need_more, marks_begin};
     }
-    if (text[i] != ' ') continue;  // inside a word: "3.5", "U.S.A", "?!x"
+    if (text[i] != ' ') {
+      if (unspaced) return {status::found, i, i};  // "はい。そうです。"
+      continue;                                    // inside a word: "3.5", "U.S.A", "?!x"
+    }
     std::size_t next = i + 1;
+    // A sound tag after a sentence end ("Sit down. [door slams] Who is it?") stands apart.
+    const std::size_t tag = sound_tag_end(text, next);
+    if (tag == sound_tag_unfinished && !complete) return {status::need_more, marks_begin};
+    if (tag != 0 && tag != sound_tag_unfinished) return {status::found, i, i + 1};
     while (next < n && (step = opener_length(text, next)) != 0) next += step;
     if (next == n && !complete) return {status::need_more, marks_begin};
     if (next < n && is_lowercase(decode_at(text, next))) continue;  // "Well... a lot", "e.g. the"
     if (lone_period && is_abbreviation(text, marks_begin, next)) continue;
-    return {status::found, i};
+    return {status::found, i, i + 1};
   }
-  return {status::none, n};
+  return {status::none, n, n};
 }
 
 bool is_clause_boundary(std::string_view text, std::size_t space) noexcept {
   if (space == 0) return false;
   const char before = text[space - 1];
   if (before == ',' || before == ';' || before == ':') return true;
-  return space >= 3 && (has_at(text, space - 3, "\u2014") || has_at(text, space - 3, "\u2013"));
+  if (space < 3) return false;
+  // — – and the CJK clause marks 、 ， ； ： (no space need follow those)
+  for (const std::string_view mark : {"\u2014", "\u2013", "\u3001", "\uFF0C", "\uFF1B", "\uFF1A"}) {
+    if (has_at(text, space - 3, mark)) return true;
+  }
+  return false;
+}
+
+bool is_unspaced_break(std::string_view text, std::size_t i) noexcept {
+  if (i == 0 || i >= text.size() || byte_at(text, i) < 0x80 || byte_at(text, i - 1) < 0x80) return false;
+  std::size_t before = i - 1;
+  while (before > 0 && is_continuation_byte(text[before])) --before;
+  const char32_t left = decode_at(text, before);
+  const char32_t right = decode_at(text, i);
+  const bool opener = left == 0x300C || left == 0x300E || left == 0xFF08 || left == 0x3010;  // 「 『 （ 【
+  return is_unspaced_script(left) && is_unspaced_script(right) && !is_cjk_punctuation(right) && !opener;
 }
 
 }  // namespace vttkit::detail

@@ -25,11 +25,19 @@ namespace vttkit::detail {
 /// Number of words: maximal runs of characters that are not white space.
 [[nodiscard]] std::size_t count_words(std::string_view text) noexcept;
 
+/// Words as a reader counts them, for `vtt speakers`: `count_words`, except that in a script
+/// written without spaces (`is_unspaced_script`) each character is a word and its punctuation
+/// none: "はい。" is 2, "東京Tower" 3.
+[[nodiscard]] std::size_t count_reading_words(std::string_view text) noexcept;
+
 /// Code points `append_words` would add to an empty string.
 [[nodiscard]] std::size_t words_length(std::string_view text) noexcept;
 
 /// Appends the words of `text` joined by single spaces, preceded by a space when `out` is not
-/// empty and `text` has a word. Returns the number of bytes appended.
+/// empty and `text` has a word, unless the characters on both sides are of a script written
+/// without spaces (`is_unspaced_script`). A no-break, figure, thin or narrow no-break space
+/// between two words (U+00A0, U+2007, U+2009, U+202F: "10 km") is kept as it is, inside the
+/// word; elsewhere it is white space like any other. Returns the number of bytes appended.
 std::size_t append_words(std::string& out, std::string_view text);
 
 /// Replaces `out` (reusing its capacity) with a rewritten cue's payload: `<v NAME>` when
@@ -39,24 +47,47 @@ void assign_payload(std::string& out, std::string_view speaker, std::string_view
 /// Outcome of `find_sentence_end`.
 struct sentence_search {
   enum class status {
-    found,      ///< a sentence ends just before `position` (a space follows it)
+    found,      ///< a sentence ends just before `position`; the next starts at `next`
     none,       ///< no sentence ends in the text examined
     need_more,  ///< deciding needs text beyond the end; search again from `position`
   };
   status result = status::none;
   std::size_t position = 0;
+  std::size_t next = 0;  ///< past the space after the sentence, if there is one
 };
 
 /// Finds the first sentence end at or after `from` in `text`, whose words must be separated by
-/// single spaces (as `append_words` makes them). A sentence ends after `.` `?` `!` or `…`,
-/// closing quotes or brackets, then a space, unless the next word starts with a lower-case letter
-/// or a lone `.` ends an abbreviation, an initial or `No.` before a number. `complete` says that
-/// no text will follow, so what comes after the last character need not be waited for. The end
-/// of the text itself is never reported: it ends a sentence whenever it is final.
+/// single spaces (as `append_words` makes them). A sentence ends after `.` `?` `!` `…` or the
+/// marks of other scripts (`।` `॥` `؟` `۔` `։` `።` `፧`), closing quotes or brackets, then a
+/// space, or after the CJK marks `。` `！` `？` `．` with or without a space; unless the next
+/// word starts with a lower-case letter (and is no sound tag, see `sound_tag_end`) or a lone
+/// `.` ends an abbreviation, an initial or `No.` before a number. `complete` says that no text
+/// will follow, so what comes after the last character need not be waited for. The end of the
+/// text itself is never reported: it ends a sentence whenever it is final.
 [[nodiscard]] sentence_search find_sentence_end(std::string_view text, std::size_t from, bool complete) noexcept;
 
-/// Whether the space at `text[space]` follows a clause mark (`,` `;` `:` `—` `–`), the
-/// preferred place to split a sentence that is too long.
+/// `sound_tag_end`'s answer for a bracket that may close in text still to come.
+inline constexpr std::size_t sound_tag_unfinished = std::string_view::npos;
+
+/// A sound tag at `text[at]`: `[...]` or `(...)` of at most 48 bytes without brackets or
+/// sentence marks inside, followed by a space or the end of the text ("[door slams]",
+/// "(laughs)"). Returns the offset past its closing bracket; 0 when there is none;
+/// `sound_tag_unfinished` when the text ends before the bracket could close.
+[[nodiscard]] std::size_t sound_tag_end(std::string_view text, std::size_t at) noexcept;
+
+/// Whether `text` (white space at its end ignored) ends with a sentence mark, of any script,
+/// and possibly closing quotes or brackets: "Yes.", "Really?\"", "はい。".
+[[nodiscard]] bool ends_with_sentence_mark(std::string_view text) noexcept;
+
+/// Whether text without spaces may be split at `text[i]` (a code point boundary): the characters
+/// on both sides are of a script written without spaces (`is_unspaced_script`), the one at `i`
+/// is no CJK punctuation (a mark or closing bracket stays with the text before it) and the one
+/// before it no opening bracket.
+[[nodiscard]] bool is_unspaced_break(std::string_view text, std::size_t i) noexcept;
+
+/// Whether the boundary at `text[space]` (a space, or a split point of text without spaces)
+/// follows a clause mark (`,` `;` `:` `—` `–` `、` `，` `；` `：`), the preferred place to split
+/// a sentence that is too long.
 [[nodiscard]] bool is_clause_boundary(std::string_view text, std::size_t space) noexcept;
 
 /// Copies what a cue is besides its text (id, times, settings, speaker, lines) into `to`, field

@@ -203,7 +203,7 @@ void speaker_counter::push(const cue& c) {
   if (!any_ || row != last_row_) r.turns += 1;
   last_row_ = row;
   any_ = true;
-  r.words += detail::count_words(c.text);
+  r.words += detail::count_reading_words(c.text);
   r.talk_time = saturating_add(r.talk_time, duration_of(c));
 }
 

@@ -6,6 +6,7 @@
 #include <vttkit/transform.hpp>
 
 #include "text/json.hpp"
+#include "text/unicode.hpp"
 
 namespace vttkit {
 namespace {
@@ -45,15 +46,18 @@ std::string speakers_json(std::span<const speaker_stats> rows) {
 
 std::string speakers_table(std::span<const speaker_stats> rows) {
   const shares share{rows};
+  // Names are padded by the columns they take on a terminal, not by bytes: "李明" is 4 wide.
+  const auto name = [](const speaker_stats& r) { return r.speaker.empty() ? std::string_view("(none)") : r.speaker; };
   std::size_t width = 7;  // "speaker"
-  for (const auto& r : rows) width = std::max(width, r.speaker.empty() ? 6 : r.speaker.size());
+  for (const auto& r : rows) width = std::max(width, detail::display_width(name(r)));
   std::string out = fmt::format("{:<{}}  {:>6}  {:>6}  {:>7}  {:>10}  {:>6}\n", "speaker", width, "cues", "turns",
                                 "words", "talk time", "share");
   for (const auto& r : rows) {
     const auto t = r.talk_time / 1000;
-    out += fmt::format("{:<{}}  {:>6}  {:>6}  {:>7}  {:>10}  {:>5.1f}%\n", r.speaker.empty() ? "(none)" : r.speaker,
-                       width, r.cues, r.turns, r.words, fmt::format("{}:{:02}:{:02}", t / 3600, t / 60 % 60, t % 60),
-                       share.of(r));
+    out += name(r);
+    out.append(width - detail::display_width(name(r)), ' ');
+    out += fmt::format("  {:>6}  {:>6}  {:>7}  {:>10}  {:>5.1f}%\n", r.cues, r.turns, r.words,
+                       fmt::format("{}:{:02}:{:02}", t / 3600, t / 60 % 60, t % 60), share.of(r));
   }
   return out;
 }

@@ -5,9 +5,13 @@
 // the text before the cut is dropped, so memory holds one unfinished sentence, not the turn.
 // Times are interpolated by code point within the source cue a position falls in; a source cue
 // with word timings gives one piece per word, so that a cut between words falls on their times.
+// Sentences of different speakers may overlap: each keeps its time, and those that a later cue
+// could still start before wait in a bounded window (`held_`) that hands them out by start.
 #include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <tuple>
+#include <utility>
 #include <span>
 #include <string_view>
 #include <utility>
@@ -38,6 +42,15 @@ millis interpolate(const Piece& p, std::size_t offset, bool round_up) noexcept {
   if (round_up && rest % chars != 0) ++elapsed;
   // Unsigned, because start + elapsed <= end always fits while the parts need not.
   return static_cast<millis>(static_cast<std::uint64_t>(p.start) + elapsed);
+}
+
+/// Moves a cue that would start before `floor` to start there, keeping its length; but it ends
+/// no later than the latest time WebVTT can spell (or its own end, if that was later still).
+void move_later(millis& start, millis& end, millis floor) noexcept {
+  const millis length = end - start;
+  const millis latest = std::max(end, max_timestamp);
+  start = floor;
+  end = floor > latest || length > latest - floor ? latest : floor + length;
 }
 
 /// How many chunks of at most `cap` an `amount` (characters or milliseconds) needs.
@@ -75,41 +88,63 @@ std::size_t time_cap_reached_from(const Pieces& pieces, millis start, millis max
   return npos;
 }
 
-/// The space in text[begin, limit) to split at: of the spaces whose chunk `fits(chars, end)`,
-/// the one nearest `target` code points, or the clause boundary nearest it when that is near
-/// enough. `greedy` (an unfinished sentence) takes the longest chunk that fits as the target.
-/// A first word that does not fit is split after anyway (a lone word longer than the cap
-/// stays whole); npos when the text is a single word.
+/// Where a sentence is split: the chunk ends at `end`, the next starts at `next` (past the
+/// space, or at `end` itself between two characters of a script written without spaces).
+struct split {
+  std::size_t end = npos;
+  std::size_t next = npos;
+};
+
+/// The split of text[begin, limit) for a chunk that `fits(chars, end)`: of the word boundaries
+/// (a space, or a boundary between two characters of text written without spaces, see
+/// `detail::is_unspaced_break`) where the chunk still fits, the one nearest `target` code
+/// points, or the clause boundary nearest it when that is near enough. `greedy` (an unfinished
+/// sentence) takes the longest chunk that fits as the target. A first word that does not fit
+/// is split after anyway (a lone word longer than the cap stays whole); none when the text is
+/// a single word.
 template <class Fits>
-std::size_t choose_split(std::string_view text, std::size_t begin, std::size_t limit, std::size_t target, bool greedy,
-                         Fits&& fits) {
+split choose_split(std::string_view text, std::size_t begin, std::size_t limit, std::size_t target, bool greedy,
+                   Fits&& fits) {
   const auto distance = [&](std::size_t chars) { return chars > target ? chars - target : target - chars; };
-  std::size_t best = npos;
+  split best, clause;
   std::size_t best_chars = 0;
-  std::size_t clause = npos;
   std::size_t clause_chars = 0;
   std::size_t chars = 0;  // code points in [begin, i)
   for (std::size_t i = begin;;) {
-    for (; i < limit && text[i] != ' '; ++i) chars += detail::is_continuation_byte(text[i]) ? 0 : 1;
+    bool spaced = false;  // the boundary at i is a space
+    while (i < limit) {
+      if (text[i] == ' ') {
+        spaced = true;
+        break;
+      }
+      const bool wide = static_cast<unsigned char>(text[i]) >= 0x80;
+      ++chars;
+      ++i;
+      while (i < limit && detail::is_continuation_byte(text[i])) ++i;
+      if (wide && i < limit && detail::is_unspaced_break(text, i)) break;
+    }
     if (i == limit) break;
+    const split here{i, spaced ? i + 1 : i};
     if (!fits(chars, i)) {
-      if (best == npos) return i;  // a lone word longer than the cap stays whole
+      if (best.end == npos) return here;  // a lone word longer than the cap stays whole
       break;
     }
-    if (best == npos || distance(chars) <= distance(best_chars)) {
-      best = i;
+    if (best.end == npos || distance(chars) <= distance(best_chars)) {
+      best = here;
       best_chars = chars;
     }
-    if (detail::is_clause_boundary(text, i) && (clause == npos || distance(chars) <= distance(clause_chars))) {
-      clause = i;
+    if (detail::is_clause_boundary(text, i) && (clause.end == npos || distance(chars) <= distance(clause_chars))) {
+      clause = here;
       clause_chars = chars;
     }
-    ++chars;  // the space
-    ++i;
+    if (spaced) {
+      ++chars;  // the space
+      ++i;
+    }
   }
-  if (best == npos) return npos;    // a single word: it cannot be split
-  if (greedy) target = best_chars;  // the longest chunk that fits
-  return clause != npos && distance(clause_chars) <= target / 3 ? clause : best;
+  if (best.end == npos) return best;  // a single word: it cannot be split
+  if (greedy) target = best_chars;    // the longest chunk that fits
+  return clause.end != npos && distance(clause_chars) <= target / 3 ? clause : best;
 }
 
 /// Follows positions in the pending text forward and gives the time at each, interpolated in the
@@ -161,26 +196,31 @@ class text_clock {
 stitcher::stitcher(stitch_options options, cue_handler out) : options_(options), out_(std::move(out)) {}
 
 void stitcher::push(const cue& c) {
+  input_start_ = c.start;
   if (in_turn_ && !detail::same_bytes(c.speaker, sentence_.speaker)) flush_turn();
   if (!in_turn_) {
     in_turn_ = true;
+    turn_emitted_ = false;
     sentence_.speaker = c.speaker;
     sentence_.settings = c.settings;
   }
   const std::size_t before = pending_.size();
-  if (detail::append_words(pending_, c.text) == 0) return;  // no words, so no time to give out
-  const std::size_t begin = before == 0 ? 0 : before + 1;
-  if (!add_word_pieces(c, begin)) {
-    piece p;
-    p.start = c.start;
-    p.end = std::max(c.start, c.end);
-    p.begin = begin;
-    p.size = pending_.size() - p.begin;
-    p.chars = detail::count_code_points(std::string_view(pending_).substr(p.begin));
-    p.line = c.line;
-    pieces_.push_back(p);
+  if (detail::append_words(pending_, c.text) > 0) {
+    const std::size_t begin = before == 0 || pending_[before] != ' ' ? before : before + 1;
+    if (!add_word_pieces(c, begin)) {
+      piece p;
+      p.start = c.start;
+      p.end = std::max(c.start, c.end);
+      p.begin = begin;
+      p.size = pending_.size() - p.begin;
+      p.chars = detail::count_code_points(std::string_view(pending_).substr(p.begin));
+      p.line = c.line;
+      pieces_.push_back(p);
+    }
+    cut(false);
   }
-  cut(false);
+  // Later cues start no earlier than this one, the rest of the turn no earlier than its piece.
+  if (held_begin_ != held_end_) release(pieces_.empty() ? c.start : std::min(c.start, pieces_.front().start));
 }
 
 bool stitcher::add_word_pieces(const cue& c, std::size_t begin) {
@@ -227,6 +267,8 @@ void stitcher::collect_words(std::size_t begin, std::size_t end) {
 
 void stitcher::finish() {
   if (in_turn_) flush_turn();
+  input_start_ = std::numeric_limits<millis>::max();
+  release(std::numeric_limits<millis>::max());
 }
 
 void stitcher::flush_turn() {
@@ -247,7 +289,14 @@ void stitcher::cut(bool turn_over) {
       break;
     }
     emit_sentence(begin, found.position);
-    begin = found.position + 1;
+    after_unspaced_ = found.next == found.position;
+    begin = found.next;
+    // A sound tag after a sentence end is a unit of its own: "[door slams]".
+    if (const std::size_t tag = detail::sound_tag_end(pending_, begin);
+        tag != 0 && tag != detail::sound_tag_unfinished) {
+      emit_sentence(begin, tag);
+      begin = tag < pending_.size() ? tag + 1 : tag;
+    }
     scanned_ = begin;
   }
   if (turn_over) {
@@ -256,7 +305,12 @@ void stitcher::cut(bool turn_over) {
   } else {
     // A sentence already over a cap is split now rather than when it ends, so that text
     // without sentence ends (automatic captions) does not pile up.
-    for (std::size_t at = 0; (at = split_point(begin, scanned_, npos)) != npos; begin = at + 1) emit(begin, at);
+    for (auto [end, next] = split_point(begin, scanned_, npos); end != npos;
+         std::tie(end, next) = split_point(begin, scanned_, npos)) {
+      emit(begin, end);
+      after_unspaced_ = next == end;
+      begin = next;
+    }
   }
   drop_front(begin);
 }
@@ -265,25 +319,29 @@ void stitcher::emit_sentence(std::size_t begin, std::size_t end) {
   if (options_.max_chars != 0 || options_.max_duration > 0) {
     const std::string_view text = pending_;
     std::size_t chars = detail::count_code_points(text.substr(begin, end - begin));
-    for (std::size_t at = 0; (at = split_point(begin, end, chars)) != npos; begin = at + 1) {
+    for (auto [at, next] = split_point(begin, end, chars); at != npos;
+         std::tie(at, next) = split_point(begin, end, chars)) {
       emit(begin, at);
-      chars -= detail::count_code_points(text.substr(begin, at + 1 - begin));  // the chunk and its space
+      after_unspaced_ = next == at;
+      chars -= detail::count_code_points(text.substr(begin, next - begin));  // the chunk and its space
+      begin = next;
     }
   }
   emit(begin, end);
 }
 
-std::size_t stitcher::split_point(std::size_t begin, std::size_t limit, std::size_t total_chars) const {
+std::pair<std::size_t, std::size_t> stitcher::split_point(std::size_t begin, std::size_t limit,
+                                                          std::size_t total_chars) const {
   const std::size_t max_chars = options_.max_chars;
   const millis max_duration = options_.max_duration;
-  if ((max_chars == 0 && max_duration <= 0) || begin >= limit) return npos;
+  if ((max_chars == 0 && max_duration <= 0) || begin >= limit) return {npos, npos};
   // A complete sentence is cut into even chunks, so that no stub like "Podcast." is left at the
   // end. The length of an unfinished one is not known: it is cut greedily, and only once it is
   // clearly long (text without sentence ends), leaving its last few chunks to be evened out.
   constexpr std::size_t chunks_before_early_cut = 8;
   const bool complete = total_chars != npos;
   const std::size_t least_chunks = complete ? 2 : chunks_before_early_cut;
-  if (!may_need_chunks(pieces_, limit - begin, options_, least_chunks)) return npos;
+  if (!may_need_chunks(pieces_, limit - begin, options_, least_chunks)) return {npos, npos};
 
   const std::string_view text = pending_;
   text_clock<piece> clock(text, pieces_, begin);
@@ -298,7 +356,7 @@ std::size_t stitcher::split_point(std::size_t begin, std::size_t limit, std::siz
     end_clock.advance(limit);
     chunks = std::max(chunks, chunks_for(end_clock.end_time() - start, max_duration));
   }
-  if (chunks < least_chunks) return npos;
+  if (chunks < least_chunks) return {npos, npos};
 
   const auto fits = [&](std::size_t chars, std::size_t end) {
     if (max_chars != 0 && chars > max_chars) return false;
@@ -307,7 +365,8 @@ std::size_t stitcher::split_point(std::size_t begin, std::size_t limit, std::siz
     return clock.end_time() - start <= max_duration;
   };
   const std::size_t target = complete ? total_chars / chunks : std::numeric_limits<std::size_t>::max();
-  return choose_split(text, begin, limit, target, !complete, fits);
+  const split s = choose_split(text, begin, limit, target, !complete, fits);
+  return {s.end, s.next};
 }
 
 void stitcher::emit(std::size_t begin, std::size_t end) {
@@ -316,18 +375,69 @@ void stitcher::emit(std::size_t begin, std::size_t end) {
   sentence_.line = clock.piece().line;
   clock.advance(end);
   millis stop = clock.end_time();
-  // Overlapping or backward source cues can interpolate to an earlier start than a cue already
-  // written; a stream's starts must never decrease, so such a start waits for the last one.
-  if (emitted_ && start < last_start_) start = last_start_;
-  if (stop <= start) stop = start == std::numeric_limits<millis>::max() ? start : start + 1;
+  // A turn's sentences keep their order: one that interpolates to an earlier start than the
+  // one before (the speaker's cues overlap or go backward) is moved after it, keeping its length.
+  if (turn_emitted_ && start < turn_start_) move_later(start, stop, turn_start_);
+  if (released_ && start < released_start_) move_later(start, stop, released_start_);
+  // Text without a space between two sentences ("はい。そうです。") puts both ends on one
+  // character boundary: the end rounded up and the start rounded down may differ by 1 ms.
+  if (after_unspaced_ && start < turn_end_ && turn_end_ - start <= 1) start = turn_end_;
+  after_unspaced_ = false;
+  if (stop <= start) stop = start == std::numeric_limits<millis>::max() ? start : start + 1;  // an empty cue
   sentence_.start = start;
   sentence_.end = stop;
   sentence_.text.assign(pending_, begin, end - begin);
   collect_words(begin, end);
   detail::assign_payload(sentence_.payload, sentence_.speaker, sentence_.text);
-  last_start_ = start;
-  emitted_ = true;
-  out_(sentence_);
+  turn_start_ = start;
+  turn_end_ = stop;
+  turn_emitted_ = true;
+  deliver();
+}
+
+void stitcher::deliver() {
+  // The usual case, one speaker at a time: no later cue can start before this sentence.
+  if (held_begin_ == held_end_ && sentence_.start <= input_start_) {
+    released_start_ = sentence_.start;
+    released_ = true;
+    out_(sentence_);
+    return;
+  }
+  hold();
+  if (held_end_ - held_begin_ > reorder_window) release(held_[held_begin_].start);
+}
+
+void stitcher::hold() {
+  if (held_end_ == held_.size()) {
+    if (held_begin_ > 0) {  // move the slots handed out to the back, to be reused
+      std::rotate(held_.begin(), held_.begin() + static_cast<std::ptrdiff_t>(held_begin_), held_.end());
+      held_end_ -= held_begin_;
+      held_begin_ = 0;
+    } else {
+      held_.emplace_back();
+    }
+  }
+  std::size_t at = held_end_++;
+  held_[at] = sentence_;  // assigning reuses the slot's strings
+  // Into place by start, but never before a sentence of the same speaker: words keep their order.
+  while (at > held_begin_ && held_[at - 1].start > held_[at].start) {
+    cue& earlier = held_[at - 1];
+    if (detail::same_bytes(earlier.speaker, held_[at].speaker)) {
+      move_later(held_[at].start, held_[at].end, earlier.start);
+      break;
+    }
+    std::swap(earlier, held_[at]);
+    --at;
+  }
+}
+
+void stitcher::release(millis floor) {
+  for (; held_begin_ != held_end_ && held_[held_begin_].start <= floor; ++held_begin_) {
+    released_start_ = held_[held_begin_].start;
+    released_ = true;
+    out_(held_[held_begin_]);
+  }
+  if (held_begin_ == held_end_) held_begin_ = held_end_ = 0;
 }
 
 void stitcher::drop_front(std::size_t count) {

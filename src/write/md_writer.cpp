@@ -1,11 +1,11 @@
-// `--to md`: a Markdown transcript. `# title` when there is one, then one paragraph per
-// speaker turn led by `**Speaker** [HH:MM:SS]`, the text of its cues joined by single spaces,
-// markup characters backslash-escaped. Cues without text are left out: a turn of such cues
-// writes no paragraph.
+// `--to md`: a Markdown transcript. `# title` when there is one, then paragraphs as
+// `paragraph_breaker` cuts them, each led by its time `[HH:MM:SS]`, the first of a speaker
+// turn by `**Speaker** ` before it; the text of its cues joined by single spaces, markup
+// characters backslash-escaped. Cues without text are left out: a turn of such cues writes no
+// paragraph. The time of a turn's first paragraph is that of the turn's first cue.
 #include "write/format_writer.hpp"
 #include "write/one_line.hpp"
 #include "write/time_text.hpp"
-#include "write/turns.hpp"
 
 namespace vttkit::detail {
 namespace {
@@ -43,7 +43,8 @@ void append_markdown(std::string& out, std::string_view s) {
 
 class md_writer final : public format_writer {
  public:
-  explicit md_writer(const write_options&) {}
+  explicit md_writer(const write_options& options)
+      : paragraphs_(options.paragraphs), drop_sounds_(options.drop_sounds) {}
 
   void begin(std::string& out, const header& h) override {
     if (!h.title) return;
@@ -53,27 +54,30 @@ class md_writer final : public format_writer {
   }
 
   void write_cue(std::string& out, const cue& c) override {
-    if (turns_.next(c)) {
-      in_paragraph_ = false;
+    if (drop_sounds_) dropped_ = drop_sound_tags(c.text);
+    const std::string_view text = drop_sounds_ ? std::string_view(dropped_) : std::string_view(c.text);
+    const paragraph_step step = paragraphs_.next(c, text);
+    if (step.turn) {
       turn_start_ = c.start;
+      turn_named_ = false;
     }
-    if (!has_line_text(c.text)) return;  // a cue without text adds no words or spaces
-    if (in_paragraph_) {
+    if (!has_line_text(text)) return;  // a cue without text adds no words or spaces
+    if (!step.paragraph) {
       out += ' ';
-      append_markdown(out, c.text);
+      append_markdown(out, text);
       return;
     }
     if (any_) out += "\n\n";
-    if (!c.speaker.empty()) {
+    if (!c.speaker.empty() && !turn_named_) {
       out += "**";
       append_markdown(out, c.speaker);
       out += "** ";
     }
     out += '[';
-    append_clock(out, turn_start_);
+    append_clock(out, turn_named_ ? c.start : turn_start_);
     out += "] ";
-    append_markdown(out, c.text);
-    in_paragraph_ = any_ = true;
+    append_markdown(out, text);
+    turn_named_ = any_ = true;
   }
 
   void finish(std::string& out) override {
@@ -81,10 +85,12 @@ class md_writer final : public format_writer {
   }
 
  private:
-  turn_tracker turns_;
-  millis turn_start_ = 0;      // start of the current turn's first cue
-  bool in_paragraph_ = false;  // the current turn's paragraph has text
-  bool any_ = false;           // a paragraph written
+  paragraph_breaker paragraphs_;
+  bool drop_sounds_;
+  std::string dropped_;      // the text without sound tags, reused
+  millis turn_start_ = 0;    // start of the current turn's first cue
+  bool turn_named_ = false;  // the current turn has a paragraph
+  bool any_ = false;         // a paragraph written
 };
 
 }  // namespace

@@ -1,6 +1,7 @@
-// `--to txt`: a plain transcript. One paragraph per speaker turn, `Speaker: text` (labels per
-// `--speaker-labels`; with `every` one line per cue), a blank line between turns. Cues
-// without text are left out: a turn of such cues writes no paragraph.
+// `--to txt`: a plain transcript. Paragraphs as `paragraph_breaker` cuts them, a blank line
+// between them; `Speaker: text` at the start of each turn (labels per `--speaker-labels`; with
+// `every` one line per cue, each labelled). Cues without text are left out: a turn of such cues
+// writes no paragraph.
 #include "write/format_writer.hpp"
 #include "write/one_line.hpp"
 #include "write/turns.hpp"
@@ -10,17 +11,20 @@ namespace {
 
 class txt_writer final : public format_writer {
  public:
-  explicit txt_writer(const write_options& options) : labels_(options.labels) {}
+  explicit txt_writer(const write_options& options)
+      : labels_(options.labels), paragraphs_(options.paragraphs), drop_sounds_(options.drop_sounds) {}
 
   void write_cue(std::string& out, const cue& c) override {
-    if (turns_.next(c)) in_paragraph_ = false;
-    if (!has_line_text(c.text)) return;  // a cue without text adds no words, spaces or lines
-    const bool first = !in_paragraph_;
-    if (!first) out += labels_ == speaker_labels::every ? '\n' : ' ';
+    if (drop_sounds_) dropped_ = drop_sound_tags(c.text);
+    const std::string_view text = drop_sounds_ ? std::string_view(dropped_) : std::string_view(c.text);
+    const paragraph_step step = paragraphs_.next(c, text);
+    if (step.turn) turn_open_ = false;
+    if (!has_line_text(text)) return;  // a cue without text adds no words, spaces or lines
+    if (!step.paragraph) out += labels_ == speaker_labels::every ? '\n' : ' ';
     else if (any_) out += "\n\n";
-    append_label(out, labels_, c, first);
-    append_one_line(out, c.text);
-    in_paragraph_ = any_ = true;
+    append_label(out, labels_, c, !turn_open_);
+    append_one_line(out, text);
+    turn_open_ = any_ = true;
   }
 
   void finish(std::string& out) override {
@@ -29,9 +33,11 @@ class txt_writer final : public format_writer {
 
  private:
   speaker_labels labels_;
-  turn_tracker turns_;
-  bool in_paragraph_ = false;  // the current turn's paragraph has text
-  bool any_ = false;           // a paragraph written
+  paragraph_breaker paragraphs_;
+  bool drop_sounds_;
+  std::string dropped_;     // the text without sound tags, reused
+  bool turn_open_ = false;  // the current turn has text written
+  bool any_ = false;        // a paragraph written
 };
 
 }  // namespace

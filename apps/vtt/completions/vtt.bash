@@ -10,11 +10,11 @@
 _vtt_commands="convert merge stitch speakers lint fmt rule config shift scale cut concat help"
 
 _vtt_rules="E W S T
-E001 E002 E003 E004 E005 E006 W101 W102 W103 W104 W105 W106 W107 W108 W109
+E001 E002 E003 E004 E005 E006 W101 W102 W103 W104 W105 W106 W107 W108 W109 W110
 S201 S202 S203 S204 S205 S206 T301 T302
 missing-signature invalid-timestamp end-not-after-start arrow-in-text invalid-utf8
 nul-character start-backwards overlap short-hours bad-setting bad-tag bad-entity
-duplicate-id empty-cue override-tag line-too-long too-many-lines reading-speed too-short too-long
+duplicate-id empty-cue override-tag header-metadata line-too-long too-many-lines reading-speed too-short too-long
 gap-too-small missing-speaker inconsistent-speaker"
 
 # The flags of each command, as its --help lists them.
@@ -22,7 +22,7 @@ _vtt_flags() {
   local files="-h --help -o --output --out-dir -r --recursive -j --jobs -q --quiet --color --encoding"
   local read="--strict --from --map --map-file --speakers-from-prefix --speaker-names --prefix-pattern --rollup"
   local config="--config --no-config"
-  local write="-t --to --speaker-labels"
+  local write="-t --to --speaker-labels --paragraph-gap --drop-sounds"
   case $1 in
     convert) echo "$files $read $config $write --merge --stitch --max-gap --max-chars --max-duration" ;;
     merge) echo "$files $read $config $write --max-gap --max-chars --max-duration" ;;
@@ -89,7 +89,8 @@ _vtt_value() {
     -o | --output | --map-file | --config) COMPREPLY=($(compgen -f -- "$cur")) ;;
     -j | --jobs | --max-gap | --max-chars | --max-duration | --map | --max-line-length | --max-lines | \
       --max-cps | --min-duration | --min-gap | --speaker-names | --prefix-pattern | \
-      --encoding | --since | --factor | --fps | --sync | --start | --end | --gap | --offset-from-durations)
+      --encoding | --since | --factor | --fps | --sync | --start | --end | --gap | --offset-from-durations | \
+      --paragraph-gap)
       COMPREPLY=() # a number, a time, OLD=NEW, names, a pattern, an iconv name: nothing to offer
       ;;
     *) return 1 ;;

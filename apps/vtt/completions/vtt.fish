@@ -7,11 +7,11 @@
 
 set -l commands convert merge stitch speakers lint fmt rule config shift scale cut concat help
 set -l rules E W S T \
-    E001 E002 E003 E004 E005 E006 W101 W102 W103 W104 W105 W106 W107 W108 W109 \
+    E001 E002 E003 E004 E005 E006 W101 W102 W103 W104 W105 W106 W107 W108 W109 W110 \
     S201 S202 S203 S204 S205 S206 T301 T302 \
     missing-signature invalid-timestamp end-not-after-start arrow-in-text invalid-utf8 \
     nul-character start-backwards overlap short-hours bad-setting bad-tag bad-entity \
-    duplicate-id empty-cue override-tag line-too-long too-many-lines reading-speed too-short too-long \
+    duplicate-id empty-cue override-tag header-metadata line-too-long too-many-lines reading-speed too-short too-long \
     gap-too-small missing-speaker inconsistent-speaker
 
 complete -c vtt -f
@@ -69,6 +69,8 @@ complete -c vtt -n "__fish_seen_subcommand_from $io lint" -l encoding -x -a 'utf
 complete -c vtt -n "__fish_seen_subcommand_from lint" -l show-source -x -a 'auto always never' -d 'The source line under each finding'
 complete -c vtt -n "__fish_seen_subcommand_from $writing" -s t -l to -x -a 'vtt srt json jsonl md txt podcast-json' -d 'Output format'
 complete -c vtt -n "__fish_seen_subcommand_from $writing" -l speaker-labels -x -a 'none change every' -d 'Name: prefixes in srt and txt'
+complete -c vtt -n "__fish_seen_subcommand_from $writing concat" -l paragraph-gap -x -d 'md and txt: a longer pause starts a paragraph'
+complete -c vtt -n "__fish_seen_subcommand_from $writing concat" -l drop-sounds -d 'md and txt: leave out sound tags'
 complete -c vtt -n "__fish_seen_subcommand_from convert" -l merge -d 'Join fragments into turns'
 complete -c vtt -n "__fish_seen_subcommand_from convert" -l stitch -d 'One cue per sentence'
 complete -c vtt -n "__fish_seen_subcommand_from convert merge" -l max-gap -x -d 'Join cues at most SECONDS apart'

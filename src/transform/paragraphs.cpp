@@ -1,0 +1,53 @@
+// Paragraphs of the transcript writers, and sound tags dropped from their text
+// (docs/transcripts.md, "Paragraphs"): one rule, decided a cue at a time, for every writer.
+#include <string>
+#include <utility>
+
+#include <vttkit/transform.hpp>
+
+#include "text/short_compare.hpp"
+#include "transform/sentences.hpp"
+
+namespace vttkit {
+
+paragraph_step paragraph_breaker::next(const cue& c, std::string_view text) {
+  paragraph_step step;
+  step.turn = !open_turn_ || !detail::same_bytes(c.speaker, speaker_);
+  if (step.turn) {
+    speaker_ = c.speaker;
+    open_ = false;
+  }
+  open_turn_ = true;
+  const std::size_t chars = detail::words_length(text);
+  if (chars == 0) return step;  // no text: no paragraph, no pause measured from it
+  const bool pause = c.start > end_ && c.start - end_ > options_.gap;
+  const bool full = chars_ + 1 + chars > options_.max_chars;
+  const bool long_enough = chars_ >= options_.sentence_chars && sentence_end_;
+  const bool cut = c.speaker.empty() || options_.cut_voiced_turns;
+  step.paragraph = !open_ || (cut && (pause || full || long_enough));
+  chars_ = step.paragraph ? chars : chars_ + 1 + chars;
+  end_ = c.end;
+  open_ = true;
+  sentence_end_ = detail::ends_with_sentence_mark(text);
+  return step;
+}
+
+std::string drop_sound_tags(std::string_view text) {
+  std::string words;
+  detail::append_words(words, text);
+  std::string out;
+  for (std::size_t i = 0; i < words.size();) {
+    const std::size_t tag = detail::sound_tag_end(words, i);
+    std::size_t end = tag;
+    if (tag == 0 || tag == detail::sound_tag_unfinished) {
+      end = words.find(' ', i);
+      if (end == std::string::npos) end = words.size();
+      if (!out.empty()) out += ' ';
+      out.append(words, i, end - i);
+    }
+    i = end < words.size() ? end + 1 : end;
+  }
+  return out;
+}
+
+}  // namespace vttkit
