@@ -12,6 +12,7 @@
 #include <vttkit/transform.hpp>
 #include <vttkit/write.hpp>
 
+#include "linear_time.hpp"
 #include "transform_support.hpp"
 
 using transform_test::code_points;
@@ -456,5 +457,25 @@ TEST_CASE("stitch properties over speakers talking over each other", "[transform
     check_overlapping_speakers(cues, {});
     check_overlapping_speakers(cues, {30, 0});
     check_overlapping_speakers(cues, {0, 2500});
+  }
+}
+
+TEST_CASE("stitch --max-chars on one long cue: time grows linearly", "[transform][stitch]") {
+  // Each cut piece's time used to be counted from the start of the one source cue, and each
+  // unfinished cut counted all the text left: quadratic (200,000 words 21 s, 400,000 66 s).
+  for (const bool sentences : {false, true}) {
+    INFO((sentences ? "one sentence end per 50 words" : "no sentence end"));
+    vtt_test::check_linear(
+        [sentences](std::size_t n) {
+          std::string text;
+          for (std::size_t i = 0; i < n; ++i) text += (sentences && i % 50 == 49) ? "word. " : "word ";
+          text.pop_back();
+          vttkit::stitch_options o;
+          o.max_chars = 40;
+          const auto out = vttkit::stitch(std::vector<cue>{make_cue("", 0, 3'600'000, text)}, o);
+          REQUIRE(out.size() > n / 10);
+          CHECK(out.back().end == 3'600'000);
+        },
+        20000);
   }
 }

@@ -291,6 +291,17 @@ class stitcher {
     bool word = false;        ///< one timed word (`cue::words`): its times are the word's own
   };
 
+  /// Where the last time lookup in pending_ stood: lookups within one cut move forward, so
+  /// the code points before a position are counted once, not again from the piece's start
+  /// for every cue cut from one long source cue. Invalid once pending_ or pieces_ change.
+  struct clock_mark {
+    std::size_t position = 0;
+    std::size_t index = 0;   ///< the piece
+    std::size_t at = 0;      ///< byte reached in it
+    std::size_t offset = 0;  ///< its code points before `at`
+    bool valid = false;
+  };
+
   void cut(bool turn_over);
   void emit_sentence(std::size_t begin, std::size_t end);
   void emit(std::size_t begin, std::size_t end);
@@ -310,6 +321,7 @@ class stitcher {
   cue_handler out_;
   std::string pending_;        ///< the turn's text not emitted yet, words joined by single spaces
   std::vector<piece> pieces_;  ///< the source cues with text in pending_, in order
+  mutable clock_mark mark_;
   std::size_t scanned_ = 0;    ///< pending_ before this offset holds no sentence end
   cue sentence_;               ///< the turn's speaker and settings; reused for every cue emitted
   millis turn_start_ = 0;      ///< start of the turn's last sentence: starts in a turn never decrease

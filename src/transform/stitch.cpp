@@ -161,6 +161,17 @@ class text_clock {
     advance(position);
   }
 
+  /// Resumes where a clock saved in `mark` stood.
+  template <class Mark>
+  text_clock(std::string_view text, std::span<const Piece> pieces, const Mark& mark)
+      : text_(text), pieces_(pieces), index_(mark.index), at_(mark.at), offset_(mark.offset) {}
+
+  /// Saves where the clock stands (at `position`) in `mark`.
+  template <class Mark>
+  void save(Mark& mark, std::size_t position) const noexcept {
+    mark = {.position = position, .index = index_, .at = at_, .offset = offset_, .valid = true};
+  }
+
   /// Moves forward to `position`. A position on the space between two cues stays in the first,
   /// at its end; the second is entered at its first character.
   void advance(std::size_t position) {
@@ -190,6 +201,21 @@ class text_clock {
   std::size_t at_ = 0;      ///< byte position reached in the current piece
   std::size_t offset_ = 0;  ///< code points of the current piece before `at_`
 };
+
+/// A clock at `position`, moved on from `mark` when that stands at or before it; `mark` is
+/// left at `position`.
+template <class Piece, class Mark>
+text_clock<Piece> clock_at(std::string_view text, std::span<const Piece> pieces, std::size_t position, Mark& mark) {
+  if (mark.valid && mark.position <= position) {
+    text_clock<Piece> clock(text, pieces, mark);
+    clock.advance(position);
+    clock.save(mark, position);
+    return clock;
+  }
+  text_clock<Piece> clock(text, pieces, position);
+  clock.save(mark, position);
+  return clock;
+}
 
 }  // namespace
 
@@ -277,6 +303,7 @@ void stitcher::flush_turn() {
   pieces_.clear();
   scanned_ = 0;
   in_turn_ = false;
+  mark_.valid = false;
 }
 
 void stitcher::cut(bool turn_over) {
@@ -344,12 +371,17 @@ std::pair<std::size_t, std::size_t> stitcher::split_point(std::size_t begin, std
   if (!may_need_chunks(pieces_, limit - begin, options_, least_chunks)) return {npos, npos};
 
   const std::string_view text = pending_;
-  text_clock<piece> clock(text, pieces_, begin);
+  text_clock<piece> clock = clock_at<piece>(text, pieces_, begin, mark_);
   const millis start = clock.start_time();
   const std::size_t time_checked_from = time_cap_reached_from(pieces_, start, max_duration);
 
-  // How many chunks the text needs at least, and so how long each would ideally be.
-  if (!complete) total_chars = detail::count_code_points(text.substr(begin, limit - begin));
+  // How many chunks the text needs at least, and so how long each would ideally be. Of an
+  // unfinished sentence only whether it needs `least_chunks` matters: enough code points are
+  // counted for that (a code point has at most 4 bytes), not all of a long text every time.
+  if (!complete) {
+    const std::size_t enough = max_chars == 0 ? 0 : 4 * least_chunks * max_chars;
+    total_chars = detail::count_code_points(text.substr(begin, std::min(limit - begin, enough)));
+  }
   std::size_t chunks = max_chars == 0 ? 1 : chunks_for(total_chars, max_chars);
   if (time_checked_from < limit) {
     text_clock<piece> end_clock = clock;
@@ -370,7 +402,7 @@ std::pair<std::size_t, std::size_t> stitcher::split_point(std::size_t begin, std
 }
 
 void stitcher::emit(std::size_t begin, std::size_t end) {
-  text_clock<piece> clock(pending_, pieces_, begin);
+  text_clock<piece> clock = clock_at<piece>(pending_, pieces_, begin, mark_);
   millis start = clock.start_time();
   sentence_.line = clock.piece().line;
   clock.advance(end);
@@ -442,6 +474,7 @@ void stitcher::release(millis floor) {
 
 void stitcher::drop_front(std::size_t count) {
   if (count == 0) return;
+  mark_.valid = false;  // positions and pieces change
   if (count >= pending_.size()) {
     pending_.clear();
     pieces_.clear();
