@@ -9,6 +9,7 @@
 #include "text/ascii.hpp"
 #include "text/short_compare.hpp"
 #include "text/utf8.hpp"
+#include "parse/recover.hpp"
 #include "parse/simple_voice.hpp"
 
 namespace vttkit::detail {
@@ -225,21 +226,22 @@ bool webvtt_parser::read_header(header& out) {
 bool webvtt_parser::parse_timings_and_settings(std::string_view line, cue& c) {
   const auto lineno = ctx_.lines.line_number();
   auto fail = [&](std::size_t at, std::string_view why) {
-    ctx_.report(rule::invalid_timestamp, lineno, column_of(line, at),
-                fmt::format("invalid timing line ({}): the cue is dropped", why));
+    ctx_.report(
+        rule::invalid_timestamp, lineno, column_of(line, at),
+        fmt::format("invalid timing line ({}): the cue is {}", why, ctx_.recover ? "kept in a NOTE block" : "dropped"));
     return false;
   };
   std::size_t pos = skip_whitespace(line, 0);
   const auto start_at = pos;
   const auto start = collect_timestamp(line.substr(pos));
-  if (!start.ok) return fail(pos, "bad start time");
+  if (!start.ok) return recover(line, c) || fail(pos, "bad start time");
   pos = skip_whitespace(line, pos + start.length);
   if (pos + 3 > line.size() || line[pos] != '-' || line[pos + 1] != '-' || line[pos + 2] != '>')
-    return fail(pos, "expected '-->'");
+    return recover(line, c) || fail(pos, "expected '-->'");
   pos = skip_whitespace(line, pos + 3);
   const auto end_at = pos;
   const auto end = collect_timestamp(line.substr(pos));
-  if (!end.ok) return fail(pos, "bad end time");
+  if (!end.ok) return recover(line, c) || fail(pos, "bad end time");
   pos += end.length;
   c.start = start.value;
   c.end = end.value;
@@ -247,6 +249,25 @@ bool webvtt_parser::parse_timings_and_settings(std::string_view line, cue& c) {
     ctx_.report(rule::short_hours, lineno, column_of(line, start.hour_digits == 1 ? start_at : end_at),
                 "hours written with one digit (write two: 00:00:00.000)");
   }
+  read_settings(line, pos, c);
+  return true;
+}
+
+bool webvtt_parser::recover(std::string_view line, cue& c) {
+  if (!ctx_.recover) return false;
+  const auto timing = recover_timing_line(line);
+  if (!timing.ok) return false;
+  c.start = timing.start;
+  c.end = timing.end;
+  ctx_.report(rule::invalid_timestamp, ctx_.lines.line_number(), 1,
+              fmt::format("timing line that W3C players drop, read as {} --> {}: the cue is kept",
+                          format_timestamp(c.start), format_timestamp(c.end)));
+  read_settings(line, timing.settings_at, c);
+  return true;
+}
+
+void webvtt_parser::read_settings(std::string_view line, std::size_t pos, cue& c) {
+  const auto lineno = ctx_.lines.line_number();
   c.settings.clear();
   const auto rest = line.substr(pos);
   if (ctx_.wants(rule::bad_setting)) {
@@ -259,7 +280,6 @@ bool webvtt_parser::parse_timings_and_settings(std::string_view line, cue& c) {
   } else {
     parse_cue_settings(rest, region_ids_.get(), c.settings, [](std::string_view, std::size_t, std::string_view) {});
   }
-  return true;
 }
 
 void webvtt_parser::add_region(std::string id) {
@@ -287,8 +307,13 @@ webvtt_parser::block_result webvtt_parser::collect_block(cue& c) {
       block_line_ = ctx_.lines.line_number();
     }
     ++line_count;
-    if (const auto at = find_arrow(line); at != std::string_view::npos) {
-      if (line_count == 1 || (line_count == 2 && !seen_arrow)) {
+    const bool may_time = line_count == 1 || (line_count == 2 && !seen_arrow);
+    auto at = find_arrow(line);
+    if (at == std::string_view::npos && ctx_.recover && may_time && may_be_short_arrow_timing(line) &&
+        recover_timing_line(line).ok)
+      at = line.find("->");
+    if (at != std::string_view::npos) {
+      if (may_time) {
         seen_arrow = true;
         timing_line_ = ctx_.lines.line_number();
         c.id = buffer_;
@@ -300,6 +325,9 @@ webvtt_parser::block_result webvtt_parser::collect_block(cue& c) {
           c.payload.clear();
           text = &c.payload;
           seen_cue_ = true;
+        } else if (ctx_.recover) {
+          if (!buffer_.empty()) buffer_ += '\n';
+          buffer_.append(line);  // kept in the NOTE block that the dropped lines become
         }
         continue;
       }
@@ -353,6 +381,26 @@ void webvtt_parser::finish_cue(cue& c) {
   if (!same_bytes(c.speaker, summary_.speaker)) c.speaker.assign(summary_.speaker);
 }
 
+void webvtt_parser::dropped_as_note(block& b) {
+  b.kind = block_kind::note;
+  b.line = block_line_;
+  b.text = fmt::format("NOTE not a cue (line {})", block_line_);
+  std::string_view rest = buffer_;
+  while (!rest.empty()) {
+    const auto eol = rest.find('\n');
+    const auto one = rest.substr(0, eol);
+    b.text += '\n';
+    for (std::size_t from = 0;;) {  // "-->" would end the NOTE block there
+      const auto arrow = one.find("-->", from);
+      b.text.append(one.substr(from, arrow - from));
+      if (arrow == std::string_view::npos) break;
+      b.text += "--&gt;";
+      from = arrow + 3;
+    }
+    rest.remove_prefix(eol == std::string_view::npos ? rest.size() : eol + 1);
+  }
+}
+
 bool webvtt_parser::next(item_kind& kind, cue& c, block& b) {
   for (;;) {
     const auto result = collect_block(c);
@@ -377,6 +425,13 @@ bool webvtt_parser::next(item_kind& kind, cue& c, block& b) {
         return true;
       }
       case block_result::none:
+        if (ctx_.recover && (block_seen_arrow_ || !is_note(buffer_))) {
+          if (!block_seen_arrow_)
+            ctx_.report(rule::invalid_timestamp, block_line_, 1, "text without a timing line: kept in a NOTE block");
+          dropped_as_note(b);
+          kind = item_kind::block;
+          return true;
+        }
         if (is_note(buffer_)) {
           b.kind = block_kind::note;
           b.text = buffer_;
