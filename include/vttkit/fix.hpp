@@ -45,7 +45,7 @@ struct fix_options {
   /// The bound of sorting: at most this many cues and blocks are held to put cues in order by
   /// start, and at most `sort_bytes` of their text. A cue that starts before one already handed
   /// on stays where it is (reported as not repaired).
-  std::size_t sort_cues = 65536;
+  std::size_t sort_cues = 65536;  ///< at least 1
   std::size_t sort_bytes = std::size_t{64} << 20;
 };
 
@@ -77,7 +77,7 @@ using repair_sink = std::function<void(const repair&)>;
 /// by start (stable; a block stays after the cue it followed), exact duplicates (same times,
 /// settings and text) removed (unsafe), overlaps as `overlap` says, duplicate ids changed (a
 /// number to the next unused number above the largest seen, another id removed). Header lines
-/// move into a NOTE block after the header. Memory: the sort window (`sort_cues`,
+/// move into a NOTE block after the header, except HLS's `X-TIMESTAMP-MAP`. Memory: the sort window (`sort_cues`,
 /// `sort_bytes`) and the ids seen so far.
 class fixer {
  public:
@@ -91,7 +91,8 @@ class fixer {
 
  private:
   using item = std::variant<cue, block>;
-  void report(rule r, std::size_t line, std::string message, bool safe, std::size_t column = 1);
+  /// `possible`: false when the repair cannot be made at all (it is reported as not made).
+  void report(rule r, std::size_t line, std::string message, bool safe, std::size_t column = 1, bool possible = true);
   bool repair_times(cue& c);
   void hold(item it, millis key, std::size_t size);
   void release(bool all);

@@ -55,6 +55,12 @@ bool is_note(std::string_view buffer) noexcept {
   return buffer.substr(0, 4) == "NOTE" && (buffer.size() == 4 || is_blank(buffer[4]) || buffer[4] == '\n');
 }
 
+/// A first line that makes a NOTE, STYLE or REGION block: the lines after it are no timing line
+/// to recover.
+bool is_keyword_block(std::string_view first) noexcept {
+  return is_note(first) || is_keyword_line(first, "STYLE") || is_keyword_line(first, "REGION");
+}
+
 /// The rules to parse a WebVTT percentage string: digits, optionally `.` digits, then `%`,
 /// in 0..100.
 bool parse_percentage(std::string_view s) noexcept {
@@ -310,7 +316,7 @@ webvtt_parser::block_result webvtt_parser::collect_block(cue& c) {
     const bool may_time = line_count == 1 || (line_count == 2 && !seen_arrow);
     auto at = find_arrow(line);
     if (at == std::string_view::npos && ctx_.recover && may_time && may_be_short_arrow_timing(line) &&
-        recover_timing_line(line).ok)
+        (line_count == 1 || !is_keyword_block(buffer_)) && recover_timing_line(line).ok)
       at = line.find("->");
     if (at != std::string_view::npos) {
       if (may_time) {

@@ -70,19 +70,31 @@ rule_set parser_rules_for_fix() noexcept {
 }
 
 fixer::fixer(fix_options options, cue_handler cues, std::function<void(const block&)> blocks, repair_sink repairs)
-    : options_(options), cues_(std::move(cues)), blocks_(std::move(blocks)), repairs_(std::move(repairs)) {}
+    : options_(options), cues_(std::move(cues)), blocks_(std::move(blocks)), repairs_(std::move(repairs)) {
+  options_.sort_cues = std::max<std::size_t>(options_.sort_cues, 1);
+}
 
-void fixer::report(rule r, std::size_t line, std::string message, bool safe, std::size_t column) {
-  if (repairs_) repairs_(repair{diagnostic{r, line, column, std::move(message)}, safe, safe || options_.unsafe});
+void fixer::report(rule r, std::size_t line, std::string message, bool safe, std::size_t column, bool possible) {
+  if (repairs_)
+    repairs_(repair{diagnostic{r, line, column, std::move(message)}, safe, possible && (safe || options_.unsafe)});
 }
 
 header fixer::begin(const header& h) {
   header out = h;
-  if (h.text.empty()) return out;
   out.text.clear();
+  std::string moved;
+  for (std::string_view rest = h.text; !rest.empty();) {
+    const auto eol = std::min(rest.find('\n'), rest.size());
+    const auto line = rest.substr(0, eol);
+    // HLS reads its X-TIMESTAMP-MAP there (RFC 8216): it stays.
+    auto& to = line.starts_with("X-TIMESTAMP-MAP=") ? out.text : moved;
+    if (!to.empty()) to += '\n';
+    to.append(line);
+    rest.remove_prefix(std::min(rest.size(), eol + 1));
+  }
+  if (moved.empty()) return out;
   report(rule::bad_setting, 2, "header lines after WEBVTT (players ignore them) moved into a NOTE block", true);
-  block b{block_kind::note, "NOTE header lines\n" + h.text, 2};
-  hold(std::move(b), -1, h.text.size());
+  hold(block{block_kind::note, "NOTE header lines\n" + moved, 2}, -1, moved.size());
   return out;
 }
 
@@ -97,7 +109,7 @@ bool fixer::repair_times(cue& c) {
   if (!options_.unsafe) return true;
   if (equal) {
     auto note = removed_cue_note(c, "cue without duration");
-    hold(std::move(note), last_key_, c.payload.size());
+    hold(std::move(note), c.start, c.payload.size());
     return false;
   }
   std::swap(c.start, c.end);
@@ -113,7 +125,7 @@ void fixer::push(const cue& in) {
            can ? std::string("cue out of order: moved to its place by start time")
                : fmt::format("cue out of order by more than the sort window ({} cues, {} MiB): left in place",
                              options_.sort_cues, options_.sort_bytes >> 20),
-           true);
+           true, 1, can);
   }
   latest_start_ = std::max(latest_start_, c.start);
   last_key_ = c.start;

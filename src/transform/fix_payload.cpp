@@ -24,9 +24,10 @@ bool clean_reference(std::string_view ref) {
     auto digits = ref.substr(ref.size() > 1 && ref[1] == 'x' ? 2 : 1);
     return !digits.empty() && std::all_of(digits.begin(), digits.end(), is_digit);
   }
+  const auto whole = "&" + std::string(ref) + ";";
   cue_text_summary s;
-  summarize_cue_text("&" + std::string(ref) + ";", s);
-  return s.plain.find('&') == std::string::npos && !s.plain.ends_with(';');
+  summarize_cue_text(whole, s);
+  return s.plain != whole && !s.plain.ends_with(';');  // decoded, the ';' included
 }
 
 /// Whether every `&` of a text run starts a reference the validator accepts.
@@ -88,6 +89,7 @@ class payload_fixer {
           continue;
         }
         out_ += raw;
+        unclosed_ = close == std::string_view::npos;  // it takes in anything written after it
       } else {
         tag(pos, content, raw);
       }
@@ -111,7 +113,8 @@ class payload_fixer {
       out_ += run;
       return;
     }
-    say(rule::bad_entity, at + run.find('&'), "'&' that starts no character reference written as '&amp;'", true);
+    say(rule::bad_entity, at + run.find('&'),
+        "character reference the validator rejects written again as players read it ('&' alone as '&amp;')", true);
     append_rewritten(out_, run);
   }
 
@@ -199,6 +202,7 @@ class payload_fixer {
   }
 
   void close_at_end() {
+    if (unclosed_) return;  // an end tag written now would be part of that tag
     std::size_t lowest = open_.size();
     for (std::size_t i = open_.size(); i-- > 0;)
       if (open_[i] != "v" || how_.close_voice) lowest = i;
@@ -216,6 +220,7 @@ class payload_fixer {
   std::vector<std::string> open_;
   std::vector<std::string> dropped_;
   millis last_time_ = -1;
+  bool unclosed_ = false;  ///< the text ends inside a tag kept as it is
 };
 
 }  // namespace
