@@ -155,6 +155,15 @@ TEST_CASE("fix moves header lines into a NOTE but keeps X-TIMESTAMP-MAP", "[fix]
   CHECK(summary(f.repairs) == std::vector<std::string>{"W104@2 safe made", "E002@9 safe made"});
 }
 
+TEST_CASE("fix splits a NOTE from the timing line right after it", "[fix]") {
+  // The W3C algorithm reads "NOTE hi" as the cue's id; other readers take a comment.
+  const auto f = fix("WEBVTT\n\nNOTE hi\n00:01.000 --> 00:02.000\nA\n\nSTYLE\n00:03.000 --> 00:04.000\nB\n");
+  CHECK(f.out ==
+        "WEBVTT\n\nNOTE hi\n\n00:00:01.000 --> 00:00:02.000\nA\n\nNOTE cue id: STYLE\n\n"
+        "00:00:03.000 --> 00:00:04.000\nB\n");
+  CHECK(summary(f.repairs) == std::vector<std::string>{"E004@3 safe made", "E004@7 safe made"});
+}
+
 TEST_CASE("fix sorts within its window and says when a cue is too far back", "[fix]") {
   const std::string in =
       "WEBVTT\n\n00:03.000 --> 00:03.500\nc\n\n00:04.000 --> 00:04.500\nd\n\n00:05.000 --> 00:05.500\ne\n\n"

@@ -30,6 +30,14 @@ std::optional<unsigned long long> id_number(std::string_view id) {
   return n;
 }
 
+/// The keyword an id starts with that makes readers other than the W3C algorithm take the
+/// cue for a NOTE, STYLE or REGION block ("" when none).
+std::string_view keyword_of(std::string_view id) {
+  for (std::string_view k : {"NOTE", "STYLE", "REGION"})
+    if (id.starts_with(k) && (id.size() == k.size() || id[k.size()] == ' ' || id[k.size()] == '\t')) return k;
+  return {};
+}
+
 /// A NOTE block that keeps the lines of a cue removed.
 block removed_cue_note(const cue& c, std::string_view why) {
   block b;
@@ -231,6 +239,15 @@ void fixer::fix_id(cue& c) {
 }
 
 void fixer::emit(cue& c) {
+  if (const auto k = keyword_of(c.id); !k.empty()) {
+    const bool note = k == "NOTE";
+    report(rule::arrow_in_text, c.id_line,
+           note ? "NOTE with a timing line right after it (read as a cue id): blank line inserted"
+                : fmt::format("cue id '{}' read as a {} block by other readers: moved into a NOTE block", c.id, k),
+           true);
+    if (blocks_) blocks_(block{block_kind::note, note ? c.id : "NOTE cue id: " + c.id, c.id_line});
+    c.id.clear();
+  }
   fix_id(c);
   const detail::payload_fix how{c.start, c.end, options_.close_voice, options_.unsafe};
   const auto first = c.line + 1;
