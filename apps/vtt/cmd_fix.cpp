@@ -53,9 +53,9 @@ bool read_all(int fd, std::string& bytes, std::string& error) {
 /// The repair as a finding: its label at the end of the message.
 vttkit::diagnostic labelled(const vttkit::repair& r) {
   auto d = r.what;
-  d.message += !r.safe && !r.applied ? " (unsafe fix, not applied: --unsafe-fixes applies it)"
-               : r.safe              ? " (fixed)"
-                                     : " (fixed, unsafe)";
+  d.message += r.safe      ? " (safe fix)"
+               : r.applied ? " (unsafe fix)"
+                           : " (unsafe fix, not made: vtt fix --unsafe-fixes makes it)";
   return d;
 }
 
@@ -160,7 +160,8 @@ int conclude(const fix_cli_options& opt, const std::vector<input_file>& inputs, 
                                  dry ? "would change" : "changed");
   if (failed) line += fmt::format(", {} failed", failed);
   if (left)
-    line += fmt::format("; {} unsafe repair{} not made (--unsafe-fixes makes them)", left, left == 1 ? "" : "s");
+    line += fmt::format("; {} unsafe repair{} not made (vtt fix --unsafe-fixes makes them)", left,
+                        left == 1 ? "" : "s");
   msg.line(line);
   return code;
 }

@@ -19,6 +19,7 @@
 #include "cli_io.hpp"
 #include "commands.hpp"
 #include "encoding.hpp"
+#include "fix_command.hpp"
 #include "flags.hpp"
 
 namespace vtt {
@@ -34,6 +35,7 @@ struct fmt_cli_options {
   bool check = false;
   bool in_place = false;
   bool force = false;
+  bool fix = false;
   when color = when::automatic;
   std::string encoding;
 };
@@ -242,7 +244,25 @@ int conclude(const fmt_cli_options& opt, const std::vector<input_file>& inputs, 
   return code;
 }
 
+/// `fmt --fix`: vtt fix's safe repairs, written where fmt's flags say.
+int run_fixing(const fmt_cli_options& opt) {
+  fix_cli_options fix;
+  fix.inputs = opt.inputs;
+  fix.output = opt.output;
+  fix.out_dir = opt.out_dir;
+  fix.recursive = opt.recursive;
+  fix.jobs = opt.jobs;
+  fix.quiet = opt.quiet;
+  fix.check = opt.check;
+  fix.in_place = opt.in_place;
+  fix.color = opt.color;
+  fix.encoding = opt.encoding;
+  fix.command = "fmt";
+  return run_fix(fix);
+}
+
 int run(const fmt_cli_options& opt) {
+  if (opt.fix) return run_fixing(opt);
   static messages msg;
   msg.quiet = opt.quiet;
   msg.style.color = use_color(opt.color, 2);
@@ -307,6 +327,8 @@ command setup_fmt(CLI::App& app) {
   cmd->add_flag("--force", opt->force,
                 "Format even files that would lose content: E001 no signature, E002 a dropped cue, "
                 "E005/E006 bytes replaced by U+FFFD, W104 a dropped cue setting");
+  cmd->add_flag("--fix", opt->fix,
+                "Also make the safe repairs of 'vtt fix' (cue text, order, ids: what players show is kept)");
   cmd->add_flag("-r,--recursive", opt->recursive, "Format the .vtt files under directory arguments");
   add_encoding_flag(*cmd, opt->encoding);
   add_jobs_flag(*cmd, opt->jobs, "Files formatted at once (0: all cores; at most 1024)");
