@@ -173,14 +173,14 @@ outcome fmt_written(const fmt_cli_options& opt, const output_plan& plan, const i
 }
 
 /// Why the flags do not fit the inputs, or nothing.
-std::string_view usage_error(const fmt_cli_options& opt, const std::vector<input_file>& inputs) {
+std::string usage_error(const fmt_cli_options& opt, const std::vector<input_file>& inputs) {
   if (opt.in_place && std::any_of(inputs.begin(), inputs.end(), [](const input_file& in) { return in.is_stdin(); }))
     return "vtt: fmt: --in-place needs file arguments, not standard input";
   if (!opt.output.empty() && inputs.size() > 1)
     return "vtt: fmt: -o takes one input; use --out-dir DIR, --in-place or --check for several";
   if (!opt.check && !opt.in_place && opt.out_dir.empty() && opt.output.empty() && inputs.size() > 1)
     return "vtt: fmt: several inputs need --in-place, --check or --out-dir DIR";  // several WebVTT files are not one
-  return {};
+  return output_is_input(opt.output, inputs);
 }
 
 /// What `--check` advises for the inputs that would change: `--in-place` for files; for
@@ -272,7 +272,7 @@ int run(const fmt_cli_options& opt) {
     bad_input_arg = true;
   });
   if (const auto usage = usage_error(opt, inputs); !usage.empty()) {
-    msg.line(std::string(usage));
+    msg.line(usage);
     return exit_usage;
   }
   msg.stdin_hint(inputs);

@@ -276,6 +276,11 @@ bool output_file::commit(std::string& error) {
 
 bool output_file::broken_pipe() const noexcept { return out_ && out_->broken_pipe(); }
 
+std::string output_is_input(const std::string& output, const std::vector<input_file>& inputs) {
+  if (output.empty() || output == "-" || !file_identities{inputs}.contains(output)) return {};
+  return "vtt: -o " + vttkit::display_name(output) + ": that is an input file; choose another output name";
+}
+
 std::string output_plan::path_for(const input_file& in) const {
   if (!output.empty()) return output;
   if (out_dir.empty()) return "-";
