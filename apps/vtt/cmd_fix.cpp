@@ -240,9 +240,9 @@ command setup_fix(CLI::App& app) {
   add_color_flag(*cmd, opt->color);
   cmd->footer(
       "Examples:\n"
-      "  vtt fix messy.vtt -o clean.vtt\n"
-      "  vtt fix --diff --unsafe-fixes messy.vtt\n"
-      "  vtt fix --check -r subtitles/\n\n"
+      "  vtt fix talk.vtt -o clean.vtt\n"
+      "  vtt fix --diff --unsafe-fixes talk.vtt\n"
+      "  vtt fix --check -r subs/\n\n"
       "Exit codes: 0 done (with --check or --diff: nothing would change), 1 a file would change (--check, "
       "--diff), is not WebVTT or failed, 2 usage error or unreadable input.");
   return {cmd, [opt] { return run_fix(*opt); }};
