@@ -205,7 +205,7 @@ TEST_CASE("cut warns when no cue is left; concat refuses an unreadable input bef
   CHECK(r.err == "vtt: concat reads its inputs one after another: -j/--jobs does not apply\n");
 }
 
-TEST_CASE("-o naming an input is a usage error for every writing command", "[cli][timing]") {
+TEST_CASE("every writing command refuses -o naming an input (usage error)", "[cli][timing]") {
   temp_dir dir;
   const auto a = dir.file("a.vtt");
   const std::string text = "WEBVTT\n\n00:01.000 --> 00:02.000\nA\n";
