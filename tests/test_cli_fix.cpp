@@ -1,6 +1,7 @@
 // vtt fix and fmt --fix end to end: outputs written by hand from docs/commands.md ("vtt fix").
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <string>
 
 #include "cli_runner.hpp"
@@ -83,6 +84,12 @@ TEST_CASE("vtt fix never writes over an input by accident", "[cli][fix]") {
   r = run_vtt({"fix", "-q", "--out-dir", dir.file("out"), a, b});
   CHECK(r.code == 0);
   CHECK(read_file(dir.file("out/b.vtt")) == "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nB\n");
+  // --in-place through a symbolic link rewrites the file it names; the link stays a link.
+  const auto link = dir.file("link.vtt");
+  std::filesystem::create_symlink(a, link);
+  REQUIRE(run_vtt({"fix", "-q", "--in-place", link}).code == 0);
+  CHECK(std::filesystem::is_symlink(link));
+  CHECK(read_file(a) == "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nA\n");
 }
 
 TEST_CASE("vtt fix refuses a file that is not WebVTT", "[cli][fix]") {

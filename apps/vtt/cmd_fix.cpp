@@ -115,7 +115,7 @@ file_result fix_one(const fix_cli_options& opt, const output_plan& plan, const i
   }
   if (opt.check || (opt.in_place && result.result == outcome::unchanged)) return result;
   output_file out;
-  const auto out_path = opt.in_place ? in.path : plan.path_for(in);
+  const auto out_path = opt.in_place ? in_place_target(in.path) : plan.path_for(in);
   if (!out.open(out_path, inputs, opt.in_place, error) || (!out.sink().write(fixed) && !out.broken_pipe()) ||
       (!out.broken_pipe() && !out.commit(error))) {
     if (error.empty()) error = "write failed: " + out.sink().error();

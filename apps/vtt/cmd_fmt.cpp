@@ -1,7 +1,6 @@
 // vtt fmt: rewrite WebVTT in canonical form; --check lists files that would change, --in-place rewrites them.
 #include <algorithm>
 #include <cstdlib>
-#include <filesystem>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -64,15 +63,6 @@ vttkit::rule_set reported_rules() {
   for (const auto& r : vttkit::all_rules())
     if (r.severity == vttkit::severity::error || r.loses_content) rules.add(r.rule);
   return rules;
-}
-
-/// Where `--in-place` writes: through a symbolic link to the file it names, so the link stays
-/// a link (a rename over the link itself would replace it with a plain file).
-std::string in_place_target(const std::string& path) {
-  std::error_code ec;
-  if (!std::filesystem::is_symlink(path, ec)) return path;
-  auto target = std::filesystem::canonical(path, ec);
-  return ec ? path : target.string();
 }
 
 /// What happened to one file.
