@@ -23,7 +23,7 @@ fixed fix(std::string_view in, vttkit::fix_options options = {}) {
   fixed f;
   vttkit::memory_source source{in};
   vttkit::string_sink sink{f.out};
-  const auto done = vttkit::fix_webvtt(source, sink, {}, options,
+  const auto done = vttkit::fix_webvtt(source, &sink, {}, options,
                                        [&](const vttkit::repair& r) { f.repairs.push_back(r); });
   f.signature = done.signature;
   return f;

@@ -59,9 +59,10 @@ vttkit::diagnostic labelled(const vttkit::repair& r) {
   return d;
 }
 
-/// Repairs one input in memory; prints its repairs.
-file_result fix_in_memory(const fix_cli_options& opt, const input_file& in, messages& msg, std::string& bytes,
-                          std::string& fixed) {
+/// Repairs one input read from `source` into `sink` (nullptr: compare only) and prints its
+/// repairs; a write error goes to `write_error`.
+file_result fix_stream(const fix_cli_options& opt, const input_file& in, messages& msg, vttkit::byte_source& source,
+                       vttkit::byte_sink* sink, std::string& write_error) {
   const auto name = in.display();
   const auto shown = vttkit::display_name(name);
   file_result result;
@@ -69,10 +70,9 @@ file_result fix_in_memory(const fix_cli_options& opt, const input_file& in, mess
   vttkit::parse_options po;
   po.encoding = opt.encoding;
   po.on_diagnostic = [&](const vttkit::diagnostic& d) { msg.diagnostic(name, d); };
-  vttkit::memory_source source{bytes};
-  vttkit::string_sink sink{fixed};
   const auto done = vttkit::fix_webvtt(source, sink, std::move(po), opt.fix,
                                        [&](const vttkit::repair& r) { repairs.push_back(r); });
+  write_error = done.write_error;
   if (!done.read_error.empty()) {
     msg.line(fmt::format("vtt: {}: {}", shown, done.read_error));
     result.result = outcome::unreadable;
@@ -90,39 +90,63 @@ file_result fix_in_memory(const fix_cli_options& opt, const input_file& in, mess
     ++(r.applied ? result.applied : result.not_applied);
   }
   if (const auto guess = guess_warning(name, done.encoding); !guess.empty() && !opt.quiet) msg.line(guess);
-  result.result = fixed == bytes ? outcome::unchanged : outcome::changed;
+  result.result = done.changed ? outcome::changed : outcome::unchanged;
   return result;
 }
 
-/// Repairs one input and writes, diffs or only compares it as the flags say.
-file_result fix_one(const fix_cli_options& opt, const output_plan& plan, const input_file& in,
-                    const file_identities& inputs, messages& msg) {
-  const auto shown = vttkit::display_name(in.display());
-  input_handle handle;
-  std::string error, bytes, fixed;
-  if (!handle.open(in, error) || !read_all(handle.fd(), bytes, error)) {
-    msg.line(fmt::format("vtt: {}: {}", shown, error));
+/// --diff: the input and its fixed form in memory, and the diff between them.
+file_result fix_diff(const fix_cli_options& opt, const input_file& in, int fd, messages& msg) {
+  std::string bytes, fixed, error;
+  if (!read_all(fd, bytes, error)) {
+    msg.line(fmt::format("vtt: {}: {}", vttkit::display_name(in.display()), error));
     file_result unreadable;
     unreadable.result = outcome::unreadable;
     return unreadable;
   }
-  auto result = fix_in_memory(opt, in, msg, bytes, fixed);
-  if (result.result != outcome::changed && result.result != outcome::unchanged) return result;
-  if (opt.diff) {
-    const auto label = in.is_stdin() ? std::string("standard input") : in.display();
-    result.diff = vttkit::unified_diff(bytes, fixed, label, label + " (fixed)");
+  vttkit::memory_source source{bytes};
+  vttkit::string_sink sink{fixed};
+  auto result = fix_stream(opt, in, msg, source, &sink, error);
+  const auto label = in.is_stdin() ? std::string("standard input") : in.display();
+  if (result.result == outcome::changed) result.diff = vttkit::unified_diff(bytes, fixed, label, label + " (fixed)");
+  return result;
+}
+
+/// Repairs one input and writes, diffs or only compares it as the flags say. Streams, but for
+/// --diff: memory holds the fixer's sort window.
+file_result fix_one(const fix_cli_options& opt, const output_plan& plan, const input_file& in,
+                    const file_identities& inputs, messages& msg) {
+  input_handle handle;
+  std::string error;
+  file_result result;
+  if (!handle.open(in, error)) {
+    msg.line(fmt::format("vtt: {}: {}", vttkit::display_name(in.display()), error));
+    result.result = outcome::unreadable;
     return result;
   }
-  if (opt.check || (opt.in_place && result.result == outcome::unchanged)) return result;
+  if (opt.diff) return fix_diff(opt, in, handle.fd(), msg);
+  vttkit::mapped_file_source source{handle.fd()};
   output_file out;
+  const bool writes = !opt.check;
   const auto out_path = opt.in_place ? in_place_target(in.path) : plan.path_for(in);
-  if (!out.open(out_path, inputs, opt.in_place, error) || (!out.sink().write(fixed) && !out.broken_pipe()) ||
-      (!out.broken_pipe() && !out.commit(error))) {
-    if (error.empty()) error = "write failed: " + out.sink().error();
-    msg.line(fmt::format("vtt: {}: {}", vttkit::display_name(out_path), error));
+  const auto shown_out = out_path == "-" ? std::string("standard output") : vttkit::display_name(out_path);
+  if (writes && !out.open(out_path, inputs, opt.in_place, error)) {
+    msg.line(fmt::format("vtt: {}: {}", shown_out, error));
+    result.result = outcome::failed;
+    return result;
+  }
+  result = fix_stream(opt, in, msg, source, writes ? &out.sink() : nullptr, error);
+  if (!error.empty()) {
+    if (out.broken_pipe()) result.result = outcome::output_closed;  // `vtt fix big.vtt | head`
+    else msg.line(fmt::format("vtt: {}: write failed: {}", shown_out, error));
+    if (!out.broken_pipe()) result.result = outcome::failed;
+    return result;
+  }
+  if (result.result != outcome::changed && result.result != outcome::unchanged) return result;
+  // In place, a file that needs no repair is not rewritten: its time stamp and links stay.
+  if (writes && !(opt.in_place && result.result == outcome::unchanged) && !out.commit(error)) {
+    msg.line(fmt::format("vtt: {}: {}", shown_out, error));
     result.result = outcome::failed;
   }
-  if (out.broken_pipe()) result.result = outcome::output_closed;
   return result;
 }
 

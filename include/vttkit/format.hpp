@@ -59,13 +59,16 @@ struct fix_outcome {
   std::string read_error;   ///< non-empty when reading failed
   std::string write_error;  ///< non-empty when writing failed
   input_encoding encoding;  ///< the encoding the input was read in
+  bool changed = false;     ///< the output differs from the input's bytes
 };
 
 /// `vtt fix`: reads WebVTT from `in` with parse_options::recover, repairs it with a `fixer`
-/// and writes the canonical form to `out`. The repairs, those of the parser's diagnostics
-/// (`repair_of`) and the fixer's, go to `repairs`; other diagnostics (E001) to
-/// `parse.on_diagnostic`. `parse.format` and `parse.rules` are set here.
-fix_outcome fix_webvtt(byte_source& in, byte_sink& out, parse_options parse, const fix_options& options,
+/// and writes the canonical form to `out` (nullptr: compare only), streaming: memory holds the
+/// fixer's sort window and, as `formatter`, what one side of the comparison is ahead by. The
+/// repairs, those of the parser's diagnostics (`repair_of`) and the fixer's, go to `repairs`;
+/// other diagnostics (E001) to `parse.on_diagnostic`. `parse.format` and `parse.rules` are
+/// set here.
+fix_outcome fix_webvtt(byte_source& in, byte_sink* out, parse_options parse, const fix_options& options,
                        const repair_sink& repairs);
 
 }  // namespace vttkit

@@ -33,7 +33,7 @@ fixed fix(std::string_view in, const vttkit::fix_options& options) {
   fixed f;
   fuzz_support::piecewise_source source{in};
   vttkit::string_sink sink{f.out};
-  f.signature = vttkit::fix_webvtt(source, sink, {}, options, [&](const vttkit::repair& r) {
+  f.signature = vttkit::fix_webvtt(source, &sink, {}, options, [&](const vttkit::repair& r) {
                   f.repairs.push_back(r);
                 }).signature;
   return f;
