@@ -6,6 +6,8 @@ integrations_check.py VTT SOURCE_DIR.
   page's task prints (run on a terminal, as VS Code runs tasks) must read every finding, with
   the file, line, column, severity, message and id that `--format json` gives.
 - Make: the page's Makefile, run on a folder of subtitles, passes, fails and fixes as it says.
+- Install lines: every `apt-get install` of a recipe (here and in docs/lint-rules.md) installs
+  each package of the README's first quick-start command, which builds `vtt`.
 - GitLab: `--format gitlab` gives one issue per finding of `--format json`, with the fields
   and fingerprints the page documents (the fingerprint computed here, independently), and the
   page's example issue is what vtt prints for it.
@@ -180,10 +182,32 @@ def check_gitlab(vtt, page, problems):
             problems.append(f"GitLab: the page's example issue is not what vtt prints: {r.stdout}")
 
 
+def install_words(line):
+    """The package names of an `apt-get install` command line."""
+    words = line.split("apt-get install", 1)[1].split("&&", 1)[0].split()
+    return {w for w in words if not w.startswith("-")}
+
+
+def check_install_lines(source, problems):
+    readme = open(os.path.join(source, "README.md"), encoding="utf-8").read()
+    build = re.search(r"^apt-get update && apt-get install[^\n]*--target vtt", readme, re.M)
+    if not build:
+        problems.append("README: no quick-start command that installs packages and builds vtt")
+        return
+    needed = install_words(build.group(0))
+    for doc in ("docs/integrations.md", "docs/lint-rules.md"):
+        text = open(os.path.join(source, doc), encoding="utf-8").read()
+        for line in re.findall(r"apt-get install[^\n]*", text):
+            missing = needed - install_words(line)
+            if missing:
+                problems.append(f"{doc}: `{line.strip()}` lacks {' '.join(sorted(missing))}, which the build needs")
+
+
 def main():
     vtt, source = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     page = open(os.path.join(source, "docs/integrations.md"), encoding="utf-8").read()
     problems = []
+    check_install_lines(source, problems)
     check_vscode(vtt, page, problems)
     check_make(vtt, page, problems)
     check_gitlab(vtt, page, problems)

@@ -83,6 +83,7 @@ def main():
         runs = {
             "files and stdin": (["a.vtt", "b c:d.vtt", "clean.vtt", "-"], warnings, 1),
             "no findings": (["clean.vtt"], "", 0),
+            "a missing input": (["clean.vtt", "missing.vtt"], "", 2),
         }
         logs = {}
         for label, (args, stdin, code) in runs.items():
@@ -115,10 +116,15 @@ def main():
             ("stdin", 3, 1, "warning", "W103"), ("stdin", 4, 4, "warning", "W106"),
         ],
         "no findings": [],
+        "a missing input": [],
     }
     for label, results in want.items():
         if label in logs and results_of(logs[label]["runs"][0]) != results:
             problems.append(f"{label}: results {results_of(logs[label]['runs'][0])}, want {results}")
+    for label, log in logs.items():
+        success = [i.get("executionSuccessful") for i in log["runs"][0].get("invocations", [])]
+        if success != [label != "a missing input"]:
+            problems.append(f"{label}: invocations' executionSuccessful {success}, want [{label != 'a missing input'}]")
     if "files and stdin" in logs:
         message = logs["files and stdin"]["runs"][0]["results"][1]["message"]["text"]
         if message != "'&x' is not a character reference: write '&amp;' for '&'":

@@ -107,7 +107,9 @@ TEST_CASE("config: a flag wins over the file, the file over the default", "[cli]
   r = run_in(dir.path, "lint --no-config --profile subtitle x.vtt");  // the default: 42
   CHECK_THAT(r.out, Contains("[S201]"));
   write_file(dir.file("strict.toml"), "[lint]\nprofile = \"subtitle\"\nmax-line-length = 10\nstrict = true\n");
-  CHECK(run_in(dir.path, "lint --config strict.toml x.vtt").code == 1);  // strict from --config
+  CHECK(run_in(dir.path, "lint --config strict.toml x.vtt").code == 1);              // strict from --config
+  CHECK(run_in(dir.path, "lint --config strict.toml --no-strict x.vtt").code == 0);  // undone by the flag
+  CHECK(run_in(dir.path, "lint --strict --no-strict x.vtt").code == 2);              // not both
 }
 
 TEST_CASE("config: per-file ignores by glob", "[cli][config]") {
@@ -148,6 +150,35 @@ TEST_CASE("config: the speaker map and the merge limits", "[cli][config]") {
   CHECK(run_in(dir.path, "merge --to srt x.vtt").out.find("\n2\n") != std::string::npos);
   CHECK(run_in(dir.path, "merge --to srt --max-gap 2 x.vtt").out.find("\n2\n") == std::string::npos);
   CHECK(run_in(dir.path, "merge --to srt --no-config x.vtt").out.find("\n2\n") == std::string::npos);
+}
+
+TEST_CASE("config: each input of convert takes its own folder's file", "[cli][config]") {
+  temp_dir dir;
+  make_dirs(dir.file(".git"));
+  make_dirs(dir.file("a"));
+  make_dirs(dir.file("b"));
+  make_dirs(dir.file("c"));
+  write_file(dir.file("a/vtt.toml"), "[speakers.map]\n\"Speaker 1\" = \"Ann\"\n");
+  write_file(dir.file("b/vtt.toml"), "[speakers.map]\n\"Speaker 1\" = \"Bob\"\n");
+  const std::string cue = "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\n<v Speaker 1>Hi.\n";
+  for (const char* f : {"a/x.vtt", "a/y.vtt", "b/x.vtt", "c/x.vtt"}) write_file(dir.file(f), cue);
+  // In input order on standard output, each with its own map (c has none: the label stays).
+  auto r = run_in(dir.path, "convert --to txt a/x.vtt b/x.vtt c/x.vtt a/y.vtt");
+  CHECK(r.code == 0);
+  CHECK(r.out == "Ann: Hi.\nBob: Hi.\nSpeaker 1: Hi.\nAnn: Hi.\n");
+  r = run_in(dir.path, "convert --to txt --config b/vtt.toml a/x.vtt c/x.vtt");  // one file for all
+  CHECK(r.out == "Bob: Hi.\nBob: Hi.\n");
+  r = run_in(dir.path, "convert --to txt --no-config a/x.vtt b/x.vtt");
+  CHECK(r.out == "Speaker 1: Hi.\nSpeaker 1: Hi.\n");
+}
+
+TEST_CASE("config: a path that does not exist is an error", "[cli][config]") {
+  temp_dir dir;
+  const auto r = run_in(dir.path, "config missing/x.vtt");
+  CHECK(r.code == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err == "vtt: config: missing/x.vtt: no such file or folder\n");
+  CHECK(run_in(dir.path, "config -").code == 0);  // standard input: the current folder's
 }
 
 TEST_CASE("config: each kind of error names the file, line and column and exits 2", "[cli][config]") {

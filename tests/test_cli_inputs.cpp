@@ -80,6 +80,51 @@ TEST_CASE("a walk (-r) keeps every output under --out-dir, at a link's own place
   CHECK(read_file(d.file("o/sub/y.vtt")) == "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ann>One.\n");
 }
 
+TEST_CASE("--out-dir never writes through a link to a folder inside it", "[cli][inputs]") {
+  temp_dir d;
+  ::mkdir(d.file("in").c_str(), 0755);
+  ::mkdir(d.file("in/sub").c_str(), 0755);
+  ::mkdir(d.file("out").c_str(), 0755);
+  ::mkdir(d.file("outside").c_str(), 0755);
+  write_file(d.file("in/a.vtt"), one_cue);
+  write_file(d.file("in/sub/b.vtt"), one_cue);
+  REQUIRE(::symlink("../outside", d.file("out/sub").c_str()) == 0);
+  for (const std::string command : {"convert", "fmt"}) {
+    INFO(command);
+    const auto r = command == "convert"
+                       ? run_vtt({"convert", "-r", "--to", "srt", "--out-dir", d.file("out"), d.file("in")})
+                       : run_vtt({"fmt", "-r", "--out-dir", d.file("out"), d.file("in")});
+    CHECK(r.code == 1);
+    CHECK(r.err.find("refusing to write through the link " + d.file("out/sub") + ": outputs stay inside --out-dir") !=
+          std::string::npos);
+    CHECK(shell("test -z \"$(ls -A '" + d.file("outside") + "')\"") == 0);  // nothing written there
+  }
+  CHECK(exists(d.file("out/a.srt")));  // the other input is written
+}
+
+TEST_CASE("output that cannot be written is an error, a closed standard output is not", "[cli][inputs]") {
+  temp_dir d;
+  const std::string vtt = std::string("'") + VTT_PROGRAM + "'";
+  // Written through stdio: help, vtt rule, vtt config.
+  for (const std::string args : {"rule", "config", "--help", "rule W103"}) {
+    INFO(args);
+    CHECK(shell(vtt + " " + args + " > /dev/full 2>'" + d.file("err") + "'") == 1);
+    CHECK(read_file(d.file("err")) == "vtt: standard output: write failed: No space left on device\n");
+    shell("{ " + vtt + " " + args + " 2>/dev/null; echo $? >'" + d.file("code") + "'; } | head -c 1 >/dev/null");
+    CHECK(read_file(d.file("code")) == "0\n");  // a reader that stops early: quietly
+  }
+  // -o naming a pipe whose reader stops early: the output is not all written. (More than a
+  // pipe holds, so that the writer meets the closed end.)
+  std::string many = "WEBVTT\n\n";
+  for (int i = 0; i < 20000; ++i) many += "00:00:01.000 --> 00:00:02.000\nSome words of a cue.\n\n";
+  write_file(d.file("many.vtt"), many);
+  REQUIRE(::mkfifo(d.file("fifo").c_str(), 0600) == 0);
+  const int code = shell("(head -c 10 '" + d.file("fifo") + "' >/dev/null &); " + vtt + " convert --to srt -o '" +
+                         d.file("fifo") + "' '" + d.file("many.vtt") + "' 2>'" + d.file("err") + "'");
+  CHECK(code == 1);
+  CHECK(read_file(d.file("err")).find("fifo: write failed: Broken pipe") != std::string::npos);
+}
+
 TEST_CASE("a walk (-r) reports a folder it cannot read and goes on", "[cli][inputs]") {
   if (::geteuid() == 0) {
     WARN("skipped: root reads every folder");
@@ -175,6 +220,29 @@ TEST_CASE("out of memory: a message, exit 1, no file left behind", "[cli][output
   CHECK(code == 1);
   CHECK(read_file(d.file("err")).find("out of memory") != std::string::npos);
   CHECK(shell("test -z \"$(ls -A '" + d.file("out") + "')\"") == 0);
+}
+
+TEST_CASE("a file of NULs parsed on two threads stays within a bounded memory", "[cli][inputs]") {
+  // 4,000 cues of 1,000 NULs: one diagnostic per byte. Worker threads used to hold all of their
+  // chunks' diagnostics (140 MB in all, and a bad_alloc in a worker aborted the program); a
+  // chunk with more than a worker holds is now read by the in-order reader.
+  const temp_dir d;
+  const std::string vtt = std::string("'") + VTT_PROGRAM + "'";
+  if (shell("(ulimit -v 150000; " + vtt + " --version) >/dev/null 2>&1") != 0) {
+    WARN("skipped: the program does not start under this address space limit (sanitizer build)");
+    return;
+  }
+  const int made = shell(
+      "{ printf 'WEBVTT\\n\\n'; for i in $(seq 4000); do printf '00:00.000 --> 00:01.000\\n'; "
+      "head -c 1000 /dev/zero; printf '\\n\\n'; done; } > '" +
+      d.file("nul.vtt") + "'");
+  REQUIRE(made == 0);
+  const int code = shell("(ulimit -v 150000; " + vtt + " convert -j 2 --to srt '" + d.file("nul.vtt") +
+                         "' >/dev/null 2>'" + d.file("err") + "')");
+  CHECK(code == 0);
+  const auto err = read_file(d.file("err"));
+  CHECK(err.find("out of memory") == std::string::npos);
+  CHECK(err.find("3999980 more E006") != std::string::npos);  // the rest counted, not shown
 }
 
 TEST_CASE("endless input: /dev/zero as input or as --map-file ends with a message", "[cli][inputs]") {

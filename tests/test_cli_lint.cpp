@@ -410,11 +410,17 @@ TEST_CASE("lint --format sarif: one log for all the files, exit codes as ever, n
   const auto e003 = r.out.find("{\"ruleId\": \"E003\", \"ruleIndex\": 2, \"level\": \"error\"");
   CHECK(w102 != std::string::npos);
   CHECK(w102 < e003);  // input order
-  CHECK(r.out.find("{\"uri\": \"" + dir.file("b.vtt") + "\"}, \"region\": {\"startLine\": 3, \"startColumn\": 1}") !=
-        std::string::npos);
+  CHECK(r.out.find("{\"uri\": \"file://" + dir.file("b.vtt") +
+                   "\"}, \"region\": {\"startLine\": 3, \"startColumn\": 1}") != std::string::npos);
   const auto dash = run_vtt({"lint", "--format", "sarif"}, two_warnings);
   CHECK(dash.code == 0);
   CHECK(count(dash.out, "{\"uri\": \"stdin\"}") == 2);
+  CHECK(count(dash.out, "\"executionSuccessful\": true") == 1);
+  // An input that cannot be read: the log says the run failed, not just "no results".
+  const auto missing = run_vtt({"lint", "--format", "sarif", dir.file("a.vtt"), dir.file("nope.vtt")});
+  CHECK(missing.code == 2);
+  CHECK(count(missing.out, "\"executionSuccessful\": false") == 1);
+  CHECK(missing.out.find("\"1 input could not be read\"") != std::string::npos);
 }
 
 // --- rule: a rule's documentation, the list of rules ---------------------------------------
@@ -478,6 +484,22 @@ TEST_CASE("rule: every rule with id, name, severity, profile and summary", "[cli
   CHECK(list[9] == "W103  short-hours           warning   default     hours written with fewer than two digits");
   CHECK(list.back() ==
         "T302  inconsistent-speaker  warning   transcript  speaker labels that differ only in case or white space");
+}
+
+TEST_CASE("rule: a family letter or id prefix lists its rules", "[cli][rule]") {
+  const auto all = lines(run_vtt({"rule"}).out);
+  for (const std::string prefix : {"T", "s20", "W1"}) {
+    const auto r = run_vtt({"rule", prefix});
+    INFO(prefix);
+    CHECK(r.code == 0);
+    // The header, then exactly the lines of the full list whose id starts with the prefix.
+    std::vector<std::string> expected{all[0]};
+    for (std::size_t i = 1; i < all.size(); ++i)
+      if (all[i].size() > prefix.size() && Catch::toLower(all[i].substr(0, prefix.size())) == Catch::toLower(prefix))
+        expected.push_back(all[i]);
+    CHECK(expected.size() >= 3);
+    CHECK(lines(r.out) == expected);
+  }
 }
 
 TEST_CASE("rule: an unknown rule is a usage error naming the closest", "[cli][rule]") {

@@ -153,6 +153,19 @@ TEST_CASE("speaker prefixes: Zoom turns stay apart in merge", "[cli][prefix]") {
         "Andrew Knight: Hi.\n\nMaria Lopez: Hello.\n\nAndrew Knight: Shall we?\n");
 }
 
+TEST_CASE("speaker prefixes: --prefix-pattern on a cue of 200,000 characters", "[cli][prefix]") {
+  // The pattern walks every character up to a ':' there is none of; std::regex recursed once per
+  // character and overflowed the stack (a crash from 20,000 characters on).
+  std::string words;
+  for (int i = 0; i < 40000; ++i) words += "word ";
+  const auto r = run_vtt(
+      {"convert", "--prefix-pattern", "^([^:]+):", "--to", "txt"},
+      "WEBVTT\n\n00:00:00.000 --> 00:00:09.000\n" + words + "\n\n00:00:10.000 --> 00:00:11.000\nAnn: hi\n");
+  CHECK(r.code == 0);
+  CHECK(r.out.size() > words.size());
+  CHECK(r.out.find("Ann: hi") != std::string::npos);
+}
+
 TEST_CASE("speaker prefixes: --speaker-names and --prefix-pattern turn prefixes on", "[cli][prefix]") {
   const std::string text = "WEBVTT\n\n00:01.000 --> 00:02.000\njsmith: hi\n\n00:02.000 --> 00:03.000\nNote: hi\n";
   CHECK(run_vtt({"convert", "--speaker-names", "jsmith", "--to", "txt"}, text).out == "jsmith: hi Note: hi\n");

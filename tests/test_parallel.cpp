@@ -182,6 +182,17 @@ TEST_CASE("an input without blank lines is read on by one parser, with the same 
   require_same("WEBVTT\n00:01.000 --> 00:02.000\none\n00:03.000 --> 00:04.000\ntwo", 4, 8);
 }
 
+TEST_CASE("a chunk with more diagnostics than a worker holds is read on in order, the same", "[parse][parallel]") {
+  // 5,000 NULs in one cue: 5,000 diagnostics, more than the 4,096 a worker holds for a chunk.
+  std::string input = "WEBVTT\n\n";
+  for (int i = 0; i < 30; ++i)
+    input += "00:0" + std::to_string(i % 10) + ".000 --> 00:09.000\ncue " + std::to_string(i) + "\n\n";
+  input += "00:10.000 --> 00:11.000\n" + std::string(5000, '\0') + "\n\n";
+  for (int i = 0; i < 30; ++i) input += "00:12.000 --> 00:13.000\n<b>after " + std::to_string(i) + "\n\n";
+  require_same(input, 64, 1 << 20);
+  require_same(input, 1 << 20, 1 << 20);  // in the first chunk, header included
+}
+
 TEST_CASE("threads: no signature, empty input and the bundled samples", "[parse][parallel]") {
   require_same("", 1, 8);
   require_same("not a caption file\n\n00:01.000 --> 00:02.000\ntext\n", 1, 8);

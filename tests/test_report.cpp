@@ -370,6 +370,7 @@ TEST_CASE("report sarif: file names as URI references, standard input as stdin",
     return out.substr(at, out.find('"', at) - at);
   };
   CHECK(uri("subs/talk.vtt") == "subs/talk.vtt");
+  CHECK(uri("/srv/my talk.vtt") == "file:///srv/my%20talk.vtt");  // absolute: a file URI
   CHECK(uri("-") == "stdin");
   CHECK(uri("./my talk.vtt") == "./my%20talk.vtt");
   CHECK(uri("c:d#1?.vtt") == "c%3Ad%231%3F.vtt");  // no scheme, fragment or query by mistake
@@ -397,13 +398,26 @@ TEST_CASE("report sarif: one log, the tool and its rules first, then the results
   const auto results = out.find("\"results\": [\n        {\"ruleId\": \"W103\"");
   REQUIRE(results != std::string::npos);
   CHECK(out.find("}]},\n        {\"ruleId\": \"E003\"", results) != std::string::npos);
-  CHECK(out.ends_with("}]}\n      ]\n    }\n  ]\n}\n"));
+  CHECK(out.ends_with("}]}\n      ],\n      \"invocations\": [{\"executionSuccessful\": true}]\n    }\n  ]\n}\n"));
 
   std::string none;
   vttkit::string_sink empty_sink{none};
   vttkit::report_writer empty{empty_sink, vttkit::report_format::sarif};
   CHECK(empty.finish());
-  CHECK(none.ends_with("\"results\": [\n      ]\n    }\n  ]\n}\n"));
+  CHECK(none.ends_with(
+      "\"results\": [\n      ],\n      \"invocations\": [{\"executionSuccessful\": true}]\n    }\n  ]\n}\n"));
+}
+
+TEST_CASE("report sarif: a run with unread inputs is recorded as unsuccessful", "[report][sarif]") {
+  // Empty results of a run that could not read its inputs must not read as a clean run.
+  std::string out;
+  vttkit::string_sink sink{out};
+  vttkit::report_writer w{sink, vttkit::report_format::sarif};
+  CHECK(w.finish(2));
+  CHECK(
+      out.ends_with("\"results\": [\n      ],\n      \"invocations\": [{\"executionSuccessful\": false, "
+                    "\"toolExecutionNotifications\": [{\"level\": \"error\", \"message\": {\"text\": \"2 inputs "
+                    "could not be read\"}}]}]\n    }\n  ]\n}\n"));
 }
 
 TEST_CASE("report gitlab: one code quality issue per finding, in one array", "[report][gitlab]") {

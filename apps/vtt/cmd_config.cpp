@@ -1,6 +1,7 @@
 // vtt config: the settings in effect for a path, and where each comes from.
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
@@ -8,6 +9,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <vttkit/lint.hpp>
+#include <vttkit/report.hpp>
 #include <vttkit/transform.hpp>
 
 #include "cli_io.hpp"
@@ -88,6 +90,11 @@ std::string value_text(const config_key& k, const config_value& v) {
 int run(const config_cli_options& opt) {
   config cfg;
   std::string error;
+  std::error_code ec;
+  if (opt.path != "-" && !std::filesystem::exists(opt.path, ec)) {  // a typo would show the defaults
+    std::fprintf(stderr, "vtt: config: %s: no such file or folder\n", vttkit::display_name(opt.path).c_str());
+    return exit_usage;
+  }
   if (!config_for(opt.choice, opt.path, cfg, error)) {
     std::fprintf(stderr, "%s\n", error.c_str());
     return exit_usage;
@@ -114,7 +121,7 @@ command setup_config(CLI::App& app) {
   cmd->footer(
       "Examples:\n"
       "  vtt config\n"
-      "  vtt config legacy/talk.vtt\n\n"
+      "  vtt config subs/a.vtt\n\n"
       "Exit codes: 0 success, 2 a bad configuration file or usage error.");
   return {cmd, [opt] { return run(*opt); }};
 }

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <functional>
 #include <limits>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -331,8 +332,8 @@ int convert_with(vttkit::reader& reader, const run_plan& plan, const input_file&
   vttkit::byte_sink& sink = shared ? static_cast<vttkit::byte_sink&>(*shared) : out.sink();
   pipeline_notes notes;
   if (!transform_into(reader, plan, sink, progress, notes)) {
-    if (plan.ordered ? plan.ordered->broken_pipe() : out.broken_pipe())
-      return exit_output_closed;  // `vtt convert big.vtt | head`: stop quietly
+    if (plan.ordered ? plan.ordered->broken_pipe() : out.broken_pipe() && out_path == "-")
+      return exit_output_closed;  // `vtt convert big.vtt | head`: stop quietly (-o FIFO: an error)
     msg.line(fmt::format("vtt: {}: write failed: {}",
                          out_path == "-" ? "standard output" : vttkit::display_name(out_path), sink.error()));
     return exit_findings;
@@ -445,12 +446,12 @@ struct done_guard {
   }
 };
 
-/// Takes the speaker map and the merge or stitch limits of the configuration file of the
-/// first input (docs/config.md) where no flag gives them. False when the file is bad.
-bool apply_config(convert_options& opt, messages& msg) {
+/// Takes the speaker map and the merge or stitch limits of the configuration file `path`
+/// (docs/config.md; empty: none) where no flag gives them. False when the file is bad.
+bool apply_config(convert_options& opt, const std::string& path, messages& msg) {
   config cfg;
   std::string error;
-  if (!config_for(opt.config, opt.inputs.empty() ? std::string("-") : opt.inputs.front(), cfg, error)) {
+  if (!path.empty() && !load_config(path, cfg, error)) {
     msg.line(error);
     return false;
   }
@@ -473,15 +474,36 @@ bool apply_config(convert_options& opt, messages& msg) {
   return true;
 }
 
+/// The plan of each input: its configuration file's settings under the flags, one plan per
+/// file (a folder's inputs share the file found for the first of them). False after a message.
+bool plan_inputs(const convert_options& opt, const std::vector<input_file>& inputs,
+                 std::map<std::string, run_plan>& plans, std::vector<run_plan*>& plan_of, messages& msg) {
+  messages silent;  // the flags' warnings are said for the first plan only
+  silent.quiet = true;
+  std::map<std::string, std::string, std::less<>> config_of_folder;
+  for (const auto& in : inputs) {
+    const auto folder = in.is_stdin() ? std::string() : std::filesystem::path(in.path).parent_path().string();
+    auto known = config_of_folder.find(folder);
+    if (known == config_of_folder.end())
+      known = config_of_folder.emplace(folder, config_path(opt.config, in.path)).first;
+    auto it = plans.find(known->second);
+    if (it == plans.end()) {
+      auto with_file = opt;
+      if (!apply_config(with_file, known->second, msg)) return false;
+      auto& m = plans.empty() ? msg : silent;
+      it = plans.emplace(known->second, run_plan{}).first;
+      if (!make_plan(with_file, it->second, m)) return false;
+    }
+    plan_of.push_back(&it->second);
+  }
+  return true;
+}
+
 /// Checks the flags, expands the inputs and runs every file.
-int run(const convert_options& given_opt) {
+int run(const convert_options& opt) {
   static messages msg;
-  msg.quiet = given_opt.quiet;
-  msg.style.color = use_color(given_opt.color, 2);
-  auto opt = given_opt;
-  if (!apply_config(opt, msg)) return exit_usage;
-  run_plan plan;
-  if (!make_plan(opt, plan, msg)) return exit_usage;
+  msg.quiet = opt.quiet;
+  msg.style.color = use_color(opt.color, 2);
   bool bad_input_arg = false;
   const auto inputs = expand_inputs(opt.inputs, opt.recursive, subtitle_files, [&](const std::string& e) {
     msg.line("vtt: " + e);
@@ -499,17 +521,22 @@ int run(const convert_options& given_opt) {
     msg.line(same);
     return exit_usage;
   }
+  std::map<std::string, run_plan> plans;
+  std::vector<run_plan*> plan_of;
+  if (!plan_inputs(opt, inputs, plans, plan_of, msg)) return exit_usage;
+  auto& plan = *plan_of.front();  // what every plan shares: the flags'
   msg.stdin_hint(inputs, opt.from == vttkit::input_format::srt ? "SubRip" : "WebVTT");
   // Two inputs that would write the same output: the second is an error.
   const auto clash = plan.outputs.clashes(inputs);
+  for (auto& [path, p] : plans) p.outputs = plan.outputs;  // the output names clashes() chose
   const file_identities ids{inputs};
   const bool several = inputs.size() > 1;
   const bool progress = !opt.quiet && several && ::isatty(2);
   std::optional<ordered_output> shared;
   if (several && opt.output.empty() && opt.out_dir.empty()) {
-    shared.emplace(inputs.size(),
-                   json_documents(opt) ? ordered_output::joining::json_array : ordered_output::joining::concatenate);
-    plan.ordered = &*shared;
+    shared.emplace(inputs.size(), json_documents(plan.opt) ? ordered_output::joining::json_array
+                                                           : ordered_output::joining::concatenate);
+    for (auto& [path, p] : plans) p.ordered = &*shared;
   }
   std::atomic<std::size_t> failed{0};
   int code = run_jobs(inputs.size(), opt.jobs, progress ? &msg : nullptr, [&](std::size_t i) {
@@ -520,7 +547,7 @@ int run(const convert_options& given_opt) {
       ++failed;
       return int{exit_findings};
     }
-    const int one = run_one(plan, inputs, ids, i, !several, msg);
+    const int one = run_one(*plan_of[i], inputs, ids, i, !several, msg);
     if (one != exit_ok && one != exit_output_closed) ++failed;
     return one;
   });

@@ -40,6 +40,7 @@ struct lint_cli_options {
   std::vector<std::string> ignore;
   std::string profile = "default";
   bool strict = false;
+  bool no_strict = false;  ///< --no-strict: a config file's lint.strict = true undone
   std::size_t max_line_length = 42;
   std::size_t max_lines = 2;
   double max_cps = 20.0;
@@ -54,6 +55,7 @@ struct lint_cli_options {
   /// Whether the flag of config key `key` was given on the command line.
   [[nodiscard]] bool given(std::string_view key) const {
     const auto it = flags.find(key);
+    if (key == "lint.strict" && no_strict) return true;
     return it != flags.end() && it->second->count() > 0;
   }
 };
@@ -91,9 +93,9 @@ class lint_output {
   void write(std::size_t index, std::string_view bytes) { ordered_.write(index, bytes); }
   /// File `index` has no more output.
   void done(std::size_t index) { ordered_.done(index); }
-  /// Closes the report (the JSON array); call after the workers.
-  void finish() {
-    if (!ordered_.failed()) finished_ok_ = report_.finish();
+  /// Closes the report (the JSON array; SARIF: whether `unread` inputs failed); call after the workers.
+  void finish(std::size_t unread) {
+    if (!ordered_.failed()) finished_ok_ = report_.finish(unread);
   }
 
   [[nodiscard]] bool failed() noexcept { return ordered_.failed() || !finished_ok_; }
@@ -232,9 +234,7 @@ bool settings_per_input(const lint_cli_options& opt, const std::vector<input_fil
   std::map<std::string, config> loaded;
   std::string error;
   for (const auto& in : inputs) {
-    const auto path = opt.config.none           ? std::string()
-                      : opt.config.file.empty() ? find_config(in.path)
-                                                : opt.config.file;
+    const auto path = config_path(opt.config, in.path);
     auto it = loaded.find(path);
     if (it == loaded.end()) {
       it = loaded.emplace(path, config{}).first;
@@ -262,11 +262,12 @@ int run(const lint_cli_options& opt) {
   finding_look look{format, {.color = use_color(opt.color, 1), .source = wanted(opt.show_source, 1)}};
   if (look.text.source) look.text.width = source_width();
 
-  bool bad_input_arg = false;
+  std::size_t bad_input_args = 0;
   const auto inputs = expand_inputs(opt.inputs, opt.recursive, webvtt_only, [&](const std::string& e) {
     msg.line("vtt: " + e);
-    bad_input_arg = true;
+    ++bad_input_args;
   });
+  const bool bad_input_arg = bad_input_args > 0;
   std::vector<vttkit::lint_options> options;
   std::vector<bool> strict;
   if (!settings_per_input(opt, inputs, options, strict, msg)) return exit_usage;
@@ -282,7 +283,8 @@ int run(const lint_cli_options& opt) {
     return out.closed() ? int{exit_output_closed} : one;
   });
   if (out.closed()) return exit_output_closed;
-  out.finish();
+  // A missing folder or file argument was not read either.
+  out.finish(sum.unreadable.load() + bad_input_args);
   if (out.closed()) return exit_output_closed;
   if (out.failed()) {
     msg.line(fmt::format("vtt: standard output: write failed: {}", out.error()));
@@ -342,7 +344,9 @@ command setup_lint(CLI::App& app) {
                               ->type_name("NAME")
                               ->check(CLI::IsMember(names_of(vttkit::lint_profiles())))
                               ->capture_default_str();
-  flags["lint.strict"] = cmd->add_flag("--strict", opt->strict, "Warnings fail too (exit 1)");
+  auto* strict = cmd->add_flag("--strict", opt->strict, "Warnings fail too (exit 1)");
+  flags["lint.strict"] = strict;
+  cmd->add_flag("--no-strict", opt->no_strict, "Warnings do not fail, whatever the config file says")->excludes(strict);
   add_color_flag(*cmd, opt->color);
   add_choice(*cmd, "--show-source", opt->show_source, std::span<const when_info>(when_choices), &when_info::when,
              "Under each text finding, its source line with a caret under the column: auto (when findings go to "

@@ -24,14 +24,15 @@ std::string_view profile_of(vttkit::rule r) {
   return "none";
 }
 
-/// Every rule: id, name, severity, profile and summary, one per line under a header.
-std::string rule_list() {
+/// The rules of `shown`: id, name, severity, profile and summary, one per line under a header.
+std::string rule_list(const vttkit::rule_set& shown) {
   std::size_t width = 4;
   for (const auto& r : vttkit::all_rules()) width = std::max(width, r.name.size());
   std::string out = fmt::format("{:<6}{:<{}}  {:<10}{:<12}{}\n", "ID", "NAME", width, "SEVERITY", "PROFILE", "SUMMARY");
   for (const auto& r : vttkit::all_rules())
-    out += fmt::format("{:<6}{:<{}}  {:<10}{:<12}{}\n", r.id, r.name, width, vttkit::to_string(r.severity),
-                       profile_of(r.rule), r.summary);
+    if (shown.contains(r.rule))
+      out += fmt::format("{:<6}{:<{}}  {:<10}{:<12}{}\n", r.id, r.name, width, vttkit::to_string(r.severity),
+                         profile_of(r.rule), r.summary);
   return out;
 }
 
@@ -47,11 +48,18 @@ std::string rule_page(vttkit::rule rule) {
 
 int run(const std::string& wanted) {
   if (wanted.empty()) {
-    std::fputs(rule_list().c_str(), stdout);
+    vttkit::rule_set all;
+    for (const auto& r : vttkit::all_rules()) all.add(r.rule);
+    std::fputs(rule_list(all).c_str(), stdout);
     return exit_ok;
   }
   if (const auto rule = vttkit::find_rule(wanted)) {
     std::fputs(rule_page(*rule).c_str(), stdout);
+    return exit_ok;
+  }
+  // A family or prefix, as --select takes them ("W", "S20"): the list of its rules.
+  if (const auto family = vttkit::rules_matching(wanted)) {
+    std::fputs(rule_list(*family).c_str(), stdout);
     return exit_ok;
   }
   std::vector<std::string_view> names;
@@ -71,12 +79,15 @@ int run(const std::string& wanted) {
 command setup_rule(CLI::App& app) {
   auto wanted = std::make_shared<std::string>();
   auto* cmd = app.add_subcommand("rule", "Show a lint rule's documentation, or list the rules: vtt rule [ID|NAME]");
-  cmd->add_option("rule", *wanted, "A rule's id (W103) or name (short-hours), any case; none: list every rule")
+  cmd->add_option("rule", *wanted,
+                  "A rule's id (W103) or name (short-hours), any case; a family or prefix (W, S20): list its rules; "
+                  "none: list every rule")
       ->type_name("ID|NAME");
   cmd->footer(
       "Examples:\n"
       "  vtt rule\n"
       "  vtt rule W103\n"
+      "  vtt rule T\n"
       "  vtt rule short-hours\n\n"
       "Exit codes: 0 success, 2 unknown rule.");
   return {cmd, [wanted] { return run(*wanted); }};

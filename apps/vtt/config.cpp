@@ -230,10 +230,14 @@ bool load_config(const std::string& path, config& out, std::string& error) {
   }
 }
 
+std::string config_path(const config_choice& choice, const std::string& input) {
+  if (choice.none) return {};
+  return choice.file.empty() ? find_config(input) : choice.file;
+}
+
 bool config_for(const config_choice& choice, const std::string& input, config& out, std::string& error) {
   out = config{};
-  if (choice.none) return true;
-  const auto path = choice.file.empty() ? find_config(input) : choice.file;
+  const auto path = config_path(choice, input);
   return path.empty() || load_config(path, out, error);
 }
 

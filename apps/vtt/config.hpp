@@ -73,6 +73,10 @@ std::string find_config(const std::string& input);
 /// `error` as "FILE:LINE:COL: error: ...".
 bool load_config(const std::string& path, config& out, std::string& error);
 
+/// The file whose settings apply to `input` as `choice` says: the named file, the one found,
+/// or empty (--no-config, or none found).
+std::string config_path(const config_choice& choice, const std::string& input);
+
 /// The config for `input` as `choice` says: none, the named file, or the one found.
 bool config_for(const config_choice& choice, const std::string& input, config& out, std::string& error);
 

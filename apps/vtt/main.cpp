@@ -4,6 +4,7 @@
 #include <array>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -63,9 +64,16 @@ void occupy_standard_descriptors() {
   }
 }
 
-}  // namespace
+/// What standard output could not take through stdio (help, `vtt rule`, `vtt config` into a
+/// full disk) is an error, as the commands' own writes are; a reader that closed it is not.
+int finish_standard_output(int code) {
+  if (std::fflush(stdout) == 0 && std::ferror(stdout) == 0) return code;
+  if (errno == EPIPE) return code;
+  std::fprintf(stderr, "vtt: standard output: write failed: %s\n", std::strerror(errno));
+  return std::max(code, int{vtt::exit_findings});
+}
 
-int main(int argc, char** argv) {
+int run_program(int argc, char** argv) {
   occupy_standard_descriptors();
   // A closed standard output shows up as EPIPE on write, which the commands report as
   // exit_output_closed: they stop, and the program ends quietly.
@@ -122,6 +130,9 @@ int main(int argc, char** argv) {
   for (const auto& c : commands) {
     if (c.app->parsed()) code = c.run();
   }
-  std::fflush(stdout);
   return code == vtt::exit_output_closed ? vtt::exit_ok : code;
 }
+
+}  // namespace
+
+int main(int argc, char** argv) { return finish_standard_output(run_program(argc, argv)); }

@@ -301,7 +301,23 @@ bool output_plan::make_folder(const std::string& path, std::string& error) const
   if (out_dir.empty()) return true;
   const fs::path folder = fs::path(path).parent_path();
   std::error_code ec;
-  fs::create_directories(folder, ec);
+  fs::create_directories(out_dir, ec);  // DIR itself may be a link: the user named it
+  // The folders below DIR one by one, never through a link (one to a folder outside DIR would
+  // take the outputs there).
+  fs::path at = out_dir;
+  for (const auto& part : folder.lexically_relative(out_dir)) {
+    if (ec) break;
+    if (part == ".") continue;
+    at /= part;
+    struct stat st {};
+    if (::lstat(at.c_str(), &st) == 0) {
+      if (!S_ISLNK(st.st_mode)) continue;
+      error = fmt::format("refusing to write through the link {}: outputs stay inside --out-dir",
+                          vttkit::display_name(at.string()));
+      return false;
+    }
+    if (::mkdir(at.c_str(), 0777) != 0 && errno != EEXIST) ec = std::error_code(errno, std::generic_category());
+  }
   if (!ec) return true;
   error = fmt::format("cannot create the folder {}: {}", vttkit::display_name(folder.string()), ec.message());
   return false;

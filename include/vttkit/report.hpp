@@ -192,9 +192,11 @@ class report_writer {
   /// Adds findings rendered by `render`, in the order they are to appear.
   bool add_rendered(std::string_view rendered);
   /// Writes what is buffered and closes the output (`[]` for a JSON or GitLab report without findings,
-  /// a SARIF log with an empty `results` array).
+  /// a SARIF log with an empty `results` array). `unread`: inputs that could not be read; a SARIF
+  /// log records the run's `invocations`, unsuccessful with a notification when there were any,
+  /// so that a consumer does not take a failed run's empty results for a clean one.
   /// False when writing failed. Call once.
-  bool finish();
+  bool finish(std::size_t unread = 0);
 
   /// Whether any finding was added.
   [[nodiscard]] bool empty() const noexcept { return empty_; }

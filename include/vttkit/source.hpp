@@ -30,6 +30,9 @@ class byte_source {
   /// The reader is done with the bytes of that view before `upto`: a mapped file gives their
   /// memory back (the reader's memory then stays bounded however large the file). Optional.
   virtual void release(const char* upto) noexcept { (void)upto; }
+  /// How far readers of a view let their done-with bytes run before calling `release`: the
+  /// input's share of a reader's memory (a few hundred calls per 100 MB, too few to cost).
+  static constexpr std::size_t release_step = std::size_t{1} << 20;
   /// The reader is about to read the bytes of that view up to `upto`: a mapped file maps
   /// their pages ahead in one call instead of one page fault at a time. Optional.
   virtual void prepare(const char* upto) noexcept { (void)upto; }

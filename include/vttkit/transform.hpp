@@ -69,8 +69,9 @@ class prefix_rules {
   /// `--prefix-pattern REGEX` (ECMAScript syntax): matched at the start of a cue's text; its
   /// first group (else the whole match, without a final `:`) is the speaker, and the match and
   /// the white space after it leave the text. False, with a message in `error`, when the
-  /// pattern does not compile.
+  /// pattern does not compile. The pattern sees the first `pattern_input` bytes of the text.
   bool set_pattern(std::string_view regex, std::string& error);
+  static constexpr std::size_t pattern_input = 256;
   /// A given name followed by `: ` at the start of `text`: the bytes to remove (the name, the
   /// colon and the white space after it) and the name as written; 0 when there is none.
   [[nodiscard]] std::size_t match_listed(std::string_view text, std::string& name) const;

@@ -17,7 +17,6 @@ namespace {
 
 constexpr std::size_t first_chunk = std::size_t{1} << 16;   // small files need no more
 constexpr std::size_t max_chunk = std::size_t{1} << 20;     // large files read 1 MiB at a time
-constexpr std::size_t release_step = std::size_t{4} << 20;  // read in place: memory given back 4 MiB at a time
 constexpr std::size_t prepare_step = std::size_t{1} << 20;  // and mapped ahead 1 MiB at a time
 constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
@@ -120,7 +119,7 @@ void line_reader::load_masks(std::size_t block) noexcept {
 }
 
 void line_reader::look_ahead() noexcept {
-  if (last_begin_ - released_ >= release_step) {
+  if (last_begin_ - released_ >= byte_source::release_step) {
     source_->release(data_ + last_begin_);  // the lines before this one are done with
     released_ = last_begin_;
   }

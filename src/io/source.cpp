@@ -78,8 +78,8 @@ std::ptrdiff_t mapped_file_source::read(char* data, std::size_t size) {
   const auto n = std::min(size, size_ - position_);
   if (n > 0) std::memcpy(data, map_ + position_, n);
   position_ += n;
-  // Copied out: the pages behind can go (a few MiB at a time, as the parsers give them back).
-  if (position_ - released_ >= (std::size_t{4} << 20)) release(map_ + position_);
+  // Copied out: the pages behind can go (a step at a time, as the parsers give them back).
+  if (position_ - released_ >= release_step) release(map_ + position_);
   return static_cast<std::ptrdiff_t>(n);
 }
 

@@ -13,9 +13,8 @@ namespace vttkit::detail {
 namespace {
 
 constexpr std::size_t buffer_size = std::size_t{1} << 16;
-constexpr std::size_t marker_room = 8;                      // out_ always has room for the invalid-input marker
-constexpr std::size_t release_step = std::size_t{4} << 20;  // in place: memory given back 4 MiB at a time
-constexpr char invalid_marker = '\xFF';                     // never UTF-8: the line reader reports it
+constexpr std::size_t marker_room = 8;   // out_ always has room for the invalid-input marker
+constexpr char invalid_marker = '\xFF';  // never UTF-8: the line reader reports it
 const auto no_conversion = reinterpret_cast<iconv_t>(-1);
 
 /// Bytes per code unit: what an invalid sequence skips.
@@ -113,7 +112,7 @@ void transcoding_source::convert() {
     converted_ += used;
     if (in_) in_begin_ += used;
     else view_.remove_prefix(used);
-    if (owner_ && converted_ - released_ >= release_step) {
+    if (owner_ && converted_ - released_ >= byte_source::release_step) {
       owner_->release(view_.data());
       released_ = converted_;
     }

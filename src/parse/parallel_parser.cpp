@@ -8,6 +8,7 @@
 #include <cstring>
 #include <system_error>
 #include <mutex>
+#include <new>
 #include <optional>
 #include <thread>
 #include <utility>
@@ -24,8 +25,10 @@ constexpr std::size_t default_chunk_target = std::size_t{1} << 18;  // about 2,5
                                                                     // and its cues stay in the core's L2 cache
 constexpr std::size_t default_chunk_limit = std::size_t{8} << 20;   // no blank line this far: read on sequentially
 std::atomic<std::size_t> chunk_target{default_chunk_target};
-constexpr std::size_t release_step = std::size_t{4} << 20;  // read in place: memory given back 4 MiB at a time
 std::atomic<std::size_t> chunk_limit{default_chunk_limit};
+// Diagnostics a worker holds for its chunk: a chunk with more (a NUL in every byte, say) is read
+// again by the consumer as the sequential tail, which passes them on as they come.
+constexpr std::size_t most_held_diagnostics = 4096;
 
 /// A diagnostic and the number of its chunk's items produced before it.
 struct held_diagnostic {
@@ -66,6 +69,8 @@ struct chunk_result {
   header head;                                        // the first chunk only
   bool signature = false;                             // the first chunk only
   bool tail = false;           // not parsed: the input goes on without a blank line; read sequentially
+  bool overflow = false;       // more diagnostics than a worker holds: read again sequentially
+  bool out_of_memory = false;  // the worker's allocation failed: the consumer throws std::bad_alloc
   std::size_t limit_line = 0;  // the chunk's line where a line or block over the limit stopped it
 
   void clear() {
@@ -74,6 +79,7 @@ struct chunk_result {
     blocks.clear();
     diagnostics.clear();
     header_diagnostics = lines = errors = bytes = guess_line = limit_line = 0;
+    overflow = out_of_memory = false;
     end_state = {};
     decoding = text_decoding::undecided;
     signature = tail = false;
@@ -185,6 +191,7 @@ struct parallel_parser::impl {
         start_decoding(lines.decoding()),
         slots(threads + 2),
         uncut(input),
+        input_end(input.data() + input.size()),
         decoding(lines.decoding()),
         encoding(lines.encoding()) {
     want_diagnostics = static_cast<bool>(options.on_diagnostic);
@@ -215,6 +222,7 @@ struct parallel_parser::impl {
   std::mutex m;
   std::condition_variable cv;
   std::string_view uncut;       // the input after the last cut
+  const char* input_end;        // the end of the whole input
   std::size_t next_seq = 0;     // the next chunk to cut
   std::size_t consume_seq = 0;  // the next chunk to hand out
   bool input_done = false;      // no chunk left to cut (end of input, a tail, or no signature)
@@ -291,7 +299,12 @@ struct parallel_parser::impl {
     }
     auto start = fixed ? *fixed : serial_state;
     lock.unlock();
-    parse(s.input, first, std::move(start), s.result, start_decoding);
+    try {
+      parse(s.input, first, std::move(start), s.result, start_decoding);
+    } catch (const std::bad_alloc&) {  // thrown on in the consumer's thread, where a caller can catch it
+      s.result.clear();
+      s.result.out_of_memory = true;
+    }
     lock.lock();
     s.state = slot::status::done;
     if (first && !s.result.signature) input_done = true;  // E001: nothing more is parsed
@@ -338,7 +351,10 @@ struct parallel_parser::impl {
              text_decoding decoding_in) const {
     diagnostic_sink sink;
     if (want_diagnostics) {
-      sink = [&r](const diagnostic& d) { r.diagnostics.push_back({d, r.cues.size() + r.blocks.size()}); };
+      sink = [&r](const diagnostic& d) {
+        if (r.diagnostics.size() < most_held_diagnostics) r.diagnostics.push_back({d, r.cues.size() + r.blocks.size()});
+        else r.overflow = true;
+      };
     }
     // The parse's own objects, in one heap block per chunk (see docs/performance.md: a worker
     // thread parsing at half speed, which depended on memory and code layout).
@@ -363,6 +379,7 @@ struct parallel_parser::impl {
       while (parser.next(kind, st->c, st->b)) {
         if (kind == item_kind::cue) r.pack(st->c, parser.simple_voice());
         else r.blocks.push_back({std::move(st->b), r.cues.size()});
+        if (r.overflow) break;  // read again by the consumer: the rest would be thrown away
       }
     }
     r.end_state = parser.current_state();
@@ -441,20 +458,33 @@ struct parallel_parser::impl {
     current = s;
     cue_at = block_at = diagnostic_at = 0;
     if (!s) return false;
+    if (s->result.out_of_memory) throw std::bad_alloc();
     settle_decoding(*s);
+    if (s->result.overflow) read_rest_in_order(*s);
     errors += s->result.errors;
     bytes_done += s->result.tail ? 0 : s->result.bytes;
     if (s->result.tail) start_tail(*s);
     if (!s->result.tail) {
       // Give back the memory of the chunks handed out before this one.
       if (!released) released = s->input.data();
-      if (static_cast<std::size_t>(s->input.data() - released) >= release_step) {
+      if (static_cast<std::size_t>(s->input.data() - released) >= byte_source::release_step) {
         std::lock_guard lock{m};  // the cutting thread calls source.prepare under it
         source.release(s->input.data());
         released = s->input.data();
       }
     }
     return true;
+  }
+
+  /// A chunk with more diagnostics than a worker holds: it and all the input after it are read
+  /// by the sequential tail, whose diagnostics go straight to the caller; the workers stop.
+  void read_rest_in_order(slot& s) {
+    std::lock_guard lock{m};
+    input_done = true;
+    uncut = {};
+    s.input = {s.input.data(), static_cast<std::size_t>(input_end - s.input.data())};
+    s.result.clear();
+    s.result.tail = true;
   }
 
   void start_tail(slot& s) {

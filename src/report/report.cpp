@@ -255,14 +255,15 @@ constexpr std::string_view sarif_results_indent = "\n        ";
 
 /// A file name as a SARIF artifact URI: a relative reference, path as given, with every byte
 /// outside the unreserved characters, `/` and the harmless sub-delimiters percent-encoded (a
-/// `:` too, which would otherwise read as a scheme). Standard input is `stdin`.
+/// `:` too, which would otherwise read as a scheme); an absolute path as a `file://` URI, as
+/// SARIF consumers (GitHub code scanning) expect. Standard input is `stdin`.
 void append_artifact_uri(std::string& out, std::string_view file) {
   if (file == "-") {
     detail::append_json_string(out, "stdin");
     return;
   }
   static constexpr char hex[] = "0123456789ABCDEF";
-  std::string uri;
+  std::string uri = file.starts_with('/') ? "file://" : "";
   for (const char ch : file) {
     const auto c = static_cast<unsigned char>(ch);
     if (detail::is_alnum(ch) || std::string_view{"-._~/!$&'()*+,;=@"}.find(ch) != std::string_view::npos) {
@@ -318,7 +319,19 @@ void append_sarif_head(std::string& out) {
       "      \"results\": [";
 }
 
-constexpr std::string_view sarif_tail = "\n      ]\n    }\n  ]\n}\n";
+/// The end of a SARIF log: the results closed, then the run's invocation.
+void append_sarif_tail(std::string& out, std::size_t unread) {
+  out += "\n      ],\n      \"invocations\": [{\"executionSuccessful\": ";
+  if (unread == 0) {
+    out += "true}]";
+  } else {
+    fmt::format_to(std::back_inserter(out),
+                   "false, \"toolExecutionNotifications\": [{{\"level\": \"error\", \"message\": {{\"text\": "
+                   "\"{} input{} could not be read\"}}}}]}}]",
+                   unread, unread == 1 ? "" : "s");
+  }
+  out += "\n    }\n  ]\n}\n";
+}
 
 void append_sarif_result(std::string& out, std::string_view file, const diagnostic& d) {
   const auto& info = d.info();
@@ -524,9 +537,9 @@ bool report_writer::add_rendered(std::string_view rendered) {
   return flush() && put(rendered);
 }
 
-bool report_writer::finish() {
+bool report_writer::finish(std::size_t unread) {
   if (is_json_array(format_)) buffer_ += empty_ ? "]\n" : "\n]\n";
-  if (format_ == report_format::sarif) buffer_ += sarif_tail;
+  if (format_ == report_format::sarif) append_sarif_tail(buffer_, unread);
   return flush();
 }
 

@@ -386,6 +386,9 @@ std::size_t prefix_rules::match_listed(std::string_view text, std::string& name)
 
 std::size_t prefix_rules::match_pattern(std::string_view text, std::string& name) const {
   if (!pattern_) return 0;
+  // std::regex matches by recursion, one level per character a pattern like "^([^:]+):" walks:
+  // a long cue overflowed the stack. A speaker prefix lies within the first few words.
+  text = text.substr(0, std::min(text.size(), pattern_input));
   std::match_results<std::string_view::const_iterator> match;
   if (!std::regex_search(text.begin(), text.end(), match, pattern_->pattern, std::regex_constants::match_continuous) ||
       match.length(0) == 0)

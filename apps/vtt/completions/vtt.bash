@@ -30,7 +30,7 @@ _vtt_flags() {
     speakers) echo "$files $read $config --json" ;;
     lint)
       echo "-h --help -r --recursive -j --jobs -q --quiet --color --encoding --show-source --format --select" \
-        "--ignore --profile --strict $config" \
+        "--ignore --profile --strict --no-strict $config" \
         "--max-line-length --max-lines --max-cps --min-duration --max-duration --min-gap"
       ;;
     fmt) echo "$files --check -i --in-place --force --fix" ;;
