@@ -80,7 +80,7 @@ TEST_CASE("a walk (-r) keeps every output under --out-dir, at a link's own place
   CHECK(read_file(d.file("o/sub/y.vtt")) == "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ann>One.\n");
 }
 
-TEST_CASE("--out-dir never writes through a link to a folder inside it", "[cli][inputs]") {
+TEST_CASE("an --out-dir never writes through a link to a folder inside it", "[cli][inputs]") {
   temp_dir d;
   ::mkdir(d.file("in").c_str(), 0755);
   ::mkdir(d.file("in/sub").c_str(), 0755);
