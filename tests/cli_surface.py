@@ -267,7 +267,7 @@ def check_bash(vtt, source, problems):
                     continue
                 check_bash_value(complete, where, cmd, o, d, rule_words, problems)
             files = complete(["vtt", cmd, ""], cwd=d)
-            want = {"a.vtt", "sub"} if cmd in ("lint", "fmt") else {"a.vtt", "B.SRT", "sub"}
+            want = {"a.vtt", "sub"} if cmd in ("lint", "fmt", "fix") else {"a.vtt", "B.SRT", "sub"}
             if cmd == "rule":  # vtt rule [ID|NAME]: the rules' ids and names, not the family letters
                 want = {r for r in rule_words if len(r) > 1}
             if files != want:

@@ -2,7 +2,9 @@
 // hand on small inputs, the warning for dropped cues and the refusals of bad arguments.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <string>
+#include <vector>
 
 #include "cli_runner.hpp"
 
@@ -173,4 +175,49 @@ TEST_CASE("cut at a gap, then concat with the first part's length, gives the fil
   CHECK(r.code == 0);
   CHECK(r.err.empty());
   CHECK(r.out == talk);
+}
+
+TEST_CASE("cut warns when no cue is left; concat refuses an unreadable input before writing", "[cli][timing]") {
+  temp_dir dir;
+  const auto a = dir.file("a.vtt"), nope = dir.file("nope.vtt"), out = dir.file("out.vtt");
+  write_file(a, "WEBVTT\n\n00:01.000 --> 00:02.000\nA\n");
+  auto r = run_vtt({"cut", "--start", "50", "--end", "60", a});
+  CHECK(r.code == 0);
+  CHECK(r.out == "WEBVTT\n");
+  CHECK(r.err == "vtt: warning: " + a +
+                     ": no cue overlaps the range 00:00:50.000 to 00:01:00.000 (the cues run from 00:00:01.000 to "
+                     "00:00:02.000): the output has none\n");
+  // The same outcome with and without -o: a usage error naming the file, nothing written.
+  for (const bool to_file : {false, true}) {
+    std::vector<std::string> args{"concat", nope, a};
+    if (to_file) args.insert(args.end(), {"-o", out});
+    r = run_vtt(args);
+    CHECK(r.code == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err == "vtt: " + nope + ": No such file or directory (nothing written)\n");
+    CHECK_FALSE(std::filesystem::exists(out));
+  }
+  r = run_vtt({"concat", "--out-dir", dir.path, a});
+  CHECK(r.code == 2);
+  CHECK(r.err == "vtt: concat writes one output from all its inputs: --out-dir does not apply (use -o FILE)\n");
+  r = run_vtt({"concat", "-j", "2", a});
+  CHECK(r.code == 2);
+  CHECK(r.err == "vtt: concat reads its inputs one after another: -j/--jobs does not apply\n");
+}
+
+TEST_CASE("every writing command refuses -o naming an input (usage error)", "[cli][timing]") {
+  temp_dir dir;
+  const auto a = dir.file("a.vtt");
+  const std::string text = "WEBVTT\n\n00:01.000 --> 00:02.000\nA\n";
+  write_file(a, text);
+  const std::vector<std::vector<std::string>> commands = {
+      {"shift", "1"}, {"scale", "--factor", "2"}, {"cut", "--start", "1"}, {"convert"}, {"concat"}, {"fmt"}};
+  for (auto args : commands) {
+    args.insert(args.end(), {a, "-o", a});
+    const auto r = run_vtt(args);
+    INFO(args.front());
+    CHECK(r.code == 2);
+    CHECK(r.err == "vtt: -o " + a + ": that is an input file; choose another output name\n");
+    CHECK(vtt_test::read_file(a) == text);
+  }
 }

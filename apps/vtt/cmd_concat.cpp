@@ -32,7 +32,28 @@ struct concat_flags {
   std::string durations;  ///< "D1,D2,...": parsed into `options.durations`
   vttkit::concat_options options;
   const CLI::Option* to_flag = nullptr;
+  std::string out_dir;  ///< refused: concat writes one output
+  unsigned jobs = 0;    ///< refused: inputs are read in order
+  const CLI::Option* out_dir_flag = nullptr;
+  const CLI::Option* jobs_flag = nullptr;
 };
+
+/// Why the flags or inputs do not fit concat, checked before anything is read or written:
+/// flags of the one-output-per-input commands, -o naming an input, an input that cannot be
+/// opened (so that the outcome is the same with and without -o: nothing is written).
+std::string usage_error(const concat_flags& f, const std::vector<input_file>& inputs) {
+  if (f.out_dir_flag->count() > 0)
+    return "vtt: concat writes one output from all its inputs: --out-dir does not apply (use -o FILE)";
+  if (f.jobs_flag->count() > 0) return "vtt: concat reads its inputs one after another: -j/--jobs does not apply";
+  if (auto same = output_is_input(f.output, inputs); !same.empty()) return same;
+  for (const auto& in : inputs) {
+    input_handle handle;
+    std::string error;
+    if (!in.is_stdin() && !handle.open(in, error))
+      return fmt::format("vtt: {}: {} (nothing written)", vttkit::display_name(in.display()), error);
+  }
+  return {};
+}
 
 /// Reads --offset-from-durations; false after a message when it is not a list of times.
 bool read_durations(concat_flags& f, std::size_t inputs, messages& msg) {
@@ -123,6 +144,10 @@ int run_concat(concat_flags f) {
     bad_input_arg = true;
   });
   if (bad_input_arg || inputs.empty()) return exit_usage;
+  if (const auto usage = usage_error(f, inputs); !usage.empty()) {
+    msg.line(usage);
+    return exit_usage;
+  }
   if (!read_durations(f, inputs.size(), msg)) return exit_usage;
   f.options.gap = to_millis(f.gap);
   if (f.to_flag->count() == 0 && !f.output.empty() && f.output != "-")
@@ -197,6 +222,9 @@ command setup_concat(CLI::App& app) {
       ->type_name("WHEN");
   add_transcript_flags(*cmd, f->write);
   add_seconds_flag(*cmd, "--gap", f->gap, "SECONDS added between one file and the next");
+  // Flags of the other writing commands, taken only to refuse them in words (not in the help).
+  f->out_dir_flag = cmd->add_option("--out-dir", f->out_dir)->group("");
+  f->jobs_flag = cmd->add_option("-j,--jobs", f->jobs)->group("");
   cmd->add_option("--offset-from-durations", f->durations,
                   "The length of each file, comma-separated (10:00,9:30.5): file k starts at the sum of the "
                   "lengths before it, not at the end of the last cue (default: none)")
@@ -207,7 +235,8 @@ command setup_concat(CLI::App& app) {
       "  vtt concat --gap 2 --to srt talk.vtt interview.srt\n"
       "  vtt concat --offset-from-durations 00:05:00 talk.vtt subs/a.vtt\n"
       "\n"
-      "Exit codes: 0 success, 1 a file failed, 2 usage error or unreadable input.");
+      "Exit codes: 0 success, 1 a file failed, 2 usage error or an input that cannot be read (nothing is "
+      "written).");
   return {cmd, [f] { return run_concat(*f); }};
 }
 

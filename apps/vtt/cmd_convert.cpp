@@ -237,6 +237,7 @@ struct pipeline_notes {
   std::size_t rollup_removed = 0;          ///< lines removed as roll-up repeats
   std::size_t dropped = 0;                 ///< cues moved to end at or before 0 (shift, scale)
   std::size_t dropped_line = 0;            ///< the line of the first of them
+  std::string empty_cut;                   ///< `cut` kept no cue: the range and the input's span
 };
 
 /// Reads the cues of `reader` through a pipeline into `out`: written, or counted for the report.
@@ -265,6 +266,14 @@ bool transform_into(vttkit::reader& reader, const run_plan& plan, vttkit::byte_s
   if (const auto* retimed = pipe.retimed(); retimed != nullptr) {
     notes.dropped = retimed->dropped();
     notes.dropped_line = retimed->first_dropped_line();
+    const auto& range = retimed->options();
+    if (range.ranged && retimed->kept() == 0 && retimed->outside() > 0)
+      notes.empty_cut = fmt::format(
+          "no cue overlaps the range {} to {} (the cues run from {} to {}): the output has none",
+          vttkit::format_timestamp(range.range_start),
+          range.range_end == std::numeric_limits<vttkit::millis>::max() ? std::string("the end")
+                                                                        : vttkit::format_timestamp(range.range_end),
+          vttkit::format_timestamp(retimed->earliest()), vttkit::format_timestamp(retimed->latest()));
   }
   if (report == speakers_report::none) return writer.finish();
   const auto rows = counter.result();
@@ -288,6 +297,7 @@ void say_notes(const std::string& name, const input_file& in, const vttkit::read
                     "--speakers-from-prefix takes them as speakers",
                     name, notes.prefixed == 1 ? "1 cue" : fmt::format("{} cues", notes.prefixed),
                     notes.prefixed == 1 ? "s" : "", vttkit::display_name(notes.example)));
+  if (!notes.empty_cut.empty()) msg.warning(fmt::format("vtt: warning: {}: {}", name, notes.empty_cut));
   if (notes.dropped != 0)
     msg.warning(fmt::format("vtt: warning: {}:{}: {} dropped: {} at or before 00:00:00.000 once moved", name,
                             notes.dropped_line, notes.dropped == 1 ? "1 cue" : fmt::format("{} cues", notes.dropped),
@@ -525,6 +535,10 @@ int run(const convert_options& opt) {
   }
   if (!opt.output.empty() && inputs.size() > 1) {
     msg.line("vtt: -o takes one input; use --out-dir DIR for several");
+    return exit_usage;
+  }
+  if (const auto same = output_is_input(opt.output, inputs); !same.empty()) {
+    msg.line(same);
     return exit_usage;
   }
   std::map<std::string, run_plan> plans;

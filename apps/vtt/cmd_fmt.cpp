@@ -1,7 +1,6 @@
 // vtt fmt: rewrite WebVTT in canonical form; --check lists files that would change, --in-place rewrites them.
 #include <algorithm>
 #include <cstdlib>
-#include <filesystem>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -19,6 +18,7 @@
 #include "cli_io.hpp"
 #include "commands.hpp"
 #include "encoding.hpp"
+#include "fix_command.hpp"
 #include "flags.hpp"
 
 namespace vtt {
@@ -34,6 +34,7 @@ struct fmt_cli_options {
   bool check = false;
   bool in_place = false;
   bool force = false;
+  bool fix = false;
   when color = when::automatic;
   std::string encoding;
 };
@@ -62,15 +63,6 @@ vttkit::rule_set reported_rules() {
   for (const auto& r : vttkit::all_rules())
     if (r.severity == vttkit::severity::error || r.loses_content) rules.add(r.rule);
   return rules;
-}
-
-/// Where `--in-place` writes: through a symbolic link to the file it names, so the link stays
-/// a link (a rename over the link itself would replace it with a plain file).
-std::string in_place_target(const std::string& path) {
-  std::error_code ec;
-  if (!std::filesystem::is_symlink(path, ec)) return path;
-  auto target = std::filesystem::canonical(path, ec);
-  return ec ? path : target.string();
 }
 
 /// What happened to one file.
@@ -171,14 +163,14 @@ outcome fmt_written(const fmt_cli_options& opt, const output_plan& plan, const i
 }
 
 /// Why the flags do not fit the inputs, or nothing.
-std::string_view usage_error(const fmt_cli_options& opt, const std::vector<input_file>& inputs) {
+std::string usage_error(const fmt_cli_options& opt, const std::vector<input_file>& inputs) {
   if (opt.in_place && std::any_of(inputs.begin(), inputs.end(), [](const input_file& in) { return in.is_stdin(); }))
     return "vtt: fmt: --in-place needs file arguments, not standard input";
   if (!opt.output.empty() && inputs.size() > 1)
     return "vtt: fmt: -o takes one input; use --out-dir DIR, --in-place or --check for several";
   if (!opt.check && !opt.in_place && opt.out_dir.empty() && opt.output.empty() && inputs.size() > 1)
     return "vtt: fmt: several inputs need --in-place, --check or --out-dir DIR";  // several WebVTT files are not one
-  return {};
+  return output_is_input(opt.output, inputs);
 }
 
 /// What `--check` advises for the inputs that would change: `--in-place` for files; for
@@ -242,7 +234,25 @@ int conclude(const fmt_cli_options& opt, const std::vector<input_file>& inputs, 
   return code;
 }
 
+/// `fmt --fix`: vtt fix's safe repairs, written where fmt's flags say.
+int run_fixing(const fmt_cli_options& opt) {
+  fix_cli_options fix;
+  fix.inputs = opt.inputs;
+  fix.output = opt.output;
+  fix.out_dir = opt.out_dir;
+  fix.recursive = opt.recursive;
+  fix.jobs = opt.jobs;
+  fix.quiet = opt.quiet;
+  fix.check = opt.check;
+  fix.in_place = opt.in_place;
+  fix.color = opt.color;
+  fix.encoding = opt.encoding;
+  fix.command = "fmt";
+  return run_fix(fix);
+}
+
 int run(const fmt_cli_options& opt) {
+  if (opt.fix) return run_fixing(opt);
   static messages msg;
   msg.quiet = opt.quiet;
   msg.style.color = use_color(opt.color, 2);
@@ -252,7 +262,7 @@ int run(const fmt_cli_options& opt) {
     bad_input_arg = true;
   });
   if (const auto usage = usage_error(opt, inputs); !usage.empty()) {
-    msg.line(std::string(usage));
+    msg.line(usage);
     return exit_usage;
   }
   msg.stdin_hint(inputs);
@@ -307,6 +317,8 @@ command setup_fmt(CLI::App& app) {
   cmd->add_flag("--force", opt->force,
                 "Format even files that would lose content: E001 no signature, E002 a dropped cue, "
                 "E005/E006 bytes replaced by U+FFFD, W104 a dropped cue setting");
+  cmd->add_flag("--fix", opt->fix,
+                "Also make the safe repairs of 'vtt fix' (cue text, order, ids: what players show is kept)");
   cmd->add_flag("-r,--recursive", opt->recursive, "Format the .vtt files under directory arguments");
   add_encoding_flag(*cmd, opt->encoding);
   add_jobs_flag(*cmd, opt->jobs, "Files formatted at once (0: all cores; at most 1024)");

@@ -28,5 +28,6 @@ command setup_shift(CLI::App& app);
 command setup_scale(CLI::App& app);
 command setup_cut(CLI::App& app);
 command setup_concat(CLI::App& app);
+command setup_fix(CLI::App& app);
 
 }  // namespace vtt

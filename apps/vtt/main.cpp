@@ -98,7 +98,8 @@ int run_program(int argc, char** argv) {
   const std::array commands{vtt::setup_convert(app),  vtt::setup_merge(app),  vtt::setup_stitch(app),
                             vtt::setup_speakers(app), vtt::setup_lint(app),   vtt::setup_fmt(app),
                             vtt::setup_rule(app),     vtt::setup_config(app), vtt::setup_shift(app),
-                            vtt::setup_scale(app),    vtt::setup_cut(app),    vtt::setup_concat(app)};
+                            vtt::setup_scale(app),    vtt::setup_cut(app),    vtt::setup_concat(app),
+                            vtt::setup_fix(app)};
   // CLI11's messages carry the program's prefix, as the program's own do.
   app.failure_message([](const CLI::App*, const CLI::Error& e) {
     return "vtt: " + std::string(e.what()) + "\nRun 'vtt help' or 'vtt COMMAND --help' for the flags.\n";

@@ -315,6 +315,18 @@ bool output_file::write_through(std::string& error) {
 
 bool output_file::broken_pipe() const noexcept { return out_ && out_->broken_pipe(); }
 
+std::string in_place_target(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_symlink(path, ec)) return path;
+  auto target = std::filesystem::canonical(path, ec);
+  return ec ? path : target.string();
+}
+
+std::string output_is_input(const std::string& output, const std::vector<input_file>& inputs) {
+  if (output.empty() || output == "-" || !file_identities{inputs}.contains(output)) return {};
+  return "vtt: -o " + vttkit::display_name(output) + ": that is an input file; choose another output name";
+}
+
 std::string output_plan::path_for(const input_file& in) const {
   if (!output.empty()) return output;
   if (out_dir.empty()) return "-";

@@ -64,6 +64,14 @@ class output_file {
 /// death by the signal) and SIGBUS (a mapped input truncated while read: a message, exit 2).
 void install_signal_handlers();
 
+/// Where `--in-place` writes: through a symbolic link to the file it names, so the link stays
+/// a link (a rename over the link itself would replace it with a plain file).
+[[nodiscard]] std::string in_place_target(const std::string& path);
+
+/// `-o PATH` naming one of `inputs` (under any name): the usage error's message, else empty.
+/// Checked before any work, so that every command refuses it alike (exit 2) and writes nothing.
+[[nodiscard]] std::string output_is_input(const std::string& output, const std::vector<input_file>& inputs);
+
 /// Where an input's output goes: `-o`, `--out-dir`, or standard output.
 struct output_plan {
   std::string output;   ///< -o FILE

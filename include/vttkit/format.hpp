@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include <vttkit/fix.hpp>
 #include <vttkit/parse.hpp>
 #include <vttkit/write.hpp>
 
@@ -51,5 +52,23 @@ class formatter {
 
 /// Whether WebVTT `bytes` are already in canonical form: formatting would not change them.
 [[nodiscard]] bool is_canonical(std::string_view bytes);
+
+/// What `fix_webvtt` did.
+struct fix_outcome {
+  bool signature = false;   ///< false: no WEBVTT signature (E001), nothing written
+  std::string read_error;   ///< non-empty when reading failed
+  std::string write_error;  ///< non-empty when writing failed
+  input_encoding encoding;  ///< the encoding the input was read in
+  bool changed = false;     ///< the output differs from the input's bytes
+};
+
+/// `vtt fix`: reads WebVTT from `in` with parse_options::recover, repairs it with a `fixer`
+/// and writes the canonical form to `out` (nullptr: compare only), streaming: memory holds the
+/// fixer's sort window and, as `formatter`, what one side of the comparison is ahead by. The
+/// repairs, those of the parser's diagnostics (`repair_of`) and the fixer's, go to `repairs`;
+/// other diagnostics (E001) to `parse.on_diagnostic`. `parse.format` and `parse.rules` are
+/// set here.
+fix_outcome fix_webvtt(byte_source& in, byte_sink* out, parse_options parse, const fix_options& options,
+                       const repair_sink& repairs);
 
 }  // namespace vttkit

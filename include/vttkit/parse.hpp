@@ -54,6 +54,13 @@ struct parse_options {
   /// Memory stays bounded (a few MiB per thread). Other sources (pipes, streams) are parsed
   /// on one thread: their reads would serialise the threads and delay a live producer's cues.
   unsigned threads = 1;
+  /// For `vtt fix` (docs/commands.md): read timing lines that the W3C algorithm rejects but
+  /// whose meaning is clear (one-digit fields as in `0:0:1.5 --> 0:0:2.5`, `,` before the
+  /// milliseconds, `->` for `-->`) and keep their cues, each reported as E002 with what was
+  /// read; and hand out each block the algorithm drops as a NOTE block holding its lines
+  /// (`-->` written `--&gt;`, which a NOTE cannot hold). Off, parsing is exactly the W3C
+  /// algorithm. An input read with it is parsed on one thread.
+  bool recover = false;
 };
 
 /// What `reader::next` produced.

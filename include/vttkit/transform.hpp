@@ -442,8 +442,16 @@ class retimer {
   [[nodiscard]] std::size_t first_dropped_line() const noexcept { return first_dropped_line_; }
   /// Cues whose start was clipped to 0.
   [[nodiscard]] std::size_t clipped() const noexcept { return clipped_; }
+  /// Cues kept, and cues outside the range (`cut`).
+  [[nodiscard]] std::size_t kept() const noexcept { return kept_; }
+  [[nodiscard]] std::size_t outside() const noexcept { return outside_; }
+  /// The earliest start and the latest end of the cues given (before any change; 0 when none).
+  [[nodiscard]] millis earliest() const noexcept { return seen_ ? earliest_ : 0; }
+  [[nodiscard]] millis latest() const noexcept { return latest_; }
+  [[nodiscard]] const retime_options& options() const noexcept { return options_; }
 
  private:
+  bool transform(cue& c);
   void retime_payload(cue& c, bool trimmed, millis low, millis high, bool changed);
 
   retime_options options_;
@@ -451,6 +459,11 @@ class retimer {
   std::size_t dropped_ = 0;
   std::size_t first_dropped_line_ = 0;
   std::size_t clipped_ = 0;
+  std::size_t kept_ = 0;
+  std::size_t outside_ = 0;
+  bool seen_ = false;
+  millis earliest_ = 0;
+  millis latest_ = 0;
 };
 
 /// Whole-document form of `retimer`: the cues kept, changed.

@@ -11,7 +11,9 @@
 #include <vttkit/parse.hpp>
 #include <vttkit/transform.hpp>
 #include <vttkit/pipeline.hpp>
+#include <vttkit/fix.hpp>
 #include <vttkit/write.hpp>
 #include <vttkit/format.hpp>
 #include <vttkit/report.hpp>
+#include <vttkit/diff.hpp>
 #include <vttkit/lint.hpp>

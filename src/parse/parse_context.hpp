@@ -38,8 +38,9 @@ struct parse_context {
   diagnostic_sink sink;
   diagnostic_sink filtered_sink;  ///< `sink`, for the wanted rules only (for stages that report several)
   line_reader lines;
-  bool warnings;   ///< report warnings (only when someone listens)
-  rule_set rules;  ///< the rules to report
+  bool warnings;         ///< report warnings (only when someone listens)
+  rule_set rules;        ///< the rules to report
+  bool recover = false;  ///< parse_options::recover
   std::size_t errors = 0;
 
   /// Whether a diagnostic of this rule would be delivered (so callers can skip the work).

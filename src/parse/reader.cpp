@@ -19,7 +19,9 @@ struct reader::impl {
       : options(std::move(opts)),
         ctx(source, options.on_diagnostic, options.warnings, options.rules, options.encoding),
         vtt(ctx),
-        srt(ctx) {}
+        srt(ctx) {
+    ctx.recover = options.recover;
+  }
 
   parse_options options;
   detail::parse_context ctx;
@@ -91,7 +93,7 @@ bool reader::read_header() {
     // any entry is E001, so that a file read wrongly as SubRip fails instead of giving nothing).
     s.srt_cue_ready = s.srt.first(s.cue);
     s.signature = s.srt_cue_ready || s.srt.blank();
-  } else if (threads > 1 && (s.ctx.lines.peek(0), s.ctx.lines.in_place())) {
+  } else if (threads > 1 && !s.options.recover && (s.ctx.lines.peek(0), s.ctx.lines.in_place())) {
     // (peek: the line reader has looked at the source, and holds a memory or mapped input in
     // place; other sources are read by one thread, see parallel_parser.)
     s.parallel = std::make_unique<detail::parallel_parser>(*s.ctx.lines.source(), s.ctx.lines.buffered(), s.options,

@@ -9,6 +9,7 @@
 #include "text/ascii.hpp"
 #include "text/short_compare.hpp"
 #include "text/utf8.hpp"
+#include "parse/recover.hpp"
 #include "parse/simple_voice.hpp"
 
 namespace vttkit::detail {
@@ -52,6 +53,12 @@ bool is_keyword_line(std::string_view buffer, std::string_view keyword) noexcept
 /// "NOTE" alone or followed by a space, tab or line feed.
 bool is_note(std::string_view buffer) noexcept {
   return buffer.substr(0, 4) == "NOTE" && (buffer.size() == 4 || is_blank(buffer[4]) || buffer[4] == '\n');
+}
+
+/// A first line that makes a NOTE, STYLE or REGION block: the lines after it are no timing line
+/// to recover.
+bool is_keyword_block(std::string_view first) noexcept {
+  return is_note(first) || is_keyword_line(first, "STYLE") || is_keyword_line(first, "REGION");
 }
 
 /// The rules to parse a WebVTT percentage string: digits, optionally `.` digits, then `%`,
@@ -230,21 +237,22 @@ bool webvtt_parser::read_header(header& out) {
 bool webvtt_parser::parse_timings_and_settings(std::string_view line, cue& c) {
   const auto lineno = ctx_.lines.line_number();
   auto fail = [&](std::size_t at, std::string_view why) {
-    ctx_.report(rule::invalid_timestamp, lineno, column_of(line, at),
-                fmt::format("invalid timing line ({}): the cue is dropped", why));
+    ctx_.report(
+        rule::invalid_timestamp, lineno, column_of(line, at),
+        fmt::format("invalid timing line ({}): the cue is {}", why, ctx_.recover ? "kept in a NOTE block" : "dropped"));
     return false;
   };
   std::size_t pos = skip_whitespace(line, 0);
   const auto start_at = pos;
   const auto start = collect_timestamp(line.substr(pos));
-  if (!start.ok) return fail(pos, "bad start time");
+  if (!start.ok) return recover(line, c) || fail(pos, "bad start time");
   pos = skip_whitespace(line, pos + start.length);
   if (pos + 3 > line.size() || line[pos] != '-' || line[pos + 1] != '-' || line[pos + 2] != '>')
-    return fail(pos, "expected '-->'");
+    return recover(line, c) || fail(pos, "expected '-->'");
   pos = skip_whitespace(line, pos + 3);
   const auto end_at = pos;
   const auto end = collect_timestamp(line.substr(pos));
-  if (!end.ok) return fail(pos, "bad end time");
+  if (!end.ok) return recover(line, c) || fail(pos, "bad end time");
   pos += end.length;
   c.start = start.value;
   c.end = end.value;
@@ -252,6 +260,25 @@ bool webvtt_parser::parse_timings_and_settings(std::string_view line, cue& c) {
     ctx_.report(rule::short_hours, lineno, column_of(line, start.hour_digits == 1 ? start_at : end_at),
                 "hours written with one digit (write two: 00:00:00.000)");
   }
+  read_settings(line, pos, c);
+  return true;
+}
+
+bool webvtt_parser::recover(std::string_view line, cue& c) {
+  if (!ctx_.recover) return false;
+  const auto timing = recover_timing_line(line);
+  if (!timing.ok) return false;
+  c.start = timing.start;
+  c.end = timing.end;
+  ctx_.report(rule::invalid_timestamp, ctx_.lines.line_number(), 1,
+              fmt::format("timing line that W3C players drop, read as {} --> {}: the cue is kept",
+                          format_timestamp(c.start), format_timestamp(c.end)));
+  read_settings(line, timing.settings_at, c);
+  return true;
+}
+
+void webvtt_parser::read_settings(std::string_view line, std::size_t pos, cue& c) {
+  const auto lineno = ctx_.lines.line_number();
   c.settings.clear();
   const auto rest = line.substr(pos);
   if (ctx_.wants(rule::bad_setting)) {
@@ -264,7 +291,6 @@ bool webvtt_parser::parse_timings_and_settings(std::string_view line, cue& c) {
   } else {
     parse_cue_settings(rest, region_ids_.get(), c.settings, [](std::string_view, std::size_t, std::string_view) {});
   }
-  return true;
 }
 
 void webvtt_parser::add_region(std::string id) {
@@ -319,8 +345,13 @@ webvtt_parser::block_result webvtt_parser::collect_block(cue& c) {
     ++line_count;
     if (!line.empty()) block_last_line_ = ctx_.lines.line_number();
     if (block_white_line_ == 0 && is_white_only(line)) block_white_line_ = ctx_.lines.line_number();
-    if (const auto at = find_arrow(line); at != std::string_view::npos) {
-      if (line_count == 1 || (line_count == 2 && !seen_arrow)) {
+    const bool may_time = line_count == 1 || (line_count == 2 && !seen_arrow);
+    auto at = find_arrow(line);
+    if (at == std::string_view::npos && ctx_.recover && may_time && may_be_short_arrow_timing(line) &&
+        (line_count == 1 || !is_keyword_block(buffer_)) && recover_timing_line(line).ok)
+      at = line.find("->");
+    if (at != std::string_view::npos) {
+      if (may_time) {
         seen_arrow = true;
         timing_line_ = ctx_.lines.line_number();
         c.id = buffer_;
@@ -332,6 +363,9 @@ webvtt_parser::block_result webvtt_parser::collect_block(cue& c) {
           c.payload.clear();
           text = &c.payload;
           seen_cue_ = true;
+        } else if (ctx_.recover) {
+          if (!buffer_.empty()) buffer_ += '\n';
+          buffer_.append(line);  // kept in the NOTE block that the dropped lines become
         }
         continue;
       }
@@ -386,6 +420,26 @@ void webvtt_parser::finish_cue(cue& c) {
   if (!same_bytes(c.speaker, summary_.speaker)) c.speaker.assign(summary_.speaker);
 }
 
+void webvtt_parser::dropped_as_note(block& b) {
+  b.kind = block_kind::note;
+  b.line = block_line_;
+  b.text = fmt::format("NOTE not a cue (line {})", block_line_);
+  std::string_view rest = buffer_;
+  while (!rest.empty()) {
+    const auto eol = rest.find('\n');
+    const auto one = rest.substr(0, eol);
+    b.text += '\n';
+    for (std::size_t from = 0;;) {  // "-->" would end the NOTE block there
+      const auto arrow = one.find("-->", from);
+      b.text.append(one.substr(from, arrow - from));
+      if (arrow == std::string_view::npos) break;
+      b.text += "--&gt;";
+      from = arrow + 3;
+    }
+    rest.remove_prefix(eol == std::string_view::npos ? rest.size() : eol + 1);
+  }
+}
+
 bool webvtt_parser::next(item_kind& kind, cue& c, block& b) {
   for (;;) {
     const auto result = collect_block(c);
@@ -410,6 +464,13 @@ bool webvtt_parser::next(item_kind& kind, cue& c, block& b) {
         return true;
       }
       case block_result::none:
+        if (ctx_.recover && (block_seen_arrow_ || !is_note(buffer_))) {
+          if (!block_seen_arrow_)
+            ctx_.report(rule::invalid_timestamp, block_line_, 1, "text without a timing line: kept in a NOTE block");
+          dropped_as_note(b);
+          kind = item_kind::block;
+          return true;
+        }
         if (is_note(buffer_)) {
           b.kind = block_kind::note;
           b.text = buffer_;

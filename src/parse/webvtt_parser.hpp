@@ -54,6 +54,11 @@ class webvtt_parser {
     return ctx_.lines.line_has_dash() ? line.find("-->") : std::string_view::npos;
   }
   bool parse_timings_and_settings(std::string_view line, cue& c);
+  /// With parse_options::recover: reads a rejected timing line leniently (E002 says so).
+  bool recover(std::string_view line, cue& c);
+  void read_settings(std::string_view line, std::size_t pos, cue& c);
+  /// With parse_options::recover: the block just dropped, as a NOTE block.
+  void dropped_as_note(block& b);
   void parse_settings(std::string_view text, std::size_t offset, cue& c);
   void finish_cue(cue& c);
   void add_region(std::string id);

@@ -18,9 +18,21 @@ millis retime_options::map(millis t) const noexcept {
 }
 
 bool retimer::apply(cue& c) {
+  earliest_ = seen_ ? std::min(earliest_, c.start) : c.start;
+  latest_ = seen_ ? std::max(latest_, c.end) : c.end;
+  seen_ = true;
+  if (!transform(c)) return false;
+  ++kept_;
+  return true;
+}
+
+bool retimer::transform(cue& c) {
   bool trimmed = false;
   if (options_.ranged) {
-    if (c.start >= options_.range_end || c.end <= options_.range_start) return false;
+    if (c.start >= options_.range_end || c.end <= options_.range_start) {
+      ++outside_;
+      return false;
+    }
     trimmed = c.start < options_.range_start || c.end > options_.range_end;
     c.start = std::max(c.start, options_.range_start);
     c.end = std::min(c.end, options_.range_end);

@@ -7,7 +7,7 @@
 # `completion_bash` compares every command's --help with what this offers and names what
 # is missing. The rule list comes from include/vttkit/rules.def (the same test checks it).
 
-_vtt_commands="convert merge stitch speakers lint fmt rule config shift scale cut concat help"
+_vtt_commands="convert merge stitch speakers lint fmt rule config shift scale cut concat fix help"
 
 _vtt_rules="E W S T
 E001 E002 E003 E004 E005 E006 W101 W102 W103 W104 W105 W106 W107 W108 W109 W110
@@ -33,7 +33,8 @@ _vtt_flags() {
         "--ignore --profile --strict --no-strict $config" \
         "--max-line-length --max-lines --max-cps --min-duration --max-duration --min-gap"
       ;;
-    fmt) echo "$files --check -i --in-place --force" ;;
+    fmt) echo "$files --check -i --in-place --force --fix" ;;
+    fix) echo "$files --check --diff -i --in-place --unsafe-fixes --overlap --close-voice" ;;
     config) echo "-h --help $config" ;;
     shift) echo "$files $read $config $write --since" ;;
     scale) echo "$files $read $config $write --factor --fps --sync" ;;
@@ -74,6 +75,7 @@ _vtt_value() {
     --profile) COMPREPLY=($(compgen -W "default subtitle transcript" -- "$cur")) ;;
     --color | --show-source) COMPREPLY=($(compgen -W "auto always never" -- "$cur")) ;;
     --rollup) COMPREPLY=($(compgen -W "auto on off" -- "$cur")) ;;
+    --overlap) COMPREPLY=($(compgen -W "keep trim shift" -- "$cur")) ;;
     --select | --ignore)
       # a comma-separated list: complete the part after the last comma
       local done_part="" last=$cur
@@ -122,7 +124,7 @@ _vtt() {
   fi
   case $cmd in
     rule) [[ $COMP_CWORD -eq 2 ]] && COMPREPLY=($(compgen -W "${_vtt_rules#*$'\n'}" -- "$cur")) ;; # ids and names
-    lint | fmt) _vtt_files "$cur" vtt ;; # they read WebVTT
+    lint | fmt | fix) _vtt_files "$cur" vtt ;; # they read WebVTT
     *) _vtt_files "$cur" vtt srt ;;
   esac
 }

@@ -5,7 +5,7 @@
 # command below. The ctest `completion_fish` compares every command's --help with what fish
 # offers and names what is missing. The rule list comes from include/vttkit/rules.def.
 
-set -l commands convert merge stitch speakers lint fmt rule config shift scale cut concat help
+set -l commands convert merge stitch speakers lint fmt rule config shift scale cut concat fix help
 set -l rules E W S T \
     E001 E002 E003 E004 E005 E006 W101 W102 W103 W104 W105 W106 W107 W108 W109 W110 \
     S201 S202 S203 S204 S205 S206 T301 T302 \
@@ -27,15 +27,16 @@ complete -c vtt -n "not __fish_seen_subcommand_from $commands" -a shift -d 'Move
 complete -c vtt -n "not __fish_seen_subcommand_from $commands" -a scale -d 'Map every time linearly'
 complete -c vtt -n "not __fish_seen_subcommand_from $commands" -a cut -d 'Keep the cues within a time range'
 complete -c vtt -n "not __fish_seen_subcommand_from $commands" -a concat -d 'Join files one after another'
+complete -c vtt -n "not __fish_seen_subcommand_from $commands" -a fix -d 'Repair WebVTT for the W3C validator'
 complete -c vtt -n "not __fish_seen_subcommand_from $commands" -a help -d "Show the commands or a command's flags"
 complete -c vtt -n "not __fish_seen_subcommand_from $commands" -s V -l version -d 'Show the version'
 complete -c vtt -n "__fish_seen_subcommand_from help" -a "$commands"
 complete -c vtt -s h -l help -d 'Show the flags'
 
-# Input files: .vtt and .srt (lint and fmt: .vtt), and folders.
+# Input files: .vtt and .srt (lint, fmt and fix: .vtt), and folders.
 function __vtt_inputs
     set -l exts vtt srt
-    if __fish_seen_subcommand_from lint fmt
+    if __fish_seen_subcommand_from lint fmt fix
         set exts vtt
     end
     for f in (__fish_complete_path (commandline -ct) | string split -f1 \t)
@@ -45,9 +46,9 @@ function __vtt_inputs
         end
     end
 end
-complete -c vtt -n "__fish_seen_subcommand_from convert merge stitch speakers lint fmt shift scale cut concat" -a '(__vtt_inputs)'
+complete -c vtt -n "__fish_seen_subcommand_from convert merge stitch speakers lint fmt shift scale cut concat fix" -a '(__vtt_inputs)'
 
-set -l io convert merge stitch speakers fmt shift scale cut
+set -l io convert merge stitch speakers fmt shift scale cut fix
 set -l reading convert merge stitch speakers shift scale cut
 set -l writing convert merge stitch shift scale cut
 complete -c vtt -n "__fish_seen_subcommand_from $io" -s o -l output -r -F -d 'Write to FILE'
@@ -119,6 +120,13 @@ complete -c vtt -n "__fish_seen_subcommand_from config" -F
 complete -c vtt -n "__fish_seen_subcommand_from fmt" -l check -d 'List the files that would change'
 complete -c vtt -n "__fish_seen_subcommand_from fmt" -s i -l in-place -d 'Rewrite the files'
 complete -c vtt -n "__fish_seen_subcommand_from fmt" -l force -d 'Format files whose errors lose content'
+complete -c vtt -n "__fish_seen_subcommand_from fmt" -l fix -d "Also make vtt fix's safe repairs"
+complete -c vtt -n "__fish_seen_subcommand_from fix" -l check -d 'Exit 1 if a file would change'
+complete -c vtt -n "__fish_seen_subcommand_from fix" -l diff -d 'Print a unified diff of what would change'
+complete -c vtt -n "__fish_seen_subcommand_from fix" -s i -l in-place -d 'Rewrite the files'
+complete -c vtt -n "__fish_seen_subcommand_from fix" -l unsafe-fixes -d 'Also make repairs that change text or times'
+complete -c vtt -n "__fish_seen_subcommand_from fix" -l overlap -x -a 'keep trim shift' -d 'What to do with overlapping cues'
+complete -c vtt -n "__fish_seen_subcommand_from fix" -l close-voice -d 'End an open <v> span with </v>'
 
 # vtt rule [ID|NAME]: the rules' ids and names (not the family letters).
 complete -c vtt -n "__fish_seen_subcommand_from rule" -a "$rules[5..-1]"
