@@ -49,6 +49,13 @@ namespace {
 /// What `vtt speakers` prints instead of the cues.
 enum class speakers_report { none, table, json };
 
+/// `vtt speakers --suspicious`: the suspicious speaker changes instead of the statistics.
+struct suspicious_report {
+  std::vector<vttkit::speaker_joint> found;
+  vttkit::speaker_joints joints{
+      {}, [this](const vttkit::speaker_joint& j, std::vector<vttkit::cue>&) { found.push_back(j); }};
+};
+
 /// The flags of the reading-and-writing commands, bound to the library's options where one
 /// holds them, so that the defaults shown in help are the library's.
 struct convert_options {
@@ -71,6 +78,7 @@ struct convert_options {
   double max_gap = to_seconds(pipe.merging.max_gap);
   double max_duration = to_seconds(pipe.merging.max_duration);
   speakers_report report = speakers_report::none;
+  bool suspicious = false;  ///< with a report: the suspicious speaker changes
   when color = when::automatic;
   std::string_view verb = "converted";   ///< in the summary of a batch: what was done to a file
   const CLI::Option* to_flag = nullptr;  ///< -t,--to: whether it was given
@@ -244,10 +252,13 @@ bool transform_into(vttkit::reader& reader, const run_plan& plan, vttkit::byte_s
   const auto report = plan.opt.report;
   vttkit::writer writer{out, plan.opt.write};
   vttkit::speaker_counter counter;
+  suspicious_report suspicious;
   if (report == speakers_report::none) writer.begin(reader.header());
-  vttkit::pipeline pipe{plan.opt.pipe, report != speakers_report::none
-                                           ? vttkit::cue_handler([&](const vttkit::cue& c) { counter.push(c); })
-                                           : vttkit::cue_handler([&](const vttkit::cue& c) { writer.write(c); })};
+  vttkit::pipeline pipe{
+      plan.opt.pipe,
+      report == speakers_report::none ? vttkit::cue_handler([&](const vttkit::cue& c) { writer.write(c); })
+      : plan.opt.suspicious           ? vttkit::cue_handler([&](const vttkit::cue& c) { suspicious.joints.push(c); })
+                                      : vttkit::cue_handler([&](const vttkit::cue& c) { counter.push(c); })};
   while (reader.next()) {
     progress.update(reader.bytes_read());
     if (reader.kind() == vttkit::item_kind::cue) pipe.push(reader.cue());
@@ -266,6 +277,11 @@ bool transform_into(vttkit::reader& reader, const run_plan& plan, vttkit::byte_s
     notes.dropped_line = retimed->first_dropped_line();
   }
   if (report == speakers_report::none) return writer.finish();
+  if (plan.opt.suspicious) {
+    suspicious.joints.finish();
+    return out.write(report == speakers_report::json ? vttkit::suspicious_json(suspicious.found)
+                                                     : vttkit::suspicious_table(suspicious.found));
+  }
   const auto rows = counter.result();
   return out.write(report == speakers_report::json ? vttkit::speakers_json(rows) : vttkit::speakers_table(rows));
 }
@@ -598,9 +614,12 @@ command setup_speakers(CLI::App& app) {
   opt->verb = "read";
   auto json = std::make_shared<bool>(false);
   cmd->add_flag("--json", *json, "Print {\"speakers\": [...]} instead of a table");
+  cmd->add_flag("--suspicious", opt->suspicious,
+                "List the speaker changes inside a sentence (lint rules T303, T304) instead of the statistics");
   cmd->footer(std::string("Examples:\n"
                           "  vtt speakers talk.vtt\n"
                           "  vtt speakers --speakers-from-prefix --json interview.srt\n"
+                          "  vtt speakers --suspicious talk.vtt\n"
                           "\n") +
               exit_codes_help);
   return {cmd, [opt, json] {

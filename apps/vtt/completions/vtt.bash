@@ -11,11 +11,11 @@ _vtt_commands="convert merge stitch speakers lint fmt rule config shift scale cu
 
 _vtt_rules="E W S T
 E001 E002 E003 E004 E005 E006 W101 W102 W103 W104 W105 W106 W107 W108 W109
-S201 S202 S203 S204 S205 S206 T301 T302
+S201 S202 S203 S204 S205 S206 T301 T302 T303 T304
 missing-signature invalid-timestamp end-not-after-start arrow-in-text invalid-utf8
 nul-character start-backwards overlap short-hours bad-setting bad-tag bad-entity
 duplicate-id empty-cue override-tag line-too-long too-many-lines reading-speed too-short too-long
-gap-too-small missing-speaker inconsistent-speaker"
+gap-too-small missing-speaker inconsistent-speaker suspicious-speaker-change short-interjection"
 
 # The flags of each command, as its --help lists them.
 _vtt_flags() {
@@ -27,7 +27,7 @@ _vtt_flags() {
     convert) echo "$files $read $config $write --merge --stitch --max-gap --max-chars --max-duration" ;;
     merge) echo "$files $read $config $write --max-gap --max-chars --max-duration" ;;
     stitch) echo "$files $read $config $write --max-chars --max-duration" ;;
-    speakers) echo "$files $read $config --json" ;;
+    speakers) echo "$files $read $config --json --suspicious" ;;
     lint)
       echo "-h --help -r --recursive -j --jobs -q --quiet --color --encoding --show-source --format --select" \
         "--ignore --profile --strict $config" \

@@ -8,11 +8,11 @@
 set -l commands convert merge stitch speakers lint fmt rule config shift scale cut concat help
 set -l rules E W S T \
     E001 E002 E003 E004 E005 E006 W101 W102 W103 W104 W105 W106 W107 W108 W109 \
-    S201 S202 S203 S204 S205 S206 T301 T302 \
+    S201 S202 S203 S204 S205 S206 T301 T302 T303 T304 \
     missing-signature invalid-timestamp end-not-after-start arrow-in-text invalid-utf8 \
     nul-character start-backwards overlap short-hours bad-setting bad-tag bad-entity \
     duplicate-id empty-cue override-tag line-too-long too-many-lines reading-speed too-short too-long \
-    gap-too-small missing-speaker inconsistent-speaker
+    gap-too-small missing-speaker inconsistent-speaker suspicious-speaker-change short-interjection
 
 complete -c vtt -f
 complete -c vtt -n "not __fish_seen_subcommand_from $commands" -a convert -d 'Read, transform and write in another format'
@@ -74,6 +74,7 @@ complete -c vtt -n "__fish_seen_subcommand_from convert merge" -l max-gap -x -d 
 complete -c vtt -n "__fish_seen_subcommand_from convert merge stitch" -l max-chars -x -d 'At most N characters per cue'
 complete -c vtt -n "__fish_seen_subcommand_from convert merge stitch lint" -l max-duration -x -d 'Longest cue in SECONDS'
 complete -c vtt -n "__fish_seen_subcommand_from speakers" -l json -d 'Print JSON instead of a table'
+complete -c vtt -n "__fish_seen_subcommand_from speakers" -l suspicious -d 'List the speaker changes inside a sentence'
 complete -c vtt -n "__fish_seen_subcommand_from shift" -l since -x -d 'Move only cues starting at or after SECONDS'
 complete -c vtt -n "__fish_seen_subcommand_from scale" -l factor -x -d 'Multiply every time by NUMBER'
 complete -c vtt -n "__fish_seen_subcommand_from scale" -l fps -x -d 'Timed for frame rate A, played at B (A:B)'
