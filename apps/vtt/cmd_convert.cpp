@@ -146,6 +146,12 @@ void add_speaker_flags(CLI::App& cmd, convert_options& o) {
       ->type_name("REGEX");
 }
 
+void add_repair_flag(CLI::App& cmd, convert_options& o) {
+  cmd.add_flag("--repair-speakers", o.pipe.repair_speakers,
+               "Unsafe, moves text between speakers: give a sentence split between speakers to the one who "
+               "started it, and short interjections back (lint T303, T304); each change is a warning");
+}
+
 void add_max_gap_flag(CLI::App& cmd, convert_options& o, const char* help) {
   o.max_gap_flag = add_seconds_flag(cmd, "--max-gap", o.max_gap, help);
 }
@@ -238,12 +244,13 @@ bool load_speaker_map(convert_options& opt, messages& msg) {
 
 /// What a pipeline leaves to say once an input is done.
 struct pipeline_notes {
-  std::vector<std::string> unused_labels;  ///< --map labels no cue matched
-  std::size_t prefixed = 0;                ///< cues starting with a name while prefixes are off
-  std::string example;                     ///< the first of those names
-  std::size_t rollup_removed = 0;          ///< lines removed as roll-up repeats
-  std::size_t dropped = 0;                 ///< cues moved to end at or before 0 (shift, scale)
-  std::size_t dropped_line = 0;            ///< the line of the first of them
+  std::vector<std::string> unused_labels;   ///< --map labels no cue matched
+  std::size_t prefixed = 0;                 ///< cues starting with a name while prefixes are off
+  std::string example;                      ///< the first of those names
+  std::size_t rollup_removed = 0;           ///< lines removed as roll-up repeats
+  std::size_t dropped = 0;                  ///< cues moved to end at or before 0 (shift, scale)
+  std::size_t dropped_line = 0;             ///< the line of the first of them
+  std::vector<vttkit::diagnostic> repairs;  ///< --repair-speakers: each change made
 };
 
 /// Reads the cues of `reader` through a pipeline into `out`: written, or counted for the report.
@@ -259,6 +266,7 @@ bool transform_into(vttkit::reader& reader, const run_plan& plan, vttkit::byte_s
       report == speakers_report::none ? vttkit::cue_handler([&](const vttkit::cue& c) { writer.write(c); })
       : plan.opt.suspicious           ? vttkit::cue_handler([&](const vttkit::cue& c) { suspicious.joints.push(c); })
                                       : vttkit::cue_handler([&](const vttkit::cue& c) { counter.push(c); })};
+  pipe.on_repair([&](const vttkit::diagnostic& d) { notes.repairs.push_back(d); });
   while (reader.next()) {
     progress.update(reader.bytes_read());
     if (reader.kind() == vttkit::item_kind::cue) pipe.push(reader.cue());
@@ -289,6 +297,7 @@ bool transform_into(vttkit::reader& reader, const run_plan& plan, vttkit::byte_s
 /// What an input's run leaves to say, after its output is written.
 void say_notes(const std::string& name, const input_file& in, const vttkit::reader& reader, const pipeline_notes& notes,
                const std::vector<std::string>& config_labels, messages& msg) {
+  for (const auto& d : notes.repairs) msg.diagnostic(in.display(), d);
   if (notes.rollup_removed > 0)
     msg.line(fmt::format("vtt: {}: roll-up captions, repeated lines removed (--rollup off keeps them)", name));
   if (const auto guess = guess_warning(in.display(), reader.encoding()); !guess.empty()) msg.warning(guess);
@@ -566,6 +575,7 @@ command setup_convert(CLI::App& app) {
   auto* cmd = add_command(app, "convert", "Read, transform and write in another format (default: vtt)", *opt, true);
   cmd->add_flag("--merge", opt->pipe.merge, "Join fragments of the same speaker into turns (see 'vtt merge')");
   cmd->add_flag("--stitch", opt->pipe.stitch, "Re-cut each turn into one cue per sentence (see 'vtt stitch')");
+  add_repair_flag(*cmd, *opt);
   add_max_gap_flag(*cmd, *opt, "With --merge: join cues at most SECONDS apart");
   add_limit_flags(*cmd, *opt, "With --merge / --stitch: at most N characters per cue (0: no limit)",
                   "With --merge / --stitch: at most SECONDS per cue (0: no limit)");
@@ -582,6 +592,7 @@ command setup_merge(CLI::App& app) {
   auto opt = std::make_shared<convert_options>();
   auto* cmd = add_command(app, "merge", "Join consecutive cues of the same speaker into turns", *opt, true);
   add_max_gap_flag(*cmd, *opt, "Join cues at most SECONDS apart (1.5, 1.5s, 1500ms, 00:01.500)");
+  add_repair_flag(*cmd, *opt);
   add_limit_flags(*cmd, *opt, "Start a new cue before the text exceeds N characters (0: no limit)",
                   "Start a new cue before it lasts longer than SECONDS (0: no limit)");
   cmd->footer(std::string("Examples:\n"
@@ -596,6 +607,7 @@ command setup_merge(CLI::App& app) {
 command setup_stitch(CLI::App& app) {
   auto opt = std::make_shared<convert_options>();
   auto* cmd = add_command(app, "stitch", "Re-cut each speaker turn into one cue per sentence", *opt, true);
+  add_repair_flag(*cmd, *opt);
   add_limit_flags(*cmd, *opt, "Split sentences longer than N characters, at clauses, then words (0: no limit)",
                   "Split sentences longer than SECONDS (0: no limit)");
   cmd->footer(std::string("Examples:\n"

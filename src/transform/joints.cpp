@@ -330,19 +330,20 @@ void speaker_repair::repair(const speaker_joint& j, std::vector<cue>& held) {
     d.message = fmt::format("left alone: no sentence end within {} cues of \"{}\" after the change from \"{}\"",
                             held.size(), j.to, j.from);
   } else {
-    std::size_t moved = 0;
+    std::string moved;  // the words given to the speaker who started the sentence
     for (std::size_t i = 0; i < j.cues; ++i) {
-      moved += detail::count_words(held[i].text);
+      detail::append_words(moved, held[i].text);
       give(held[i], j.from);
     }
     if (j.words > 0) {
       cue rest = split_after(held[j.cues], j.words);
+      detail::append_words(moved, held[j.cues].text);
       give(held[j.cues], j.from);
       held.insert(held.begin() + static_cast<std::ptrdiff_t>(j.cues) + 1, std::move(rest));
-      moved += j.words;
     }
-    d.message = fmt::format("repaired: {} word{} up to the sentence end (\"{}\") now spoken by \"{}\", not \"{}\"",
-                            moved, moved == 1 ? "" : "s", j.after, j.from, j.to);
+    const auto count = detail::count_words(moved);
+    d.message = fmt::format("repaired: {} word{} to the sentence end (\"{}\") now spoken by \"{}\", not \"{}\"", count,
+                            count == 1 ? "" : "s", first_words(moved), j.from, j.to);
   }
   if (notes_) notes_(d);
 }

@@ -24,9 +24,9 @@ _vtt_flags() {
   local config="--config --no-config"
   local write="-t --to --speaker-labels"
   case $1 in
-    convert) echo "$files $read $config $write --merge --stitch --max-gap --max-chars --max-duration" ;;
-    merge) echo "$files $read $config $write --max-gap --max-chars --max-duration" ;;
-    stitch) echo "$files $read $config $write --max-chars --max-duration" ;;
+    convert) echo "$files $read $config $write --merge --stitch --repair-speakers --max-gap --max-chars --max-duration" ;;
+    merge) echo "$files $read $config $write --repair-speakers --max-gap --max-chars --max-duration" ;;
+    stitch) echo "$files $read $config $write --repair-speakers --max-chars --max-duration" ;;
     speakers) echo "$files $read $config --json --suspicious" ;;
     lint)
       echo "-h --help -r --recursive -j --jobs -q --quiet --color --encoding --show-source --format --select" \

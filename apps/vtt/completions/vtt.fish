@@ -70,6 +70,7 @@ complete -c vtt -n "__fish_seen_subcommand_from $writing" -s t -l to -x -a 'vtt 
 complete -c vtt -n "__fish_seen_subcommand_from $writing" -l speaker-labels -x -a 'none change every' -d 'Name: prefixes in srt and txt'
 complete -c vtt -n "__fish_seen_subcommand_from convert" -l merge -d 'Join fragments into turns'
 complete -c vtt -n "__fish_seen_subcommand_from convert" -l stitch -d 'One cue per sentence'
+complete -c vtt -n "__fish_seen_subcommand_from convert merge stitch" -l repair-speakers -d 'Give split sentences back (unsafe)'
 complete -c vtt -n "__fish_seen_subcommand_from convert merge" -l max-gap -x -d 'Join cues at most SECONDS apart'
 complete -c vtt -n "__fish_seen_subcommand_from convert merge stitch" -l max-chars -x -d 'At most N characters per cue'
 complete -c vtt -n "__fish_seen_subcommand_from convert merge stitch lint" -l max-duration -x -d 'Longest cue in SECONDS'
