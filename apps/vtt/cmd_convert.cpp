@@ -19,6 +19,7 @@
 #include <fmt/format.h>
 #include <vttkit/parse.hpp>
 #include <vttkit/pipeline.hpp>
+#include <vttkit/timeline.hpp>
 #include <vttkit/report.hpp>
 #include <vttkit/transform.hpp>
 #include <vttkit/write.hpp>
@@ -47,7 +48,7 @@ const vttkit::output_format_info* format_of_extension(const std::string& path) {
 namespace {
 
 /// What `vtt speakers` prints instead of the cues.
-enum class speakers_report { none, table, json };
+enum class speakers_report { none, table, json, timeline };
 
 /// `vtt speakers --suspicious`: the suspicious speaker changes instead of the statistics.
 struct suspicious_report {
@@ -261,11 +262,13 @@ bool transform_into(vttkit::reader& reader, const run_plan& plan, vttkit::byte_s
   vttkit::speaker_counter counter;
   suspicious_report suspicious;
   if (report == speakers_report::none) writer.begin(reader.header());
-  vttkit::pipeline pipe{
-      plan.opt.pipe,
-      report == speakers_report::none ? vttkit::cue_handler([&](const vttkit::cue& c) { writer.write(c); })
-      : plan.opt.suspicious           ? vttkit::cue_handler([&](const vttkit::cue& c) { suspicious.joints.push(c); })
-                                      : vttkit::cue_handler([&](const vttkit::cue& c) { counter.push(c); })};
+  vttkit::timeline timeline;
+  auto handler = report == speakers_report::none ? vttkit::cue_handler([&](const vttkit::cue& c) { writer.write(c); })
+                 : report == speakers_report::timeline
+                     ? vttkit::cue_handler([&](const vttkit::cue& c) { timeline.push(c); })
+                 : plan.opt.suspicious ? vttkit::cue_handler([&](const vttkit::cue& c) { suspicious.joints.push(c); })
+                                       : vttkit::cue_handler([&](const vttkit::cue& c) { counter.push(c); });
+  vttkit::pipeline pipe{plan.opt.pipe, std::move(handler)};
   pipe.on_repair([&](const vttkit::diagnostic& d) { notes.repairs.push_back(d); });
   while (reader.next()) {
     progress.update(reader.bytes_read());
@@ -285,6 +288,8 @@ bool transform_into(vttkit::reader& reader, const run_plan& plan, vttkit::byte_s
     notes.dropped_line = retimed->first_dropped_line();
   }
   if (report == speakers_report::none) return writer.finish();
+  if (report == speakers_report::timeline)
+    return out.write(timeline.svg({.width = 1600, .title = reader.header().title.value_or(std::string())}));
   if (plan.opt.suspicious) {
     suspicious.joints.finish();
     return out.write(report == speakers_report::json ? vttkit::suspicious_json(suspicious.found)
@@ -438,7 +443,8 @@ bool make_plan(const convert_options& opt, run_plan& plan, messages& msg) {
   plan.parse.rules.add(vttkit::rule::override_tag);
   plan.outputs.output = opt.output;
   plan.outputs.out_dir = opt.out_dir;
-  plan.outputs.extension = opt.report == speakers_report::json ? ".json"
+  plan.outputs.extension = opt.report == speakers_report::timeline ? ".svg"
+                           : opt.report == speakers_report::json   ? ".json"
                            : opt.report == speakers_report::table
                                ? ".txt"
                                : "." + std::string(vttkit::file_extension(plan.opt.write.format));
@@ -625,17 +631,31 @@ command setup_speakers(CLI::App& app) {
   auto* cmd = add_command(app, "speakers", "Per-speaker table: cues, turns, words, talk time, share", *opt, false);
   opt->verb = "read";
   auto json = std::make_shared<bool>(false);
+  auto timeline = std::make_shared<std::string>();
   cmd->add_flag("--json", *json, "Print {\"speakers\": [...]} instead of a table");
+  cmd->add_option("--timeline", *timeline,
+                  "Draw who talks when as an SVG picture into FILE ('-': standard output) instead of the table "
+                  "(default: none)")
+      ->type_name("FILE");
   cmd->add_flag("--suspicious", opt->suspicious,
                 "List the speaker changes inside a sentence (lint rules T303, T304) instead of the statistics");
   cmd->footer(std::string("Examples:\n"
                           "  vtt speakers talk.vtt\n"
                           "  vtt speakers --speakers-from-prefix --json interview.srt\n"
                           "  vtt speakers --suspicious talk.vtt\n"
+                          "  vtt speakers --timeline talk.svg talk.vtt\n"
                           "\n") +
               exit_codes_help);
-  return {cmd, [opt, json] {
+  cmd->callback([opt, json, timeline] {
+    if (!timeline->empty() && (!opt->output.empty() || !opt->out_dir.empty() || *json || opt->suspicious))
+      throw CLI::ValidationError("--timeline writes its own FILE: not with -o, --out-dir, --json or --suspicious");
+  });
+  return {cmd, [opt, json, timeline] {
             opt->report = *json ? speakers_report::json : speakers_report::table;
+            if (!timeline->empty()) {
+              opt->report = speakers_report::timeline;
+              opt->output = *timeline;
+            }
             return run(*opt);
           }};
 }

@@ -12,6 +12,7 @@
 #include <vttkit/transform.hpp>
 #include <vttkit/pipeline.hpp>
 #include <vttkit/write.hpp>
+#include <vttkit/timeline.hpp>
 #include <vttkit/format.hpp>
 #include <vttkit/report.hpp>
 #include <vttkit/lint.hpp>

@@ -27,7 +27,7 @@ _vtt_flags() {
     convert) echo "$files $read $config $write --merge --stitch --repair-speakers --max-gap --max-chars --max-duration" ;;
     merge) echo "$files $read $config $write --repair-speakers --max-gap --max-chars --max-duration" ;;
     stitch) echo "$files $read $config $write --repair-speakers --max-chars --max-duration" ;;
-    speakers) echo "$files $read $config --json --suspicious" ;;
+    speakers) echo "$files $read $config --json --suspicious --timeline" ;;
     lint)
       echo "-h --help -r --recursive -j --jobs -q --quiet --color --encoding --show-source --format --select" \
         "--ignore --profile --strict $config" \
@@ -86,7 +86,7 @@ _vtt_value() {
       compopt -o nospace 2>/dev/null
       ;;
     --out-dir) COMPREPLY=($(compgen -d -- "$cur")) ;;
-    -o | --output | --map-file | --config) COMPREPLY=($(compgen -f -- "$cur")) ;;
+    -o | --output | --map-file | --config | --timeline) COMPREPLY=($(compgen -f -- "$cur")) ;;
     -j | --jobs | --max-gap | --max-chars | --max-duration | --map | --max-line-length | --max-lines | \
       --max-cps | --min-duration | --min-gap | --speaker-names | --prefix-pattern | \
       --encoding | --since | --factor | --fps | --sync | --start | --end | --gap | --offset-from-durations)

@@ -75,6 +75,7 @@ complete -c vtt -n "__fish_seen_subcommand_from convert merge" -l max-gap -x -d 
 complete -c vtt -n "__fish_seen_subcommand_from convert merge stitch" -l max-chars -x -d 'At most N characters per cue'
 complete -c vtt -n "__fish_seen_subcommand_from convert merge stitch lint" -l max-duration -x -d 'Longest cue in SECONDS'
 complete -c vtt -n "__fish_seen_subcommand_from speakers" -l json -d 'Print JSON instead of a table'
+complete -c vtt -n "__fish_seen_subcommand_from speakers" -l timeline -r -F -d 'Draw who talks when as SVG into FILE'
 complete -c vtt -n "__fish_seen_subcommand_from speakers" -l suspicious -d 'List the speaker changes inside a sentence'
 complete -c vtt -n "__fish_seen_subcommand_from shift" -l since -x -d 'Move only cues starting at or after SECONDS'
 complete -c vtt -n "__fish_seen_subcommand_from scale" -l factor -x -d 'Multiply every time by NUMBER'
