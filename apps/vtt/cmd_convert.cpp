@@ -85,6 +85,7 @@ struct convert_options {
   const CLI::Option* to_flag = nullptr;  ///< -t,--to: whether it was given
   // Flags that only act with another one or with some formats: whether they were given.
   const CLI::Option* labels_flag = nullptr;
+  const CLI::Option* audio_flag = nullptr;
   const CLI::Option* max_gap_flag = nullptr;
   std::vector<const CLI::Option*> limit_flags;  ///< --max-chars, --max-duration
   config_choice config;                         ///< --config, --no-config
@@ -124,6 +125,9 @@ void add_output_flags(CLI::App& cmd, convert_options& o) {
                              &vttkit::speaker_labels_info::labels,
                              "Prefix 'Name: ' in srt and txt: none, change (each turn), every cue")
                       ->type_name("WHEN");
+  o.audio_flag = cmd.add_option("--audio", o.write.audio,
+                                "html: the recording's address; adds a player, and each time seeks it (default: none)")
+                     ->type_name("URL");
 }
 
 void add_speaker_flags(CLI::App& cmd, convert_options& o) {
@@ -176,6 +180,9 @@ void warn_idle_flags(const convert_options& opt, messages& msg) {
       msg.line(fmt::format("vtt: warning: {} does nothing without --merge or --stitch", flag->get_name()));
   }
   const auto format = opt.write.format;
+  if (given(opt.audio_flag) && format != vttkit::output_format::html)
+    msg.line(
+        fmt::format("vtt: warning: --audio does nothing for --to {} (it acts on html)", vttkit::to_string(format)));
   if (given(opt.labels_flag) && !vttkit::writes_speaker_labels(format))
     msg.line(fmt::format("vtt: warning: --speaker-labels does nothing for --to {} (it acts on srt and txt)",
                          vttkit::to_string(format)));

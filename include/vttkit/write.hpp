@@ -19,7 +19,7 @@ class format_writer;
 struct write_options;
 
 /// Output formats (docs/formats.md).
-enum class output_format { vtt, srt, json, jsonl, md, txt, podcast_json };
+enum class output_format { vtt, srt, json, jsonl, md, txt, podcast_json, html };
 
 /// Which cues carry a `Name: ` prefix in srt and txt output.
 enum class speaker_labels {
@@ -64,6 +64,7 @@ struct speaker_labels_info {
 struct write_options {
   output_format format = output_format::vtt;
   speaker_labels labels = speaker_labels::change;
+  std::string audio = {};  ///< html: the address of the recording, for a player and times that seek it
 };
 
 /// Streaming writer: call `begin` once, then `write` for each block and cue in order, then

@@ -22,7 +22,7 @@ _vtt_flags() {
   local files="-h --help -o --output --out-dir -r --recursive -j --jobs -q --quiet --color --encoding"
   local read="--strict --from --map --map-file --speakers-from-prefix --speaker-names --prefix-pattern --rollup"
   local config="--config --no-config"
-  local write="-t --to --speaker-labels"
+  local write="-t --to --speaker-labels --audio"
   case $1 in
     convert) echo "$files $read $config $write --merge --stitch --repair-speakers --max-gap --max-chars --max-duration" ;;
     merge) echo "$files $read $config $write --repair-speakers --max-gap --max-chars --max-duration" ;;
@@ -39,7 +39,7 @@ _vtt_flags() {
     scale) echo "$files $read $config $write --factor --fps --sync" ;;
     cut) echo "$files $read $config $write --start --end --keep-times" ;;
     concat)
-      echo "-h --help -o --output -q --quiet --strict --color --from --encoding $write --gap" \
+      echo "-h --help -o --output -q --quiet --strict --color --from --encoding -t --to --speaker-labels --gap" \
         "--offset-from-durations"
       ;;
     *) echo "-h --help" ;;
@@ -67,7 +67,7 @@ _vtt_files() {
 _vtt_value() {
   local flag=$1 cur=$2 IFS=$' \t\n'
   case $flag in
-    -t | --to) COMPREPLY=($(compgen -W "vtt srt json jsonl md txt podcast-json" -- "$cur")) ;;
+    -t | --to) COMPREPLY=($(compgen -W "vtt srt json jsonl md txt podcast-json html" -- "$cur")) ;;
     --from) COMPREPLY=($(compgen -W "auto vtt srt" -- "$cur")) ;;
     --speaker-labels) COMPREPLY=($(compgen -W "none change every" -- "$cur")) ;;
     --format) COMPREPLY=($(compgen -W "text json github sarif gitlab" -- "$cur")) ;;
@@ -89,7 +89,7 @@ _vtt_value() {
     -o | --output | --map-file | --config | --timeline) COMPREPLY=($(compgen -f -- "$cur")) ;;
     -j | --jobs | --max-gap | --max-chars | --max-duration | --map | --max-line-length | --max-lines | \
       --max-cps | --min-duration | --min-gap | --speaker-names | --prefix-pattern | \
-      --encoding | --since | --factor | --fps | --sync | --start | --end | --gap | --offset-from-durations)
+      --encoding | --audio | --since | --factor | --fps | --sync | --start | --end | --gap | --offset-from-durations)
       COMPREPLY=() # a number, a time, OLD=NEW, names, a pattern, an iconv name: nothing to offer
       ;;
     *) return 1 ;;
