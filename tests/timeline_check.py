@@ -111,6 +111,26 @@ def colours_where_bars_are(svg_path, root, what, tmp):
     return px
 
 
+def long_file(vtt, tmp, hours):
+    what = f"{hours} h"
+    cues, _ = gen_transcript.conversation(hours * 3600)
+    long_vtt = os.path.join(tmp, f"{hours}h.vtt")
+    open(long_vtt, "w", encoding="utf-8").write(gen_transcript.webvtt(cues))
+    long_svg = os.path.join(tmp, f"{hours}h.svg")
+    root = timeline(vtt, long_vtt, long_svg)
+    self_contained(root, what)
+    size = os.path.getsize(long_svg)
+    bars = sum(len(b) for b in lane_bars(root).values())
+    check(size < 150_000, f"{what}: the SVG stays small (got {size} bytes)")
+    check(bars < 4 * 1356, f"{what}: at most one bar per pixel and lane ({bars} bars)")
+    texts = ["".join(t.itertext()) for t in root.iter(SVG + "text")]
+    # Under an hour M:SS, from an hour on H:MM:SS (the generated hour ends a little early).
+    want = ["0:00", "45:00"] if hours == 1 else ["0:00:00", f"{hours - 1}:45:00"]
+    check(all(w in texts for w in want), f"{what}: tick labels {want}")
+    colours_where_bars_are(long_svg, root, what, tmp)
+    return size, bars
+
+
 def main():
     vtt, project = sys.argv[1], sys.argv[2]
     if shutil.which("rsvg-convert") is None:
@@ -138,20 +158,9 @@ def main():
     check(documented == open(out, encoding="utf-8").read(),
           "docs/timeline.svg is what `vtt speakers --timeline docs/timeline.svg samples/podcast.vtt` makes")
 
-    # Three hours: readable (one lane per speaker, hour ticks) and small.
-    cues, _ = gen_transcript.conversation(3 * 3600)
-    long_vtt = os.path.join(tmp, "three-hours.vtt")
-    open(long_vtt, "w", encoding="utf-8").write(gen_transcript.webvtt(cues))
-    long_svg = os.path.join(tmp, "three-hours.svg")
-    root = timeline(vtt, long_vtt, long_svg)
-    self_contained(root, "three hours")
-    size = os.path.getsize(long_svg)
-    bars = sum(len(b) for b in lane_bars(root).values())
-    check(size < 150_000, f"three hours: the SVG stays small (got {size} bytes)")
-    check(bars < 4 * 1356, f"three hours: at most one bar per pixel and lane ({bars} bars)")
-    texts = ["".join(t.itertext()) for t in root.iter(SVG + "text")]
-    check("1:00:00" in texts and "2:00:00" in texts, "three hours: tick labels H:MM:SS")
-    colours_where_bars_are(long_svg, root, "three hours", tmp)
+    # One and three hours: readable (one lane per speaker, H:MM:SS ticks) and small.
+    for hours in (1, 3):
+        size, bars = long_file(vtt, tmp, hours)
     for p in problems:
         print(p)
     print(f"{len(problems)} problem(s)" if problems else f"timeline: ok (three hours: {size} bytes, {bars} bars)")
