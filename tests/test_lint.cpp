@@ -652,3 +652,9 @@ TEST_CASE("T304 short-interjection: at the short turn", "[lint][T304]") {
   CHECK(where(voices({{"Ann", "The results"}, {"Ben", "were"}, {"Ben", "better"}, {"Ann", "than hoped."}}), r) == none);
   CHECK(where(voices({{"Ann", "The results"}, {"Ben", "were"}, {"Cy", "better."}}), r) == none);
 }
+
+TEST_CASE("T303 and T304: labels differing only in case or white space are one speaker", "[lint][T303][T304]") {
+  CHECK(where(voices({{"Speaker 1", "one"}, {"speaker  1", "two"}}), rule::suspicious_speaker_change) == none);
+  CHECK(where(voices({{"Ann", "We went to the"}, {"Ben", "old"}, {"ANN", "station."}}), rule::short_interjection) ==
+        at{"6:1"});
+}

@@ -41,6 +41,20 @@ constexpr std::array<std::string_view, 17> question_openers{"was",   "were", "is
                                                             "does",  "did",  "has",   "have",   "had",  "can",
                                                             "could", "will", "would", "should", "shall"};
 
+/// Whether two labels name one speaker: the same apart from case and white space (spellings
+/// that differ so are T302's business, not a change of speaker).
+bool same_speaker(std::string_view a, std::string_view b) noexcept {
+  if (a == b) return true;
+  std::size_t i = 0, j = 0;
+  for (;;) {
+    char32_t x = 0, y = 0;
+    while (i < a.size() && detail::is_white_space(x = detail::next_code_point(a, i))) x = 0;
+    while (j < b.size() && detail::is_white_space(y = detail::next_code_point(b, j))) y = 0;
+    if (detail::fold_case(x) != detail::fold_case(y)) return false;
+    if (x == 0) return true;
+  }
+}
+
 bool is_closer(char32_t cp) noexcept {
   return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == 0x201D || cp == 0x2019 || cp == 0xBB;
 }
@@ -187,7 +201,7 @@ speaker_joints::speaker_joints(joint_options options, joint_handler found, cue_h
     : options_(options), found_(std::move(found)), out_(std::move(out)) {}
 
 void speaker_joints::push(const cue& c) {
-  if (started_ && c.speaker == current_.speaker) {
+  if (started_ && same_speaker(c.speaker, current_.speaker)) {
     current_.text.assign(c.text);
     current_.start = c.start;
     current_.end = c.end;
@@ -241,7 +255,7 @@ void speaker_joints::decide(const cue* next, bool closed) {
   j.to = held_.front().speaker;
   j.before = last_words(before_.text);
   const cue& b = held_.front();
-  if (next != nullptr && held_.size() == 1 && next->speaker == before_.speaker &&
+  if (next != nullptr && held_.size() == 1 && same_speaker(next->speaker, before_.speaker) &&
       detail::count_words(b.text) < options_.interjection_words) {
     const bool no_pause = b.start - before_.end < options_.interjection_pause &&
                           next->start - b.end < options_.interjection_pause;
