@@ -16,7 +16,7 @@ LAYERS = {"text": 0, "model": 1, "io": 2, "parse": 3, "transform": 4, "write": 5
 PUBLIC = {
     "version.hpp": 0, "timestamp.hpp": 1, "diagnostic.hpp": 1, "rules.def": 1, "document.hpp": 1,
     "source.hpp": 2, "sink.hpp": 2, "cue_text.hpp": 3, "parse.hpp": 3, "transform.hpp": 4,
-    "pipeline.hpp": 4, "fix.hpp": 4, "write.hpp": 5, "format.hpp": 5, "report.hpp": 5, "diff.hpp": 5, "lint.hpp": 5, "vttkit.hpp": 9,
+    "pipeline.hpp": 4, "fix.hpp": 4, "write.hpp": 5, "format.hpp": 5, "timeline.hpp": 5, "report.hpp": 5, "diff.hpp": 5, "lint.hpp": 5, "vttkit.hpp": 9,
 }
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]', re.M)
 

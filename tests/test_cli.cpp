@@ -104,7 +104,7 @@ TEST_CASE("choices are the library's names, defaults shown are the options'", "[
   CHECK(run_vtt({"lint", "--profile", "transcript"}, two_cues).code == 0);
   CHECK(run_vtt({"lint", "--profile", "none"}, two_cues).code == 2);
   const auto convert = run_vtt({"convert", "--help"}).out;
-  CHECK(convert.find("{vtt,srt,json,jsonl,md,txt,podcast-json}=vtt") != std::string::npos);
+  CHECK(convert.find("{vtt,srt,json,jsonl,md,txt,podcast-json,html}=vtt") != std::string::npos);
   CHECK(convert.find("{none,change,every}=change") != std::string::npos);
   CHECK(convert.find("--max-gap SECONDS=2") != std::string::npos);
   CHECK(convert.find("--max-chars N=0") != std::string::npos);

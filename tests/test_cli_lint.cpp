@@ -479,11 +479,13 @@ TEST_CASE("rule: every rule with id, name, severity, profile and summary", "[cli
   CHECK(r.code == 0);
   const auto list = lines(r.out);
   REQUIRE(list.size() == doc_rule_sections().size() + 1);
-  CHECK(list[0] == "ID    NAME                  SEVERITY  PROFILE     SUMMARY");
-  CHECK(list[1] == "E001  missing-signature     error     default     no `WEBVTT` signature: the file has no cues");
-  CHECK(list[9] == "W103  short-hours           warning   default     hours written with fewer than two digits");
+  CHECK(list[0] == "ID    NAME                       SEVERITY  PROFILE     SUMMARY");
+  CHECK(list[1] ==
+        "E001  missing-signature          error     default     no `WEBVTT` signature: the file has no cues");
+  CHECK(list[9] == "W103  short-hours                warning   default     hours written with fewer than two digits");
   CHECK(list.back() ==
-        "T302  inconsistent-speaker  warning   transcript  speaker labels that differ only in case or white space");
+        "T304  short-interjection         warning   transcript  a one-cue turn of a few words inside another speaker's "
+        "sentence");
 }
 
 TEST_CASE("rule: a family letter or id prefix lists its rules", "[cli][rule]") {

@@ -3,9 +3,12 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <initializer_list>
+#include <utility>
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
 #include <vttkit/lint.hpp>
 #include <vttkit/parse.hpp>
 
@@ -621,7 +624,7 @@ TEST_CASE("the rule table: the parser's rules, the linter's, and those that lose
 }
 
 TEST_CASE("rule_set::all holds every rule of the table and nothing else", "[lint][table]") {
-  static_assert(vttkit::rule_count == 24);
+  static_assert(vttkit::rule_count == 26);
   constexpr auto all = vttkit::rule_set::all();
   for (const auto& r : vttkit::all_rules()) CHECK(all.contains(r.rule));
   vttkit::rule_set rest = all;
@@ -629,4 +632,75 @@ TEST_CASE("rule_set::all holds every rule of the table and nothing else", "[lint
   CHECK(rest.empty());
   CHECK(vttkit::info(rule::overlap).id == "W102");
   CHECK(vttkit::info(rule::inconsistent_speaker).name == "inconsistent-speaker");
+}
+
+namespace {
+/// A WebVTT file of cues (speaker, text), one second each from 1 s, without
+/// gaps: cue k (from 0) has its timing line at 3 + 3k.
+std::string voices(std::initializer_list<std::pair<std::string, std::string>> cues) {
+  std::string out = "WEBVTT\n";
+  int t = 1;
+  for (const auto& [speaker, text] : cues) {
+    out += fmt::format("\n00:00:{:02}.000 --> 00:00:{:02}.000\n<v {}>{}\n", t, t + 1, speaker, text);
+    ++t;
+  }
+  return out;
+}
+}  // namespace
+
+TEST_CASE("T303 suspicious-speaker-change: at the first cue after the change", "[lint][T303]") {
+  const auto r = rule::suspicious_speaker_change;
+  // A sentence ending on a word no sentence ends on, full stop or not.
+  CHECK(where(voices({{"Ann", "We went back to the"}, {"Ben", "station before noon."}}), r) == at{"6:1"});
+  CHECK(where(voices({{"Ann", "Yes."}, {"Ann", "I want to."}, {"Ben", "Get back to it."}}), r) == at{"9:1"});
+  // No sentence mark, then a lower-case word; or a clause mark before any word.
+  CHECK(where(voices({{"Ann", "It was late"}, {"Ben", "when we left."}}), r) == at{"6:1"});
+  CHECK(where(voices({{"Ann", "It was late,"}, {"Ben", "When we left."}}), r) == at{"6:1"});
+  // A short clause, then a question's opening without its question mark.
+  CHECK(where(voices({{"Ann", "Right, and like there."}, {"Ben", "Was all this noise"}, {"Ben", "about it."}}), r) ==
+        at{"6:1"});
+  // The message names both speakers and quotes the joint.
+  const auto found = vttkit::lint(
+      voices({{"Ann", "one two three four five six the"}, {"Ben", "end of it all and more."}}), [] {
+        vttkit::lint_options o;
+        o.rules = vttkit::profile_rules(vttkit::lint_profile::transcript);
+        return o;
+      }());
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].message ==
+        "speaker changes from \"Ann\" to \"Ben\" inside a sentence: \"...three four five six the | end of it all "
+        "and...\"");
+  // Near misses: a finished sentence; a real question; a long clause before a question
+  // opener; a capital after no mark; the same speaker.
+  CHECK(where(voices({{"Ann", "We went back."}, {"Ben", "Good."}}), r) == none);
+  CHECK(where(voices({{"Ann", "Yes, I see."}, {"Ben", "Was it late?"}}), r) == none);
+  CHECK(where(voices({{"Ann", "It was a very good year."}, {"Ben", "Was it late."}}), r) == none);
+  CHECK(where(voices({{"Ann", "Well"}, {"Ben", "Yes, quite."}}), r) == none);
+  CHECK(where(voices({{"Ann", "We went to the"}, {"Ann", "station."}}), r) == none);
+}
+
+TEST_CASE("T304 short-interjection: at the short turn", "[lint][T304]") {
+  const auto r = rule::short_interjection;
+  // One cue of under three words between two turns of one other speaker, with no pause.
+  const auto text = voices({{"Ann", "The results were better than"}, {"Ben", "we hoped"}, {"Ann", "in every region."}});
+  CHECK(where(text, r) == at{"6:1"});
+  CHECK(where(text, rule::suspicious_speaker_change) == none);  // the change around it is not T303 too
+  // A pause of a second on either side, text finished around it: the other speaker waited.
+  CHECK(where("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ann>Is it late?\n\n00:00:03.000 --> 00:00:03.500\n"
+              "<v Ben>Quite.\n\n00:00:03.600 --> 00:00:05.000\n<v Ann>I thought so.\n",
+              r) == none);
+  // The same, but the sentence runs on through it: a finding.
+  CHECK(where("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ann>We went to the\n\n00:00:03.000 --> 00:00:03.500\n"
+              "<v Ben>old\n\n00:00:03.600 --> 00:00:05.000\n<v Ann>station.\n",
+              r) == at{"6:1"});
+  // Near misses: three words; two cues; a third speaker after it.
+  CHECK(where(voices({{"Ann", "The results were"}, {"Ben", "better than we"}, {"Ann", "hoped."}}), r) == none);
+  CHECK(where(voices({{"Ann", "The results"}, {"Ben", "were"}, {"Ben", "better"}, {"Ann", "than hoped."}}), r) == none);
+  CHECK(where(voices({{"Ann", "The results"}, {"Ben", "were"}, {"Cy", "better."}}), r) == none);
+}
+
+TEST_CASE("T303 and T304: labels differing only in case or white space are one speaker", "[lint][T303][T304]") {
+  CHECK(where(voices({{"Speaker 1", "one"}, {"speaker  1", "two"}}), rule::suspicious_speaker_change) == none);
+  CHECK(where(voices({{"Ann", "We went to the"}, {"Ben", "old"}, {"ANN", "station."}}), rule::short_interjection) ==
+        at{"6:1"});
 }

@@ -237,7 +237,7 @@ TEST_CASE("the format table: a writer, a unique name and an extension for each f
     CHECK_FALSE(f.extension.empty());
     CHECK(vttkit::parse_output_format(f.name) == f.format);
   }
-  CHECK(names.size() == 7);
+  CHECK(names.size() == 8);
 }
 
 TEST_CASE("the sinks: string_sink appends, fd_sink reports a failed write", "[write]") {
@@ -297,7 +297,7 @@ std::string write_sample(const golden_case& g) {
 
 TEST_CASE("every writer on every sample matches its golden file", "[write][golden]") {
   const auto cases = golden_cases();
-  CHECK(cases.size() == 3 * 7 + 4);  // podcast.vtt, messy.vtt, interview.srt
+  CHECK(cases.size() == 3 * 8 + 4);  // podcast.vtt, messy.vtt, interview.srt
   for (const auto& g : cases) {
     INFO(g.file);
     const auto want = slurp(std::string(VTTKIT_GOLDEN_DIR) + "/" + g.file);

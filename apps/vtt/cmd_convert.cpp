@@ -21,6 +21,7 @@
 #include <fmt/format.h>
 #include <vttkit/parse.hpp>
 #include <vttkit/pipeline.hpp>
+#include <vttkit/timeline.hpp>
 #include <vttkit/report.hpp>
 #include <vttkit/transform.hpp>
 #include <vttkit/write.hpp>
@@ -49,7 +50,14 @@ const vttkit::output_format_info* format_of_extension(const std::string& path) {
 namespace {
 
 /// What `vtt speakers` prints instead of the cues.
-enum class speakers_report { none, table, json };
+enum class speakers_report { none, table, json, timeline };
+
+/// `vtt speakers --suspicious`: the suspicious speaker changes instead of the statistics.
+struct suspicious_report {
+  std::vector<vttkit::speaker_joint> found;
+  vttkit::speaker_joints joints{
+      {}, [this](const vttkit::speaker_joint& j, std::vector<vttkit::cue>&) { found.push_back(j); }};
+};
 
 /// The flags of the reading-and-writing commands, bound to the library's options where one
 /// holds them, so that the defaults shown in help are the library's.
@@ -73,12 +81,14 @@ struct convert_options {
   double max_gap = to_seconds(pipe.merging.max_gap);
   double max_duration = to_seconds(pipe.merging.max_duration);
   speakers_report report = speakers_report::none;
+  bool suspicious = false;  ///< with a report: the suspicious speaker changes
   when color = when::automatic;
   std::string_view verb = "converted";   ///< in the summary of a batch: what was done to a file
   const CLI::Option* to_flag = nullptr;  ///< -t,--to: whether it was given
   // Flags that only act with another one or with some formats: whether they were given.
   const CLI::Option* labels_flag = nullptr;
   std::array<CLI::Option*, 2> transcript_flags{};  ///< --paragraph-gap, --drop-sounds
+  const CLI::Option* audio_flag = nullptr;
   const CLI::Option* max_gap_flag = nullptr;
   std::vector<const CLI::Option*> limit_flags;  ///< --max-chars, --max-duration
   bool config_chars = false;                    ///< the configuration file gave max-chars
@@ -121,6 +131,9 @@ void add_output_flags(CLI::App& cmd, convert_options& o) {
                              "Prefix 'Name: ' in srt and txt: none, change (each turn), every cue")
                       ->type_name("WHEN");
   o.transcript_flags = add_transcript_flags(cmd, o.write);
+  o.audio_flag = cmd.add_option("--audio", o.write.audio,
+                                "html: the recording's address; adds a player, and each time seeks it (default: none)")
+                     ->type_name("URL");
 }
 
 void add_speaker_flags(CLI::App& cmd, convert_options& o) {
@@ -142,6 +155,12 @@ void add_speaker_flags(CLI::App& cmd, convert_options& o) {
                  "Also take a prefix matching REGEX at the start of cue text; its first group names the speaker "
                  "(implies --speakers-from-prefix; default: none)")
       ->type_name("REGEX");
+}
+
+void add_repair_flag(CLI::App& cmd, convert_options& o) {
+  cmd.add_flag("--repair-speakers", o.pipe.repair_speakers,
+               "Unsafe, moves text between speakers: give a sentence split between speakers to the one who "
+               "started it, and short interjections back (lint T303, T304); each change is a warning");
 }
 
 void add_max_gap_flag(CLI::App& cmd, convert_options& o, const char* help) {
@@ -167,6 +186,9 @@ void warn_idle_flags(const convert_options& opt, messages& msg) {
       msg.line(fmt::format("vtt: warning: {} does nothing without --merge or --stitch", flag->get_name()));
   }
   const auto format = opt.write.format;
+  if (given(opt.audio_flag) && format != vttkit::output_format::html)
+    msg.line(
+        fmt::format("vtt: warning: --audio does nothing for --to {} (it acts on html)", vttkit::to_string(format)));
   if (given(opt.labels_flag) && !vttkit::writes_speaker_labels(format))
     msg.line(fmt::format("vtt: warning: --speaker-labels does nothing for --to {} (it acts on srt and txt)",
                          vttkit::to_string(format)));
@@ -231,13 +253,14 @@ bool load_speaker_map(convert_options& opt, messages& msg) {
 
 /// What a pipeline leaves to say once an input is done.
 struct pipeline_notes {
-  std::vector<std::string> unused_labels;  ///< --map labels no cue matched
-  std::size_t prefixed = 0;                ///< cues starting with a name while prefixes are off
-  std::string example;                     ///< the first of those names
-  std::size_t rollup_removed = 0;          ///< lines removed as roll-up repeats
-  std::size_t dropped = 0;                 ///< cues moved to end at or before 0 (shift, scale)
-  std::size_t dropped_line = 0;            ///< the line of the first of them
-  std::string empty_cut;                   ///< `cut` kept no cue: the range and the input's span
+  std::vector<std::string> unused_labels;   ///< --map labels no cue matched
+  std::size_t prefixed = 0;                 ///< cues starting with a name while prefixes are off
+  std::string example;                      ///< the first of those names
+  std::size_t rollup_removed = 0;           ///< lines removed as roll-up repeats
+  std::size_t dropped = 0;                  ///< cues moved to end at or before 0 (shift, scale)
+  std::size_t dropped_line = 0;             ///< the line of the first of them
+  std::string empty_cut;                    ///< `cut` kept no cue: the range and the input's span
+  std::vector<vttkit::diagnostic> repairs;  ///< --repair-speakers: each change made
 };
 
 /// Reads the cues of `reader` through a pipeline into `out`: written, or counted for the report.
@@ -246,10 +269,16 @@ bool transform_into(vttkit::reader& reader, const run_plan& plan, vttkit::byte_s
   const auto report = plan.opt.report;
   vttkit::writer writer{out, plan.opt.write};
   vttkit::speaker_counter counter;
+  suspicious_report suspicious;
   if (report == speakers_report::none) writer.begin(reader.header());
-  vttkit::pipeline pipe{plan.opt.pipe, report != speakers_report::none
-                                           ? vttkit::cue_handler([&](const vttkit::cue& c) { counter.push(c); })
-                                           : vttkit::cue_handler([&](const vttkit::cue& c) { writer.write(c); })};
+  vttkit::timeline timeline;
+  auto handler = report == speakers_report::none ? vttkit::cue_handler([&](const vttkit::cue& c) { writer.write(c); })
+                 : report == speakers_report::timeline
+                     ? vttkit::cue_handler([&](const vttkit::cue& c) { timeline.push(c); })
+                 : plan.opt.suspicious ? vttkit::cue_handler([&](const vttkit::cue& c) { suspicious.joints.push(c); })
+                                       : vttkit::cue_handler([&](const vttkit::cue& c) { counter.push(c); });
+  vttkit::pipeline pipe{plan.opt.pipe, std::move(handler)};
+  pipe.on_repair([&](const vttkit::diagnostic& d) { notes.repairs.push_back(d); });
   while (reader.next()) {
     progress.update(reader.bytes_read());
     if (reader.kind() == vttkit::item_kind::cue) pipe.push(reader.cue());
@@ -276,6 +305,13 @@ bool transform_into(vttkit::reader& reader, const run_plan& plan, vttkit::byte_s
           vttkit::format_timestamp(retimed->earliest()), vttkit::format_timestamp(retimed->latest()));
   }
   if (report == speakers_report::none) return writer.finish();
+  if (report == speakers_report::timeline)
+    return out.write(timeline.svg({.width = 1600, .title = reader.header().title.value_or(std::string())}));
+  if (plan.opt.suspicious) {
+    suspicious.joints.finish();
+    return out.write(report == speakers_report::json ? vttkit::suspicious_json(suspicious.found)
+                                                     : vttkit::suspicious_table(suspicious.found));
+  }
   const auto rows = counter.result();
   return out.write(report == speakers_report::json ? vttkit::speakers_json(rows) : vttkit::speakers_table(rows));
 }
@@ -283,6 +319,7 @@ bool transform_into(vttkit::reader& reader, const run_plan& plan, vttkit::byte_s
 /// What an input's run leaves to say, after its output is written.
 void say_notes(const std::string& name, const input_file& in, const vttkit::reader& reader, const pipeline_notes& notes,
                const std::vector<std::string>& config_labels, messages& msg) {
+  for (const auto& d : notes.repairs) msg.diagnostic(in.display(), d);
   if (notes.rollup_removed > 0)
     msg.line(fmt::format("vtt: {}: roll-up captions, repeated lines removed (--rollup off keeps them)", name));
   if (const auto guess = guess_warning(in.display(), reader.encoding()); !guess.empty()) msg.warning(guess);
@@ -428,7 +465,8 @@ bool make_plan(const convert_options& opt, run_plan& plan, messages& msg) {
   plan.parse.rules.add(vttkit::rule::override_tag);
   plan.outputs.output = opt.output;
   plan.outputs.out_dir = opt.out_dir;
-  plan.outputs.extension = opt.report == speakers_report::json ? ".json"
+  plan.outputs.extension = opt.report == speakers_report::timeline ? ".svg"
+                           : opt.report == speakers_report::json   ? ".json"
                            : opt.report == speakers_report::table
                                ? ".txt"
                                : "." + std::string(vttkit::file_extension(plan.opt.write.format));
@@ -610,6 +648,7 @@ command setup_convert(CLI::App& app) {
   auto* cmd = add_command(app, "convert", "Read, transform and write in another format (default: vtt)", *opt, true);
   cmd->add_flag("--merge", opt->pipe.merge, "Join fragments of the same speaker into turns (see 'vtt merge')");
   cmd->add_flag("--stitch", opt->pipe.stitch, "Re-cut each turn into one cue per sentence (see 'vtt stitch')");
+  add_repair_flag(*cmd, *opt);
   add_max_gap_flag(*cmd, *opt, "With --merge: join cues at most SECONDS apart");
   add_limit_flags(*cmd, *opt, "With --merge / --stitch: at most N characters per cue (0: no limit)",
                   "With --merge / --stitch: at most SECONDS per cue (0: no limit)");
@@ -626,6 +665,7 @@ command setup_merge(CLI::App& app) {
   auto opt = std::make_shared<convert_options>();
   auto* cmd = add_command(app, "merge", "Join consecutive cues of the same speaker into turns", *opt, true);
   add_max_gap_flag(*cmd, *opt, "Join cues at most SECONDS apart (1.5, 1.5s, 1500ms, 00:01.500)");
+  add_repair_flag(*cmd, *opt);
   add_limit_flags(*cmd, *opt, "Start a new cue before the text exceeds N characters (0: no limit)",
                   "Start a new cue before it lasts longer than SECONDS (0: no limit)");
   cmd->footer(std::string("Examples:\n"
@@ -640,6 +680,7 @@ command setup_merge(CLI::App& app) {
 command setup_stitch(CLI::App& app) {
   auto opt = std::make_shared<convert_options>();
   auto* cmd = add_command(app, "stitch", "Re-cut each speaker turn into one cue per sentence", *opt, true);
+  add_repair_flag(*cmd, *opt);
   add_limit_flags(*cmd, *opt, "Split sentences longer than N characters, at clauses, then words (0: no limit)",
                   "Split sentences longer than SECONDS (0: no limit)");
   cmd->footer(std::string("Examples:\n"
@@ -657,14 +698,31 @@ command setup_speakers(CLI::App& app) {
   auto* cmd = add_command(app, "speakers", "Per-speaker table: cues, turns, words, talk time, share", *opt, false);
   opt->verb = "read";
   auto json = std::make_shared<bool>(false);
+  auto timeline = std::make_shared<std::string>();
   cmd->add_flag("--json", *json, "Print {\"speakers\": [...]} instead of a table");
+  cmd->add_option("--timeline", *timeline,
+                  "Draw who talks when as an SVG picture into FILE ('-': standard output) instead of the table "
+                  "(default: none)")
+      ->type_name("FILE");
+  cmd->add_flag("--suspicious", opt->suspicious,
+                "List the speaker changes inside a sentence (lint rules T303, T304) instead of the statistics");
   cmd->footer(std::string("Examples:\n"
                           "  vtt speakers talk.vtt\n"
                           "  vtt speakers --speakers-from-prefix --json interview.srt\n"
+                          "  vtt speakers --suspicious talk.vtt\n"
+                          "  vtt speakers --timeline talk.svg talk.vtt\n"
                           "\n") +
               exit_codes_help);
-  return {cmd, [opt, json] {
+  cmd->callback([opt, json, timeline] {
+    if (!timeline->empty() && (!opt->output.empty() || !opt->out_dir.empty() || *json || opt->suspicious))
+      throw CLI::ValidationError("--timeline writes its own FILE: not with -o, --out-dir, --json or --suspicious");
+  });
+  return {cmd, [opt, json, timeline] {
             opt->report = *json ? speakers_report::json : speakers_report::table;
+            if (!timeline->empty()) {
+              opt->report = speakers_report::timeline;
+              opt->output = *timeline;
+            }
             return run(*opt);
           }};
 }

@@ -56,14 +56,15 @@ struct lint_profile_info {
 /// fires), as for every maximum in vttkit; a minimum of 0 is never undercut.
 struct lint_options {
   rule_set rules = profile_rules(lint_profile::standard);
-  std::size_t max_line_length = 42;  ///< S201: code points per line of text
-  std::size_t max_lines = 2;         ///< S202: lines per cue
-  double max_cps = 20.0;             ///< S203: code points per second, line breaks excluded
-  millis min_duration = 833;         ///< S204
-  millis max_duration = 7000;        ///< S205
-  millis min_gap = 83;               ///< S206: applies to gaps greater than zero
-  unsigned threads = 1;              ///< parsing threads (parse_options::threads); findings are the same
-  std::string encoding;              ///< the input's encoding (parse_options::encoding)
+  std::size_t max_line_length = 42;    ///< S201: code points per line of text
+  std::size_t max_lines = 2;           ///< S202: lines per cue
+  double max_cps = 20.0;               ///< S203: code points per second, line breaks excluded
+  millis min_duration = 833;           ///< S204
+  millis max_duration = 7000;          ///< S205
+  millis min_gap = 83;                 ///< S206: applies to gaps greater than zero
+  std::size_t interjection_words = 3;  ///< T304: a one-cue turn of fewer words than this
+  unsigned threads = 1;                ///< parsing threads (parse_options::threads); findings are the same
+  std::string encoding;                ///< the input's encoding (parse_options::encoding)
 };
 
 /// Checks one file as it streams by. Feed it, in input order, the parser's diagnostics

@@ -23,7 +23,9 @@ struct pipeline_options {
   prefix_rules prefixes;                        ///< `--speaker-names`, `--prefix-pattern` (with the step on)
   bool census = false;                          ///< with the prefix step off: see `prefix_census`
   speaker_map speakers;                         ///< `--map`, `--map-file`: renames when not empty
-  bool merge = false;                           ///< `--merge`: see `merger`
+  bool repair_speakers = false;                 ///< `--repair-speakers`: see `speaker_repair`
+  joint_options joints;
+  bool merge = false;  ///< `--merge`: see `merger`
   merge_options merging;
   bool stitch = false;  ///< `--stitch`: see `stitcher`
   stitch_options stitching;
@@ -45,8 +47,10 @@ class pipeline {
   void push(cue& c);
   /// The same for a cue that must stay as it is: copied when a rewriting step is on.
   void push(const cue& c);
-  /// Hands on what the prefix, merge and stitch steps still hold.
+  /// Hands on what the prefix, repair, merge and stitch steps still hold.
   void finish();
+  /// Where the speaker repair reports each change it makes (a warning T303 or T304).
+  void on_repair(diagnostic_sink notes) { repair_notes_ = std::move(notes); }
   /// The labels of the speaker map, as given, that no cue of this pipeline matched.
   [[nodiscard]] std::vector<std::string> unused_labels() const;
   /// With `census` on and the prefix step off: the cues that start with a speaker's name.
@@ -65,6 +69,8 @@ class pipeline {
   std::optional<rollup_filter> rollup_;
   std::optional<prefix_speakers> prefix_;
   std::optional<prefix_census> census_;
+  std::optional<speaker_repair> repair_;
+  diagnostic_sink repair_notes_;
   std::optional<merger> merger_;
   std::optional<stitcher> stitcher_;
   cue_handler head_;  // the first of merge, stitch and `out` that is on

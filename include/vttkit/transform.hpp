@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include <vttkit/diagnostic.hpp>
 #include <vttkit/document.hpp>
 
 namespace vttkit {
@@ -382,6 +383,95 @@ class paragraph_breaker {
 /// stitch recognises them: at most 48 bytes, no brackets or sentence marks inside, at the start
 /// of a word and followed by white space or the end), white space around them collapsed.
 [[nodiscard]] std::string drop_sound_tags(std::string_view text);
+
+/// What `speaker_joints` looks for (docs/lint-rules.md, T303 and T304).
+struct joint_options {
+  std::size_t interjection_words = 3;  ///< T304: a one-cue turn of fewer words than this (0: none)
+  millis interjection_pause = 1000;    ///< T304: both gaps around the turn shorter: the other speaker went on
+};
+
+/// A speaker change that looks like a diarization error: a sentence that one speaker starts and
+/// another ends (T303), or a short turn inside another speaker's sentence (T304).
+struct speaker_joint {
+  enum class kind : unsigned char { suspicious_change, short_interjection };
+  kind what = kind::suspicious_change;
+  std::size_t line = 0;  ///< timing line of the first cue after the change
+  millis time = 0;       ///< its start
+  std::string from;      ///< the speaker before the change (who started the sentence)
+  std::string to;        ///< the speaker after it
+  std::string before;    ///< the last words before the change
+  std::string after;     ///< the first words after it (T304: the turn, then the words after it)
+  /// suspicious_change: the continuation that ends the sentence, from the first cue after the
+  /// change: `cues` whole cues, then the first `words` words of the next one. Both 0: unknown
+  /// (no sentence end within the cues held).
+  std::size_t cues = 0;
+  std::size_t words = 0;
+};
+
+/// The rule a joint is a finding of: T303 or T304.
+[[nodiscard]] rule rule_of(const speaker_joint& j) noexcept;
+/// A joint in words, naming both speakers and quoting it ("... there. | Was all ...").
+[[nodiscard]] std::string describe(const speaker_joint& j);
+
+/// Finds suspicious speaker changes in a stream of cues. The cues of a turn that follows a
+/// change are held until the change is decided (the next change, the end of its first sentence
+/// once it has two cues, or eight cues), so memory stays bounded. `found` may rewrite the held
+/// cues (the repair does); `out`, when given, then receives every cue, in order.
+class speaker_joints {
+ public:
+  using joint_handler = std::function<void(const speaker_joint&, std::vector<cue>& held)>;
+  speaker_joints(joint_options options, joint_handler found, cue_handler out = {});
+  void push(const cue& c);
+  void finish();
+  /// Whether a change is still undecided (cues held).
+  [[nodiscard]] bool holding() const noexcept { return !held_.empty(); }
+
+  /// What is kept of the last cue of a turn.
+  struct tail {
+    std::string speaker;
+    std::string text;
+    millis start = 0;
+    millis end = 0;
+  };
+
+ private:
+  void start_turn(const cue& c);
+  void decide(const cue* next, bool closed);
+  void release();
+
+  joint_options options_;
+  joint_handler found_;
+  cue_handler out_;
+  bool started_ = false;      ///< a cue was seen
+  bool have_before_ = false;  ///< a turn ended before the current one
+  tail before_;               ///< the last cue of the turn before the current one
+  tail current_;              ///< the last cue of the current turn
+  std::vector<cue> held_;     ///< the current turn's first cues, while its change is undecided
+  bool skip_next_ = false;    ///< the next change ends a short interjection: not a T303
+  bool skip_ = false;         ///< this change is such a one
+};
+
+/// `--repair-speakers`: moves the continuation of a sentence split between speakers (T303) to
+/// the speaker who started it, up to the sentence end, and gives a short interjection (T304) to
+/// the speaker around it. Each change is a diagnostic to `notes` (warning T303 or T304). Unsafe:
+/// text moves between speakers, so it runs only when asked.
+class speaker_repair {
+ public:
+  speaker_repair(joint_options options, cue_handler out, diagnostic_sink notes);
+  void push(const cue& c) { joints_.push(c); }
+  void finish() { joints_.finish(); }
+
+ private:
+  void repair(const speaker_joint& j, std::vector<cue>& held);
+  diagnostic_sink notes_;
+  speaker_joints joints_;
+};
+
+/// `vtt speakers --suspicious` as a table: line, time, rule, from, to, the joint.
+[[nodiscard]] std::string suspicious_table(std::span<const speaker_joint> joints);
+/// `vtt speakers --suspicious --json`: `{"suspicious": [{"rule", "name", "line", "time", "from",
+/// "to", "before", "after"}]}`, time in seconds, `null` for no speaker.
+[[nodiscard]] std::string suspicious_json(std::span<const speaker_joint> joints);
 
 /// One row of `vtt speakers`.
 struct speaker_stats {

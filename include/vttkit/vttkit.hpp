@@ -13,6 +13,7 @@
 #include <vttkit/pipeline.hpp>
 #include <vttkit/fix.hpp>
 #include <vttkit/write.hpp>
+#include <vttkit/timeline.hpp>
 #include <vttkit/format.hpp>
 #include <vttkit/report.hpp>
 #include <vttkit/diff.hpp>

@@ -20,7 +20,7 @@ class format_writer;
 struct write_options;
 
 /// Output formats (docs/formats.md).
-enum class output_format { vtt, srt, json, jsonl, md, txt, podcast_json };
+enum class output_format { vtt, srt, json, jsonl, md, txt, podcast_json, html };
 
 /// Which cues carry a `Name: ` prefix in srt and txt output.
 enum class speaker_labels {
@@ -67,6 +67,7 @@ struct write_options {
   speaker_labels labels = speaker_labels::change;
   paragraph_options paragraphs{};  ///< md and txt: where paragraphs end (`paragraph_breaker`)
   bool drop_sounds = false;        ///< md and txt: `--drop-sounds` (`drop_sound_tags`)
+  std::string audio = {};          ///< html: the address of the recording, for a player and times that seek it
 };
 
 /// Streaming writer: call `begin` once, then `write` for each block and cue in order, then

@@ -26,7 +26,10 @@ struct linter::impl {
   /// T301 holds back the findings at and after the first cue without a speaker until the first
   /// speaker shows up (or the file ends).
   [[nodiscard]] bool holding() const noexcept {
-    return state.findings.enabled(rule::missing_speaker) && !state.presence.seen && !state.presence.speakerless.empty();
+    // T303 and T304 hold the findings after a speaker change until it is decided.
+    return (state.findings.enabled(rule::missing_speaker) && !state.presence.seen &&
+            !state.presence.speakerless.empty()) ||
+           state.joints.holding();
   }
 
   void add_cue(const cue& c) {
@@ -45,6 +48,7 @@ struct linter::impl {
   void finish() {
     // No speaker anywhere: a transcript without labels is consistent, so no T301.
     std::vector<std::size_t>().swap(state.presence.speakerless);
+    state.joints.finish();
     state.findings.flush_all();
   }
 };

@@ -46,7 +46,7 @@ std::pair<std::size_t, std::size_t> payload_position(const cue& c, std::size_t o
 constexpr std::string_view missing_speaker_message = "cue has no speaker, but other cues in this file have one";
 
 // Every rule the linter finds, in catalogue order.
-constexpr std::array<rule_check, 12> checks{{
+constexpr std::array<rule_check, 14> checks{{
     {rule::start_backwards, check_w101_start_backwards},
     {rule::overlap, check_w102_overlap},
     {rule::duplicate_id, check_w107_duplicate_id},
@@ -59,6 +59,8 @@ constexpr std::array<rule_check, 12> checks{{
     {rule::gap_too_small, check_s206_gap_too_small},
     {rule::missing_speaker, check_t301_missing_speaker},
     {rule::inconsistent_speaker, check_t302_inconsistent_speaker},
+    {rule::suspicious_speaker_change, check_t303_suspicious_speaker_change},
+    {rule::short_interjection, check_t304_short_interjection},
 }};
 
 }  // namespace
@@ -232,6 +234,15 @@ void check_t302_inconsistent_speaker(const cue& c, rule_state& s) {
   s.findings.report(rule::inconsistent_speaker, line, column,
                     "speaker {} differs only in case or white space from {} (line {})", quoted(label),
                     quoted(sp.last_first->spelling), sp.last_first->line);
+}
+
+// T303 and T304 share one detector (speaker_joints): it sees each cue once, through whichever of
+// the two checks runs first.
+
+void check_t303_suspicious_speaker_change(const cue& c, rule_state& s) { s.joints.push(c); }
+
+void check_t304_short_interjection(const cue& c, rule_state& s) {
+  if (!s.findings.enabled(rule::suspicious_speaker_change)) s.joints.push(c);
 }
 
 }  // namespace vttkit::detail

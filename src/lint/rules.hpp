@@ -10,6 +10,7 @@
 #include <vttkit/cue_text.hpp>
 #include <vttkit/document.hpp>
 #include <vttkit/lint.hpp>
+#include <vttkit/transform.hpp>
 
 #include "lint/finding_queue.hpp"
 #include "lint/id_registry.hpp"
@@ -51,7 +52,16 @@ struct speaker_spellings {
 /// What the rules know while a file streams by: the options, the findings, the cue before,
 /// the measure of the current cue's text, and each rule's own memory.
 struct rule_state {
-  rule_state(lint_options o, diagnostic_sink out) : opt(std::move(o)), findings(opt.rules, std::move(out)) {}
+  rule_state(lint_options o, diagnostic_sink out)
+      : opt(std::move(o)),
+        findings(opt.rules, std::move(out)),
+        joints({.interjection_words = opt.interjection_words},
+               [this](const speaker_joint& j, std::vector<cue>&) { report_joint(j); }) {}
+  rule_state(const rule_state&) = delete;  // the joint detector reports into this one
+  rule_state& operator=(const rule_state&) = delete;
+
+  /// T303, T304: a finding at the timing line of the first cue after the change.
+  void report_joint(const speaker_joint& j) { findings.report(rule_of(j), j.line, 1, "{}", describe(j)); }
 
   lint_options opt;
   finding_queue findings;
@@ -67,6 +77,7 @@ struct rule_state {
   id_registry ids;    ///< W107
   speaker_presence presence;
   speaker_spellings spellings;
+  speaker_joints joints;  ///< T303, T304
 };
 
 /// A rule the linter finds, and the function that checks one cue for it.
@@ -90,5 +101,7 @@ void check_s205_too_long(const cue& c, rule_state& s);
 void check_s206_gap_too_small(const cue& c, rule_state& s);
 void check_t301_missing_speaker(const cue& c, rule_state& s);
 void check_t302_inconsistent_speaker(const cue& c, rule_state& s);
+void check_t303_suspicious_speaker_change(const cue& c, rule_state& s);
+void check_t304_short_interjection(const cue& c, rule_state& s);
 
 }  // namespace vttkit::detail

@@ -1,4 +1,4 @@
-// The transform pipeline: retime -> words -> roll-up -> prefix (or the census) -> map -> merge -> stitch
+// The transform pipeline: retime -> words -> roll-up -> prefix (or the census) -> map -> repair -> merge -> stitch
 // -> the caller's handler.
 #include <vttkit/pipeline.hpp>
 
@@ -19,6 +19,12 @@ pipeline::pipeline(const pipeline_options& options, cue_handler out) : map_(opti
   if (options.merge) {
     merger_.emplace(options.merging, std::move(next));
     next = [this](const cue& c) { merger_->push(c); };
+  }
+  if (options.repair_speakers) {  // before merge and stitch: they join and cut by speaker
+    repair_.emplace(options.joints, std::move(next), [this](const diagnostic& d) {
+      if (repair_notes_) repair_notes_(d);
+    });
+    next = [this](const cue& c) { repair_->push(c); };
   }
   head_ = std::move(next);
   if (options.speakers_from_prefix) {
@@ -81,6 +87,7 @@ void pipeline::push(const cue& c) {
 void pipeline::finish() {
   if (rollup_) rollup_->finish();  // what it holds goes through the prefix step
   if (prefix_) prefix_->finish();
+  if (repair_) repair_->finish();
   if (merger_) merger_->finish();
   if (stitcher_) stitcher_->finish();
 }

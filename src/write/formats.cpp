@@ -15,10 +15,11 @@ std::unique_ptr<format_writer> make_jsonl_writer(const write_options& options);
 std::unique_ptr<format_writer> make_md_writer(const write_options& options);
 std::unique_ptr<format_writer> make_txt_writer(const write_options& options);
 std::unique_ptr<format_writer> make_podcast_json_writer(const write_options& options);
+std::unique_ptr<format_writer> make_html_writer(const write_options& options);
 }  // namespace detail
 
 namespace {
-constexpr std::array<output_format_info, 7> format_table{{
+constexpr std::array<output_format_info, 8> format_table{{
     {output_format::vtt, "vtt", "vtt", "canonical WebVTT", false, detail::make_vtt_writer},
     {output_format::srt, "srt", "srt", "SubRip", true, detail::make_srt_writer},
     {output_format::json, "json", "json", "one JSON document: title and cues", false, detail::make_json_writer},
@@ -27,6 +28,8 @@ constexpr std::array<output_format_info, 7> format_table{{
     {output_format::txt, "txt", "txt", "plain transcript: a paragraph per speaker turn", true, detail::make_txt_writer},
     {output_format::podcast_json, "podcast-json", "json", "Podcasting 2.0 JSON transcript", false,
      detail::make_podcast_json_writer},
+    {output_format::html, "html", "html", "HTML page: speaker timeline and a paragraph per turn", false,
+     detail::make_html_writer},
 }};
 constexpr std::array<speaker_labels_info, 3> labels_table{{
     {speaker_labels::none, "none", "never"},

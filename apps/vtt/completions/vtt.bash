@@ -11,23 +11,23 @@ _vtt_commands="convert merge stitch speakers lint fmt rule config shift scale cu
 
 _vtt_rules="E W S T
 E001 E002 E003 E004 E005 E006 W101 W102 W103 W104 W105 W106 W107 W108 W109 W110
-S201 S202 S203 S204 S205 S206 T301 T302
+S201 S202 S203 S204 S205 S206 T301 T302 T303 T304
 missing-signature invalid-timestamp end-not-after-start arrow-in-text invalid-utf8
 nul-character start-backwards overlap short-hours bad-setting bad-tag bad-entity
 duplicate-id empty-cue override-tag header-metadata line-too-long too-many-lines reading-speed too-short too-long
-gap-too-small missing-speaker inconsistent-speaker"
+gap-too-small missing-speaker inconsistent-speaker suspicious-speaker-change short-interjection"
 
 # The flags of each command, as its --help lists them.
 _vtt_flags() {
   local files="-h --help -o --output --out-dir -r --recursive -j --jobs -q --quiet --color --encoding"
   local read="--strict --from --map --map-file --speakers-from-prefix --speaker-names --prefix-pattern --rollup"
   local config="--config --no-config"
-  local write="-t --to --speaker-labels --paragraph-gap --drop-sounds"
+  local write="-t --to --speaker-labels --paragraph-gap --drop-sounds --audio"
   case $1 in
-    convert) echo "$files $read $config $write --merge --stitch --max-gap --max-chars --max-duration" ;;
-    merge) echo "$files $read $config $write --max-gap --max-chars --max-duration" ;;
-    stitch) echo "$files $read $config $write --max-chars --max-duration" ;;
-    speakers) echo "$files $read $config --json" ;;
+    convert) echo "$files $read $config $write --merge --stitch --repair-speakers --max-gap --max-chars --max-duration" ;;
+    merge) echo "$files $read $config $write --repair-speakers --max-gap --max-chars --max-duration" ;;
+    stitch) echo "$files $read $config $write --repair-speakers --max-chars --max-duration" ;;
+    speakers) echo "$files $read $config --json --suspicious --timeline" ;;
     lint)
       echo "-h --help -r --recursive -j --jobs -q --quiet --color --encoding --show-source --format --select" \
         "--ignore --profile --strict --no-strict $config" \
@@ -40,7 +40,7 @@ _vtt_flags() {
     scale) echo "$files $read $config $write --factor --fps --sync" ;;
     cut) echo "$files $read $config $write --start --end --keep-times" ;;
     concat)
-      echo "-h --help -o --output -q --quiet --strict --color --from --encoding $write --gap" \
+      echo "-h --help -o --output -q --quiet --strict --color --from --encoding -t --to --speaker-labels --gap" \
         "--offset-from-durations"
       ;;
     *) echo "-h --help" ;;
@@ -68,7 +68,7 @@ _vtt_files() {
 _vtt_value() {
   local flag=$1 cur=$2 IFS=$' \t\n'
   case $flag in
-    -t | --to) COMPREPLY=($(compgen -W "vtt srt json jsonl md txt podcast-json" -- "$cur")) ;;
+    -t | --to) COMPREPLY=($(compgen -W "vtt srt json jsonl md txt podcast-json html" -- "$cur")) ;;
     --from) COMPREPLY=($(compgen -W "auto vtt srt" -- "$cur")) ;;
     --speaker-labels) COMPREPLY=($(compgen -W "none change every" -- "$cur")) ;;
     --format) COMPREPLY=($(compgen -W "text json github sarif gitlab" -- "$cur")) ;;
@@ -88,10 +88,10 @@ _vtt_value() {
       compopt -o nospace 2>/dev/null
       ;;
     --out-dir) COMPREPLY=($(compgen -d -- "$cur")) ;;
-    -o | --output | --map-file | --config) COMPREPLY=($(compgen -f -- "$cur")) ;;
+    -o | --output | --map-file | --config | --timeline) COMPREPLY=($(compgen -f -- "$cur")) ;;
     -j | --jobs | --max-gap | --max-chars | --max-duration | --map | --max-line-length | --max-lines | \
       --max-cps | --min-duration | --min-gap | --speaker-names | --prefix-pattern | \
-      --encoding | --since | --factor | --fps | --sync | --start | --end | --gap | --offset-from-durations | \
+      --encoding | --audio | --since | --factor | --fps | --sync | --start | --end | --gap | --offset-from-durations | \
       --paragraph-gap)
       COMPREPLY=() # a number, a time, OLD=NEW, names, a pattern, an iconv name: nothing to offer
       ;;

@@ -8,11 +8,11 @@
 set -l commands convert merge stitch speakers lint fmt rule config shift scale cut concat fix help
 set -l rules E W S T \
     E001 E002 E003 E004 E005 E006 W101 W102 W103 W104 W105 W106 W107 W108 W109 W110 \
-    S201 S202 S203 S204 S205 S206 T301 T302 \
+    S201 S202 S203 S204 S205 S206 T301 T302 T303 T304 \
     missing-signature invalid-timestamp end-not-after-start arrow-in-text invalid-utf8 \
     nul-character start-backwards overlap short-hours bad-setting bad-tag bad-entity \
     duplicate-id empty-cue override-tag header-metadata line-too-long too-many-lines reading-speed too-short too-long \
-    gap-too-small missing-speaker inconsistent-speaker
+    gap-too-small missing-speaker inconsistent-speaker suspicious-speaker-change short-interjection
 
 complete -c vtt -f
 complete -c vtt -n "not __fish_seen_subcommand_from $commands" -a convert -d 'Read, transform and write in another format'
@@ -68,16 +68,20 @@ complete -c vtt -n "__fish_seen_subcommand_from $reading" -l rollup -x -a 'auto 
 complete -c vtt -n "__fish_seen_subcommand_from $io lint" -l color -x -a 'auto always never' -d 'Colour on standard error'
 complete -c vtt -n "__fish_seen_subcommand_from $io lint" -l encoding -x -a 'utf-8 windows-1252 latin1 utf-16le utf-16be' -d 'The input encoding'
 complete -c vtt -n "__fish_seen_subcommand_from lint" -l show-source -x -a 'auto always never' -d 'The source line under each finding'
-complete -c vtt -n "__fish_seen_subcommand_from $writing" -s t -l to -x -a 'vtt srt json jsonl md txt podcast-json' -d 'Output format'
+complete -c vtt -n "__fish_seen_subcommand_from $writing" -s t -l to -x -a 'vtt srt json jsonl md txt podcast-json html' -d 'Output format'
 complete -c vtt -n "__fish_seen_subcommand_from $writing" -l speaker-labels -x -a 'none change every' -d 'Name: prefixes in srt and txt'
 complete -c vtt -n "__fish_seen_subcommand_from $writing concat" -l paragraph-gap -x -d 'md and txt: a longer pause starts a paragraph'
 complete -c vtt -n "__fish_seen_subcommand_from $writing concat" -l drop-sounds -d 'md and txt: leave out sound tags'
+complete -c vtt -n "__fish_seen_subcommand_from $writing" -l audio -x -d 'html: the address of the recording'
 complete -c vtt -n "__fish_seen_subcommand_from convert" -l merge -d 'Join fragments into turns'
 complete -c vtt -n "__fish_seen_subcommand_from convert" -l stitch -d 'One cue per sentence'
+complete -c vtt -n "__fish_seen_subcommand_from convert merge stitch" -l repair-speakers -d 'Give split sentences back (unsafe)'
 complete -c vtt -n "__fish_seen_subcommand_from convert merge" -l max-gap -x -d 'Join cues at most SECONDS apart'
 complete -c vtt -n "__fish_seen_subcommand_from convert merge stitch" -l max-chars -x -d 'At most N characters per cue'
 complete -c vtt -n "__fish_seen_subcommand_from convert merge stitch lint" -l max-duration -x -d 'Longest cue in SECONDS'
 complete -c vtt -n "__fish_seen_subcommand_from speakers" -l json -d 'Print JSON instead of a table'
+complete -c vtt -n "__fish_seen_subcommand_from speakers" -l timeline -r -F -d 'Draw who talks when as SVG into FILE'
+complete -c vtt -n "__fish_seen_subcommand_from speakers" -l suspicious -d 'List the speaker changes inside a sentence'
 complete -c vtt -n "__fish_seen_subcommand_from shift" -l since -x -d 'Move only cues starting at or after SECONDS'
 complete -c vtt -n "__fish_seen_subcommand_from scale" -l factor -x -d 'Multiply every time by NUMBER'
 complete -c vtt -n "__fish_seen_subcommand_from scale" -l fps -x -d 'Timed for frame rate A, played at B (A:B)'
@@ -91,7 +95,7 @@ complete -c vtt -n "__fish_seen_subcommand_from concat" -l strict -d 'A file wit
 complete -c vtt -n "__fish_seen_subcommand_from concat" -l color -x -a 'auto always never' -d 'Colour on standard error'
 complete -c vtt -n "__fish_seen_subcommand_from concat" -l from -x -a 'auto vtt srt' -d 'Input format'
 complete -c vtt -n "__fish_seen_subcommand_from concat" -l encoding -x -a 'utf-8 windows-1252 latin1 utf-16le utf-16be' -d 'The input encoding'
-complete -c vtt -n "__fish_seen_subcommand_from concat" -s t -l to -x -a 'vtt srt json jsonl md txt podcast-json' -d 'Output format'
+complete -c vtt -n "__fish_seen_subcommand_from concat" -s t -l to -x -a 'vtt srt json jsonl md txt podcast-json html' -d 'Output format'
 complete -c vtt -n "__fish_seen_subcommand_from concat" -l speaker-labels -x -a 'none change every' -d 'Name: prefixes in srt and txt'
 complete -c vtt -n "__fish_seen_subcommand_from concat" -l gap -x -d 'SECONDS between one file and the next'
 complete -c vtt -n "__fish_seen_subcommand_from concat" -l offset-from-durations -x -d 'The length of each file'
