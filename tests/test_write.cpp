@@ -432,7 +432,7 @@ TEST_CASE("drop_sound_tags leaves out bracketed sound tags only", "[write][parag
   CHECK(vttkit::drop_sound_tags("(laughs)ok") == "(laughs)ok");  // no space after it
 }
 
-TEST_CASE("--drop-sounds: md and txt leave sound tags out, and a cue of nothing else", "[write][paragraph]") {
+TEST_CASE("drop-sounds: md and txt leave sound tags out, and a cue of nothing else", "[write][paragraph]") {
   vttkit::document doc;
   doc.cues = {text_cue("A", 0, 1000, "[music]"), text_cue("A", 1000, 2000, "Hello. (laughs) Right."),
               text_cue("", 2000, 3000, "(applause)")};

@@ -41,7 +41,7 @@ _vtt_flags() {
     cut) echo "$files $read $config $write --start --end --keep-times" ;;
     concat)
       echo "-h --help -o --output -q --quiet --strict --color --from --encoding -t --to --speaker-labels --gap" \
-        "--offset-from-durations"
+        "--offset-from-durations --paragraph-gap --drop-sounds"
       ;;
     *) echo "-h --help" ;;
   esac
