@@ -479,3 +479,25 @@ TEST_CASE("stitch --max-chars on one long cue: time grows linearly", "[transform
         20000);
   }
 }
+
+TEST_CASE("merge and stitch bound a cue of one endless turn at 1 MiB", "[transform][stitch][merge]") {
+  // 3 MB of one speaker's fragments without a sentence end and without caps: the merged and the
+  // stitched cues stay under the bound (memory bounded, output readable), no word lost.
+  std::vector<cue> in;
+  std::size_t words = 0;
+  for (int i = 0; i < 60000; ++i) {
+    in.push_back(make_cue("Ann", i * 1000, i * 1000 + 900, "some words of fifty bytes and then a few more here"));
+    words += 11;
+  }
+  for (const bool stitching : {false, true}) {
+    INFO((stitching ? "stitch" : "merge"));
+    const auto out = stitching ? vttkit::stitch(in, {}) : vttkit::merge(in, {});
+    REQUIRE(out.size() >= 3);
+    std::size_t seen = 0;
+    for (const auto& c : out) {
+      CHECK(c.text.size() <= (std::size_t{1} << 20));
+      seen += static_cast<std::size_t>(std::count(c.text.begin(), c.text.end(), ' ')) + 1;
+    }
+    CHECK(seen == words);
+  }
+}

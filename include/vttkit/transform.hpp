@@ -231,6 +231,9 @@ struct merge_options {
   /// 30 s of speech, 500 characters at the 17 a second of conversation. 0: no limit.
   std::size_t unvoiced_max_chars = 500;
   millis unvoiced_max_duration = 30000;
+  /// Whatever the caps, a merged cue holds at most this much text (bytes): memory stays bounded
+  /// on a turn of any length, and the output reads back (a reader stops at a 4 MiB block).
+  static constexpr std::size_t most_bytes = std::size_t{1} << 20;
 };
 
 /// Joins consecutive cues of the same speaker into one. The joined cue has the words of its
@@ -256,6 +259,9 @@ class merger {
 struct stitch_options {
   std::size_t max_chars = 0;  ///< 0: no limit; longer sentences split at clauses, then words
   millis max_duration = 0;    ///< 0: no limit
+  /// Whatever the caps, an unfinished sentence longer than this (bytes) is cut at its last
+  /// space before it: text without sentence ends keeps memory bounded and reads back.
+  static constexpr std::size_t most_bytes = std::size_t{1} << 20;
 };
 
 /// Re-cuts each speaker turn into one cue per sentence. A sentence starts when its first word

@@ -14,6 +14,7 @@ namespace {
 /// Whether `next` may join the cue being built, `held` (whose text is already collapsed).
 bool joins(const cue& held, const cue& next, const merge_options& options) {
   if (!detail::same_bytes(next.speaker, held.speaker)) return false;
+  if (held.text.size() + 1 + next.text.size() > merge_options::most_bytes) return false;
   // An overlap (a negative gap) always joins: the fragments are being spoken together.
   const millis gap = next.start - held.end;
   if (gap > 0 && gap > options.max_gap) return false;

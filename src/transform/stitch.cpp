@@ -338,6 +338,13 @@ void stitcher::cut(bool turn_over) {
       after_unspaced_ = next == end;
       begin = next;
     }
+    // Without caps, a sentence that never ends is cut at a size bound all the same.
+    while (scanned_ - begin > stitch_options::most_bytes) {
+      const std::size_t space = pending_.rfind(' ', begin + stitch_options::most_bytes);
+      if (space == npos || space <= begin) break;  // one word of a megabyte: left whole
+      emit(begin, space);
+      begin = space + 1;
+    }
   }
   drop_front(begin);
 }
