@@ -463,3 +463,28 @@ TEST_CASE("the scalar kernels find what they are documented to", "[text][scan]")
   CHECK(m.dash == (std::uint64_t{1} << 5));
   CHECK(m.odd == ((std::uint64_t{1} << 10) | (std::uint64_t{1} << 20)));
 }
+
+TEST_CASE("terminal_width: East Asian wide and full-width, marks and format characters", "[text][unicode]") {
+  // Values checked against the Unicode 14 database (EastAsianWidth.txt, UnicodeData.txt).
+  CHECK(d::terminal_width(U'a') == 1);
+  CHECK(d::terminal_width(U'\u00E9') == 1);      // é, precomposed
+  CHECK(d::terminal_width(U'\u00AD') == 1);      // soft hyphen: Cf, but shown
+  CHECK(d::terminal_width(U'\u0301') == 0);      // combining acute (Mn)
+  CHECK(d::terminal_width(U'\u0E31') == 0);      // Thai mai han-akat (Mn)
+  CHECK(d::terminal_width(U'\u200B') == 0);      // zero-width space
+  CHECK(d::terminal_width(U'\u200D') == 0);      // zero-width joiner (Cf)
+  CHECK(d::terminal_width(U'\u1160') == 0);      // Hangul jungseong filler
+  CHECK(d::terminal_width(U'\u1100') == 2);      // Hangul choseong (W)
+  CHECK(d::terminal_width(U'\uAC00') == 2);      // 가
+  CHECK(d::terminal_width(U'\u65E5') == 2);      // 日
+  CHECK(d::terminal_width(U'\u3042') == 2);      // あ
+  CHECK(d::terminal_width(U'\u3001') == 2);      // 、
+  CHECK(d::terminal_width(U'\uFF21') == 2);      // Ａ full-width (F)
+  CHECK(d::terminal_width(U'\uFF61') == 1);      // ｡ half-width (H)
+  CHECK(d::terminal_width(U'\U0001F600') == 2);  // 😀 (W)
+  CHECK(d::terminal_width(U'\U00020000') == 2);  // CJK extension B
+  CHECK(d::terminal_width(U'\U0002FFFD') == 2);  // unassigned in plane 2: wide by default
+  CHECK(d::terminal_width(U'\U00050000') == 1);  // unassigned elsewhere: narrow
+  CHECK(d::display_width("日本語 abc") == 10);
+  CHECK(d::display_width("e\u0301") == 1);
+}

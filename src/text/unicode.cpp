@@ -1,6 +1,9 @@
 // Code point properties (see unicode.hpp).
 #include "text/unicode.hpp"
 
+#include <algorithm>
+#include <iterator>
+
 #include "text/utf8.hpp"
 
 namespace vttkit::detail {
@@ -42,32 +45,14 @@ struct code_point_range {
   char32_t first, last;
 };
 
-/// Zero-width: combining marks of the common scripts, zero-width space and joiners, the word
-/// joiner and invisible operators, variation selectors, the BOM used as a joiner.
-constexpr code_point_range zero_width[] = {
-    {0x0300, 0x036F}, {0x0483, 0x0489}, {0x0591, 0x05BD}, {0x0610, 0x061A}, {0x064B, 0x065F},   {0x0900, 0x0902},
-    {0x093C, 0x093C}, {0x0941, 0x0948}, {0x094D, 0x094D}, {0x0E31, 0x0E31}, {0x0E34, 0x0E3A},   {0x0E47, 0x0E4E},
-    {0x1AB0, 0x1AFF}, {0x1DC0, 0x1DFF}, {0x200B, 0x200F}, {0x2060, 0x2064}, {0x20D0, 0x20FF},   {0x302A, 0x302D},
-    {0x3099, 0x309A}, {0xFE00, 0xFE0F}, {0xFE20, 0xFE2F}, {0xFEFF, 0xFEFF}, {0xE0100, 0xE01EF},
-};
+#include "text/widths.inc"
 
-/// Two columns: Hangul Jamo, CJK (radicals to Yi, compatibility forms), Hangul syllables,
-/// full-width forms, emoji and pictographs, and the supplementary ideographic planes.
-constexpr code_point_range wide[] = {
-    {0x1100, 0x115F},   {0x231A, 0x231B},   {0x2329, 0x232A},   {0x23E9, 0x23EC},   {0x2614, 0x2615},
-    {0x2E80, 0x303E},   {0x3041, 0x33FF},   {0x3400, 0x4DBF},   {0x4E00, 0x9FFF},   {0xA000, 0xA4CF},
-    {0xA960, 0xA97F},   {0xAC00, 0xD7A3},   {0xF900, 0xFAFF},   {0xFE10, 0xFE19},   {0xFE30, 0xFE6F},
-    {0xFF00, 0xFF60},   {0xFFE0, 0xFFE6},   {0x1F000, 0x1F02F}, {0x1F300, 0x1F64F}, {0x1F680, 0x1F6FF},
-    {0x1F900, 0x1F9FF}, {0x1FA70, 0x1FAFF}, {0x20000, 0x2FFFD}, {0x30000, 0x3FFFD},
-};
-
+/// Whether `cp` falls in one of the ascending ranges of `table` (binary search).
 template <std::size_t N>
 constexpr bool in(const code_point_range (&table)[N], char32_t cp) noexcept {
-  for (const auto& r : table) {
-    if (cp < r.first) return false;  // the tables ascend
-    if (cp <= r.last) return true;
-  }
-  return false;
+  const auto* after = std::upper_bound(std::begin(table), std::end(table), cp,
+                                       [](char32_t c, const code_point_range& r) { return c < r.first; });
+  return after != std::begin(table) && cp <= (after - 1)->last;
 }
 
 }  // namespace

@@ -65,8 +65,9 @@ constexpr bool is_unspaced_script(char32_t cp) noexcept {
 
 /// Columns a terminal gives the code point `cp`: 0 for combining marks, zero-width spaces and
 /// joiners, variation selectors; 2 for East Asian wide and full-width characters and emoji; 1
-/// otherwise. A compact approximation of Unicode's East_Asian_Width and the usual wcwidth, for
-/// putting a caret under a column; control characters are the caller's business.
+/// otherwise, as wcwidth does: the tables of src/text/widths.inc, generated from the Unicode
+/// database (East_Asian_Width W and F; categories Mn, Me, Cf) by src/text/widths.py. For a caret
+/// under a column and for aligning tables; control characters are the caller's business.
 [[nodiscard]] int terminal_width(char32_t cp) noexcept;
 
 /// Columns a terminal gives UTF-8 `text`: the sum of `terminal_width`, for aligning table
