@@ -168,11 +168,21 @@ void fixer::release(bool all) {
 
 bool fixer::duplicate(const cue& c) {
   if (!same_start_.empty() && same_start_.front().start != c.start) same_start_.clear();
+  // Compared as they will be written: two cues that differ only in what the text repairs
+  // remove (an invalid timestamp tag) are the same once fixed, and fixing again must not find
+  // a duplicate the first run left.
+  std::string payload;
+  const detail::payload_fix how{c.start, c.end, options_.close_voice, options_.unsafe};
+  if (!detail::fix_payload(c.payload, how, payload, [](rule, std::size_t, std::size_t, const std::string&, bool) {}))
+    payload = c.payload;
   const auto it = std::find_if(same_start_.begin(), same_start_.end(), [&](const cue& o) {
-    return o.end == c.end && o.settings == c.settings && o.payload == c.payload;
+    return o.end == c.end && o.settings == c.settings && o.payload == payload;
   });
   if (it == same_start_.end()) {
-    if (same_start_.size() < 64) same_start_.push_back(c);
+    if (same_start_.size() < 64) {
+      same_start_.push_back(c);
+      same_start_.back().payload = std::move(payload);
+    }
     return false;
   }
   report(rule::duplicate_id, c.line, fmt::format("the same cue as the one at line {}: removed", it->line), false);
@@ -191,6 +201,10 @@ void fixer::overlap(cue& c) {
     return;
   }
   const auto delta = p.end - c.start;
+  // The retimer computes in double, exact up to 2^53 ms (285,000 years): a cue that far out
+  // keeps its overlap rather than lose its duration to rounding.
+  constexpr millis exact = millis{1} << 53;
+  if (c.end > exact - delta) return;
   report(rule::overlap, c.line,
          fmt::format("overlaps the cue before: moved {} ms later, to {}", delta, format_timestamp(p.end)), false);
   if (!options_.unsafe) return;
@@ -256,6 +270,14 @@ void fixer::emit(cue& c) {
                             report(r, first + line, std::move(message), safe, column);
                           })) {
     c.payload.swap(scratch_);
+  }
+  // A "-->" left in the text would end the cue for every reader: written as players show it.
+  for (auto at = c.payload.find("-->"); at != std::string::npos; at = c.payload.find("-->", at)) {
+    report(rule::arrow_in_text,
+           first + static_cast<std::size_t>(
+                       std::count(c.payload.begin(), c.payload.begin() + static_cast<std::ptrdiff_t>(at), '\n')),
+           "'-->' in cue text (readers take the line for a timing line): written as '--&gt;'", true);
+    c.payload.replace(at + 2, 1, "&gt;");
   }
   if (cues_) cues_(c);
 }

@@ -6,7 +6,7 @@
 //  - the output, read with the W3C algorithm (no recovery), has no error but E003 (and no E003
 //    with unsafe fixes on);
 //  - with safe fixes only, every cue the W3C algorithm keeps from the input is in the output
-//    with the same times and text.
+//    with the same times and text (but for empty lines, which a cue cannot hold).
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -41,9 +41,24 @@ fixed fix(std::string_view in, const vttkit::fix_options& options) {
 
 using cue_key = std::tuple<vttkit::millis, vttkit::millis, std::string>;
 
+/// A cue's text without empty lines: a WebVTT cue cannot hold one (it would end the cue), so a
+/// line that only held a tag fix removes (`<blink>` alone on its line) goes with it.
+std::string without_empty_lines(std::string_view text) {
+  std::string out;
+  for (std::size_t at = 0; at <= text.size();) {
+    const auto end = std::min(text.find('\n', at), text.size());
+    if (end > at) {
+      if (!out.empty()) out += '\n';
+      out.append(text.substr(at, end - at));
+    }
+    at = end + 1;
+  }
+  return out;
+}
+
 std::vector<cue_key> keys(const vttkit::document& doc) {
   std::vector<cue_key> out;
-  for (const auto& c : doc.cues) out.emplace_back(c.start, c.end, c.text);
+  for (const auto& c : doc.cues) out.emplace_back(c.start, c.end, without_empty_lines(c.text));
   std::sort(out.begin(), out.end());
   return out;
 }
