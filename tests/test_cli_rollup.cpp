@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <vector>
 
 #include "cli_runner.hpp"
 
@@ -80,4 +81,28 @@ TEST_CASE("word timings in json and jsonl; stitch cuts at them", "[cli][rollup][
               "WEBVTT\n\n00:00.000 --> 00:04.000\nBoats<00:01.000> leave.<00:03.000> Then<00:03.500> rain.\n");
   CHECK(r.out == "1\n00:00:00,000 --> 00:00:03,000\nBoats leave.\n\n2\n00:00:03,000 --> 00:00:04,000\nThen rain.\n");
   CHECK(r.err.empty());
+}
+
+TEST_CASE("roll-up captions: shift, scale and cut change times only, every line kept", "[cli][rollup]") {
+  temp_dir dir;
+  const auto in = dir.file("captions.en.vtt");
+  write_file(in, rolling);
+  const auto cues = [](const std::string& vtt) {
+    std::size_t n = 0;
+    for (auto at = vtt.find(" --> "); at != std::string::npos; at = vtt.find(" --> ", at + 1)) ++n;
+    return n;
+  };
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"shift", "1"}, {"scale", "--factor", "1"}, {"cut", "--start", "0", "--end", "10"}}) {
+    INFO(args[0]);
+    std::vector<std::string> command = args;
+    command.push_back(in);
+    const auto r = run_vtt(command);
+    CHECK(r.code == 0);
+    CHECK(r.err.empty());     // no roll-up message: nothing was removed
+    CHECK(cues(r.out) == 4);  // the four cues of the input
+    CHECK(r.out.find("boats leave the harbour.\nthey") != std::string::npos);  // the repeated line kept
+  }
+  // Asked for, it is done.
+  CHECK(cues(run_vtt({"shift", "--rollup", "on", "1", in}).out) < 4);
 }

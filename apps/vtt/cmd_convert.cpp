@@ -737,6 +737,8 @@ CLI::App* add_timing_command(CLI::App& app, const char* name, const char* summar
                              const std::function<void(CLI::App&)>& first) {
   auto* cmd = app.add_subcommand(name, summary);
   if (first) first(*cmd);
+  // Retiming changes times, not text: roll-up captions keep their repeated lines unless asked.
+  o.pipe.rollup = vttkit::rollup_mode::off;
   add_io_flags(*cmd, o);
   add_output_flags(*cmd, o);
   add_speaker_flags(*cmd, o);
