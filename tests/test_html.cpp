@@ -66,3 +66,21 @@ TEST_CASE("html: --audio adds a player, links that seek it and the script", "[wr
                "00:00:03\">00:00:03</a>") != std::string::npos);
   CHECK(count(p, "<script>") == 1);
 }
+
+TEST_CASE("html: a turn without a speaker is cut at pauses as md cuts it; --drop-sounds", "[write][html]") {
+  const std::string voiceless =
+      "WEBVTT\n\n00:01.000 --> 00:02.000\nFirst words. [door slams]\n\n"
+      "00:02.000 --> 00:03.000\nstill the first.\n\n"
+      "00:09.000 --> 00:10.000\nAfter a pause of six seconds.\n";
+  vttkit::write_options o;
+  o.format = vttkit::output_format::html;
+  o.drop_sounds = true;
+  const auto out = vttkit::write_document(vttkit::parse(voiceless).document, o);
+  CHECK(count(out, "<p class=\"turn\">") == 2);  // as md: a pause over 2 s starts a paragraph
+  CHECK(out.find("<span class=\"time\">00:00:01</span> <span data-start=\"1.000\"") != std::string::npos);
+  CHECK(out.find("<span class=\"time\">00:00:09</span> <span data-start=\"9.000\"") != std::string::npos);
+  CHECK(out.find("door slams") == std::string::npos);
+  o.format = vttkit::output_format::md;
+  const auto md = vttkit::write_document(vttkit::parse(voiceless).document, o);
+  CHECK(md == "[00:00:01] First words. still the first.\n\n[00:00:09] After a pause of six seconds.\n");
+}

@@ -192,10 +192,11 @@ void warn_idle_flags(const convert_options& opt, messages& msg) {
   if (given(opt.labels_flag) && !vttkit::writes_speaker_labels(format))
     msg.line(fmt::format("vtt: warning: --speaker-labels does nothing for --to {} (it acts on srt and txt)",
                          vttkit::to_string(format)));
-  const bool transcript = format == vttkit::output_format::md || format == vttkit::output_format::txt;
+  const bool transcript = format == vttkit::output_format::md || format == vttkit::output_format::txt ||
+                          format == vttkit::output_format::html;
   for (const auto* flag : opt.transcript_flags) {
     if (given(flag) && !transcript)
-      msg.line(fmt::format("vtt: warning: {} does nothing for --to {} (it acts on md and txt)", flag->get_name(),
+      msg.line(fmt::format("vtt: warning: {} does nothing for --to {} (it acts on md, txt and html)", flag->get_name(),
                            vttkit::to_string(format)));
   }
 }

@@ -1,12 +1,14 @@
 // `--to html`: one self-contained HTML5 page of the transcript. The title, the speaker timeline
 // (timeline.hpp, inlined SVG), the speakers with the timeline's colours and their shares, then
-// one paragraph per speaker turn (the turns of the md writer, turn_tracker) led by the speaker
-// and the turn's start time, each cue a `<span data-start data-end>`. With write_options::audio,
+// the paragraphs of md and txt (paragraph_breaker: a speaker turn, cut at pauses and length
+// where it has no speaker), each led by its time and a turn's first by the speaker, each cue a
+// `<span data-start data-end>`; `--drop-sounds` as in md. With write_options::audio,
 // an <audio> element, times that are links to the audio at that time (`URL#t=SECONDS`, which
 // works without script) and a small inline script that seeks the player instead and marks the
 // cue being played. The page needs the whole transcript before it can draw the timeline at its
 // top, so it holds its body until `finish`.
 #include <vttkit/timeline.hpp>
+#include <vttkit/transform.hpp>
 
 #include <algorithm>
 
@@ -17,7 +19,6 @@
 #include "write/format_writer.hpp"
 #include "write/one_line.hpp"
 #include "write/time_text.hpp"
-#include "write/turns.hpp"
 
 namespace vttkit::detail {
 namespace {
@@ -92,7 +93,8 @@ std::string language_of(std::string_view header_text) {
 
 class html_writer final : public format_writer {
  public:
-  explicit html_writer(const write_options& o) : audio_(o.audio) {}
+  explicit html_writer(const write_options& o)
+      : audio_(o.audio), paragraphs_(o.paragraphs), drop_sounds_(o.drop_sounds) {}
 
   void begin(std::string& /*out*/, const header& h) override {
     title_ = h.title.value_or("Transcript");
@@ -102,15 +104,25 @@ class html_writer final : public format_writer {
 
   void write_cue(std::string& /*out*/, const cue& c) override {
     timeline_.push(c);
-    if (turns_.next(c)) {  // the turns of the md writer: a new turn closes the paragraph
+    // The paragraphs of md and txt (paragraph_breaker): turns, and in a turn without a speaker
+    // also pauses and length; each led by its time, the first of a turn by the speaker too.
+    if (drop_sounds_) dropped_ = drop_sound_tags(c.text);
+    const std::string_view text = drop_sounds_ ? std::string_view(dropped_) : std::string_view(c.text);
+    const paragraph_step step = paragraphs_.next(c, text);
+    if (step.turn) {
       close_turn();
       turn_start_ = c.start;
+      turn_named_ = false;
     }
-    if (!has_line_text(c.text)) return;  // as in md: a cue without text adds nothing
-    if (!in_paragraph_) open_turn(c);
+    if (!has_line_text(text)) return;  // as in md: a cue without text adds nothing
+    if (step.paragraph || !in_paragraph_) {
+      close_turn();
+      open_turn(c, turn_named_ ? c.start : turn_start_, !turn_named_);
+      turn_named_ = true;
+    }
     body_ += fmt::format(" <span data-start=\"{}\" data-end=\"{}\">", seconds(c.start), seconds(c.end));
     line_.clear();
-    append_one_line(line_, c.text);
+    append_one_line(line_, text);
     append_xml_escaped(body_, line_);
     body_ += "</span>";
   }
@@ -160,27 +172,26 @@ class html_writer final : public format_writer {
     out += "</ul>\n</section>\n";
   }
 
-  /// Starts the paragraph of a turn: the speaker in its lane's colour, then the start time.
-  void open_turn(const cue& c) {
+  /// Starts a paragraph: on a turn's first, the speaker in its lane's colour; then its time.
+  void open_turn(const cue& c, millis start, bool named) {
     in_paragraph_ = true;
     std::size_t lane = 0;
     while (lane < timeline_.lanes().size() && timeline_.lanes()[lane].speaker != c.speaker) ++lane;
     body_ += "<p class=\"turn\">";
-    if (!c.speaker.empty()) {
+    if (named && !c.speaker.empty()) {
       body_ += fmt::format("<span class=\"who\" style=\"border-color:{}\">", timeline_color(lane));
       append_xml_escaped(body_, c.speaker);
       body_ += "</span> ";
     }
     std::string clock;
-    append_clock(clock, turn_start_);
+    append_clock(clock, start);
     if (audio_.empty()) {
       body_ += fmt::format("<span class=\"time\">{}</span>", clock);
       return;
     }
     body_ += "<a class=\"time\" href=\"";
     append_xml_escaped(body_, audio_);
-    body_ += fmt::format("#t={0}\" data-seek=\"{0}\" aria-label=\"Play from {1}\">{1}</a>", seconds(turn_start_),
-                         clock);
+    body_ += fmt::format("#t={0}\" data-seek=\"{0}\" aria-label=\"Play from {1}\">{1}</a>", seconds(start), clock);
   }
 
   void close_turn() {
@@ -194,8 +205,11 @@ class html_writer final : public format_writer {
   std::string body_;  ///< the transcript's paragraphs, held until the timeline is known
   std::string line_;  ///< scratch: a cue's text on one line
   timeline timeline_;
-  turn_tracker turns_;
+  paragraph_breaker paragraphs_;
+  bool drop_sounds_;
+  std::string dropped_;  ///< scratch: the text without sound tags
   millis turn_start_ = 0;
+  bool turn_named_ = false;  ///< the current turn has a paragraph
   bool in_paragraph_ = false;
 };
 
