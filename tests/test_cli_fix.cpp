@@ -103,11 +103,28 @@ TEST_CASE("vtt fix --overlap and --close-voice", "[cli][fix]") {
   const std::string in = "WEBVTT\n\n00:01.000 --> 00:03.000\n<v A>x\n\n00:02.000 --> 00:04.000\ny\n";
   auto r = run_vtt({"fix", "-q", "--overlap", "trim", "--unsafe-fixes", "--close-voice"}, in);
   CHECK(r.out == "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v A>x</v>\n\n00:00:02.000 --> 00:00:04.000\ny\n");
-  r = run_vtt({"fix", "-q", "--overlap", "shift"}, in);  // unsafe: only reported
+  r = run_vtt({"fix", "-q", "--overlap", "shift"}, in);  // unsafe: only reported (-q: errors only)
   CHECK(r.out == "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v A>x\n\n00:00:02.000 --> 00:00:04.000\ny\n");
-  CHECK(r.err ==
-        "-:6:1: warning: overlaps the cue before: moved 1000 ms later, to 00:00:03.000 (unsafe fix, not "
-        "made: vtt fix --unsafe-fixes makes it) [W102]\n");
+  CHECK(r.err.empty());
+  r = run_vtt({"fix", "--overlap", "shift"}, in);
+  CHECK(r.err.rfind("-:6:1: warning: overlaps the cue before: moved 1000 ms later, to 00:00:03.000 (unsafe fix, not "
+                    "made: vtt fix --unsafe-fixes makes it) [W102]\n",
+                    0) == 0);
   r = run_vtt({"fix", "--overlap", "sideways"}, in);
   CHECK(r.code == 2);
+}
+
+TEST_CASE("vtt fix shows 20 findings of a rule per file, then a count", "[cli][fix]") {
+  std::string in = "WEBVTT\n";
+  for (int i = 0; i < 25; ++i) in += "\n0:00:0" + std::to_string(i % 10) + ".000 --> 0:00:10.000\nx\n";
+  const auto r = run_vtt({"fix"}, in);
+  CHECK(r.code == 0);
+  std::size_t shown = 0;
+  for (auto at = r.err.find("[W103]"); at != std::string::npos; at = r.err.find("[W103]", at + 1)) ++shown;
+  CHECK(shown == 20);
+  CHECK(r.err.find("-: 5 more W103 short-hours diagnostics not shown\n") != std::string::npos);
+  std::size_t padded = 0;  // every repair made, shown or not
+  for (auto at = r.out.find("--> 00:00:10.000"); at != std::string::npos; at = r.out.find("--> 00:00:10.000", at + 1))
+    ++padded;
+  CHECK(padded == 25);
 }

@@ -67,9 +67,14 @@ file_result fix_stream(const fix_cli_options& opt, const input_file& in, message
   const auto shown = vttkit::display_name(name);
   file_result result;
   std::vector<vttkit::repair> repairs;
+  // As convert shows them: so many of one rule per file, then a count; -q, errors only.
+  vttkit::diagnostic_cap cap;
+  const auto show = [&](const vttkit::diagnostic& d) {
+    if ((!opt.quiet || d.info().severity == vttkit::severity::error) && cap.admit(d)) msg.diagnostic(name, d);
+  };
   vttkit::parse_options po;
   po.encoding = opt.encoding;
-  po.on_diagnostic = [&](const vttkit::diagnostic& d) { msg.diagnostic(name, d); };
+  po.on_diagnostic = show;
   const auto done = vttkit::fix_webvtt(source, sink, std::move(po), opt.fix,
                                        [&](const vttkit::repair& r) { repairs.push_back(r); });
   write_error = done.write_error;
@@ -86,8 +91,14 @@ file_result fix_stream(const fix_cli_options& opt, const input_file& in, message
   std::stable_sort(repairs.begin(), repairs.end(),
                    [](const vttkit::repair& a, const vttkit::repair& b) { return a.what.line < b.what.line; });
   for (const auto& r : repairs) {
-    msg.diagnostic(name, labelled(r));
+    show(labelled(r));
     ++(r.applied ? result.applied : result.not_applied);
+  }
+  std::string omitted;
+  cap.append_omitted(omitted, vttkit::report_format::text, name);
+  if (!omitted.empty()) {
+    omitted.pop_back();
+    msg.line(omitted);
   }
   if (const auto guess = guess_warning(name, done.encoding); !guess.empty() && !opt.quiet) msg.line(guess);
   result.result = done.changed ? outcome::changed : outcome::unchanged;
@@ -260,7 +271,7 @@ command setup_fix(CLI::App& app) {
   cmd->add_flag("-r,--recursive", opt->recursive, "Fix the .vtt files under directory arguments");
   add_encoding_flag(*cmd, opt->encoding);
   add_jobs_flag(*cmd, opt->jobs, "Files fixed at once (0: all cores; at most 1024)");
-  cmd->add_flag("-q,--quiet", opt->quiet, "No summary line (repairs and errors are still shown)");
+  cmd->add_flag("-q,--quiet", opt->quiet, "No summary line and no warnings: only errors (and error repairs) are shown");
   add_color_flag(*cmd, opt->color);
   cmd->footer(
       "Examples:\n"
