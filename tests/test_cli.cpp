@@ -513,7 +513,7 @@ TEST_CASE("a flag that does nothing in a run is a warning", "[cli][flags]") {
   CHECK(idle({"convert", "--to", "srt", "--speaker-labels", "every"}).err.empty());
   CHECK(idle({"merge", "--max-gap", "0.01"}).err.empty());
   CHECK(idle({"convert", "--paragraph-gap", "3"})
-            .err.find("--paragraph-gap does nothing for --to vtt (it acts on md and txt)") != std::string::npos);
+            .err.find("--paragraph-gap does nothing for --to vtt (it acts on md, txt and html)") != std::string::npos);
   CHECK(idle({"convert", "--to", "srt", "--drop-sounds"}).err.find("--drop-sounds does nothing for --to srt") !=
         std::string::npos);
   CHECK(idle({"convert", "--to", "txt", "--paragraph-gap", "3", "--drop-sounds"}).err.empty());
