@@ -73,6 +73,8 @@ TEST_CASE("parse_duration reads seconds, a unit or a timestamp", "[parse][timest
   CHECK(ms("00:05") == 5000);
   CHECK(ms("00:05.5") == 5500);
   CHECK(ms("1:00:00.25") == 3600250);
+  CHECK(ms("5:00") == 300000);  // one-digit minutes, as ffmpeg writes them
+  CHECK(ms("-5:00.5") == -300500);
   for (const char* bad : {"", "x", "1x", "s", "ms", ".", "1.5.2", "1 s", " 1", "1e3", "--1", "0:5", "00:01.5000",
                           "00:61", "1,5", "99999999999999999"})
     CHECK_FALSE(vttkit::parse_duration(bad).has_value());

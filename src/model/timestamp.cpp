@@ -196,8 +196,12 @@ std::optional<millis> parse_duration(std::string_view text) noexcept {
     char full[40];
     const auto dot = text.find('.');
     const std::size_t digits_after = dot == std::string_view::npos ? 0 : text.size() - dot - 1;
-    if (text.size() + 4 > sizeof full || digits_after > 3) return std::nullopt;
-    std::size_t n = text.copy(full, text.size());
+    if (text.size() + 5 > sizeof full || digits_after > 3) return std::nullopt;
+    // Minutes of one digit, as ffmpeg and people write them (5:00): WebVTT wants two.
+    const bool one_digit_minutes = text.find(':') == 1 && text.find(':', 2) == std::string_view::npos;
+    std::size_t n = 0;
+    if (one_digit_minutes) full[n++] = '0';
+    n += text.copy(full + n, text.size());
     if (dot == std::string_view::npos) full[n++] = '.';
     for (std::size_t d = digits_after; d < 3; ++d) full[n++] = '0';
     const std::string_view filled{full, n};
