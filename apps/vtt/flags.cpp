@@ -128,13 +128,14 @@ std::array<CLI::Option*, 2> add_transcript_flags(CLI::App& cmd, vttkit::write_op
     gap = checked_seconds("--paragraph-gap", given.back());
     return true;
   };
-  auto* gap_flag = cmd.add_option(
-                          "--paragraph-gap", std::move(assign),
-                          "md, txt and html: in a turn without a speaker, a pause longer than SECONDS starts a paragraph (so "
-                          "do about 1000 characters)")
-                       ->type_name("SECONDS")
-                       ->expected(1)
-                       ->default_str(fmt::format("{}", static_cast<double>(gap) / 1000.0));
+  auto* gap_flag =
+      cmd.add_option(
+             "--paragraph-gap", std::move(assign),
+             "md, txt and html: in a turn without a speaker, a pause longer than SECONDS starts a paragraph (so "
+             "do about 1000 characters)")
+          ->type_name("SECONDS")
+          ->expected(1)
+          ->default_str(fmt::format("{}", static_cast<double>(gap) / 1000.0));
   auto* drop_flag = cmd.add_flag("--drop-sounds", write.drop_sounds,
                                  "md, txt and html: leave out bracketed sound tags such as [door slams] and (laughs)");
   return {gap_flag, drop_flag};
