@@ -71,7 +71,10 @@ void check_stitch_properties(const std::vector<cue>& in, const vttkit::stitch_op
     const std::size_t total = said[c.speaker] += words;
     const auto& ends = before.at(c.speaker).turn_ends;
     const bool last_of_turn = std::find(ends.begin(), ends.end(), total) != ends.end();
-    const bool capped = options.max_chars > 0 || options.max_duration > 0;
+    // A turn without a speaker has reading-sized caps where the options give none.
+    const bool unvoiced_capped = c.speaker.empty() && options.max_chars == 0 && options.max_duration <= 0 &&
+                                 (options.unvoiced_max_chars > 0 || options.unvoiced_max_duration > 0);
+    const bool capped = options.max_chars > 0 || options.max_duration > 0 || unvoiced_capped;
     if (!last_of_turn && !capped) CHECK(ends_sentence(c.text));
     const bool one_word = words == 1;
     if (options.max_chars > 0 && !one_word) CHECK(code_points(c.text) <= options.max_chars);
@@ -272,7 +275,10 @@ TEST_CASE("stitch: a sentence moved later ends no later than WebVTT can spell", 
   CHECK(!vttkit::collect_timestamp("2562047788015:00:00.000").ok);
   const std::vector<cue> cues = {make_cue("B", last - 1000, last, "One two. Three four."),
                                  make_cue("", 1000, 100000, "Five six.")};
-  const auto st = vttkit::stitch(cues);
+  vttkit::stitch_options whole;  // no cap: the 99 s cue stays one sentence
+  whole.unvoiced_max_chars = 0;
+  whole.unvoiced_max_duration = 0;
+  const auto st = vttkit::stitch(cues, whole);
   REQUIRE(texts(st) == std::vector<std::string>{"One two.", "Five six.", "Three four."});
   CHECK(st[1].start == last - 1000);
   CHECK(st[1].end == last);
@@ -500,4 +506,20 @@ TEST_CASE("merge and stitch bound a cue of one endless turn at 1 MiB", "[transfo
     }
     CHECK(seen == words);
   }
+}
+
+TEST_CASE("stitch cuts a turn without a speaker at reading size when no cap is given", "[transform][stitch]") {
+  // Automatic captions without punctuation: no sentence ever ends. Without a speaker and without
+  // caps, the turn is cut as merge cuts it (500 characters, 30 s); a voiced turn is not.
+  std::vector<cue> in;
+  for (int i = 0; i < 60; ++i)
+    in.push_back(make_cue("", i * 3000, i * 3000 + 3000, "so we go on and on without an end"));
+  const auto out = vttkit::stitch(in);
+  REQUIRE(out.size() >= 6);
+  for (const auto& c : out) {
+    CHECK(c.end - c.start <= 30000);
+    CHECK(c.text.size() <= 500);
+  }
+  for (auto& c : in) c.speaker = "Ann";
+  CHECK(vttkit::stitch(in).size() == 1);
 }

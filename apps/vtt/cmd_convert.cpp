@@ -454,6 +454,8 @@ bool make_plan(const convert_options& opt, run_plan& plan, messages& msg) {
   if (limit_given(1) || opt.config_duration) pipe.merging.unvoiced_max_duration = pipe.merging.max_duration;
   pipe.stitching.max_chars = pipe.merging.max_chars;
   pipe.stitching.max_duration = pipe.merging.max_duration;
+  pipe.stitching.unvoiced_max_chars = pipe.merging.unvoiced_max_chars;
+  pipe.stitching.unvoiced_max_duration = pipe.merging.unvoiced_max_duration;
   // Speakers matter to merge, stitch and the report: say so when the names are in the text.
   pipe.census = !pipe.speakers_from_prefix && (pipe.merge || pipe.stitch || opt.report != speakers_report::none);
   plan.parse.format = opt.from;

@@ -259,6 +259,10 @@ class merger {
 struct stitch_options {
   std::size_t max_chars = 0;  ///< 0: no limit; longer sentences split at clauses, then words
   millis max_duration = 0;    ///< 0: no limit
+  /// As merge_options: a turn without a speaker (text without voices, often without
+  /// punctuation) is cut at reading size where `max_chars` and `max_duration` are both 0.
+  std::size_t unvoiced_max_chars = 500;
+  millis unvoiced_max_duration = 30000;
   /// Whatever the caps, an unfinished sentence longer than this (bytes) is cut at its last
   /// space before it: text without sentence ends keeps memory bounded and reads back.
   static constexpr std::size_t most_bytes = std::size_t{1} << 20;
@@ -325,6 +329,7 @@ class stitcher {
   void release(millis floor);
 
   stitch_options options_;
+  stitch_options caps_;  ///< the current turn's: options_, or the unvoiced caps
   cue_handler out_;
   std::string pending_;        ///< the turn's text not emitted yet, words joined by single spaces
   std::vector<piece> pieces_;  ///< the source cues with text in pending_, in order

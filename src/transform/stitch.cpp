@@ -229,6 +229,11 @@ void stitcher::push(const cue& c) {
     turn_emitted_ = false;
     sentence_.speaker = c.speaker;
     sentence_.settings = c.settings;
+    caps_ = options_;
+    if (c.speaker.empty() && options_.max_chars == 0 && options_.max_duration <= 0) {
+      caps_.max_chars = options_.unvoiced_max_chars;
+      caps_.max_duration = options_.unvoiced_max_duration;
+    }
   }
   const std::size_t before = pending_.size();
   if (detail::append_words(pending_, c.text) > 0) {
@@ -350,7 +355,7 @@ void stitcher::cut(bool turn_over) {
 }
 
 void stitcher::emit_sentence(std::size_t begin, std::size_t end) {
-  if (options_.max_chars != 0 || options_.max_duration > 0) {
+  if (caps_.max_chars != 0 || caps_.max_duration > 0) {
     const std::string_view text = pending_;
     std::size_t chars = detail::count_code_points(text.substr(begin, end - begin));
     for (auto [at, next] = split_point(begin, end, chars); at != npos;
@@ -366,8 +371,8 @@ void stitcher::emit_sentence(std::size_t begin, std::size_t end) {
 
 std::pair<std::size_t, std::size_t> stitcher::split_point(std::size_t begin, std::size_t limit,
                                                           std::size_t total_chars) const {
-  const std::size_t max_chars = options_.max_chars;
-  const millis max_duration = options_.max_duration;
+  const std::size_t max_chars = caps_.max_chars;
+  const millis max_duration = caps_.max_duration;
   if ((max_chars == 0 && max_duration <= 0) || begin >= limit) return {npos, npos};
   // A complete sentence is cut into even chunks, so that no stub like "Podcast." is left at the
   // end. The length of an unfinished one is not known: it is cut greedily, and only once it is
@@ -375,7 +380,7 @@ std::pair<std::size_t, std::size_t> stitcher::split_point(std::size_t begin, std
   constexpr std::size_t chunks_before_early_cut = 8;
   const bool complete = total_chars != npos;
   const std::size_t least_chunks = complete ? 2 : chunks_before_early_cut;
-  if (!may_need_chunks(pieces_, limit - begin, options_, least_chunks)) return {npos, npos};
+  if (!may_need_chunks(pieces_, limit - begin, caps_, least_chunks)) return {npos, npos};
 
   const std::string_view text = pending_;
   text_clock<piece> clock = clock_at<piece>(text, pieces_, begin, mark_);
