@@ -232,11 +232,9 @@ TEST_CASE("a file of NULs parsed on two threads stays within a bounded memory", 
     WARN("skipped: the program does not start under this address space limit (sanitizer build)");
     return;
   }
-  const int made = shell(
-      "{ printf 'WEBVTT\\n\\n'; for i in $(seq 4000); do printf '00:00.000 --> 00:01.000\\n'; "
-      "head -c 1000 /dev/zero; printf '\\n\\n'; done; } > '" +
-      d.file("nul.vtt") + "'");
-  REQUIRE(made == 0);
+  std::string nuls = "WEBVTT\n\n";
+  for (int i = 0; i < 4000; ++i) nuls += "00:00.000 --> 00:01.000\n" + std::string(1000, '\0') + "\n\n";
+  write_file(d.file("nul.vtt"), nuls);
   const int code = shell("(ulimit -v 150000; " + vtt + " convert -j 2 --to srt '" + d.file("nul.vtt") +
                          "' >/dev/null 2>'" + d.file("err") + "')");
   CHECK(code == 0);
