@@ -432,6 +432,26 @@ TEST_CASE("drop_sound_tags leaves out bracketed sound tags only", "[write][parag
   CHECK(vttkit::drop_sound_tags("(laughs)ok") == "(laughs)ok");  // no space after it
 }
 
+TEST_CASE("drop_sound_tags keeps a speaker's label in brackets", "[write][paragraph]") {
+  // Subtitles for the deaf label speakers as "[Name] words"; a label is no sound.
+  CHECK(vttkit::drop_sound_tags("[Alba] Where were you?") == "[Alba] Where were you?");
+  CHECK(vttkit::drop_sound_tags("- [ALBA] Hi.\n- [Dr. Lima] Hello.") == "- [ALBA] Hi. - [Dr. Lima] Hello.");
+  CHECK(vttkit::drop_sound_tags("[SPEAKER 2] Yes. [door slams] What?") == "[SPEAKER 2] Yes. What?");
+  CHECK(vttkit::drop_sound_tags("[李明] 你好") == "[李明] 你好");  // a script without case
+  // Sounds written like names: the words of sound tags, in any case and several languages.
+  CHECK(vttkit::drop_sound_tags("[Music] la la") == "la la");
+  CHECK(vttkit::drop_sound_tags("[APPLAUSE] Thank you.") == "Thank you.");
+  CHECK(vttkit::drop_sound_tags("[Música] hola") == "hola");
+  CHECK(vttkit::drop_sound_tags("[Phone Rings] Hello?") == "Hello?");
+  CHECK(vttkit::drop_sound_tags("[BLANK_AUDIO] so") == "so");
+  CHECK(vttkit::drop_sound_tags("[音楽] はい") == "はい");
+  // A label needs words after it; a lower-case word or punctuation makes a sound.
+  CHECK(vttkit::drop_sound_tags("Who is it? [Alba]") == "Who is it?");
+  CHECK(vttkit::drop_sound_tags("[Door slams] Who?") == "Who?");
+  CHECK(vttkit::drop_sound_tags("[Sighs, Alba] ok") == "ok");
+  CHECK(vttkit::drop_sound_tags("[One Two Three Four Five] ok") == "ok");  // more than four words
+}
+
 TEST_CASE("drop-sounds: md and txt leave sound tags out, and a cue of nothing else", "[write][paragraph]") {
   vttkit::document doc;
   doc.cues = {text_cue("A", 0, 1000, "[music]"), text_cue("A", 1000, 2000, "Hello. (laughs) Right."),
