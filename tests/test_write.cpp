@@ -368,6 +368,19 @@ TEST_CASE("paragraph_breaker: turns, pauses, the cap and sentence ends", "[write
   CHECK(step(text_cue("B", 12000, 13000, "Yo.")) == "--");    // a pause of exactly 2 s
   CHECK(step(text_cue("B", 12500, 14000, "Over.")) == "--");  // an overlap is no pause
   CHECK(step(text_cue("B", 20000, 21000, "Far.")) == "--");   // a voiced turn is not cut
+  // Word timings tell when the speech of a cue held on screen ended: its last word starts
+  // at 1.3 s and lasts at most a second, so 4.5 s is a pause of 2.2 s (roll-up captions).
+  vttkit::paragraph_breaker rolled{vttkit::paragraph_options{}};
+  const auto rolled_step = [&rolled](const vttkit::cue& c) { return rolled.next(c, c.text).paragraph; };
+  auto held = text_cue("", 1000, 4500, "We left at dawn");
+  held.words = {{"We", 1000, 1200}, {"left", 1200, 1300}, {"at", 1300, 1300}, {"dawn", 1300, 4500}};
+  CHECK(rolled_step(held));
+  CHECK(rolled_step(text_cue("", 4500, 5000, "and came back.")));  // after a pause
+  held.start = 5000;
+  held.end = 8000;
+  held.words = {{"We", 5000, 5400}, {"left", 5400, 6000}, {"at", 6000, 6200}, {"dawn", 6200, 8000}};
+  CHECK_FALSE(rolled_step(held));                              // right after the cue before
+  CHECK_FALSE(rolled_step(text_cue("", 8000, 9000, "Late")));  // 7.2 s + 0.8 s: no pause
   options.cut_voiced_turns = true;
   vttkit::paragraph_breaker voiced{options};
   CHECK(voiced.next(text_cue("B", 0, 1000, "Near."), "Near.").paragraph);
