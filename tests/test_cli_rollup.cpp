@@ -106,3 +106,26 @@ TEST_CASE("roll-up captions: shift, scale and cut change times only, every line 
   // Asked for, it is done.
   CHECK(cues(run_vtt({"shift", "--rollup", "on", "1", in}).out) < 4);
 }
+
+TEST_CASE("roll-up captions: a pause after a line's last word starts a paragraph", "[cli][rollup][paragraph]") {
+  // Each line stays on screen until the next begins, so the cues leave no gap; the words tell
+  // that "late" starts at 3.9 s and the next line at 9.56 s: a pause of over 2 s.
+  const std::string paused =
+      "WEBVTT\n\n"
+      "00:00:00.000 --> 00:00:02.350 align:start position:0%\n"
+      " \nboats<00:00:00.440><c> leave</c><00:00:00.900><c> at</c><00:00:01.300><c> dawn</c>\n\n"
+      "00:00:02.350 --> 00:00:02.360 align:start position:0%\nboats leave at dawn\n \n\n"
+      "00:00:02.360 --> 00:00:09.550 align:start position:0%\n"
+      "boats leave at dawn\nand<00:00:02.800><c> come</c><00:00:03.200><c> back</c><00:00:03.900><c> late</c>\n\n"
+      "00:00:09.550 --> 00:00:09.560 align:start position:0%\nand come back late\n \n\n"
+      "00:00:09.560 --> 00:00:12.000 align:start position:0%\n"
+      "and come back late\nthe<00:00:09.900><c> harbour</c><00:00:10.300><c> is</c><00:00:10.800><c> quiet</c>\n";
+  temp_dir dir;
+  const auto in = dir.file("captions.en.vtt");
+  write_file(in, paused);
+  auto r = run_vtt({"convert", "-q", "--to", "md", in});
+  CHECK(r.code == 0);
+  CHECK(r.out == "[00:00:00] boats leave at dawn and come back late\n\n[00:00:09] the harbour is quiet\n");
+  r = run_vtt({"convert", "-q", "--to", "md", "--paragraph-gap", "5", in});  // 4.66 s is no pause now
+  CHECK(r.out == "[00:00:00] boats leave at dawn and come back late the harbour is quiet\n");
+}

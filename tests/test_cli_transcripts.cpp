@@ -121,8 +121,8 @@ void check_examples(const std::vector<doc_example>& all) {
 
 TEST_CASE("docs/transcripts.md: every prefix example gives the output shown", "[cli][prefix][docs]") {
   const auto all = examples();
-  // Zoom (two), Otter, Rev, broadcast, court, Whisper, a pattern.
-  CHECK(all.size() == 8);
+  // Zoom (two), Otter, Rev, broadcast, court, Whisper, subtitles for the deaf, a pattern.
+  CHECK(all.size() == 9);
   check_examples(all);
 }
 

@@ -207,6 +207,19 @@ TEST_CASE("prefix_speakers takes names in capitals, brackets or with a time at o
   CHECK(one("Speaker 1  0:03") == "|Speaker 1  0:03");  // a name line needs text after it
 }
 
+TEST_CASE("prefix_speakers takes a label in brackets before the words once confirmed", "[transform][prefix]") {
+  // Subtitles for the deaf: "[Name] words", no colon. Taken as a mixed-case name is: once used
+  // again, or at once when the input is known to carry names (Bruno, once Alba was taken);
+  // sounds ("[Music]") and labels without words after them are no names.
+  CHECK(attributed(prefixed(
+            cues_of({"[Alba] Where were you?", "[Music] la la", "[Bruno] Out.", "[Alba] Out where?", "And then?"}))) ==
+        strings{"Alba|Where were you?", "Alba|[Music] la la", "Bruno|Out.", "Alba|Out where?", "Alba|And then?"});
+  CHECK(attributed(prefixed(cues_of({"[ALBA] Hi.", "[ALBA] Hello?"}))) == strings{"ALBA|Hi.", "ALBA|Hello?"});
+  CHECK(attributed(prefixed(cues_of({"[Alba]", "[Alba]"}))) == strings{"|[Alba]", "|[Alba]"});
+  CHECK(attributed(prefixed(cues_of({"[Door slams] Who?", "[Door slams] Who?"}))) ==
+        strings{"|[Door slams] Who?", "|[Door slams] Who?"});
+}
+
 TEST_CASE("prefix_speakers takes a mixed-case name once it is used on a second cue", "[transform][prefix]") {
   // Zoom: every cue labelled, names in mixed case.
   CHECK(attributed(prefixed(cues_of({"Andrew Knight: Hello all.", "Andrew Knight: Shall we start?",

@@ -378,6 +378,10 @@ TEST_CASE("stitch keeps a sound tag after a sentence end apart", "[transform][st
   // A tag across two cues, and one at the end of the turn.
   CHECK(stitched_texts({make_cue("", 0, 1000, "Sit down. [door"), make_cue("", 1000, 2000, "slams] Who? [music]")}) ==
         list{"Sit down.", "[door slams]", "Who?", "[music]"});
+  // A speaker's label in brackets stays with the words it labels; a sound written like a name
+  // stands apart.
+  CHECK(stitched_texts({make_cue("", 0, 1000, "Fine. [Alba] Okay then. [Music] Bye.")}) ==
+        list{"Fine.", "[Alba] Okay then.", "[Music]", "Bye."});
   // Not after a sentence end, or not a tag: the sentence goes on.
   CHECK(stitched_texts({make_cue("", 0, 1000, "He said (quietly) no. Then (x. y) went.")}) ==
         list{"He said (quietly) no.", "Then (x. y) went."});

@@ -368,6 +368,19 @@ TEST_CASE("paragraph_breaker: turns, pauses, the cap and sentence ends", "[write
   CHECK(step(text_cue("B", 12000, 13000, "Yo.")) == "--");    // a pause of exactly 2 s
   CHECK(step(text_cue("B", 12500, 14000, "Over.")) == "--");  // an overlap is no pause
   CHECK(step(text_cue("B", 20000, 21000, "Far.")) == "--");   // a voiced turn is not cut
+  // Word timings tell when the speech of a cue held on screen ended: its last word starts
+  // at 1.3 s and lasts at most a second, so 4.5 s is a pause of 2.2 s (roll-up captions).
+  vttkit::paragraph_breaker rolled{vttkit::paragraph_options{}};
+  const auto rolled_step = [&rolled](const vttkit::cue& c) { return rolled.next(c, c.text).paragraph; };
+  auto held = text_cue("", 1000, 4500, "We left at dawn");
+  held.words = {{"We", 1000, 1200}, {"left", 1200, 1300}, {"at", 1300, 1300}, {"dawn", 1300, 4500}};
+  CHECK(rolled_step(held));
+  CHECK(rolled_step(text_cue("", 4500, 5000, "and came back.")));  // after a pause
+  held.start = 5000;
+  held.end = 8000;
+  held.words = {{"We", 5000, 5400}, {"left", 5400, 6000}, {"at", 6000, 6200}, {"dawn", 6200, 8000}};
+  CHECK_FALSE(rolled_step(held));                              // right after the cue before
+  CHECK_FALSE(rolled_step(text_cue("", 8000, 9000, "Late")));  // 7.2 s + 0.8 s: no pause
   options.cut_voiced_turns = true;
   vttkit::paragraph_breaker voiced{options};
   CHECK(voiced.next(text_cue("B", 0, 1000, "Near."), "Near.").paragraph);
@@ -430,6 +443,26 @@ TEST_CASE("drop_sound_tags leaves out bracketed sound tags only", "[write][parag
   CHECK(vttkit::drop_sound_tags("(see figure 3.5) ok") == "(see figure 3.5) ok");  // a sentence mark inside
   CHECK(vttkit::drop_sound_tags("[unclosed bracket") == "[unclosed bracket");
   CHECK(vttkit::drop_sound_tags("(laughs)ok") == "(laughs)ok");  // no space after it
+}
+
+TEST_CASE("drop_sound_tags keeps a speaker's label in brackets", "[write][paragraph]") {
+  // Subtitles for the deaf label speakers as "[Name] words"; a label is no sound.
+  CHECK(vttkit::drop_sound_tags("[Alba] Where were you?") == "[Alba] Where were you?");
+  CHECK(vttkit::drop_sound_tags("- [ALBA] Hi.\n- [Dr. Lima] Hello.") == "- [ALBA] Hi. - [Dr. Lima] Hello.");
+  CHECK(vttkit::drop_sound_tags("[SPEAKER 2] Yes. [door slams] What?") == "[SPEAKER 2] Yes. What?");
+  CHECK(vttkit::drop_sound_tags("[李明] 你好") == "[李明] 你好");  // a script without case
+  // Sounds written like names: the words of sound tags, in any case and several languages.
+  CHECK(vttkit::drop_sound_tags("[Music] la la") == "la la");
+  CHECK(vttkit::drop_sound_tags("[APPLAUSE] Thank you.") == "Thank you.");
+  CHECK(vttkit::drop_sound_tags("[Música] hola") == "hola");
+  CHECK(vttkit::drop_sound_tags("[Phone Rings] Hello?") == "Hello?");
+  CHECK(vttkit::drop_sound_tags("[BLANK_AUDIO] so") == "so");
+  CHECK(vttkit::drop_sound_tags("[音楽] はい") == "はい");
+  // A label needs words after it; a lower-case word or punctuation makes a sound.
+  CHECK(vttkit::drop_sound_tags("Who is it? [Alba]") == "Who is it?");
+  CHECK(vttkit::drop_sound_tags("[Door slams] Who?") == "Who?");
+  CHECK(vttkit::drop_sound_tags("[Sighs, Alba] ok") == "ok");
+  CHECK(vttkit::drop_sound_tags("[One Two Three Four Five] ok") == "ok");  // more than four words
 }
 
 TEST_CASE("drop-sounds: md and txt leave sound tags out, and a cue of nothing else", "[write][paragraph]") {

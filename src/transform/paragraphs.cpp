@@ -1,5 +1,6 @@
 // Paragraphs of the transcript writers, and sound tags dropped from their text
 // (docs/transcripts.md, "Paragraphs"): one rule, decided a cue at a time, for every writer.
+#include <algorithm>
 #include <string>
 #include <utility>
 
@@ -9,6 +10,19 @@
 #include "transform/sentences.hpp"
 
 namespace vttkit {
+
+namespace {
+
+/// When the speech of `c` ends: its end, or with word timings, at most a second after its last
+/// word starts. Roll-up captions hold each line on screen until the next one starts, so their
+/// cues leave no gap; the pause shows after the last word.
+millis speech_end(const cue& c) noexcept {
+  constexpr millis longest_word = 1000;
+  if (c.words.empty() || c.words.back().start >= c.end) return c.end;
+  return std::min(c.end, c.words.back().start + longest_word);
+}
+
+}  // namespace
 
 paragraph_step paragraph_breaker::next(const cue& c, std::string_view text) {
   paragraph_step step;
@@ -26,7 +40,7 @@ paragraph_step paragraph_breaker::next(const cue& c, std::string_view text) {
   const bool cut = c.speaker.empty() || options_.cut_voiced_turns;
   step.paragraph = !open_ || (cut && (pause || full || long_enough));
   chars_ = step.paragraph ? chars : chars_ + 1 + chars;
-  end_ = c.end;
+  end_ = speech_end(c);
   open_ = true;
   sentence_end_ = detail::ends_with_sentence_mark(text);
   return step;

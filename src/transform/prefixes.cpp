@@ -213,14 +213,21 @@ prefix_found match_chevrons(std::string_view text, std::size_t i) {
   return {end, std::move(found.name), true, false};
 }
 
-/// `[NAME]: ` at `text[i]`, as diarizing speech-to-text tools write it (`[SPEAKER_01]: `).
+/// `[NAME]: ` at `text[i]`, as diarizing speech-to-text tools write it (`[SPEAKER_01]: `), or
+/// `[Name] ` before the words, as subtitles for the deaf and hard of hearing label a speaker
+/// (`[Alba] Hi.`): a mixed-case name, taken once confirmed, and no sound (`[Music] la la`).
 prefix_found match_brackets(std::string_view text, std::size_t i) {
   const name_shape shape = scan_name(text, i + 1, true);
   if (shape.end == 0 || shape.end >= text.size() || text[shape.end] != ']') return {};
-  const std::size_t end = after_colon(text, shape.end + 1);
-  if (end == 0) return {};
-  prefix_found found{end, {}, true, false};
-  detail::append_words(found.name, text.substr(i + 1, shape.end - i - 1));
+  const std::string_view inside = text.substr(i + 1, shape.end - i - 1);
+  prefix_found found{after_colon(text, shape.end + 1), {}, true, false};
+  if (found.length == 0) {
+    const std::size_t words = skip_space(text, shape.end + 1);
+    const std::size_t line_end = std::min(text.find('\n', shape.end), text.size());
+    if (words == shape.end + 1 || words >= line_end || !detail::is_bracket_label(inside)) return {};
+    found = {words, {}, false, false, true};
+  }
+  detail::append_words(found.name, inside);
   return found;
 }
 

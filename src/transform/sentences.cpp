@@ -1,6 +1,7 @@
 // Private text helpers of the transcript transforms: white space, words, sentence ends, payloads.
 #include "transform/sentences.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 
@@ -347,11 +348,107 @@ std::size_t sound_tag_end(std::string_view text, std::size_t at) noexcept {
     const char c = text[i];
     if (c == closer) {
       if (i == at + 1) return 0;  // "[]"
-      return i + 1 == text.size() || text[i + 1] == ' ' ? i + 1 : 0;
+      if (i + 1 == text.size()) return i + 1;
+      if (text[i + 1] != ' ') return 0;
+      const bool label = closer == ']' && i + 2 < text.size() && is_bracket_label(text.substr(at + 1, i - at - 1));
+      return label ? 0 : i + 1;  // "[Alba] Hi." is a speaker's label, not a sound
     }
     if (c == '[' || c == '(' || c == ']' || c == ')' || terminator_length(text, i) != 0) return 0;
   }
   return text.size() - at <= longest ? sound_tag_unfinished : 0;
+}
+
+namespace {
+
+/// Words of sound tags that are written like names ("[Music]", "[APPLAUSE]", "[Música]"):
+/// YouTube's automatic captions in several languages, Whisper's `[BLANK_AUDIO]`, and the usual
+/// words of subtitles for the deaf and hard of hearing. Lower case, in byte order.
+constexpr std::array<std::string_view, 79> sound_words = {"aplausos",   "applaudissements",
+                                                          "applaus",    "applause",
+                                                          "audio",      "background",
+                                                          "beep",       "beeps",
+                                                          "bell",       "blank_audio",
+                                                          "breathing",  "buzzing",
+                                                          "chatter",    "cheering",
+                                                          "cheers",     "chuckles",
+                                                          "clapping",   "coughs",
+                                                          "crosstalk",  "crying",
+                                                          "door",       "doorbell",
+                                                          "explosion",  "footsteps",
+                                                          "foreign",    "gasps",
+                                                          "gelächter",  "giggles",
+                                                          "groans",     "grunts",
+                                                          "gunshot",    "gunshots",
+                                                          "humming",    "inaudible",
+                                                          "indistinct", "knocking",
+                                                          "lachen",     "language",
+                                                          "laughing",   "laughs",
+                                                          "laughter",   "music",
+                                                          "musica",     "musik",
+                                                          "musique",    "muzyka",
+                                                          "música",     "noise",
+                                                          "pause",      "phone",
+                                                          "playing",    "rain",
+                                                          "rires",      "risas",
+                                                          "screaming",  "screams",
+                                                          "shouting",   "sighs",
+                                                          "silence",    "singing",
+                                                          "siren",      "sniffles",
+                                                          "snoring",    "sound",
+                                                          "speaking",   "static",
+                                                          "thunder",    "unintelligible",
+                                                          "whispering", "whistling",
+                                                          "wind",       "музыка",
+                                                          "拍手",       "掌声",
+                                                          "笑",         "笑い",
+                                                          "笑声",       "音乐",
+                                                          "音楽"};
+
+/// `word` in lower case (`fold_case`), at most 32 bytes of it: sound words are shorter.
+std::string_view folded(std::string_view word, std::array<char, 32>& buffer) noexcept {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < word.size();) {
+    char encoded[4];
+    const std::size_t length = encode(fold_case(next_code_point(word, i)), encoded);
+    if (n + length > buffer.size()) return {};
+    for (std::size_t k = 0; k < length; ++k) buffer[n++] = encoded[k];
+  }
+  return {buffer.data(), n};
+}
+
+bool is_sound_word(std::string_view word) noexcept {
+  std::array<char, 32> buffer{};
+  const std::string_view key = folded(word, buffer);
+  return !key.empty() && std::find(sound_words.begin(), sound_words.end(), key) != sound_words.end();
+}
+
+/// The first code point of `word` starts a name: a capital, a digit after the first word, or a
+/// letter of a script without case (`李`).
+bool starts_name_word(std::string_view word, bool first) noexcept {
+  const char c = word[0];
+  if (static_cast<unsigned char>(c) < 0x80) return is_upper(c) || (!first && is_digit(c));
+  const char32_t cp = decode_at(word, 0);
+  return !is_lowercase(cp) && !is_white_space(cp) && cp != 0x2019;
+}
+
+}  // namespace
+
+bool is_bracket_label(std::string_view inside) noexcept {
+  constexpr std::size_t most_words = 4;
+  std::size_t words = 0;
+  for (std::size_t i = 0; i <= inside.size();) {
+    std::size_t end = inside.find(' ', i);
+    if (end == std::string_view::npos) end = inside.size();
+    const std::string_view word = inside.substr(i, end - i);
+    if (word.empty() || ++words > most_words || !starts_name_word(word, words == 1) || is_sound_word(word))
+      return false;
+    for (const char c : word) {
+      const bool ascii = static_cast<unsigned char>(c) < 0x80;
+      if (ascii && !is_alnum(c) && c != '.' && c != '\'' && c != '-' && c != '_') return false;
+    }
+    i = end + 1;
+  }
+  return words != 0;
 }
 
 bool ends_with_sentence_mark(std::string_view text) noexcept {

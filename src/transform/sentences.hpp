@@ -71,9 +71,18 @@ inline constexpr std::size_t sound_tag_unfinished = std::string_view::npos;
 
 /// A sound tag at `text[at]`: `[...]` or `(...)` of at most 48 bytes without brackets or
 /// sentence marks inside, followed by a space or the end of the text ("[door slams]",
-/// "(laughs)"). Returns the offset past its closing bracket; 0 when there is none;
+/// "(laughs)"), and no speaker's label before more text ("[Alba] Hi.", `is_bracket_label`).
+/// Returns the offset past its closing bracket; 0 when there is none;
 /// `sound_tag_unfinished` when the text ends before the bracket could close.
 [[nodiscard]] std::size_t sound_tag_end(std::string_view text, std::size_t at) noexcept;
+
+/// Whether the text inside square brackets reads as a speaker's name rather than a sound:
+/// one to four words separated by single spaces, each starting with a capital (a digit after
+/// the first; any letter of a script without case), of letters, digits and `.` `'` `-` `_`,
+/// none of them a word of sound tags written like a name (`Music`, `APPLAUSE`, `Risas`,
+/// `BLANK_AUDIO`; the list is in sentences.cpp). "Alba", "SPEAKER 2", "Dr. Lima" are labels;
+/// "door slams", "Music", "Phone rings" are not.
+[[nodiscard]] bool is_bracket_label(std::string_view inside) noexcept;
 
 /// Whether `text` (white space at its end ignored) ends with a sentence mark, of any script,
 /// and possibly closing quotes or brackets: "Yes.", "Really?\"", "はい。".
