@@ -302,6 +302,16 @@ TEST_CASE("stitch --max-chars cuts text without spaces", "[transform][stitch]") 
   CHECK(cut("「本当？」", 2) == list{"「本", "当？」"});
   // Words with spaces around them are cut at the spaces as before.
   CHECK(cut("abc 東京タワー", 4) == list{"abc", "東京", "タワー"});
+  // A likely word boundary, hiragana before katakana or Han, near enough the even cut (10 of
+  // 21): after 12, not before the small ょ at 10.
+  CHECK(cut("わたしはきのうとうきょうタワーへいきました", 12) ==
+        list{"わたしはきのうとうきょう", "タワーへいきました"});
+  // Else a change of script near enough (7 of 15: Han to katakana at 6).
+  CHECK(cut("私は昨日東京タワーへ行きました", 10) == list{"私は昨日東京", "タワーへ行きました"});
+  // Never before ー or a small kana (6 of 13: 5 and 7 are the nearest allowed; the later wins).
+  CHECK(cut("コンピューターネットワーク", 7) == list{"コンピューター", "ネットワーク"});
+  // Never between a kana and its combining voiced mark U+3099.
+  CHECK(cut("かか\u3099か", 2) == list{"か", "か\u3099", "か"});
   // The chunks meet without a gap and without a 1 ms overlap from rounding.
   const auto st = vttkit::stitch(std::vector<cue>{make_cue("", 0, 6000, "今日は天気がいいので、公園に行きましょう。")},
                                  {12, 0});

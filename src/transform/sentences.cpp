@@ -422,14 +422,45 @@ bool is_clause_boundary(std::string_view text, std::size_t space) noexcept {
   return false;
 }
 
-bool is_unspaced_break(std::string_view text, std::size_t i) noexcept {
-  if (i == 0 || i >= text.size() || byte_at(text, i) < 0x80 || byte_at(text, i - 1) < 0x80) return false;
+namespace {
+
+/// The script a character of text without spaces belongs to, for `unspaced_break_at`: small
+/// kana, ー and iteration marks go with their kana or Han.
+enum class script : unsigned char { han, hiragana, katakana, other };
+
+script script_of(char32_t cp, unspaced_class c) noexcept {
+  switch (c) {
+    case unspaced_class::han: return script::han;
+    case unspaced_class::hiragana: return script::hiragana;
+    case unspaced_class::katakana:
+    case unspaced_class::prolonged: return script::katakana;
+    case unspaced_class::small_kana:
+    case unspaced_class::iteration:
+      if (cp == 0x3005 || cp == 0x303B) return script::han;  // 々 〻
+      return cp >= 0x30A0 ? script::katakana : script::hiragana;
+    default: return script::other;
+  }
+}
+
+}  // namespace
+
+break_quality unspaced_break_at(std::string_view text, std::size_t i) noexcept {
+  if (i == 0 || i >= text.size() || byte_at(text, i) < 0x80 || byte_at(text, i - 1) < 0x80) return break_quality::none;
   std::size_t before = i - 1;
   while (before > 0 && is_continuation_byte(text[before])) --before;
   const char32_t left = decode_at(text, before);
   const char32_t right = decode_at(text, i);
-  const bool opener = left == 0x300C || left == 0x300E || left == 0xFF08 || left == 0x3010;  // 「 『 （ 【
-  return is_unspaced_script(left) && is_unspaced_script(right) && !is_cjk_punctuation(right) && !opener;
+  const unspaced_class l = classify_unspaced(left);
+  const unspaced_class r = classify_unspaced(right);
+  if (l == unspaced_class::none || r == unspaced_class::none || l == unspaced_class::opening ||
+      is_unspaced_line_start_forbidden(r))
+    return break_quality::none;
+  if (l == unspaced_class::closing || l == unspaced_class::punctuation || r == unspaced_class::opening)
+    return break_quality::word;
+  const script ls = script_of(left, l);
+  const script rs = script_of(right, r);
+  if (ls == script::hiragana && (rs == script::han || rs == script::katakana)) return break_quality::word;
+  return ls != rs ? break_quality::script_change : break_quality::any;
 }
 
 }  // namespace vttkit::detail

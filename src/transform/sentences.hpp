@@ -79,11 +79,22 @@ inline constexpr std::size_t sound_tag_unfinished = std::string_view::npos;
 /// and possibly closing quotes or brackets: "Yes.", "Really?\"", "はい。".
 [[nodiscard]] bool ends_with_sentence_mark(std::string_view text) noexcept;
 
-/// Whether text without spaces may be split at `text[i]` (a code point boundary): the characters
-/// on both sides are of a script written without spaces (`is_unspaced_script`), the one at `i`
-/// is no CJK punctuation (a mark or closing bracket stays with the text before it) and the one
-/// before it no opening bracket.
-[[nodiscard]] bool is_unspaced_break(std::string_view text, std::size_t i) noexcept;
+/// How good a place to split text without spaces a boundary is (`unspaced_break_at`), worst
+/// first.
+enum class break_quality : unsigned char {
+  none,           ///< not to be split here
+  any,            ///< between two characters of one script, maybe inside a word
+  script_change,  ///< where the script changes (東京|タワー, タワー|へ): often a word boundary
+  word,           ///< likely a word boundary: hiragana (a particle) before Han or katakana
+                  ///< (は|東京, きょう|タワー), or a mark or bracket (」|は, は|「)
+};
+
+/// Whether, and how well, text without spaces may be split at `text[i]` (a code point
+/// boundary): the characters on both sides are of a script written without spaces
+/// (`is_unspaced_script`); the one at `i` does not start a line by the kinsoku rules (no small
+/// kana, ー, iteration mark, combining mark, closing bracket or mark, see
+/// `is_unspaced_line_start_forbidden`) and the one before it is no opening bracket.
+[[nodiscard]] break_quality unspaced_break_at(std::string_view text, std::size_t i) noexcept;
 
 /// Whether the boundary at `text[space]` (a space, or a split point of text without spaces)
 /// follows a clause mark (`,` `;` `:` `—` `–` `、` `，` `；` `：`), the preferred place to split

@@ -95,56 +95,70 @@ struct split {
   std::size_t next = npos;
 };
 
+/// The nearest split to a target among the boundaries of one kind.
+struct nearest_split {
+  split at;
+  std::size_t chars = 0;  ///< code points before it
+
+  template <class Distance>
+  void offer(split here, std::size_t here_chars, Distance&& distance) {
+    if (at.end == npos || distance(here_chars) <= distance(chars)) {
+      at = here;
+      chars = here_chars;
+    }
+  }
+};
+
 /// The split of text[begin, limit) for a chunk that `fits(chars, end)`: of the word boundaries
 /// (a space, or a boundary between two characters of text written without spaces, see
-/// `detail::is_unspaced_break`) where the chunk still fits, the one nearest `target` code
-/// points, or the clause boundary nearest it when that is near enough. `greedy` (an unfinished
-/// sentence) takes the longest chunk that fits as the target. A first word that does not fit
-/// is split after anyway (a lone word longer than the cap stays whole); none when the text is
-/// a single word.
+/// `detail::unspaced_break_at`) where the chunk still fits, the one nearest `target` code
+/// points; but the nearest clause boundary, else the nearest likely word boundary (a space; in text without spaces
+/// a particle before Han or katakana, a mark), else the nearest change of script, when that is
+/// near enough. `greedy` (an unfinished sentence) takes the longest chunk that fits as the
+/// target. A first word that does not fit is split after anyway (a lone word longer than the
+/// cap stays whole); none when the text is a single word.
 template <class Fits>
 split choose_split(std::string_view text, std::size_t begin, std::size_t limit, std::size_t target, bool greedy,
                    Fits&& fits) {
   const auto distance = [&](std::size_t chars) { return chars > target ? chars - target : target - chars; };
-  split best, clause;
-  std::size_t best_chars = 0;
-  std::size_t clause_chars = 0;
+  nearest_split best, clause, word, change;
   std::size_t chars = 0;  // code points in [begin, i)
   for (std::size_t i = begin;;) {
-    bool spaced = false;  // the boundary at i is a space
+    std::size_t space = 0;  // bytes of the space at i: 1, or 0 between two characters
+    auto quality = detail::break_quality::word;
     while (i < limit) {
-      if (text[i] == ' ') {
-        spaced = true;
+      if (text[i] == ' ') space = 1;
+      if (space != 0) {
+        quality = detail::break_quality::word;
         break;
       }
       const bool wide = static_cast<unsigned char>(text[i]) >= 0x80;
       ++chars;
       ++i;
       while (i < limit && detail::is_continuation_byte(text[i])) ++i;
-      if (wide && i < limit && detail::is_unspaced_break(text, i)) break;
+      if (wide && i < limit && (quality = detail::unspaced_break_at(text, i)) != detail::break_quality::none) break;
     }
     if (i == limit) break;
-    const split here{i, spaced ? i + 1 : i};
+    const split here{i, i + space};
     if (!fits(chars, i)) {
-      if (best.end == npos) return here;  // a lone word longer than the cap stays whole
+      if (best.at.end == npos) return here;  // a lone word longer than the cap stays whole
       break;
     }
-    if (best.end == npos || distance(chars) <= distance(best_chars)) {
-      best = here;
-      best_chars = chars;
-    }
-    if (detail::is_clause_boundary(text, i) && (clause.end == npos || distance(chars) <= distance(clause_chars))) {
-      clause = here;
-      clause_chars = chars;
-    }
-    if (spaced) {
+    best.offer(here, chars, distance);
+    if (detail::is_clause_boundary(text, i)) clause.offer(here, chars, distance);
+    if (quality >= detail::break_quality::word) word.offer(here, chars, distance);
+    if (quality >= detail::break_quality::script_change) change.offer(here, chars, distance);
+    if (space != 0) {
       ++chars;  // the space
-      ++i;
+      i += space;
     }
   }
-  if (best.end == npos) return best;  // a single word: it cannot be split
-  if (greedy) target = best_chars;    // the longest chunk that fits
-  return clause.end != npos && distance(clause_chars) <= target / 3 ? clause : best;
+  if (best.at.end == npos) return best.at;  // a single word: it cannot be split
+  if (greedy) target = best.chars;          // the longest chunk that fits
+  for (const nearest_split* n : {&clause, &word, &change}) {
+    if (n->at.end != npos && distance(n->chars) <= target / 3) return n->at;
+  }
+  return best.at;
 }
 
 /// Follows positions in the pending text forward and gives the time at each, interpolated in the
