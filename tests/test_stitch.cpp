@@ -320,6 +320,20 @@ TEST_CASE("stitch --max-chars cuts text without spaces", "[transform][stitch]") 
   CHECK(st[1].start == 3143);
 }
 
+TEST_CASE("stitch --max-chars cuts at the pause U+3000 and drops it", "[transform][stitch]") {
+  using list = std::vector<std::string>;
+  // 8 + 6 characters and the pause: 2 chunks of about 7, the pause after 8 is near enough.
+  const std::vector<cue> cues = {make_cue("", 0, 2000, "我们今天去看电影"), make_cue("", 2000, 4000, "然后一起回家")};
+  const auto st = vttkit::stitch(cues, {10, 0});
+  REQUIRE(texts(st) == list{"我们今天去看电影", "然后一起回家"});
+  CHECK(st[0].end == 2000);
+  CHECK(st[1].start == 2000);
+  // Preferred to a nearer boundary between two characters: 17 characters, 2 chunks of about
+  // 8; the pause after 6 rather than 我|们 after 8.
+  CHECK(stitched_texts({make_cue("", 0, 1000, "今天天气很好\u3000我们一起去公园散步吧")}, {10, 0}) ==
+        list{"今天天气很好", "我们一起去公园散步吧"});
+}
+
 TEST_CASE("stitch and merge keep no-break and thin spaces between words", "[transform][stitch][merge]") {
   // U+00A0 no-break space, U+2009 thin space, U+202F narrow no-break space: kept between two
   // words, where they keep the line from breaking; white space at a text's ends as before.
@@ -360,14 +374,40 @@ TEST_CASE("stitch ends sentences at the marks of other scripts", "[transform][st
   CHECK(stitched_texts({make_cue("", 0, 1000, "สวัสดีครับ วันนี้อากาศดี")}) == list{"สวัสดีครับ วันนี้อากาศดี"});
 }
 
-TEST_CASE("stitch and merge join CJK fragments without a space", "[transform][stitch][merge]") {
+TEST_CASE("stitch and merge join CJK fragments with the pause U+3000 or nothing", "[transform][stitch][merge]") {
   using list = std::vector<std::string>;
+  const std::string pause = "\u3000";  // ideographic space
   const std::vector<cue> cues = {make_cue("", 0, 3000, "今日は天気が"),
                                  make_cue("", 3000, 6000, "いいですね。「本当？」はい。")};
   const auto st = vttkit::stitch(cues);
-  REQUIRE(texts(st) == list{"今日は天気がいいですね。", "「本当？」", "はい。"});
+  REQUIRE(texts(st) == list{"今日は天気が" + pause + "いいですね。", "「本当？」", "はい。"});
+  // The pause is no character of either cue: 6 of the second cue's 14 characters, 4285.7 ms.
+  CHECK(st[0].end == 4286);
   for (std::size_t i = 1; i < st.size(); ++i) CHECK(st[i].start >= st[i - 1].end);  // no 1 ms overlap
-  CHECK(texts(vttkit::merge(cues)) == list{"今日は天気がいいですね。「本当？」はい。"});
+  CHECK(texts(vttkit::merge(cues)) == list{"今日は天気が" + pause + "いいですね。「本当？」はい。"});
+  const auto merged = [](std::vector<std::string> parts) {
+    std::vector<cue> in;
+    for (std::size_t i = 0; i < parts.size(); ++i)
+      in.push_back(make_cue("", static_cast<millis>(i) * 1000, static_cast<millis>(i + 1) * 1000, parts[i]));
+    return texts(vttkit::merge(in)).front();
+  };
+  // Subtitles without punctuation: the cue break is the pause, and stays one.
+  CHECK(merged({"我们今天去看电影", "然后一起回家"}) == "我们今天去看电影" + pause + "然后一起回家");
+  // A line break inside a cue, or spaces between two such characters, are the same pause.
+  CHECK(merged({"我们今天去看电影\n然后一起回家"}) == "我们今天去看电影" + pause + "然后一起回家");
+  CHECK(merged({"はい  そうです", "ね"}) == "はい" + pause + "そうです" + pause + "ね");
+  CHECK(merged({"我们" + pause + "然后"}) == "我们" + pause + "然后");  // merging again changes nothing
+  // A mark or bracket on either side needs no pause: 、 。 ！ 」 … after the text, 」 before.
+  CHECK(merged({"はい、", "そうです"}) == "はい、そうです");
+  CHECK(merged({"はい。\nそうです"}) == "はい。そうです");
+  CHECK(merged({"本当", "」と言った"}) == "本当」と言った");
+  CHECK(merged({"えっと…", "はい"}) == "えっと…はい");
+  CHECK(merged({"えっと……", "はい"}) == "えっと……はい");
+  CHECK(merged({"「本当", "「はい"}) == "「本当「はい");
+  // Latin on either side, and … after Latin text, keep the ASCII space.
+  CHECK(merged({"Well…", "はい"}) == "Well… はい");
+  CHECK(merged({"はい", "OK"}) == "はい OK");
+  CHECK(merged({"Hello\nworld", "again"}) == "Hello world again");
   // Hangul is written with spaces, and so is a boundary with Latin on one side.
   CHECK(texts(vttkit::merge(std::vector<cue>{make_cue("", 0, 1000, "안녕"), make_cue("", 1000, 2000, "하세요")})) ==
         list{"안녕 하세요"});

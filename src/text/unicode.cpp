@@ -131,4 +131,43 @@ unspaced_class classify_unspaced(char32_t cp) noexcept {
   return unspaced_class::han;
 }
 
+namespace {
+
+/// The class of the character at the joint, `text[i]` (a code point's first byte); a run of
+/// … ‥ — ― at the joint counts as a mark of the text beyond it (`backward`: before it).
+unspaced_class class_at_joint(std::string_view text, std::size_t i, bool backward) noexcept {
+  const char32_t cp = decode_at(text, i);
+  const unspaced_class c = classify_unspaced(cp);
+  if (c != unspaced_class::none || !is_shared_cjk_mark(cp)) return c;
+  for (;;) {  // over a run of such marks to the character beyond it
+    if (backward) {
+      if (i == 0) return unspaced_class::none;
+      do --i;
+      while (i > 0 && is_continuation_byte(text[i]));
+    } else {
+      do ++i;
+      while (i < text.size() && is_continuation_byte(text[i]));
+      if (i == text.size()) return unspaced_class::none;
+    }
+    const char32_t next = decode_at(text, i);
+    if (is_shared_cjk_mark(next)) continue;
+    return classify_unspaced(next) == unspaced_class::none ? unspaced_class::none : unspaced_class::punctuation;
+  }
+}
+
+}  // namespace
+
+std::string_view fragment_separator(std::string_view left, std::string_view right) noexcept {
+  if (left.empty() || right.empty()) return {};
+  if (static_cast<unsigned char>(left.back()) < 0x80 || static_cast<unsigned char>(right.front()) < 0x80) return " ";
+  std::size_t last = left.size() - 1;
+  while (last > 0 && is_continuation_byte(left[last])) --last;
+  const unspaced_class l = class_at_joint(left, last, true);
+  if (l == unspaced_class::none) return " ";
+  const unspaced_class r = class_at_joint(right, 0, false);
+  if (r == unspaced_class::none) return " ";
+  const bool mark = is_unspaced_mark(l) || is_unspaced_mark(r) || r == unspaced_class::combining;
+  return mark ? std::string_view{} : std::string_view{"\u3000"};
+}
+
 }  // namespace vttkit::detail

@@ -95,6 +95,19 @@ constexpr bool is_unspaced_line_start_forbidden(unspaced_class c) noexcept {
          c == unspaced_class::combining || c == unspaced_class::closing || c == unspaced_class::punctuation;
 }
 
+/// Whether `cp` is a mark that CJK text uses from the general punctuation block: … ‥ — ―.
+constexpr bool is_shared_cjk_mark(char32_t cp) noexcept {
+  return cp == 0x2026 || cp == 0x2025 || cp == 0x2014 || cp == 0x2015;
+}
+
+/// The separator that joins two fragments of text, `left` and `right` (both without white
+/// space at the joint, neither empty): none between two characters of a script written
+/// without spaces when either side is a mark or bracket (… ‥ — ― after such text count as
+/// marks too), the ideographic space U+3000 between two other such characters (subtitles in
+/// Chinese and Japanese mark a pause, and a cue break, so), a space otherwise. One rule for
+/// merge, stitch and the transcript writers, between cues and at line breaks alike.
+[[nodiscard]] std::string_view fragment_separator(std::string_view left, std::string_view right) noexcept;
+
 /// Columns a terminal gives the code point `cp`: 0 for combining marks, zero-width spaces and
 /// joiners, variation selectors; 2 for East Asian wide and full-width characters and emoji; 1
 /// otherwise, as wcwidth does: the tables of src/text/widths.inc, generated from the Unicode

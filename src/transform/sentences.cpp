@@ -234,16 +234,6 @@ std::size_t skip_joined_word(std::string_view text, std::size_t i) noexcept {
   }
 }
 
-/// Whether the last character of `out` and the one at `text[i]` are both of a script written
-/// without spaces, so that two fragments join without one. A byte below 0x80 on either side
-/// rules it out before anything is decoded.
-bool joins_unspaced(std::string_view out, std::string_view text, std::size_t i) noexcept {
-  if (out.empty() || byte_at(out, out.size() - 1) < 0x80 || byte_at(text, i) < 0x80) return false;
-  std::size_t last = out.size() - 1;
-  while (last > 0 && is_continuation_byte(out[last])) --last;
-  return is_unspaced_script(decode_at(out, last)) && is_unspaced_script(decode_at(text, i));
-}
-
 }  // namespace
 
 std::size_t count_words(std::string_view text) noexcept {
@@ -294,9 +284,12 @@ std::size_t count_reading_words(std::string_view text) noexcept {
 
 std::size_t words_length(std::string_view text) noexcept {
   std::size_t chars = 0;
+  std::size_t last_end = 0;  // the end of the last word counted
   for (std::size_t i = skip_space(text, 0); i < text.size();) {
     const std::size_t end = skip_joined_word(text, i);
-    chars += (chars == 0 ? 0 : 1) + count_code_points(text.substr(i, end - i));
+    if (chars != 0) chars += fragment_separator(text.substr(0, last_end), text.substr(i)).empty() ? 0 : 1;
+    chars += count_code_points(text.substr(i, end - i));
+    last_end = end;
     i = skip_space(text, end);
   }
   return chars;
@@ -309,20 +302,18 @@ std::size_t append_words(std::string& out, std::string_view text) {
     out.append(text);
     return out.size() - before;
   }
-  bool separate = !out.empty();
-  if (std::size_t first = skip_space(text, 0); first < text.size() && joins_unspaced(out, text, first)) {
-    separate = false;  // "はい" + "そうです": one run of text
-  }
   for (std::size_t i = skip_space(text, 0); i < text.size();) {
-    // Words already separated by single spaces (the usual cue text) are copied as one block.
+    // Words already separated by single spaces (the usual cue text) are copied as one block;
+    // a space with a character of 0x80 or more on both sides is replaced by the separator
+    // `fragment_separator` gives ("はい そうです" has the pause U+3000 of "はい" + "そうです").
     const std::size_t block = i;
     std::size_t end = skip_joined_word(text, i);
-    while (end + 1 < text.size() && text[end] == ' ' && space_length(text, end + 1) == 0) {
+    while (end + 1 < text.size() && text[end] == ' ' && space_length(text, end + 1) == 0 &&
+           (byte_at(text, end - 1) < 0x80 || byte_at(text, end + 1) < 0x80)) {
       end = skip_joined_word(text, end + 1);
     }
-    if (separate) out += ' ';
+    if (!out.empty()) out += fragment_separator(out, text.substr(block));
     out.append(text, block, end - block);
-    separate = true;
     i = skip_space(text, end);
   }
   return out.size() - before;
@@ -412,6 +403,7 @@ sentence_search find_sentence_end(std::string_view text, std::size_t from, bool 
 
 bool is_clause_boundary(std::string_view text, std::size_t space) noexcept {
   if (space == 0) return false;
+  if (has_at(text, space, "\u3000")) return true;
   const char before = text[space - 1];
   if (before == ',' || before == ';' || before == ':') return true;
   if (space < 3) return false;

@@ -97,8 +97,9 @@ enum class break_quality : unsigned char {
 [[nodiscard]] break_quality unspaced_break_at(std::string_view text, std::size_t i) noexcept;
 
 /// Whether the boundary at `text[space]` (a space, or a split point of text without spaces)
-/// follows a clause mark (`,` `;` `:` `—` `–` `、` `，` `；` `：`), the preferred place to split
-/// a sentence that is too long.
+/// follows a clause mark (`,` `;` `:` `—` `–` `、` `，` `；` `：`) or is the ideographic space
+/// U+3000 (the pause between two CJK fragments, `fragment_separator`): the preferred place to
+/// split a sentence that is too long.
 [[nodiscard]] bool is_clause_boundary(std::string_view text, std::size_t space) noexcept;
 
 /// Copies what a cue is besides its text (id, times, settings, speaker, lines) into `to`, field

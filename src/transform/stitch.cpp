@@ -112,7 +112,8 @@ struct nearest_split {
 /// The split of text[begin, limit) for a chunk that `fits(chars, end)`: of the word boundaries
 /// (a space, or a boundary between two characters of text written without spaces, see
 /// `detail::unspaced_break_at`) where the chunk still fits, the one nearest `target` code
-/// points; but the nearest clause boundary, else the nearest likely word boundary (a space; in text without spaces
+/// points; but the nearest clause boundary (after a clause mark, or at the pause U+3000 between
+/// two CJK fragments), else the nearest likely word boundary (a space; in text without spaces
 /// a particle before Han or katakana, a mark), else the nearest change of script, when that is
 /// near enough. `greedy` (an unfinished sentence) takes the longest chunk that fits as the
 /// target. A first word that does not fit is split after anyway (a lone word longer than the
@@ -124,10 +125,11 @@ split choose_split(std::string_view text, std::size_t begin, std::size_t limit, 
   nearest_split best, clause, word, change;
   std::size_t chars = 0;  // code points in [begin, i)
   for (std::size_t i = begin;;) {
-    std::size_t space = 0;  // bytes of the space at i: 1, or 0 between two characters
+    std::size_t space = 0;  // bytes of the space at i: 1, 3 for U+3000, 0 between two characters
     auto quality = detail::break_quality::word;
     while (i < limit) {
       if (text[i] == ' ') space = 1;
+      if (text[i] == '\xE3' && detail::space_length(text, i) == 3) space = 3;  // U+3000
       if (space != 0) {
         quality = detail::break_quality::word;
         break;
@@ -251,7 +253,7 @@ void stitcher::push(const cue& c) {
   }
   const std::size_t before = pending_.size();
   if (detail::append_words(pending_, c.text) > 0) {
-    const std::size_t begin = before == 0 || pending_[before] != ' ' ? before : before + 1;
+    const std::size_t begin = before == 0 ? before : before + detail::space_length(pending_, before);
     if (!add_word_pieces(c, begin)) {
       piece p;
       p.start = c.start;
@@ -276,10 +278,14 @@ bool stitcher::add_word_pieces(const cue& c, std::size_t begin) {
   const std::size_t count = detail::count_words(added);
   if (c.words.size() < count || count == 0) return false;
   const auto first = c.words.end() - static_cast<std::ptrdiff_t>(count);
-  std::size_t at = 0;
+  // Words are joined by a space, U+3000 or nothing (`detail::fragment_separator`).
+  const auto past_separator = [&](std::size_t at) {
+    return at < pending_.size() ? at + detail::space_length(pending_, at) : at;
+  };
+  std::size_t at = begin;
   for (auto w = first; w != c.words.end(); ++w) {
-    if (at > added.size() || added.compare(at, w->text.size(), w->text) != 0) return false;
-    at += w->text.size() + 1;
+    if (at > pending_.size() || pending_.compare(at, w->text.size(), w->text) != 0) return false;
+    at = past_separator(at + w->text.size());
   }
   at = begin;
   for (auto w = first; w != c.words.end(); ++w) {
@@ -292,7 +298,7 @@ bool stitcher::add_word_pieces(const cue& c, std::size_t begin) {
     p.line = c.line;
     p.word = true;
     pieces_.push_back(p);
-    at += p.size + 1;
+    at = past_separator(at + p.size);
   }
   return true;
 }
