@@ -199,6 +199,47 @@ TEST_CASE("stitch keeps speakers, turns and cues without speakers", "[transform]
   CHECK(st[3].speaker.empty());
 }
 
+TEST_CASE("stitch keeps a sentence whole around a short interjection", "[transform][stitch]") {
+  using list = std::vector<std::string>;
+  const auto sentence = [](std::string b_text, millis b_start, millis b_end, millis a_start) {
+    return std::vector<cue>{make_cue("A", 0, 3000, "I think that we should"), make_cue("B", b_start, b_end, b_text),
+                            make_cue("A", a_start, 5000, "go to the station now.")};
+  };
+  // B's "Yeah." overlaps A's sentence, which A goes on with: one cue for the sentence, B's at
+  // its own time after it (ordered by start).
+  const auto st = vttkit::stitch(sentence("Yeah.", 2500, 3200, 3000));
+  REQUIRE(texts(st) == list{"I think that we should go to the station now.", "Yeah."});
+  CHECK(st[0].speaker == "A");
+  CHECK(st[0].start == 0);
+  CHECK(st[0].end == 5000);
+  CHECK(st[1].speaker == "B");
+  CHECK(st[1].start == 2500);
+  CHECK(st[1].end == 3200);
+  // Gaps shorter than a second (T304) count as none: B 3.1-3.4 s, A again at 4.2 s.
+  CHECK(texts(vttkit::stitch(sentence("Mm-hmm.", 3100, 3400, 4200))) ==
+        list{"I think that we should go to the station now.", "Mm-hmm."});
+  // A turn of three words is no interjection (T304: fewer than 3): the sentence ends before it.
+  CHECK(texts(vttkit::stitch(sentence("Yes we should.", 2500, 3200, 3000))) ==
+        list{"I think that we should", "Yes we should.", "go to the station now."});
+  // Nor is one after which A pauses a second or more.
+  CHECK(texts(vttkit::stitch(sentence("Yeah.", 2500, 3200, 4200))) ==
+        list{"I think that we should", "Yeah.", "go to the station now."});
+  // Nor one of two cues, nor one after a finished sentence.
+  auto two = sentence("Yeah.", 2500, 2800, 3000);
+  two.insert(two.begin() + 2, make_cue("B", 2800, 2900, "Sure."));
+  CHECK(texts(vttkit::stitch(two)) == list{"I think that we should", "Yeah.", "Sure.", "go to the station now."});
+  const std::vector<cue> finished = {make_cue("A", 0, 3000, "I think so."), make_cue("B", 2500, 3200, "Yeah."),
+                                     make_cue("A", 3000, 5000, "Let's go.")};
+  CHECK(texts(vttkit::stitch(finished)) == list{"I think so.", "Yeah.", "Let's go."});
+  // Nor one that ends the file, or after which a third speaker talks.
+  CHECK(texts(vttkit::stitch(
+            std::vector<cue>{make_cue("A", 0, 3000, "I think that we should"), make_cue("B", 2500, 3200, "Yeah.")})) ==
+        list{"I think that we should", "Yeah."});
+  auto third = sentence("Yeah.", 2500, 3200, 3000);
+  third[2].speaker = "C";
+  CHECK(texts(vttkit::stitch(third)) == list{"I think that we should", "Yeah.", "go to the station now."});
+}
+
 TEST_CASE("stitch keeps overlapping speakers at their own times", "[transform][stitch]") {
   // A speaks over 0-10 s, B from 2 s to 6 s; each has 29 code points. A: "One two three." ends
   // at 14 (4827.6 -> 4828), "Four five six." starts at 15 (5172.4 -> 5172). B: "Seven eight

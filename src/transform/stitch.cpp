@@ -18,6 +18,7 @@
 
 #include <vttkit/transform.hpp>
 
+#include "transform/interjections.hpp"
 #include "transform/sentences.hpp"
 #include "text/short_compare.hpp"
 #include "text/utf8.hpp"
@@ -239,6 +240,13 @@ stitcher::stitcher(stitch_options options, cue_handler out) : options_(options),
 
 void stitcher::push(const cue& c) {
   input_start_ = c.start;
+  if (interjection_held_) {
+    end_interjection(&c);
+  } else if (may_interject(c)) {
+    interjection_ = c;  // assigning reuses the held cue's strings
+    interjection_held_ = true;
+    return;
+  }
   if (in_turn_ && !detail::same_bytes(c.speaker, sentence_.speaker)) flush_turn();
   if (!in_turn_) {
     in_turn_ = true;
@@ -316,7 +324,43 @@ void stitcher::collect_words(std::size_t begin, std::size_t end) {
   }
 }
 
+bool stitcher::may_interject(const cue& c) const {
+  // The turn's sentence is unfinished (pending_ holds text, so pieces_ a piece), the cue is of
+  // another speaker, short, and follows without a pause.
+  if (!in_turn_ || pending_.empty() || detail::ends_with_sentence_mark(pending_)) return false;
+  if (c.speaker.empty() || sentence_.speaker.empty() || detail::same_bytes(c.speaker, sentence_.speaker)) return false;
+  const joint_options limits;
+  return detail::is_short_turn(c.text, limits) && c.start - pieces_.back().end < limits.interjection_pause;
+}
+
+void stitcher::end_interjection(const cue* next) {
+  interjection_held_ = false;
+  const joint_options limits;
+  if (next != nullptr && detail::same_bytes(next->speaker, sentence_.speaker) &&
+      detail::is_short_interjection(interjection_, pieces_.back().end, next->start, limits)) {
+    // The speaker goes on: the interjection is a turn of its own, cut by the same rules, that
+    // waits in the reorder window for the sentence it falls in.
+    stitcher alone(options_, [this](const cue& part) {
+      if (!released_ || part.start >= released_start_) return hold(part);
+      cue later = part;  // cues out of order: not before one handed out
+      move_later(later.start, later.end, released_start_);
+      hold(later);
+    });
+    alone.push(interjection_);
+    alone.finish();
+    if (held_end_ - held_begin_ > reorder_window) release(held_[held_begin_].start);
+    return;
+  }
+  // A turn like any other: the sentence ends before it.
+  const millis next_start = input_start_;
+  input_start_ = interjection_.start;  // the turn ends where the held cue came in
+  flush_turn();
+  push(interjection_);
+  input_start_ = next_start;
+}
+
 void stitcher::finish() {
+  if (interjection_held_) end_interjection(nullptr);
   if (in_turn_) flush_turn();
   input_start_ = std::numeric_limits<millis>::max();
   release(std::numeric_limits<millis>::max());
@@ -467,11 +511,11 @@ void stitcher::deliver() {
     out_(sentence_);
     return;
   }
-  hold();
+  hold(sentence_);
   if (held_end_ - held_begin_ > reorder_window) release(held_[held_begin_].start);
 }
 
-void stitcher::hold() {
+void stitcher::hold(const cue& c) {
   if (held_end_ == held_.size()) {
     if (held_begin_ > 0) {  // move the slots handed out to the back, to be reused
       std::rotate(held_.begin(), held_.begin() + static_cast<std::ptrdiff_t>(held_begin_), held_.end());
@@ -482,7 +526,7 @@ void stitcher::hold() {
     }
   }
   std::size_t at = held_end_++;
-  held_[at] = sentence_;  // assigning reuses the slot's strings
+  held_[at] = c;  // assigning reuses the slot's strings
   // Into place by start, but never before a sentence of the same speaker: words keep their order.
   while (at > held_begin_ && held_[at - 1].start > held_[at].start) {
     cue& earlier = held_[at - 1];
