@@ -234,6 +234,16 @@ std::size_t skip_joined_word(std::string_view text, std::size_t i) noexcept {
   }
 }
 
+/// The separator `append_words` puts between `out` and `next` (neither empty); `first`: at
+/// the boundary between `out` and the text appended.
+std::string_view separator(std::string_view out, std::string_view next, word_joints joints, bool first) noexcept {
+  if (joints == word_joints::fragments) return fragment_separator(out, next);
+  if (!first || byte_at(out, out.size() - 1) < 0x80 || byte_at(next, 0) < 0x80) return " ";
+  std::size_t last = out.size() - 1;
+  while (last > 0 && is_continuation_byte(out[last])) --last;
+  return is_unspaced_script(decode_at(out, last)) && is_unspaced_script(decode_at(next, 0)) ? "" : " ";
+}
+
 }  // namespace
 
 std::size_t count_words(std::string_view text) noexcept {
@@ -295,24 +305,25 @@ std::size_t words_length(std::string_view text) noexcept {
   return chars;
 }
 
-std::size_t append_words(std::string& out, std::string_view text) {
+std::size_t append_words(std::string& out, std::string_view text, word_joints joints) {
   const std::size_t before = out.size();
   if (is_single_spaced_ascii(text)) {  // the usual cue text: nothing to collapse
     if (!out.empty()) out += ' ';
     out.append(text);
     return out.size() - before;
   }
-  for (std::size_t i = skip_space(text, 0); i < text.size();) {
+  const std::size_t first = skip_space(text, 0);
+  for (std::size_t i = first; i < text.size();) {
     // Words already separated by single spaces (the usual cue text) are copied as one block;
     // a space with a character of 0x80 or more on both sides is replaced by the separator
     // `fragment_separator` gives ("はい そうです" has the pause U+3000 of "はい" + "そうです").
     const std::size_t block = i;
     std::size_t end = skip_joined_word(text, i);
     while (end + 1 < text.size() && text[end] == ' ' && space_length(text, end + 1) == 0 &&
-           (byte_at(text, end - 1) < 0x80 || byte_at(text, end + 1) < 0x80)) {
+           (joints == word_joints::spaces || byte_at(text, end - 1) < 0x80 || byte_at(text, end + 1) < 0x80)) {
       end = skip_joined_word(text, end + 1);
     }
-    if (!out.empty()) out += fragment_separator(out, text.substr(block));
+    if (!out.empty()) out += separator(out, text.substr(block), joints, block == first);
     out.append(text, block, end - block);
     i = skip_space(text, end);
   }

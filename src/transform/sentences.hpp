@@ -30,15 +30,21 @@ namespace vttkit::detail {
 /// none: "はい。" is 2, "東京Tower" 3.
 [[nodiscard]] std::size_t count_reading_words(std::string_view text) noexcept;
 
-/// Code points `append_words` would add to an empty string.
+/// Code points `append_words` would add to an empty string, joining as `word_joints::fragments`.
 [[nodiscard]] std::size_t words_length(std::string_view text) noexcept;
 
-/// Appends the words of `text` joined by single spaces, preceded by a space when `out` is not
-/// empty and `text` has a word, unless the characters on both sides are of a script written
-/// without spaces (`is_unspaced_script`). A no-break, figure, thin or narrow no-break space
-/// between two words (U+00A0, U+2007, U+2009, U+202F: "10 km") is kept as it is, inside the
-/// word; elsewhere it is white space like any other. Returns the number of bytes appended.
-std::size_t append_words(std::string& out, std::string_view text);
+/// How `append_words` joins words. `spaces`: by single spaces, but none where the boundary
+/// between `out` and `text` falls between two characters of a script written without spaces
+/// (`is_unspaced_script`), for names, labels and keys. `fragments`: as fragments of transcript
+/// text, each joint, at the boundary or inside `text`, as `fragment_separator` gives it: a
+/// space, or between two CJK characters the pause U+3000 or nothing (merge, stitch, writers).
+enum class word_joints : unsigned char { spaces, fragments };
+
+/// Appends the words of `text` joined as `joints` says, preceded by a separator when `out` is
+/// not empty and `text` has a word. A no-break, figure, thin or narrow no-break space between
+/// two words (U+00A0, U+2007, U+2009, U+202F: "10 km") is kept as it is, inside the word;
+/// elsewhere it is white space like any other. Returns the number of bytes appended.
+std::size_t append_words(std::string& out, std::string_view text, word_joints joints = word_joints::spaces);
 
 /// Replaces `out` (reusing its capacity) with a rewritten cue's payload: `<v NAME>` when
 /// `speaker` is not empty, then the escaped plain text.

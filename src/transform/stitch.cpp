@@ -260,7 +260,7 @@ void stitcher::push(const cue& c) {
     }
   }
   const std::size_t before = pending_.size();
-  if (detail::append_words(pending_, c.text) > 0) {
+  if (detail::append_words(pending_, c.text, detail::word_joints::fragments) > 0) {
     const std::size_t begin = before == 0 ? before : before + detail::space_length(pending_, before);
     if (!add_word_pieces(c, begin)) {
       piece p;
