@@ -361,6 +361,24 @@ TEST_CASE("stitch --max-chars cuts text without spaces", "[transform][stitch]") 
   CHECK(st[1].start == 3143);
 }
 
+TEST_CASE("stitch keeps word timings across the pause U+3000", "[transform][stitch]") {
+  // Two timed words with a space between them: joined by the pause, still the words' times.
+  cue c = make_cue("", 0, 4000, "そうですね わかりました。");
+  c.words = {{"そうですね", 0, 1000}, {"わかりました。", 3000, 4000}};
+  cue next = make_cue("", 4000, 5000, "ええ");
+  next.words = {{"ええ", 4000, 5000}};
+  const auto st = vttkit::stitch(std::vector<cue>{c, next});
+  REQUIRE(texts(st) == std::vector<std::string>{"そうですね\u3000わかりました。", "ええ"});
+  CHECK(st[0].words.size() == 2);
+  CHECK(st[0].start == 0);
+  CHECK(st[0].end == 4000);
+  // 13 characters cut in 2 of about 6: at the pause after 5, each side with its word's times.
+  const auto cut = vttkit::stitch(std::vector<cue>{c}, {10, 0});
+  REQUIRE(texts(cut) == std::vector<std::string>{"そうですね", "わかりました。"});
+  CHECK(cut[0].end == 1000);
+  CHECK(cut[1].start == 3000);
+}
+
 TEST_CASE("stitch --max-chars cuts at the pause U+3000 and drops it", "[transform][stitch]") {
   using list = std::vector<std::string>;
   // 8 + 6 characters and the pause: 2 chunks of about 7, the pause after 8 is near enough.
