@@ -107,6 +107,14 @@ TEST_CASE("merge: overlaps always join and the end is the latest end", "[transfo
   CHECK(vttkit::merge(cues).back().text == "x < y z");  // cues without speakers form a turn too
 }
 
+TEST_CASE("merge ends a turn at a short interjection, as the source orders them", "[transform][merge]") {
+  // Unlike stitch (docs/transcripts.md, "Merge"): the words of all speakers keep their order.
+  const std::vector<cue> in = {make_cue("A", 0, 3000, "I think that we should"), make_cue("B", 2500, 3200, "Yeah."),
+                               make_cue("A", 3000, 5000, "go to the station now.")};
+  CHECK(texts(vttkit::merge(in)) ==
+        std::vector<std::string>{"I think that we should", "Yeah.", "go to the station now."});
+}
+
 TEST_CASE("merge caps characters and duration", "[transform][merge]") {
   SECTION("max_chars counts code points and the joining space") {
     std::vector<cue> cues = {make_cue("A", 0, 100, "caf\u00E9"), make_cue("A", 100, 200, "bbbb"),

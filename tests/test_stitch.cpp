@@ -199,6 +199,47 @@ TEST_CASE("stitch keeps speakers, turns and cues without speakers", "[transform]
   CHECK(st[3].speaker.empty());
 }
 
+TEST_CASE("stitch keeps a sentence whole around a short interjection", "[transform][stitch]") {
+  using list = std::vector<std::string>;
+  const auto sentence = [](std::string b_text, millis b_start, millis b_end, millis a_start) {
+    return std::vector<cue>{make_cue("A", 0, 3000, "I think that we should"), make_cue("B", b_start, b_end, b_text),
+                            make_cue("A", a_start, 5000, "go to the station now.")};
+  };
+  // B's "Yeah." overlaps A's sentence, which A goes on with: one cue for the sentence, B's at
+  // its own time after it (ordered by start).
+  const auto st = vttkit::stitch(sentence("Yeah.", 2500, 3200, 3000));
+  REQUIRE(texts(st) == list{"I think that we should go to the station now.", "Yeah."});
+  CHECK(st[0].speaker == "A");
+  CHECK(st[0].start == 0);
+  CHECK(st[0].end == 5000);
+  CHECK(st[1].speaker == "B");
+  CHECK(st[1].start == 2500);
+  CHECK(st[1].end == 3200);
+  // Gaps shorter than a second (T304) count as none: B 3.1-3.4 s, A again at 4.2 s.
+  CHECK(texts(vttkit::stitch(sentence("Mm-hmm.", 3100, 3400, 4200))) ==
+        list{"I think that we should go to the station now.", "Mm-hmm."});
+  // A turn of three words is no interjection (T304: fewer than 3): the sentence ends before it.
+  CHECK(texts(vttkit::stitch(sentence("Yes we should.", 2500, 3200, 3000))) ==
+        list{"I think that we should", "Yes we should.", "go to the station now."});
+  // Nor is one after which A pauses a second or more.
+  CHECK(texts(vttkit::stitch(sentence("Yeah.", 2500, 3200, 4200))) ==
+        list{"I think that we should", "Yeah.", "go to the station now."});
+  // Nor one of two cues, nor one after a finished sentence.
+  auto two = sentence("Yeah.", 2500, 2800, 3000);
+  two.insert(two.begin() + 2, make_cue("B", 2800, 2900, "Sure."));
+  CHECK(texts(vttkit::stitch(two)) == list{"I think that we should", "Yeah.", "Sure.", "go to the station now."});
+  const std::vector<cue> finished = {make_cue("A", 0, 3000, "I think so."), make_cue("B", 2500, 3200, "Yeah."),
+                                     make_cue("A", 3000, 5000, "Let's go.")};
+  CHECK(texts(vttkit::stitch(finished)) == list{"I think so.", "Yeah.", "Let's go."});
+  // Nor one that ends the file, or after which a third speaker talks.
+  CHECK(texts(vttkit::stitch(
+            std::vector<cue>{make_cue("A", 0, 3000, "I think that we should"), make_cue("B", 2500, 3200, "Yeah.")})) ==
+        list{"I think that we should", "Yeah."});
+  auto third = sentence("Yeah.", 2500, 3200, 3000);
+  third[2].speaker = "C";
+  CHECK(texts(vttkit::stitch(third)) == list{"I think that we should", "Yeah.", "go to the station now."});
+}
+
 TEST_CASE("stitch keeps overlapping speakers at their own times", "[transform][stitch]") {
   // A speaks over 0-10 s, B from 2 s to 6 s; each has 29 code points. A: "One two three." ends
   // at 14 (4827.6 -> 4828), "Four five six." starts at 15 (5172.4 -> 5172). B: "Seven eight
@@ -302,12 +343,54 @@ TEST_CASE("stitch --max-chars cuts text without spaces", "[transform][stitch]") 
   CHECK(cut("「本当？」", 2) == list{"「本", "当？」"});
   // Words with spaces around them are cut at the spaces as before.
   CHECK(cut("abc 東京タワー", 4) == list{"abc", "東京", "タワー"});
+  // A likely word boundary, hiragana before katakana or Han, near enough the even cut (10 of
+  // 21): after 12, not before the small ょ at 10.
+  CHECK(cut("わたしはきのうとうきょうタワーへいきました", 12) ==
+        list{"わたしはきのうとうきょう", "タワーへいきました"});
+  // Else a change of script near enough (7 of 15: Han to katakana at 6).
+  CHECK(cut("私は昨日東京タワーへ行きました", 10) == list{"私は昨日東京", "タワーへ行きました"});
+  // Never before ー or a small kana (6 of 13: 5 and 7 are the nearest allowed; the later wins).
+  CHECK(cut("コンピューターネットワーク", 7) == list{"コンピューター", "ネットワーク"});
+  // Never between a kana and its combining voiced mark U+3099.
+  CHECK(cut("かか\u3099か", 2) == list{"か", "か\u3099", "か"});
   // The chunks meet without a gap and without a 1 ms overlap from rounding.
   const auto st = vttkit::stitch(std::vector<cue>{make_cue("", 0, 6000, "今日は天気がいいので、公園に行きましょう。")},
                                  {12, 0});
   REQUIRE(st.size() == 2);
   CHECK(st[0].end == 3143);  // 11 of 21 characters: 3142.9 rounded up
   CHECK(st[1].start == 3143);
+}
+
+TEST_CASE("stitch keeps word timings across the pause U+3000", "[transform][stitch]") {
+  // Two timed words with a space between them: joined by the pause, still the words' times.
+  cue c = make_cue("", 0, 4000, "そうですね わかりました。");
+  c.words = {{"そうですね", 0, 1000}, {"わかりました。", 3000, 4000}};
+  cue next = make_cue("", 4000, 5000, "ええ");
+  next.words = {{"ええ", 4000, 5000}};
+  const auto st = vttkit::stitch(std::vector<cue>{c, next});
+  REQUIRE(texts(st) == std::vector<std::string>{"そうですね\u3000わかりました。", "ええ"});
+  CHECK(st[0].words.size() == 2);
+  CHECK(st[0].start == 0);
+  CHECK(st[0].end == 4000);
+  // 13 characters cut in 2 of about 6: at the pause after 5, each side with its word's times.
+  const auto cut = vttkit::stitch(std::vector<cue>{c}, {10, 0});
+  REQUIRE(texts(cut) == std::vector<std::string>{"そうですね", "わかりました。"});
+  CHECK(cut[0].end == 1000);
+  CHECK(cut[1].start == 3000);
+}
+
+TEST_CASE("stitch --max-chars cuts at the pause U+3000 and drops it", "[transform][stitch]") {
+  using list = std::vector<std::string>;
+  // 8 + 6 characters and the pause: 2 chunks of about 7, the pause after 8 is near enough.
+  const std::vector<cue> cues = {make_cue("", 0, 2000, "我们今天去看电影"), make_cue("", 2000, 4000, "然后一起回家")};
+  const auto st = vttkit::stitch(cues, {10, 0});
+  REQUIRE(texts(st) == list{"我们今天去看电影", "然后一起回家"});
+  CHECK(st[0].end == 2000);
+  CHECK(st[1].start == 2000);
+  // Preferred to a nearer boundary between two characters: 17 characters, 2 chunks of about
+  // 8; the pause after 6 rather than 我|们 after 8.
+  CHECK(stitched_texts({make_cue("", 0, 1000, "今天天气很好\u3000我们一起去公园散步吧")}, {10, 0}) ==
+        list{"今天天气很好", "我们一起去公园散步吧"});
 }
 
 TEST_CASE("stitch and merge keep no-break and thin spaces between words", "[transform][stitch][merge]") {
@@ -350,14 +433,40 @@ TEST_CASE("stitch ends sentences at the marks of other scripts", "[transform][st
   CHECK(stitched_texts({make_cue("", 0, 1000, "สวัสดีครับ วันนี้อากาศดี")}) == list{"สวัสดีครับ วันนี้อากาศดี"});
 }
 
-TEST_CASE("stitch and merge join CJK fragments without a space", "[transform][stitch][merge]") {
+TEST_CASE("stitch and merge join CJK fragments with the pause U+3000 or nothing", "[transform][stitch][merge]") {
   using list = std::vector<std::string>;
+  const std::string pause = "\u3000";  // ideographic space
   const std::vector<cue> cues = {make_cue("", 0, 3000, "今日は天気が"),
                                  make_cue("", 3000, 6000, "いいですね。「本当？」はい。")};
   const auto st = vttkit::stitch(cues);
-  REQUIRE(texts(st) == list{"今日は天気がいいですね。", "「本当？」", "はい。"});
+  REQUIRE(texts(st) == list{"今日は天気が" + pause + "いいですね。", "「本当？」", "はい。"});
+  // The pause is no character of either cue: 6 of the second cue's 14 characters, 4285.7 ms.
+  CHECK(st[0].end == 4286);
   for (std::size_t i = 1; i < st.size(); ++i) CHECK(st[i].start >= st[i - 1].end);  // no 1 ms overlap
-  CHECK(texts(vttkit::merge(cues)) == list{"今日は天気がいいですね。「本当？」はい。"});
+  CHECK(texts(vttkit::merge(cues)) == list{"今日は天気が" + pause + "いいですね。「本当？」はい。"});
+  const auto merged = [](std::vector<std::string> parts) {
+    std::vector<cue> in;
+    for (std::size_t i = 0; i < parts.size(); ++i)
+      in.push_back(make_cue("", static_cast<millis>(i) * 1000, static_cast<millis>(i + 1) * 1000, parts[i]));
+    return texts(vttkit::merge(in)).front();
+  };
+  // Subtitles without punctuation: the cue break is the pause, and stays one.
+  CHECK(merged({"我们今天去看电影", "然后一起回家"}) == "我们今天去看电影" + pause + "然后一起回家");
+  // A line break inside a cue, or spaces between two such characters, are the same pause.
+  CHECK(merged({"我们今天去看电影\n然后一起回家"}) == "我们今天去看电影" + pause + "然后一起回家");
+  CHECK(merged({"はい  そうです", "ね"}) == "はい" + pause + "そうです" + pause + "ね");
+  CHECK(merged({"我们" + pause + "然后"}) == "我们" + pause + "然后");  // merging again changes nothing
+  // A mark or bracket on either side needs no pause: 、 。 ！ 」 … after the text, 」 before.
+  CHECK(merged({"はい、", "そうです"}) == "はい、そうです");
+  CHECK(merged({"はい。\nそうです"}) == "はい。そうです");
+  CHECK(merged({"本当", "」と言った"}) == "本当」と言った");
+  CHECK(merged({"えっと…", "はい"}) == "えっと…はい");
+  CHECK(merged({"えっと……", "はい"}) == "えっと……はい");
+  CHECK(merged({"「本当", "「はい"}) == "「本当「はい");
+  // Latin on either side, and … after Latin text, keep the ASCII space.
+  CHECK(merged({"Well…", "はい"}) == "Well… はい");
+  CHECK(merged({"はい", "OK"}) == "はい OK");
+  CHECK(merged({"Hello\nworld", "again"}) == "Hello world again");
   // Hangul is written with spaces, and so is a boundary with Latin on one side.
   CHECK(texts(vttkit::merge(std::vector<cue>{make_cue("", 0, 1000, "안녕"), make_cue("", 1000, 2000, "하세요")})) ==
         list{"안녕 하세요"});

@@ -139,6 +139,18 @@ TEST_CASE("md and txt collapse white space and drop it at the ends", "[write][md
   CHECK(convert(in, vttkit::output_format::txt) == "A: two spaces and_lines\n");
 }
 
+TEST_CASE("md and txt join CJK cues and lines with the pause U+3000 or nothing", "[write][md][txt]") {
+  // Between cues and at line breaks alike: the pause U+3000 between two characters of Chinese
+  // or Japanese, nothing next to a mark (、 。), a space next to Latin.
+  const std::string in =
+      "WEBVTT\n\n00:01.000 --> 00:02.000\n<v A>我们今天\n去看电影\n\n"
+      "00:02.000 --> 00:03.000\n<v A>然后一起回家。\n\n00:03.000 --> 00:04.000\n<v A>はい、\nそう  です\n\n"
+      "00:04.000 --> 00:05.000\n<v A>OK\n";
+  const std::string text = "我们今天\u3000去看电影\u3000然后一起回家。はい、そう\u3000です OK";
+  CHECK(convert(in, vttkit::output_format::txt) == "A: " + text + "\n");
+  CHECK(convert(in, vttkit::output_format::md) == "**A** [00:00:01] " + text + "\n");
+}
+
 TEST_CASE("json escaping is right at every position of long text", "[write][json]") {
   // Special characters at each offset of a 40-byte text, among multi-byte UTF-8 (which stays).
   for (std::size_t at = 0; at < 40; ++at) {

@@ -279,7 +279,10 @@ struct stitch_options {
 /// could still be preceded by a later cue, so it waits in a reorder window of at most
 /// `reorder_window` sentences. A sentence that would start before one already written (input
 /// cues out of order, a speaker overlapping themselves, or a window overflow) is moved later,
-/// keeping its length.
+/// keeping its length. A short turn of another speaker (fewer words than T304's
+/// `joint_options::interjection_words`, no pause of `interjection_pause` on either side) inside
+/// a sentence that the speaker then goes on with does not end that sentence: it becomes a cue
+/// of its own at its own time, overlapping the sentence ("I think that we should | Yeah. | go").
 class stitcher {
  public:
   stitcher(stitch_options options, cue_handler out);
@@ -325,8 +328,10 @@ class stitcher {
   [[nodiscard]] bool add_word_pieces(const cue& c, std::size_t begin);
   void collect_words(std::size_t begin, std::size_t end);
   void deliver();
-  void hold();
+  void hold(const cue& c);
   void release(millis floor);
+  [[nodiscard]] bool may_interject(const cue& c) const;
+  void end_interjection(const cue* next);
 
   stitch_options options_;
   stitch_options caps_;  ///< the current turn's: options_, or the unvoiced caps
@@ -347,6 +352,10 @@ class stitcher {
   bool turn_emitted_ = false;
   bool after_unspaced_ = false;  ///< the next sentence follows the last without a space
   bool released_ = false;
+  /// A short turn of another speaker inside the turn's unfinished sentence (T304's size and
+  /// timing), held until the next cue tells whether the speaker goes on after it.
+  cue interjection_;
+  bool interjection_held_ = false;
 };
 
 /// The paragraph rule of the transcript writers (docs/transcripts.md, "Paragraphs").

@@ -63,6 +63,51 @@ constexpr bool is_unspaced_script(char32_t cp) noexcept {
          (cp >= 0x20000 && cp <= 0x3FFFD);
 }
 
+/// What a character of a script written without spaces is, for joining and cutting such text
+/// (docs/transcripts.md, "Other scripts"): `none` outside those scripts.
+enum class unspaced_class : unsigned char {
+  none,
+  han,       ///< ideographs and the ideographic letters 〆 〇
+  hiragana,  ///< full-size hiragana
+  katakana,  ///< full-size katakana, full-width and half-width
+  small_kana,  ///< ぁぃぅぇぉっゃゅょゎゕゖ ァィゥェォッャュョヮヵヶ ㇰ-ㇿ ｧ-ｯ: never start a line
+  prolonged,    ///< the prolonged sound mark ー ｰ: never starts a line
+  iteration,    ///< 々 ゝ ゞ ヽ ヾ 〻: never start a line
+  combining,    ///< the combining (semi-)voiced marks U+3099 U+309A, ﾞ ﾟ: part of the kana before
+  opening,      ///< opening brackets and quotes: 「 『 （ 【 〈 《 〔 ［ ｛ 〖 〘 〝 ｢
+  closing,      ///< closing brackets and quotes: 」 』 ） 】 〉 》 〕 ］ ｝ 〗 〙 〞 〟 ｣
+  punctuation,  ///< other marks: 。 、 ， ． ！ ？ ： ； ・ ｡ ､ and the like
+  other,        ///< full-width letters and digits, other symbols
+};
+
+/// The `unspaced_class` of `cp`; `none` where `is_unspaced_script` is false.
+[[nodiscard]] unspaced_class classify_unspaced(char32_t cp) noexcept;
+
+/// Whether `c` is a mark or bracket of those scripts: such text needs no pause between fragments.
+constexpr bool is_unspaced_mark(unspaced_class c) noexcept {
+  return c == unspaced_class::opening || c == unspaced_class::closing || c == unspaced_class::punctuation;
+}
+
+/// Whether a line of text without spaces must not start with a character of class `c`
+/// (kinsoku): small kana, ー, iteration marks, combining marks, closing brackets, marks.
+constexpr bool is_unspaced_line_start_forbidden(unspaced_class c) noexcept {
+  return c == unspaced_class::small_kana || c == unspaced_class::prolonged || c == unspaced_class::iteration ||
+         c == unspaced_class::combining || c == unspaced_class::closing || c == unspaced_class::punctuation;
+}
+
+/// Whether `cp` is a mark that CJK text uses from the general punctuation block: … ‥ — ―.
+constexpr bool is_shared_cjk_mark(char32_t cp) noexcept {
+  return cp == 0x2026 || cp == 0x2025 || cp == 0x2014 || cp == 0x2015;
+}
+
+/// The separator that joins two fragments of text, `left` and `right` (both without white
+/// space at the joint, neither empty): none between two characters of a script written
+/// without spaces when either side is a mark or bracket (… ‥ — ― after such text count as
+/// marks too), the ideographic space U+3000 between two other such characters (subtitles in
+/// Chinese and Japanese mark a pause, and a cue break, so), a space otherwise. One rule for
+/// merge, stitch and the transcript writers, between cues and at line breaks alike.
+[[nodiscard]] std::string_view fragment_separator(std::string_view left, std::string_view right) noexcept;
+
 /// Columns a terminal gives the code point `cp`: 0 for combining marks, zero-width spaces and
 /// joiners, variation selectors; 2 for East Asian wide and full-width characters and emoji; 1
 /// otherwise, as wcwidth does: the tables of src/text/widths.inc, generated from the Unicode

@@ -22,6 +22,7 @@
 #include "text/json.hpp"
 #include "text/unicode.hpp"
 #include "text/utf8.hpp"
+#include "transform/interjections.hpp"
 #include "transform/sentences.hpp"
 
 namespace vttkit {
@@ -256,9 +257,8 @@ void speaker_joints::decide(const cue* next, bool closed) {
   j.before = last_words(before_.text);
   const cue& b = held_.front();
   if (next != nullptr && held_.size() == 1 && same_speaker(next->speaker, before_.speaker) &&
-      detail::count_words(b.text) < options_.interjection_words) {
-    const bool no_pause = b.start - before_.end < options_.interjection_pause &&
-                          next->start - b.end < options_.interjection_pause;
+      detail::is_short_turn(b.text, options_)) {
+    const bool no_pause = detail::is_short_interjection(b, before_.end, next->start, options_);
     std::vector<cue> after_it{*next};
     if (no_pause || continues(before_.text, read_opening(held_, true)) ||
         continues(b.text, read_opening(after_it, true))) {
@@ -397,3 +397,16 @@ std::string suspicious_json(std::span<const speaker_joint> joints) {
 }
 
 }  // namespace vttkit
+
+namespace vttkit::detail {
+
+bool is_short_turn(std::string_view text, const joint_options& o) noexcept {
+  return count_words(text) < o.interjection_words;
+}
+
+bool is_short_interjection(const cue& turn, millis before_end, millis after_start, const joint_options& o) noexcept {
+  return is_short_turn(turn.text, o) && turn.start - before_end < o.interjection_pause &&
+         after_start - turn.end < o.interjection_pause;
+}
+
+}  // namespace vttkit::detail

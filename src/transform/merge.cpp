@@ -39,7 +39,7 @@ merger::merger(merge_options options, cue_handler out) : options_(options), out_
 
 void merger::push(const cue& c) {
   if (holding_ && joins(current_, c, options_)) {
-    if (detail::append_words(current_.text, c.text) > 0) add_words(c);
+    if (detail::append_words(current_.text, c.text, detail::word_joints::fragments) > 0) add_words(c);
     current_.end = std::max(current_.end, c.end);
     return;
   }
@@ -48,7 +48,7 @@ void merger::push(const cue& c) {
   // strings reuses their capacity.
   detail::copy_cue_frame(current_, c);
   current_.text.clear();
-  detail::append_words(current_.text, c.text);
+  detail::append_words(current_.text, c.text, detail::word_joints::fragments);
   current_.words = c.words;
   timed_ = !c.words.empty();
   holding_ = true;

@@ -48,7 +48,7 @@ paragraph_step paragraph_breaker::next(const cue& c, std::string_view text) {
 
 std::string drop_sound_tags(std::string_view text) {
   std::string words;
-  detail::append_words(words, text);
+  detail::append_words(words, text, detail::word_joints::fragments);
   std::string out;
   for (std::size_t i = 0; i < words.size();) {
     const std::size_t tag = detail::sound_tag_end(words, i);

@@ -235,14 +235,14 @@ std::size_t skip_joined_word(std::string_view text, std::size_t i) noexcept {
   }
 }
 
-/// Whether the last character of `out` and the one at `text[i]` are both of a script written
-/// without spaces, so that two fragments join without one. A byte below 0x80 on either side
-/// rules it out before anything is decoded.
-bool joins_unspaced(std::string_view out, std::string_view text, std::size_t i) noexcept {
-  if (out.empty() || byte_at(out, out.size() - 1) < 0x80 || byte_at(text, i) < 0x80) return false;
+/// The separator `append_words` puts between `out` and `next` (neither empty); `first`: at
+/// the boundary between `out` and the text appended.
+std::string_view separator(std::string_view out, std::string_view next, word_joints joints, bool first) noexcept {
+  if (joints == word_joints::fragments) return fragment_separator(out, next);
+  if (!first || byte_at(out, out.size() - 1) < 0x80 || byte_at(next, 0) < 0x80) return " ";
   std::size_t last = out.size() - 1;
   while (last > 0 && is_continuation_byte(out[last])) --last;
-  return is_unspaced_script(decode_at(out, last)) && is_unspaced_script(decode_at(text, i));
+  return is_unspaced_script(decode_at(out, last)) && is_unspaced_script(decode_at(next, 0)) ? "" : " ";
 }
 
 }  // namespace
@@ -295,35 +295,37 @@ std::size_t count_reading_words(std::string_view text) noexcept {
 
 std::size_t words_length(std::string_view text) noexcept {
   std::size_t chars = 0;
+  std::size_t last_end = 0;  // the end of the last word counted
   for (std::size_t i = skip_space(text, 0); i < text.size();) {
     const std::size_t end = skip_joined_word(text, i);
-    chars += (chars == 0 ? 0 : 1) + count_code_points(text.substr(i, end - i));
+    if (chars != 0) chars += fragment_separator(text.substr(0, last_end), text.substr(i)).empty() ? 0 : 1;
+    chars += count_code_points(text.substr(i, end - i));
+    last_end = end;
     i = skip_space(text, end);
   }
   return chars;
 }
 
-std::size_t append_words(std::string& out, std::string_view text) {
+std::size_t append_words(std::string& out, std::string_view text, word_joints joints) {
   const std::size_t before = out.size();
   if (is_single_spaced_ascii(text)) {  // the usual cue text: nothing to collapse
     if (!out.empty()) out += ' ';
     out.append(text);
     return out.size() - before;
   }
-  bool separate = !out.empty();
-  if (std::size_t first = skip_space(text, 0); first < text.size() && joins_unspaced(out, text, first)) {
-    separate = false;  // "はい" + "そうです": one run of text
-  }
-  for (std::size_t i = skip_space(text, 0); i < text.size();) {
-    // Words already separated by single spaces (the usual cue text) are copied as one block.
+  const std::size_t first = skip_space(text, 0);
+  for (std::size_t i = first; i < text.size();) {
+    // Words already separated by single spaces (the usual cue text) are copied as one block;
+    // a space with a character of 0x80 or more on both sides is replaced by the separator
+    // `fragment_separator` gives ("はい そうです" has the pause U+3000 of "はい" + "そうです").
     const std::size_t block = i;
     std::size_t end = skip_joined_word(text, i);
-    while (end + 1 < text.size() && text[end] == ' ' && space_length(text, end + 1) == 0) {
+    while (end + 1 < text.size() && text[end] == ' ' && space_length(text, end + 1) == 0 &&
+           (joints == word_joints::spaces || byte_at(text, end - 1) < 0x80 || byte_at(text, end + 1) < 0x80)) {
       end = skip_joined_word(text, end + 1);
     }
-    if (separate) out += ' ';
+    if (!out.empty()) out += separator(out, text.substr(block), joints, block == first);
     out.append(text, block, end - block);
-    separate = true;
     i = skip_space(text, end);
   }
   return out.size() - before;
@@ -509,6 +511,7 @@ sentence_search find_sentence_end(std::string_view text, std::size_t from, bool 
 
 bool is_clause_boundary(std::string_view text, std::size_t space) noexcept {
   if (space == 0) return false;
+  if (has_at(text, space, "\u3000")) return true;
   const char before = text[space - 1];
   if (before == ',' || before == ';' || before == ':') return true;
   if (space < 3) return false;
@@ -519,14 +522,45 @@ bool is_clause_boundary(std::string_view text, std::size_t space) noexcept {
   return false;
 }
 
-bool is_unspaced_break(std::string_view text, std::size_t i) noexcept {
-  if (i == 0 || i >= text.size() || byte_at(text, i) < 0x80 || byte_at(text, i - 1) < 0x80) return false;
+namespace {
+
+/// The script a character of text without spaces belongs to, for `unspaced_break_at`: small
+/// kana, ー and iteration marks go with their kana or Han.
+enum class script : unsigned char { han, hiragana, katakana, other };
+
+script script_of(char32_t cp, unspaced_class c) noexcept {
+  switch (c) {
+    case unspaced_class::han: return script::han;
+    case unspaced_class::hiragana: return script::hiragana;
+    case unspaced_class::katakana:
+    case unspaced_class::prolonged: return script::katakana;
+    case unspaced_class::small_kana:
+    case unspaced_class::iteration:
+      if (cp == 0x3005 || cp == 0x303B) return script::han;  // 々 〻
+      return cp >= 0x30A0 ? script::katakana : script::hiragana;
+    default: return script::other;
+  }
+}
+
+}  // namespace
+
+break_quality unspaced_break_at(std::string_view text, std::size_t i) noexcept {
+  if (i == 0 || i >= text.size() || byte_at(text, i) < 0x80 || byte_at(text, i - 1) < 0x80) return break_quality::none;
   std::size_t before = i - 1;
   while (before > 0 && is_continuation_byte(text[before])) --before;
   const char32_t left = decode_at(text, before);
   const char32_t right = decode_at(text, i);
-  const bool opener = left == 0x300C || left == 0x300E || left == 0xFF08 || left == 0x3010;  // 「 『 （ 【
-  return is_unspaced_script(left) && is_unspaced_script(right) && !is_cjk_punctuation(right) && !opener;
+  const unspaced_class l = classify_unspaced(left);
+  const unspaced_class r = classify_unspaced(right);
+  if (l == unspaced_class::none || r == unspaced_class::none || l == unspaced_class::opening ||
+      is_unspaced_line_start_forbidden(r))
+    return break_quality::none;
+  if (l == unspaced_class::closing || l == unspaced_class::punctuation || r == unspaced_class::opening)
+    return break_quality::word;
+  const script ls = script_of(left, l);
+  const script rs = script_of(right, r);
+  if (ls == script::hiragana && (rs == script::han || rs == script::katakana)) return break_quality::word;
+  return ls != rs ? break_quality::script_change : break_quality::any;
 }
 
 }  // namespace vttkit::detail

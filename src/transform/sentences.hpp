@@ -30,15 +30,21 @@ namespace vttkit::detail {
 /// none: "はい。" is 2, "東京Tower" 3.
 [[nodiscard]] std::size_t count_reading_words(std::string_view text) noexcept;
 
-/// Code points `append_words` would add to an empty string.
+/// Code points `append_words` would add to an empty string, joining as `word_joints::fragments`.
 [[nodiscard]] std::size_t words_length(std::string_view text) noexcept;
 
-/// Appends the words of `text` joined by single spaces, preceded by a space when `out` is not
-/// empty and `text` has a word, unless the characters on both sides are of a script written
-/// without spaces (`is_unspaced_script`). A no-break, figure, thin or narrow no-break space
-/// between two words (U+00A0, U+2007, U+2009, U+202F: "10 km") is kept as it is, inside the
-/// word; elsewhere it is white space like any other. Returns the number of bytes appended.
-std::size_t append_words(std::string& out, std::string_view text);
+/// How `append_words` joins words. `spaces`: by single spaces, but none where the boundary
+/// between `out` and `text` falls between two characters of a script written without spaces
+/// (`is_unspaced_script`), for names, labels and keys. `fragments`: as fragments of transcript
+/// text, each joint, at the boundary or inside `text`, as `fragment_separator` gives it: a
+/// space, or between two CJK characters the pause U+3000 or nothing (merge, stitch, writers).
+enum class word_joints : unsigned char { spaces, fragments };
+
+/// Appends the words of `text` joined as `joints` says, preceded by a separator when `out` is
+/// not empty and `text` has a word. A no-break, figure, thin or narrow no-break space between
+/// two words (U+00A0, U+2007, U+2009, U+202F: "10 km") is kept as it is, inside the word;
+/// elsewhere it is white space like any other. Returns the number of bytes appended.
+std::size_t append_words(std::string& out, std::string_view text, word_joints joints = word_joints::spaces);
 
 /// Replaces `out` (reusing its capacity) with a rewritten cue's payload: `<v NAME>` when
 /// `speaker` is not empty, then the escaped plain text.
@@ -88,15 +94,27 @@ inline constexpr std::size_t sound_tag_unfinished = std::string_view::npos;
 /// and possibly closing quotes or brackets: "Yes.", "Really?\"", "はい。".
 [[nodiscard]] bool ends_with_sentence_mark(std::string_view text) noexcept;
 
-/// Whether text without spaces may be split at `text[i]` (a code point boundary): the characters
-/// on both sides are of a script written without spaces (`is_unspaced_script`), the one at `i`
-/// is no CJK punctuation (a mark or closing bracket stays with the text before it) and the one
-/// before it no opening bracket.
-[[nodiscard]] bool is_unspaced_break(std::string_view text, std::size_t i) noexcept;
+/// How good a place to split text without spaces a boundary is (`unspaced_break_at`), worst
+/// first.
+enum class break_quality : unsigned char {
+  none,           ///< not to be split here
+  any,            ///< between two characters of one script, maybe inside a word
+  script_change,  ///< where the script changes (東京|タワー, タワー|へ): often a word boundary
+  word,           ///< likely a word boundary: hiragana (a particle) before Han or katakana
+                  ///< (は|東京, きょう|タワー), or a mark or bracket (」|は, は|「)
+};
+
+/// Whether, and how well, text without spaces may be split at `text[i]` (a code point
+/// boundary): the characters on both sides are of a script written without spaces
+/// (`is_unspaced_script`); the one at `i` does not start a line by the kinsoku rules (no small
+/// kana, ー, iteration mark, combining mark, closing bracket or mark, see
+/// `is_unspaced_line_start_forbidden`) and the one before it is no opening bracket.
+[[nodiscard]] break_quality unspaced_break_at(std::string_view text, std::size_t i) noexcept;
 
 /// Whether the boundary at `text[space]` (a space, or a split point of text without spaces)
-/// follows a clause mark (`,` `;` `:` `—` `–` `、` `，` `；` `：`), the preferred place to split
-/// a sentence that is too long.
+/// follows a clause mark (`,` `;` `:` `—` `–` `、` `，` `；` `：`) or is the ideographic space
+/// U+3000 (the pause between two CJK fragments, `fragment_separator`): the preferred place to
+/// split a sentence that is too long.
 [[nodiscard]] bool is_clause_boundary(std::string_view text, std::size_t space) noexcept;
 
 /// Copies what a cue is besides its text (id, times, settings, speaker, lines) into `to`, field

@@ -18,6 +18,7 @@
 
 #include <vttkit/transform.hpp>
 
+#include "transform/interjections.hpp"
 #include "transform/sentences.hpp"
 #include "text/short_compare.hpp"
 #include "text/utf8.hpp"
@@ -95,56 +96,72 @@ struct split {
   std::size_t next = npos;
 };
 
+/// The nearest split to a target among the boundaries of one kind.
+struct nearest_split {
+  split at;
+  std::size_t chars = 0;  ///< code points before it
+
+  template <class Distance>
+  void offer(split here, std::size_t here_chars, Distance&& distance) {
+    if (at.end == npos || distance(here_chars) <= distance(chars)) {
+      at = here;
+      chars = here_chars;
+    }
+  }
+};
+
 /// The split of text[begin, limit) for a chunk that `fits(chars, end)`: of the word boundaries
 /// (a space, or a boundary between two characters of text written without spaces, see
-/// `detail::is_unspaced_break`) where the chunk still fits, the one nearest `target` code
-/// points, or the clause boundary nearest it when that is near enough. `greedy` (an unfinished
-/// sentence) takes the longest chunk that fits as the target. A first word that does not fit
-/// is split after anyway (a lone word longer than the cap stays whole); none when the text is
-/// a single word.
+/// `detail::unspaced_break_at`) where the chunk still fits, the one nearest `target` code
+/// points; but the nearest clause boundary (after a clause mark, or at the pause U+3000 between
+/// two CJK fragments), else the nearest likely word boundary (a space; in text without spaces
+/// a particle before Han or katakana, a mark), else the nearest change of script, when that is
+/// near enough. `greedy` (an unfinished sentence) takes the longest chunk that fits as the
+/// target. A first word that does not fit is split after anyway (a lone word longer than the
+/// cap stays whole); none when the text is a single word.
 template <class Fits>
 split choose_split(std::string_view text, std::size_t begin, std::size_t limit, std::size_t target, bool greedy,
                    Fits&& fits) {
   const auto distance = [&](std::size_t chars) { return chars > target ? chars - target : target - chars; };
-  split best, clause;
-  std::size_t best_chars = 0;
-  std::size_t clause_chars = 0;
+  nearest_split best, clause, word, change;
   std::size_t chars = 0;  // code points in [begin, i)
   for (std::size_t i = begin;;) {
-    bool spaced = false;  // the boundary at i is a space
+    std::size_t space = 0;  // bytes of the space at i: 1, 3 for U+3000, 0 between two characters
+    auto quality = detail::break_quality::word;
     while (i < limit) {
-      if (text[i] == ' ') {
-        spaced = true;
+      if (text[i] == ' ') space = 1;
+      if (text[i] == '\xE3' && detail::space_length(text, i) == 3) space = 3;  // U+3000
+      if (space != 0) {
+        quality = detail::break_quality::word;
         break;
       }
       const bool wide = static_cast<unsigned char>(text[i]) >= 0x80;
       ++chars;
       ++i;
       while (i < limit && detail::is_continuation_byte(text[i])) ++i;
-      if (wide && i < limit && detail::is_unspaced_break(text, i)) break;
+      if (wide && i < limit && (quality = detail::unspaced_break_at(text, i)) != detail::break_quality::none) break;
     }
     if (i == limit) break;
-    const split here{i, spaced ? i + 1 : i};
+    const split here{i, i + space};
     if (!fits(chars, i)) {
-      if (best.end == npos) return here;  // a lone word longer than the cap stays whole
+      if (best.at.end == npos) return here;  // a lone word longer than the cap stays whole
       break;
     }
-    if (best.end == npos || distance(chars) <= distance(best_chars)) {
-      best = here;
-      best_chars = chars;
-    }
-    if (detail::is_clause_boundary(text, i) && (clause.end == npos || distance(chars) <= distance(clause_chars))) {
-      clause = here;
-      clause_chars = chars;
-    }
-    if (spaced) {
+    best.offer(here, chars, distance);
+    if (detail::is_clause_boundary(text, i)) clause.offer(here, chars, distance);
+    if (quality >= detail::break_quality::word) word.offer(here, chars, distance);
+    if (quality >= detail::break_quality::script_change) change.offer(here, chars, distance);
+    if (space != 0) {
       ++chars;  // the space
-      ++i;
+      i += space;
     }
   }
-  if (best.end == npos) return best;  // a single word: it cannot be split
-  if (greedy) target = best_chars;    // the longest chunk that fits
-  return clause.end != npos && distance(clause_chars) <= target / 3 ? clause : best;
+  if (best.at.end == npos) return best.at;  // a single word: it cannot be split
+  if (greedy) target = best.chars;          // the longest chunk that fits
+  for (const nearest_split* n : {&clause, &word, &change}) {
+    if (n->at.end != npos && distance(n->chars) <= target / 3) return n->at;
+  }
+  return best.at;
 }
 
 /// Follows positions in the pending text forward and gives the time at each, interpolated in the
@@ -223,6 +240,13 @@ stitcher::stitcher(stitch_options options, cue_handler out) : options_(options),
 
 void stitcher::push(const cue& c) {
   input_start_ = c.start;
+  if (interjection_held_) {
+    end_interjection(&c);
+  } else if (may_interject(c)) {
+    interjection_ = c;  // assigning reuses the held cue's strings
+    interjection_held_ = true;
+    return;
+  }
   if (in_turn_ && !detail::same_bytes(c.speaker, sentence_.speaker)) flush_turn();
   if (!in_turn_) {
     in_turn_ = true;
@@ -236,8 +260,8 @@ void stitcher::push(const cue& c) {
     }
   }
   const std::size_t before = pending_.size();
-  if (detail::append_words(pending_, c.text) > 0) {
-    const std::size_t begin = before == 0 || pending_[before] != ' ' ? before : before + 1;
+  if (detail::append_words(pending_, c.text, detail::word_joints::fragments) > 0) {
+    const std::size_t begin = before == 0 ? before : before + detail::space_length(pending_, before);
     if (!add_word_pieces(c, begin)) {
       piece p;
       p.start = c.start;
@@ -262,10 +286,14 @@ bool stitcher::add_word_pieces(const cue& c, std::size_t begin) {
   const std::size_t count = detail::count_words(added);
   if (c.words.size() < count || count == 0) return false;
   const auto first = c.words.end() - static_cast<std::ptrdiff_t>(count);
-  std::size_t at = 0;
+  // Words are joined by a space, U+3000 or nothing (`detail::fragment_separator`).
+  const auto past_separator = [&](std::size_t at) {
+    return at < pending_.size() ? at + detail::space_length(pending_, at) : at;
+  };
+  std::size_t at = begin;
   for (auto w = first; w != c.words.end(); ++w) {
-    if (at > added.size() || added.compare(at, w->text.size(), w->text) != 0) return false;
-    at += w->text.size() + 1;
+    if (at > pending_.size() || pending_.compare(at, w->text.size(), w->text) != 0) return false;
+    at = past_separator(at + w->text.size());
   }
   at = begin;
   for (auto w = first; w != c.words.end(); ++w) {
@@ -278,7 +306,7 @@ bool stitcher::add_word_pieces(const cue& c, std::size_t begin) {
     p.line = c.line;
     p.word = true;
     pieces_.push_back(p);
-    at += p.size + 1;
+    at = past_separator(at + p.size);
   }
   return true;
 }
@@ -296,7 +324,43 @@ void stitcher::collect_words(std::size_t begin, std::size_t end) {
   }
 }
 
+bool stitcher::may_interject(const cue& c) const {
+  // The turn's sentence is unfinished (pending_ holds text, so pieces_ a piece), the cue is of
+  // another speaker, short, and follows without a pause.
+  if (!in_turn_ || pending_.empty() || detail::ends_with_sentence_mark(pending_)) return false;
+  if (c.speaker.empty() || sentence_.speaker.empty() || detail::same_bytes(c.speaker, sentence_.speaker)) return false;
+  const joint_options limits;
+  return detail::is_short_turn(c.text, limits) && c.start - pieces_.back().end < limits.interjection_pause;
+}
+
+void stitcher::end_interjection(const cue* next) {
+  interjection_held_ = false;
+  const joint_options limits;
+  if (next != nullptr && detail::same_bytes(next->speaker, sentence_.speaker) &&
+      detail::is_short_interjection(interjection_, pieces_.back().end, next->start, limits)) {
+    // The speaker goes on: the interjection is a turn of its own, cut by the same rules, that
+    // waits in the reorder window for the sentence it falls in.
+    stitcher alone(options_, [this](const cue& part) {
+      if (!released_ || part.start >= released_start_) return hold(part);
+      cue later = part;  // cues out of order: not before one handed out
+      move_later(later.start, later.end, released_start_);
+      hold(later);
+    });
+    alone.push(interjection_);
+    alone.finish();
+    if (held_end_ - held_begin_ > reorder_window) release(held_[held_begin_].start);
+    return;
+  }
+  // A turn like any other: the sentence ends before it.
+  const millis next_start = input_start_;
+  input_start_ = interjection_.start;  // the turn ends where the held cue came in
+  flush_turn();
+  push(interjection_);
+  input_start_ = next_start;
+}
+
 void stitcher::finish() {
+  if (interjection_held_) end_interjection(nullptr);
   if (in_turn_) flush_turn();
   input_start_ = std::numeric_limits<millis>::max();
   release(std::numeric_limits<millis>::max());
@@ -447,11 +511,11 @@ void stitcher::deliver() {
     out_(sentence_);
     return;
   }
-  hold();
+  hold(sentence_);
   if (held_end_ - held_begin_ > reorder_window) release(held_[held_begin_].start);
 }
 
-void stitcher::hold() {
+void stitcher::hold(const cue& c) {
   if (held_end_ == held_.size()) {
     if (held_begin_ > 0) {  // move the slots handed out to the back, to be reused
       std::rotate(held_.begin(), held_.begin() + static_cast<std::ptrdiff_t>(held_begin_), held_.end());
@@ -462,7 +526,7 @@ void stitcher::hold() {
     }
   }
   std::size_t at = held_end_++;
-  held_[at] = sentence_;  // assigning reuses the slot's strings
+  held_[at] = c;  // assigning reuses the slot's strings
   // Into place by start, but never before a sentence of the same speaker: words keep their order.
   while (at > held_begin_ && held_[at - 1].start > held_[at].start) {
     cue& earlier = held_[at - 1];

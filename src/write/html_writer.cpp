@@ -120,9 +120,14 @@ class html_writer final : public format_writer {
       open_turn(c, turn_named_ ? c.start : turn_start_, !turn_named_);
       turn_named_ = true;
     }
-    body_ += fmt::format(" <span data-start=\"{}\" data-end=\"{}\">", seconds(c.start), seconds(c.end));
     line_.clear();
     append_one_line(line_, text);
+    // After the time a space; between two cues of a paragraph what joins their text (CJK:
+    // the pause U+3000 or nothing, as in md and txt).
+    if (previous_.empty()) body_ += ' ';
+    else append_cue_separator(body_, previous_, line_);
+    previous_.assign(line_);
+    body_ += fmt::format("<span data-start=\"{}\" data-end=\"{}\">", seconds(c.start), seconds(c.end));
     append_xml_escaped(body_, line_);
     body_ += "</span>";
   }
@@ -175,6 +180,7 @@ class html_writer final : public format_writer {
   /// Starts a paragraph: on a turn's first, the speaker in its lane's colour; then its time.
   void open_turn(const cue& c, millis start, bool named) {
     in_paragraph_ = true;
+    previous_.clear();
     std::size_t lane = 0;
     while (lane < timeline_.lanes().size() && timeline_.lanes()[lane].speaker != c.speaker) ++lane;
     body_ += "<p class=\"turn\">";
@@ -202,8 +208,9 @@ class html_writer final : public format_writer {
   std::string audio_;
   std::string title_;
   std::string lang_;
-  std::string body_;  ///< the transcript's paragraphs, held until the timeline is known
-  std::string line_;  ///< scratch: a cue's text on one line
+  std::string body_;      ///< the transcript's paragraphs, held until the timeline is known
+  std::string line_;      ///< scratch: a cue's text on one line
+  std::string previous_;  ///< the text of the paragraph's last cue, empty at its start
   timeline timeline_;
   paragraph_breaker paragraphs_;
   bool drop_sounds_;

@@ -1,8 +1,9 @@
 // `--to md`: a Markdown transcript. `# title` when there is one, then paragraphs as
 // `paragraph_breaker` cuts them, each led by its time `[HH:MM:SS]`, the first of a speaker
-// turn by `**Speaker** ` before it; the text of its cues joined by single spaces, markup
-// characters backslash-escaped. Cues without text are left out: a turn of such cues writes no
-// paragraph. The time of a turn's first paragraph is that of the turn's first cue.
+// turn by `**Speaker** ` before it; the text of its cues joined by single spaces (or as
+// `fragment_separator` joins CJK text), markup characters backslash-escaped. Cues without
+// text are left out: a turn of such cues writes no paragraph. The time of a turn's first
+// paragraph is that of the turn's first cue.
 #include "write/format_writer.hpp"
 #include "write/one_line.hpp"
 #include "write/time_text.hpp"
@@ -19,15 +20,17 @@ bool is_markup(char c) noexcept {
 /// so a leading `-`, `+` or `1.` in the text can never start a list.
 void append_markdown(std::string& out, std::string_view s) {
   bool pending_space = false;
-  bool any = false;  // something written yet: leading white space is dropped
+  bool any = false;          // something written yet: leading white space is dropped
+  std::size_t word_end = 0;  // where the white space before `i` starts
   std::size_t i = 0;
   while (i < s.size()) {
     if (is_line_space(s[i])) {
+      if (!pending_space) word_end = i;
       pending_space = any;
       ++i;
       continue;
     }
-    if (pending_space) out += ' ';
+    if (pending_space) out += fragment_separator(s.substr(0, word_end), s.substr(i));
     pending_space = false;
     any = true;
     auto j = i;
@@ -63,8 +66,9 @@ class md_writer final : public format_writer {
     }
     if (!has_line_text(text)) return;  // a cue without text adds no words or spaces
     if (!step.paragraph) {
-      out += ' ';
+      append_cue_separator(out, previous_, text);
       append_markdown(out, text);
+      previous_.assign(text);
       return;
     }
     if (any_) out += "\n\n";
@@ -77,6 +81,7 @@ class md_writer final : public format_writer {
     append_clock(out, turn_named_ ? c.start : turn_start_);
     out += "] ";
     append_markdown(out, text);
+    previous_.assign(text);
     turn_named_ = any_ = true;
   }
 
@@ -88,6 +93,7 @@ class md_writer final : public format_writer {
   paragraph_breaker paragraphs_;
   bool drop_sounds_;
   std::string dropped_;      // the text without sound tags, reused
+  std::string previous_;     // the text of the cue written last: what the next joins
   millis turn_start_ = 0;    // start of the current turn's first cue
   bool turn_named_ = false;  // the current turn has a paragraph
   bool any_ = false;         // a paragraph written

@@ -8,12 +8,16 @@ void append_one_line(std::string& out, std::string_view s) {
   while (b < e && is_line_space(s[b])) ++b;
   while (e > b && is_line_space(s[e - 1])) --e;
   std::size_t run = b;  // start of the text not yet appended
+  const auto wide = [&](std::size_t i) { return static_cast<unsigned char>(s[i]) >= 0x80; };
   for (std::size_t i = b; i < e; ++i) {
     if (!is_line_space(s[i])) continue;
-    if (s[i] == ' ' && !is_line_space(s[i + 1])) continue;  // a single space stays (i + 1 < e: e is not a space)
+    // A single space stays (i + 1 < e: e is not a space), unless it may lie between two
+    // characters of a script written without spaces (i > b: b is not a space).
+    if (s[i] == ' ' && !is_line_space(s[i + 1]) && !(wide(i - 1) && wide(i + 1))) continue;
     out.append(s.substr(run, i - run));
-    out += ' ';
+    const std::size_t word_end = i;
     while (is_line_space(s[i + 1])) ++i;
+    out += fragment_separator(s.substr(b, word_end - b), s.substr(i + 1, e - i - 1));
     run = i + 1;
   }
   out.append(s.substr(run, e - run));

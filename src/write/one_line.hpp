@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "text/ascii.hpp"
+#include "text/unicode.hpp"
 
 namespace vttkit::detail {
 
@@ -20,7 +21,17 @@ inline bool has_line_text(std::string_view s) noexcept {
 }
 
 /// Appends `s` with its lines joined by single spaces, runs of white space collapsed and the
-/// ends trimmed. Text that is already so (the common case) is appended in one piece.
+/// ends trimmed. Text that is already so (the common case) is appended in one piece. Between
+/// two characters of a script written without spaces the joint is `fragment_separator`'s:
+/// the pause U+3000, or nothing next to a mark, as merge and stitch join them.
 void append_one_line(std::string& out, std::string_view s);
+
+/// Appends what separates the text of a cue, `next`, from that of the cue before it in a
+/// paragraph, `previous`: `fragment_separator` of their ends, white space at them ignored.
+inline void append_cue_separator(std::string& out, std::string_view previous, std::string_view next) {
+  while (!previous.empty() && is_line_space(previous.back())) previous.remove_suffix(1);
+  while (!next.empty() && is_line_space(next.front())) next.remove_prefix(1);
+  out += previous.empty() || next.empty() ? std::string_view{" "} : fragment_separator(previous, next);
+}
 
 }  // namespace vttkit::detail

@@ -20,10 +20,12 @@ class txt_writer final : public format_writer {
     const paragraph_step step = paragraphs_.next(c, text);
     if (step.turn) turn_open_ = false;
     if (!has_line_text(text)) return;  // a cue without text adds no words, spaces or lines
-    if (!step.paragraph) out += labels_ == speaker_labels::every ? '\n' : ' ';
-    else if (any_) out += "\n\n";
+    if (step.paragraph && any_) out += "\n\n";
+    else if (!step.paragraph && labels_ == speaker_labels::every) out += '\n';
+    else if (!step.paragraph) append_cue_separator(out, previous_, text);
     append_label(out, labels_, c, !turn_open_);
     append_one_line(out, text);
+    previous_.assign(text);
     turn_open_ = any_ = true;
   }
 
@@ -36,6 +38,7 @@ class txt_writer final : public format_writer {
   paragraph_breaker paragraphs_;
   bool drop_sounds_;
   std::string dropped_;     // the text without sound tags, reused
+  std::string previous_;    // the text of the cue written last: what the next joins
   bool turn_open_ = false;  // the current turn has text written
   bool any_ = false;        // a paragraph written
 };
