@@ -514,4 +514,9 @@ TEST_CASE("rule: an unknown rule is a usage error naming the closest", "[cli][ru
   const auto far = run_vtt({"rule", "nothing-like-it"});
   CHECK(far.code == 2);
   CHECK(far.err == "vtt: rule: unknown rule 'nothing-like-it'\nRun 'vtt rule' for the list of rules.\n");
+  // An empty argument (an unset variable in a script) names no rule: not the whole list.
+  const auto empty = run_vtt({"rule", ""});
+  CHECK(empty.code == 2);
+  CHECK(empty.out.empty());
+  CHECK(empty.err == "vtt: rule: an empty rule id or name\nRun 'vtt rule' for the list of rules.\n");
 }

@@ -46,7 +46,11 @@ std::string rule_page(vttkit::rule rule) {
       vttkit::rule_help_uri(rule));
 }
 
-int run(const std::string& wanted) {
+int run(const std::string& wanted, bool given) {
+  if (given && wanted.empty()) {  // vtt rule "$UNSET": no rule named, not the whole list
+    std::fputs("vtt: rule: an empty rule id or name\nRun 'vtt rule' for the list of rules.\n", stderr);
+    return exit_usage;
+  }
   if (wanted.empty()) {
     vttkit::rule_set all;
     for (const auto& r : vttkit::all_rules()) all.add(r.rule);
@@ -79,10 +83,12 @@ int run(const std::string& wanted) {
 command setup_rule(CLI::App& app) {
   auto wanted = std::make_shared<std::string>();
   auto* cmd = app.add_subcommand("rule", "Show a lint rule's documentation, or list the rules: vtt rule [ID|NAME]");
-  cmd->add_option("rule", *wanted,
-                  "A rule's id (W103) or name (short-hours), any case; a family or prefix (W, S20): list its rules; "
-                  "none: list every rule")
-      ->type_name("ID|NAME");
+  auto* option =
+      cmd->add_option(
+             "rule", *wanted,
+             "A rule's id (W103) or name (short-hours), any case; a family or prefix (W, S20): list its rules; "
+             "none: list every rule")
+          ->type_name("ID|NAME");
   cmd->footer(
       "Examples:\n"
       "  vtt rule\n"
@@ -90,7 +96,7 @@ command setup_rule(CLI::App& app) {
       "  vtt rule T\n"
       "  vtt rule short-hours\n\n"
       "Exit codes: 0 success, 2 unknown rule.");
-  return {cmd, [wanted] { return run(*wanted); }};
+  return {cmd, [wanted, option] { return run(*wanted, option->count() != 0); }};
 }
 
 }  // namespace vtt
