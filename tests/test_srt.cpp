@@ -63,9 +63,13 @@ TEST_CASE("SubRip: a blank line ends an entry only before a new entry or the end
   CHECK(payloads("1\n\n" + t1 + "one\n\n2\n\n" + t2 + "two\n") == std::vector<std::string>{"one", "two"});
   // A number line is text unless a timing line follows it; at the end of the input too.
   CHECK(payloads("1\n" + t1 + "Chapter\n2\n\n3\n" + t2 + "x\n\n7\n") == std::vector<std::string>{"Chapter\n2", "x\n7"});
-  // An entry without a timing line joins the one before (index included), as in ffmpeg.
+  CHECK(read_srt("1\n" + t1 + "Chapter\n2\n\n3\n" + t2 + "x\n\n7\n").diagnostics.empty());
+  // An entry without a timing line joins the one before (index included), as in ffmpeg, and
+  // is reported at its number line.
   CHECK(payloads("1\n" + t1 + "one\n\n2\nlost timing\n\n3\n" + t2 + "three\n") ==
         std::vector<std::string>{"one\n2\nlost timing", "three"});
+  CHECK(where(read_srt("1\n" + t1 + "one\n\n2\nlost timing\n\n3\n" + t2 + "three\n"), rule::invalid_timestamp) ==
+        std::vector<std::string>{"5:1"});
 }
 
 TEST_CASE("SubRip: a stray CR never ends an entry", "[srt][read]") {

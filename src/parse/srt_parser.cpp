@@ -285,6 +285,9 @@ void srt_parser::read_body(cue& c, bool keep, bool prelude) {
       reported = true;
       ctx_.report(rule::invalid_timestamp, ctx_.lines.line_number(), 1,
                   "not a SubRip timing line: the lines up to the next entry are dropped");
+    } else if (index_after_blank && !prelude) {  // "2" then text: the entry lost its timing line
+      ctx_.report(rule::invalid_timestamp, number_line_, 1,
+                  "SubRip entry number without a timing line: its text joins the entry before");
     }
     flush(c, keep, pending_.size());
     add_line(c, line);
