@@ -85,8 +85,8 @@ TEST_CASE("html: a turn without a speaker is cut at pauses as md cuts it; --drop
   CHECK(md == "[00:00:01] First words. still the first.\n\n[00:00:09] After a pause of six seconds.\n");
 }
 
-TEST_CASE("html: cues of CJK text join with the pause U+3000 or nothing", "[write][html]") {
-  // As md and txt join them: the pause between two characters, nothing after a mark.
+TEST_CASE("html: cues of CJK text join with nothing", "[write][html]") {
+  // As md and txt join them: nothing between two characters at a cue boundary.
   const auto p = vttkit::write_document(vttkit::parse("WEBVTT\n\n00:01.000 --> 00:02.000\n我们今天\n\n"
                                                       "00:02.000 --> 00:03.000\n去看电影。\n\n"
                                                       "00:03.000 --> 00:04.000\n然后\n\n"
@@ -94,7 +94,7 @@ TEST_CASE("html: cues of CJK text join with the pause U+3000 or nothing", "[writ
                                             .document,
                                         {vttkit::output_format::html});
   CHECK(p.find("<span class=\"time\">00:00:01</span> <span data-start=\"1.000\" data-end=\"2.000\">我们今天</span>"
-               "\u3000<span data-start=\"2.000\" data-end=\"3.000\">去看电影。</span>"
+               "<span data-start=\"2.000\" data-end=\"3.000\">去看电影。</span>"
                "<span data-start=\"3.000\" data-end=\"4.000\">然后</span> "
                "<span data-start=\"4.000\" data-end=\"5.000\">OK</span></p>") != std::string::npos);
 }

@@ -433,28 +433,40 @@ TEST_CASE("stitch ends sentences at the marks of other scripts", "[transform][st
   CHECK(stitched_texts({make_cue("", 0, 1000, "สวัสดีครับ วันนี้อากาศดี")}) == list{"สวัสดีครับ วันนี้อากาศดี"});
 }
 
-TEST_CASE("stitch and merge join CJK fragments with the pause U+3000 or nothing", "[transform][stitch][merge]") {
+TEST_CASE("stitch ends a CJK sentence with its cue, not after the silence that follows", "[transform][stitch]") {
+  // Joined without a space, the sentence end falls where the next cue's text begins: its time
+  // is the first cue's end, 2 s, not the next cue's start, 10 s.
+  const auto st = vttkit::stitch(
+      std::vector<cue>{make_cue("", 1000, 2000, "危ない！"), make_cue("", 10000, 11000, "ケガはないか？")});
+  REQUIRE(st.size() == 2);
+  CHECK(st[0].start == 1000);
+  CHECK(st[0].end == 2000);
+  CHECK(st[1].start == 10000);
+  CHECK(st[1].end == 11000);
+}
+
+TEST_CASE("stitch and merge join CJK fragments with nothing", "[transform][stitch][merge]") {
   using list = std::vector<std::string>;
-  const std::string pause = "\u3000";  // ideographic space
   const std::vector<cue> cues = {make_cue("", 0, 3000, "今日は天気が"),
                                  make_cue("", 3000, 6000, "いいですね。「本当？」はい。")};
   const auto st = vttkit::stitch(cues);
-  REQUIRE(texts(st) == list{"今日は天気が" + pause + "いいですね。", "「本当？」", "はい。"});
-  // The pause is no character of either cue: 6 of the second cue's 14 characters, 4285.7 ms.
+  REQUIRE(texts(st) == list{"今日は天気がいいですね。", "「本当？」", "はい。"});
+  // 6 of the second cue's 14 characters: 3000 + 6 / 14 * 3000 = 4285.7 ms.
   CHECK(st[0].end == 4286);
   for (std::size_t i = 1; i < st.size(); ++i) CHECK(st[i].start >= st[i - 1].end);  // no 1 ms overlap
-  CHECK(texts(vttkit::merge(cues)) == list{"今日は天気が" + pause + "いいですね。「本当？」はい。"});
+  CHECK(texts(vttkit::merge(cues)) == list{"今日は天気がいいですね。「本当？」はい。"});
   const auto merged = [](std::vector<std::string> parts) {
     std::vector<cue> in;
     for (std::size_t i = 0; i < parts.size(); ++i)
       in.push_back(make_cue("", static_cast<millis>(i) * 1000, static_cast<millis>(i + 1) * 1000, parts[i]));
     return texts(vttkit::merge(in)).front();
   };
-  // Subtitles without punctuation: the cue break is the pause, and stays one.
-  CHECK(merged({"我们今天去看电影", "然后一起回家"}) == "我们今天去看电影" + pause + "然后一起回家");
-  // A line break inside a cue, or spaces between two such characters, are the same pause.
-  CHECK(merged({"我们今天去看电影\n然后一起回家"}) == "我们今天去看电影" + pause + "然后一起回家");
-  CHECK(merged({"はい  そうです", "ね"}) == "はい" + pause + "そうです" + pause + "ね");
+  const std::string pause = "\u3000";  // ideographic space
+  // A cue break or a line break may be a pause or a line wrapped at a width ("出现问\n题"):
+  // nothing is added. Spaces in the text are a pause, kept as U+3000.
+  CHECK(merged({"我们今天去看电影", "然后一起回家"}) == "我们今天去看电影然后一起回家");
+  CHECK(merged({"出现问\n题"}) == "出现问题");
+  CHECK(merged({"はい  そうです", "ね"}) == "はい" + pause + "そうですね");
   CHECK(merged({"我们" + pause + "然后"}) == "我们" + pause + "然后");  // merging again changes nothing
   // A mark or bracket on either side needs no pause: 、 。 ！ 」 … after the text, 」 before.
   CHECK(merged({"はい、", "そうです"}) == "はい、そうです");

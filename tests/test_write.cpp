@@ -139,14 +139,15 @@ TEST_CASE("md and txt collapse white space and drop it at the ends", "[write][md
   CHECK(convert(in, vttkit::output_format::txt) == "A: two spaces and_lines\n");
 }
 
-TEST_CASE("md and txt join CJK cues and lines with the pause U+3000 or nothing", "[write][md][txt]") {
-  // Between cues and at line breaks alike: the pause U+3000 between two characters of Chinese
-  // or Japanese, nothing next to a mark (、 。), a space next to Latin.
+TEST_CASE("md and txt join CJK cues and lines with nothing, spaces with the pause U+3000", "[write][md][txt]") {
+  // Between two characters of Chinese or Japanese: nothing at a cue boundary or line break
+  // (a line may be wrapped at a width), the pause U+3000 for spaces in the text (but nothing
+  // next to a mark, 、 。); a space next to Latin.
   const std::string in =
       "WEBVTT\n\n00:01.000 --> 00:02.000\n<v A>我们今天\n去看电影\n\n"
       "00:02.000 --> 00:03.000\n<v A>然后一起回家。\n\n00:03.000 --> 00:04.000\n<v A>はい、\nそう  です\n\n"
       "00:04.000 --> 00:05.000\n<v A>OK\n";
-  const std::string text = "我们今天\u3000去看电影\u3000然后一起回家。はい、そう\u3000です OK";
+  const std::string text = "我们今天去看电影然后一起回家。はい、そう\u3000です OK";
   CHECK(convert(in, vttkit::output_format::txt) == "A: " + text + "\n");
   CHECK(convert(in, vttkit::output_format::md) == "**A** [00:00:01] " + text + "\n");
 }

@@ -157,7 +157,7 @@ unspaced_class class_at_joint(std::string_view text, std::size_t i, bool backwar
 
 }  // namespace
 
-std::string_view fragment_separator(std::string_view left, std::string_view right) noexcept {
+std::string_view fragment_separator(std::string_view left, std::string_view right, bool spaced) noexcept {
   if (left.empty() || right.empty()) return {};
   if (static_cast<unsigned char>(left.back()) < 0x80 || static_cast<unsigned char>(right.front()) < 0x80) return " ";
   std::size_t last = left.size() - 1;
@@ -167,7 +167,7 @@ std::string_view fragment_separator(std::string_view left, std::string_view righ
   const unspaced_class r = class_at_joint(right, 0, false);
   if (r == unspaced_class::none) return " ";
   const bool mark = is_unspaced_mark(l) || is_unspaced_mark(r) || r == unspaced_class::combining;
-  return mark ? std::string_view{} : std::string_view{"\u3000"};
+  return mark || !spaced ? std::string_view{} : std::string_view{"\u3000"};
 }
 
 }  // namespace vttkit::detail

@@ -101,12 +101,15 @@ constexpr bool is_shared_cjk_mark(char32_t cp) noexcept {
 }
 
 /// The separator that joins two fragments of text, `left` and `right` (both without white
-/// space at the joint, neither empty): none between two characters of a script written
-/// without spaces when either side is a mark or bracket (… ‥ — ― after such text count as
-/// marks too), the ideographic space U+3000 between two other such characters (subtitles in
-/// Chinese and Japanese mark a pause, and a cue break, so), a space otherwise. One rule for
-/// merge, stitch and the transcript writers, between cues and at line breaks alike.
-[[nodiscard]] std::string_view fragment_separator(std::string_view left, std::string_view right) noexcept;
+/// space at the joint, neither empty): a space, but between two characters of a script
+/// written without spaces none, or where `spaced` (the text had spaces there, not a line
+/// break or a cue boundary) the ideographic space U+3000, unless either side is a mark or
+/// bracket (… ‥ — ― after such text count as marks too). Cue boundaries and line breaks in
+/// Chinese and Japanese text get nothing: a break may be a pause or a line wrapped at a width
+/// (Whisper and many tools wrap so), and stitch's own cuts fall inside words; a space the
+/// text has is kept as the full-width pause. One rule for merge, stitch and the writers.
+[[nodiscard]] std::string_view fragment_separator(std::string_view left, std::string_view right,
+                                                  bool spaced = false) noexcept;
 
 /// Columns a terminal gives the code point `cp`: 0 for combining marks, zero-width spaces and
 /// joiners, variation selectors; 2 for East Asian wide and full-width characters and emoji; 1

@@ -236,9 +236,11 @@ std::size_t skip_joined_word(std::string_view text, std::size_t i) noexcept {
 }
 
 /// The separator `append_words` puts between `out` and `next` (neither empty); `first`: at
-/// the boundary between `out` and the text appended.
-std::string_view separator(std::string_view out, std::string_view next, word_joints joints, bool first) noexcept {
-  if (joints == word_joints::fragments) return fragment_separator(out, next);
+/// the boundary between `out` and the text appended; `spaced`: inside it, at spaces (no line
+/// break).
+std::string_view separator(std::string_view out, std::string_view next, word_joints joints, bool first,
+                           bool spaced) noexcept {
+  if (joints == word_joints::fragments) return fragment_separator(out, next, !first && spaced);
   if (!first || byte_at(out, out.size() - 1) < 0x80 || byte_at(next, 0) < 0x80) return " ";
   std::size_t last = out.size() - 1;
   while (last > 0 && is_continuation_byte(out[last])) --last;
@@ -298,7 +300,8 @@ std::size_t words_length(std::string_view text) noexcept {
   std::size_t last_end = 0;  // the end of the last word counted
   for (std::size_t i = skip_space(text, 0); i < text.size();) {
     const std::size_t end = skip_joined_word(text, i);
-    if (chars != 0) chars += fragment_separator(text.substr(0, last_end), text.substr(i)).empty() ? 0 : 1;
+    const bool spaced = text.substr(last_end, i - last_end).find('\n') == std::string_view::npos;
+    if (chars != 0) chars += fragment_separator(text.substr(0, last_end), text.substr(i), spaced).empty() ? 0 : 1;
     chars += count_code_points(text.substr(i, end - i));
     last_end = end;
     i = skip_space(text, end);
@@ -314,18 +317,24 @@ std::size_t append_words(std::string& out, std::string_view text, word_joints jo
     return out.size() - before;
   }
   const std::size_t first = skip_space(text, 0);
+  std::size_t last_end = 0;  // the end of the block before
   for (std::size_t i = first; i < text.size();) {
     // Words already separated by single spaces (the usual cue text) are copied as one block;
     // a space with a character of 0x80 or more on both sides is replaced by the separator
-    // `fragment_separator` gives ("はい そうです" has the pause U+3000 of "はい" + "そうです").
+    // `fragment_separator` gives ("はい そうです" has the pause U+3000 of "はい" + "そうです";
+    // "はい\nそうです", a line break, nothing).
     const std::size_t block = i;
     std::size_t end = skip_joined_word(text, i);
     while (end + 1 < text.size() && text[end] == ' ' && space_length(text, end + 1) == 0 &&
            (joints == word_joints::spaces || byte_at(text, end - 1) < 0x80 || byte_at(text, end + 1) < 0x80)) {
       end = skip_joined_word(text, end + 1);
     }
-    if (!out.empty()) out += separator(out, text.substr(block), joints, block == first);
+    if (!out.empty()) {
+      const bool spaced = text.substr(last_end, block - last_end).find('\n') == std::string_view::npos;
+      out += separator(out, text.substr(block), joints, block == first, spaced);
+    }
     out.append(text, block, end - block);
+    last_end = end;
     i = skip_space(text, end);
   }
   return out.size() - before;

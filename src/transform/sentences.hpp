@@ -37,7 +37,8 @@ namespace vttkit::detail {
 /// between `out` and `text` falls between two characters of a script written without spaces
 /// (`is_unspaced_script`), for names, labels and keys. `fragments`: as fragments of transcript
 /// text, each joint, at the boundary or inside `text`, as `fragment_separator` gives it: a
-/// space, or between two CJK characters the pause U+3000 or nothing (merge, stitch, writers).
+/// space, or between two CJK characters nothing (at the boundary and line breaks) or the
+/// pause U+3000 (for spaces inside `text`) (merge, stitch, writers).
 enum class word_joints : unsigned char { spaces, fragments };
 
 /// Appends the words of `text` joined as `joints` says, preceded by a separator when `out` is
@@ -113,7 +114,7 @@ enum class break_quality : unsigned char {
 
 /// Whether the boundary at `text[space]` (a space, or a split point of text without spaces)
 /// follows a clause mark (`,` `;` `:` `—` `–` `、` `，` `；` `：`) or is the ideographic space
-/// U+3000 (the pause between two CJK fragments, `fragment_separator`): the preferred place to
+/// U+3000 (a pause between two CJK words, `fragment_separator`): the preferred place to
 /// split a sentence that is too long.
 [[nodiscard]] bool is_clause_boundary(std::string_view text, std::size_t space) noexcept;
 

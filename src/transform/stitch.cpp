@@ -113,15 +113,16 @@ struct nearest_split {
 /// The split of text[begin, limit) for a chunk that `fits(chars, end)`: of the word boundaries
 /// (a space, or a boundary between two characters of text written without spaces, see
 /// `detail::unspaced_break_at`) where the chunk still fits, the one nearest `target` code
-/// points; but the nearest clause boundary (after a clause mark, or at the pause U+3000 between
-/// two CJK fragments), else the nearest likely word boundary (a space; in text without spaces
+/// points; but the nearest clause boundary (after a clause mark, at the pause U+3000 between
+/// two CJK words, or where one source cue's text ends and the next one's begins without a
+/// space: `joint(i)`), else the nearest likely word boundary (a space; in text without spaces
 /// a particle before Han or katakana, a mark), else the nearest change of script, when that is
 /// near enough. `greedy` (an unfinished sentence) takes the longest chunk that fits as the
 /// target. A first word that does not fit is split after anyway (a lone word longer than the
 /// cap stays whole); none when the text is a single word.
-template <class Fits>
+template <class Fits, class Joint>
 split choose_split(std::string_view text, std::size_t begin, std::size_t limit, std::size_t target, bool greedy,
-                   Fits&& fits) {
+                   Fits&& fits, Joint&& joint) {
   const auto distance = [&](std::size_t chars) { return chars > target ? chars - target : target - chars; };
   nearest_split best, clause, word, change;
   std::size_t chars = 0;  // code points in [begin, i)
@@ -148,7 +149,7 @@ split choose_split(std::string_view text, std::size_t begin, std::size_t limit, 
       break;
     }
     best.offer(here, chars, distance);
-    if (detail::is_clause_boundary(text, i)) clause.offer(here, chars, distance);
+    if (detail::is_clause_boundary(text, i) || (space == 0 && joint(i))) clause.offer(here, chars, distance);
     if (quality >= detail::break_quality::word) word.offer(here, chars, distance);
     if (quality >= detail::break_quality::script_change) change.offer(here, chars, distance);
     if (space != 0) {
@@ -190,9 +191,13 @@ class text_clock {
   }
 
   /// Moves forward to `position`. A position on the space between two cues stays in the first,
-  /// at its end; the second is entered at its first character.
-  void advance(std::size_t position) {
-    while (index_ + 1 < pieces_.size() && pieces_[index_ + 1].begin <= position) enter(index_ + 1);
+  /// at its end; the second is entered at its first character, but not by an `end`: a text
+  /// that ends where the next cue's text begins, joined without a space ("危ない！" then, after
+  /// a silence, "ケガは"), ends with the first cue.
+  void advance(std::size_t position, bool end = false) {
+    while (index_ + 1 < pieces_.size() &&
+           (pieces_[index_ + 1].begin < position || (!end && pieces_[index_ + 1].begin == position)))
+      enter(index_ + 1);
     const Piece& p = pieces_[index_];
     const std::size_t stop = std::min(position, p.begin + p.size);
     if (stop > at_) {
@@ -461,7 +466,7 @@ std::pair<std::size_t, std::size_t> stitcher::split_point(std::size_t begin, std
   std::size_t chunks = max_chars == 0 ? 1 : chunks_for(total_chars, max_chars);
   if (time_checked_from < limit) {
     text_clock<piece> end_clock = clock;
-    end_clock.advance(limit);
+    end_clock.advance(limit, true);
     chunks = std::max(chunks, chunks_for(end_clock.end_time() - start, max_duration));
   }
   if (chunks < least_chunks) return {npos, npos};
@@ -469,11 +474,16 @@ std::pair<std::size_t, std::size_t> stitcher::split_point(std::size_t begin, std
   const auto fits = [&](std::size_t chars, std::size_t end) {
     if (max_chars != 0 && chars > max_chars) return false;
     if (end < time_checked_from) return true;
-    clock.advance(end);
+    clock.advance(end, true);
     return clock.end_time() - start <= max_duration;
   };
   const std::size_t target = complete ? total_chars / chunks : std::numeric_limits<std::size_t>::max();
-  const split s = choose_split(text, begin, limit, target, !complete, fits);
+  const auto joint = [this](std::size_t i) {  // a source cue's text starts at i, unspaced
+    const auto at = std::lower_bound(pieces_.begin(), pieces_.end(), i,
+                                     [](const piece& p, std::size_t position) { return p.begin < position; });
+    return at != pieces_.end() && at->begin == i;
+  };
+  const split s = choose_split(text, begin, limit, target, !complete, fits, joint);
   return {s.end, s.next};
 }
 
@@ -481,7 +491,7 @@ void stitcher::emit(std::size_t begin, std::size_t end) {
   text_clock<piece> clock = clock_at<piece>(pending_, pieces_, begin, mark_);
   millis start = clock.start_time();
   sentence_.line = clock.piece().line;
-  clock.advance(end);
+  clock.advance(end, true);
   millis stop = clock.end_time();
   // A turn's sentences keep their order: one that interpolates to an earlier start than the
   // one before (the speaker's cues overlap or go backward) is moved after it, keeping its length.

@@ -123,7 +123,7 @@ class html_writer final : public format_writer {
     line_.clear();
     append_one_line(line_, text);
     // After the time a space; between two cues of a paragraph what joins their text (CJK:
-    // the pause U+3000 or nothing, as in md and txt).
+    // nothing, as in md and txt).
     if (previous_.empty()) body_ += ' ';
     else append_cue_separator(body_, previous_, line_);
     previous_.assign(line_);

@@ -20,17 +20,19 @@ bool is_markup(char c) noexcept {
 /// so a leading `-`, `+` or `1.` in the text can never start a list.
 void append_markdown(std::string& out, std::string_view s) {
   bool pending_space = false;
+  bool line_break = false;   // the white space before `i` holds one
   bool any = false;          // something written yet: leading white space is dropped
   std::size_t word_end = 0;  // where the white space before `i` starts
   std::size_t i = 0;
   while (i < s.size()) {
     if (is_line_space(s[i])) {
-      if (!pending_space) word_end = i;
+      if (!pending_space) word_end = i, line_break = false;
+      line_break = line_break || s[i] == '\n';
       pending_space = any;
       ++i;
       continue;
     }
-    if (pending_space) out += fragment_separator(s.substr(0, word_end), s.substr(i));
+    if (pending_space) out += fragment_separator(s.substr(0, word_end), s.substr(i), !line_break);
     pending_space = false;
     any = true;
     auto j = i;

@@ -17,7 +17,8 @@ void append_one_line(std::string& out, std::string_view s) {
     out.append(s.substr(run, i - run));
     const std::size_t word_end = i;
     while (is_line_space(s[i + 1])) ++i;
-    out += fragment_separator(s.substr(b, word_end - b), s.substr(i + 1, e - i - 1));
+    const bool spaced = s.substr(word_end, i + 1 - word_end).find('\n') == std::string_view::npos;
+    out += fragment_separator(s.substr(b, word_end - b), s.substr(i + 1, e - i - 1), spaced);
     run = i + 1;
   }
   out.append(s.substr(run, e - run));

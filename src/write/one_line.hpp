@@ -23,7 +23,8 @@ inline bool has_line_text(std::string_view s) noexcept {
 /// Appends `s` with its lines joined by single spaces, runs of white space collapsed and the
 /// ends trimmed. Text that is already so (the common case) is appended in one piece. Between
 /// two characters of a script written without spaces the joint is `fragment_separator`'s:
-/// the pause U+3000, or nothing next to a mark, as merge and stitch join them.
+/// nothing at a line break, the pause U+3000 for spaces (nothing next to a mark), as merge
+/// and stitch join them.
 void append_one_line(std::string& out, std::string_view s);
 
 /// Appends what separates the text of a cue, `next`, from that of the cue before it in a
