@@ -207,13 +207,14 @@ TEST_CASE("prefix_speakers takes names in capitals, brackets or with a time at o
   CHECK(one("Speaker 1  0:03") == "|Speaker 1  0:03");  // a name line needs text after it
 }
 
-TEST_CASE("prefix_speakers takes a label in brackets before the words once confirmed", "[transform][prefix]") {
-  // Subtitles for the deaf: "[Name] words", no colon. Taken as a mixed-case name is: once used
-  // again, or at once when the input is known to carry names (Bruno, once Alba was taken);
-  // sounds ("[Music]") and labels without words after them are no names.
+TEST_CASE("prefix_speakers takes a label in brackets before the words, for its cue only", "[transform][prefix]") {
+  // Subtitles for the deaf: "[Name] words", no colon, where the picture does not show who
+  // speaks. Taken at once; the cues after it without a label keep no speaker (they may be
+  // anyone's). Sounds ("[Music]") and labels without words after them are no names.
   CHECK(attributed(prefixed(
             cues_of({"[Alba] Where were you?", "[Music] la la", "[Bruno] Out.", "[Alba] Out where?", "And then?"}))) ==
-        strings{"Alba|Where were you?", "Alba|[Music] la la", "Bruno|Out.", "Alba|Out where?", "Alba|And then?"});
+        strings{"Alba|Where were you?", "|[Music] la la", "Bruno|Out.", "Alba|Out where?", "|And then?"});
+  CHECK(attributed(prefixed(cues_of({"[Alba] Hi."}))) == strings{"Alba|Hi."});
   CHECK(attributed(prefixed(cues_of({"[ALBA] Hi.", "[ALBA] Hello?"}))) == strings{"ALBA|Hi.", "ALBA|Hello?"});
   CHECK(attributed(prefixed(cues_of({"[Alba]", "[Alba]"}))) == strings{"|[Alba]", "|[Alba]"});
   CHECK(attributed(prefixed(cues_of({"[Door slams] Who?", "[Door slams] Who?"}))) ==

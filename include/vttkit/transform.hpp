@@ -98,7 +98,9 @@ class prefix_rules {
 /// the deny list (`Note`, `Q`, `Example`, URL schemes, ...) are never names. Cues with a `<v>`
 /// voice are left alone; a cue without a prefix keeps the speaker of the cue before it until
 /// the input shows a label repeated on consecutive cues (it labels every cue, as Zoom does),
-/// and `>>` without a name starts an unnamed speaker.
+/// and `>>` without a name starts an unnamed speaker. A `[Name] ` label before the words
+/// (subtitles for the deaf, which label only some cues) is taken at once, and the cues after it
+/// without a label keep no speaker.
 class prefix_speakers {
  public:
   static constexpr std::size_t default_lookahead = 64;
@@ -120,6 +122,7 @@ class prefix_speakers {
     std::size_t index = 0;   ///< its place in the input, counted from 0
     bool every_cue = false;  ///< the input was known to label every cue
     bool title = false;      ///< a name in title case: taken once the input is established
+    bool sparse = false;     ///< a `[Name] ` label: the cues after it without one keep no speaker
   };
 
   void classify(const cue& c, held& h);

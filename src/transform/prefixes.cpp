@@ -193,6 +193,7 @@ struct prefix_found {
   bool strong = false;     ///< taken at once; else a mixed-case name, taken when confirmed
   bool change = false;     ///< `>>` without a name: a new, unnamed speaker
   bool title = false;      ///< a mixed-case name whose words all start with a capital or digit
+  bool sparse = false;     ///< a label of subtitles for the deaf: only some cues carry one
 };
 
 /// `>> NAME: ` (any name of up to five words on the line) or `>>` alone, at `text[i]`.
@@ -215,7 +216,8 @@ prefix_found match_chevrons(std::string_view text, std::size_t i) {
 
 /// `[NAME]: ` at `text[i]`, as diarizing speech-to-text tools write it (`[SPEAKER_01]: `), or
 /// `[Name] ` before the words, as subtitles for the deaf and hard of hearing label a speaker
-/// (`[Alba] Hi.`): a mixed-case name, taken once confirmed, and no sound (`[Music] la la`).
+/// (`[Alba] Hi.`) where it is not clear from the picture: taken at once unless it is a sound
+/// (`[Music] la la`), and `sparse`.
 prefix_found match_brackets(std::string_view text, std::size_t i) {
   const name_shape shape = scan_name(text, i + 1, true);
   if (shape.end == 0 || shape.end >= text.size() || text[shape.end] != ']') return {};
@@ -225,7 +227,7 @@ prefix_found match_brackets(std::string_view text, std::size_t i) {
     const std::size_t words = skip_space(text, shape.end + 1);
     const std::size_t line_end = std::min(text.find('\n', shape.end), text.size());
     if (words == shape.end + 1 || words >= line_end || !detail::is_bracket_label(inside)) return {};
-    found = {words, {}, false, false, true};
+    found = {words, {}, true, false, true, true};
   }
   detail::append_words(found.name, inside);
   return found;
@@ -456,6 +458,7 @@ void prefix_speakers::classify(const cue& c, held& h) {
   every_cue_ = every_cue_ || repeated;
   last_key_ = h.key;
   h.title = found.title;
+  h.sparse = found.sparse;
   bool confirmed = found.strong || repeated || accepted(h.key) || (h.title && established());
   for (held& other : held_) {  // a second use confirms the name for the cues held with it too
     if (other.what == kind::pending && other.key == h.key) {
@@ -463,7 +466,7 @@ void prefix_speakers::classify(const cue& c, held& h) {
       confirmed = true;
     }
   }
-  if (confirmed) accept(h.key);
+  if (confirmed && !h.sparse) accept(h.key);  // a label of a few cues does not establish names
   h.what = confirmed ? kind::named : kind::pending;
   h.every_cue = every_cue_;
 }
@@ -504,10 +507,10 @@ void prefix_speakers::emit(cue& c, const held& h) {
     case kind::voiced: last_ = c.speaker; break;
     case kind::change: last_.clear(); break;
     case kind::named:
-      last_ = h.name;
       c.text.erase(0, h.length);
-      c.speaker = last_;
+      c.speaker = h.name;
       detail::assign_payload(c.payload, c.speaker, c.text);
+      last_ = h.sparse ? std::string{} : h.name;  // the next unlabelled cue may be anyone's
       break;
     case kind::none:
     case kind::pending:
