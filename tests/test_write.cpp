@@ -456,6 +456,14 @@ TEST_CASE("drop_sound_tags leaves out bracketed sound tags only", "[write][parag
   CHECK(vttkit::drop_sound_tags("(see figure 3.5) ok") == "(see figure 3.5) ok");  // a sentence mark inside
   CHECK(vttkit::drop_sound_tags("[unclosed bracket") == "[unclosed bracket");
   CHECK(vttkit::drop_sound_tags("(laughs)ok") == "(laughs)ok");  // no space after it
+  // Parentheses are often text: only a tag standing apart (at the start or end, or after a
+  // sentence end) of at most three words is a sound.
+  CHECK(vttkit::drop_sound_tags("Fine. (laughs) Okay.") == "Fine. Okay.");
+  CHECK(vttkit::drop_sound_tags("Okay (door slams)") == "Okay");
+  CHECK(vttkit::drop_sound_tags("the player does not (fully) support it") == "the player does not (fully) support it");
+  CHECK(vttkit::drop_sound_tags("I was (laughs) there") == "I was (laughs) there");
+  CHECK(vttkit::drop_sound_tags("(The second position is ignored)") == "(The second position is ignored)");
+  CHECK(vttkit::drop_sound_tags("He said [sighs] no.") == "He said no.");  // square brackets anywhere
 }
 
 TEST_CASE("drop_sound_tags keeps a speaker's label in brackets", "[write][paragraph]") {

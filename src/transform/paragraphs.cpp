@@ -46,6 +46,21 @@ paragraph_step paragraph_breaker::next(const cue& c, std::string_view text) {
   return step;
 }
 
+namespace {
+
+/// Whether the tag `words[begin, end)` (from `sound_tag_end`) is dropped: one in square
+/// brackets always; one in parentheses, which is often ordinary text ("don't (fully) work"),
+/// only when it stands apart, at the start or end of the text or after a sentence end, and
+/// holds at most three words ("(laughs)", "(door slams)").
+bool dropped_tag(std::string_view words, std::size_t begin, std::size_t end, std::string_view out) {
+  constexpr std::size_t most_words = 3;
+  if (words[begin] == '[') return true;
+  const bool apart = out.empty() || end == words.size() || detail::ends_with_sentence_mark(out);
+  return apart && detail::count_words(words.substr(begin + 1, end - begin - 2)) <= most_words;
+}
+
+}  // namespace
+
 std::string drop_sound_tags(std::string_view text) {
   std::string words;
   detail::append_words(words, text, detail::word_joints::fragments);
@@ -53,7 +68,7 @@ std::string drop_sound_tags(std::string_view text) {
   for (std::size_t i = 0; i < words.size();) {
     const std::size_t tag = detail::sound_tag_end(words, i);
     std::size_t end = tag;
-    if (tag == 0 || tag == detail::sound_tag_unfinished) {
+    if (tag == 0 || tag == detail::sound_tag_unfinished || !dropped_tag(words, i, tag, out)) {
       end = words.find(' ', i);
       if (end == std::string::npos) end = words.size();
       if (!out.empty()) out += ' ';
