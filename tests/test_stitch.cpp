@@ -147,6 +147,9 @@ TEST_CASE("stitch does not cut at abbreviations, decimals or initials", "[transf
   CHECK(one("Smith et al. Found it. We met at 9 a.m. Then left.") ==
         list{"Smith et al. Found it.", "We met at 9 a.m. Then left."});
   CHECK(one("Look at No. 5 on the list. No. I won't.") == list{"Look at No. 5 on the list.", "No.", "I won't."});
+  // Spanish plural initials: "EE. UU." is one abbreviation; "EE." before anything else ends.
+  CHECK(one("El presidente de los EE. UU. habló. Bien.") == list{"El presidente de los EE. UU. habló.", "Bien."});
+  CHECK(one("Lo vi en la tele. EE. Ya.") == list{"Lo vi en la tele.", "EE.", "Ya."});
   // The pronoun "I" ends a sentence; "I." before another initial is one.
   CHECK(one("So do I. Then we left. I. M. Pei built it.") == list{"So do I.", "Then we left.", "I. M. Pei built it."});
   // Words that are only abbreviations in title case.

@@ -178,6 +178,9 @@ bool is_abbreviation(std::string_view text, std::size_t dot, std::size_t next) n
     return token != "I" || (after.size() >= 2 && is_upper(after[0]) && after[1] == '.');
   }
   if (is_dotted(token)) return true;
+  // Spanish plural initials, a doubled capital before another: "EE. UU." (Estados Unidos).
+  if (token.size() == 2 && is_upper(token[0]) && token[0] == token[1])
+    return after.size() >= 3 && is_upper(after[0]) && after[0] == after[1] && after[2] == '.';
   if (spells(token, "no", false)) return !after.empty() && is_digit(after[0]);
   if (token == "al") {
     const std::size_t token_begin = dot - token.size();
