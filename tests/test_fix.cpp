@@ -152,7 +152,7 @@ TEST_CASE("fix moves header lines into a NOTE but keeps X-TIMESTAMP-MAP", "[fix]
   CHECK(f.out ==
         "WEBVTT\nX-TIMESTAMP-MAP=MPEGTS:900000,LOCAL:00:00:00.000\n\nNOTE header lines\nKind: captions\n"
         "Language: en\n\n00:00:01.000 --> 00:00:02.000\nHi\n\nNOTE not a cue (line 9)\nSTYLE\n::cue { color: red }\n");
-  CHECK(summary(f.repairs) == std::vector<std::string>{"W104@2 safe made", "E002@9 safe made"});
+  CHECK(summary(f.repairs) == std::vector<std::string>{"W110@2 safe made", "E002@9 safe made"});  // as lint names it
 }
 
 TEST_CASE("fix splits a NOTE from the timing line right after it", "[fix]") {

@@ -101,7 +101,7 @@ header fixer::begin(const header& h) {
     rest.remove_prefix(std::min(rest.size(), eol + 1));
   }
   if (moved.empty()) return out;
-  report(rule::bad_setting, 2, "header lines after WEBVTT (players ignore them) moved into a NOTE block", true);
+  report(rule::header_metadata, 2, "header lines after WEBVTT (players ignore them) moved into a NOTE block", true);
   hold(block{block_kind::note, "NOTE header lines\n" + moved, 2}, -1, moved.size());
   return out;
 }
