@@ -160,6 +160,11 @@ TEST_CASE("speaker prefixes: Zoom turns stay apart in merge", "[cli][prefix]") {
         "vtt: note: -: no <v> voices, but 1 cue starts with a speaker's name (\"Andrew Knight:\"); "
         "--speakers-from-prefix takes them as speakers\n");
   CHECK(run_vtt({"merge", "-q", "--to", "txt"}, zoom).err.empty());
+  // The prefix is quoted as written: a label of subtitles for the deaf has no colon.
+  const auto sdh = run_vtt({"merge", "--to", "txt"}, "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n[Alba] Hi.\n");
+  CHECK(sdh.err ==
+        "vtt: note: -: no <v> voices, but 1 cue starts with a speaker's name (\"[Alba]\"); "
+        "--speakers-from-prefix takes them as speakers\n");
   CHECK(run_vtt({"convert", "--to", "txt"}, zoom).err.empty());  // no speaker-dependent step
   CHECK(run_vtt({"merge", "--speakers-from-prefix", "--to", "txt"}, zoom).out ==
         "Andrew Knight: Hi.\n\nMaria Lopez: Hello.\n\nAndrew Knight: Shall we?\n");

@@ -331,7 +331,7 @@ void say_notes(const std::string& name, const input_file& in, const vttkit::read
   }
   if (notes.prefixed != 0)
     msg.line(
-        fmt::format("vtt: note: {}: no <v> voices, but {} start{} with a speaker's name (\"{}:\"); "
+        fmt::format("vtt: note: {}: no <v> voices, but {} start{} with a speaker's name (\"{}\"); "
                     "--speakers-from-prefix takes them as speakers",
                     name, notes.prefixed == 1 ? "1 cue" : fmt::format("{} cues", notes.prefixed),
                     notes.prefixed == 1 ? "s" : "", vttkit::display_name(notes.example)));

@@ -153,7 +153,7 @@ class prefix_census {
   void push(const cue& c);
   /// Cues that start with a name taken at once or seen on an earlier cue; 0 in a voiced input.
   [[nodiscard]] std::size_t named_cues() const noexcept { return voiced_ ? 0 : named_; }
-  /// The first such name.
+  /// The first such prefix, as written (`Andrew Knight:`, `[Alba]`; a Zoom id's name alone).
   [[nodiscard]] const std::string& example() const noexcept { return example_; }
 
  private:

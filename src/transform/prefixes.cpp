@@ -543,7 +543,10 @@ void prefix_census::push(const cue& c) {
     if (seen_.size() < most_seen) seen_.push_back(std::move(key));
     return;
   }
-  if (example_.empty()) example_ = found.name;
+  if (example_.empty()) {  // as written ("Andrew Knight:", "[Alba]"), or the name of a Zoom id
+    example_ = found.length != 0 ? std::string(trim_space(std::string_view(c.text).substr(0, found.length)))
+                                 : found.name;
+  }
   ++named_;
 }
 
