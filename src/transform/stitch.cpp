@@ -527,7 +527,9 @@ void stitcher::deliver() {
 
 void stitcher::hold(const cue& c) {
   if (held_end_ == held_.size()) {
-    if (held_begin_ > 0) {  // move the slots handed out to the back, to be reused
+    // Move the slots handed out to the back, to be reused, once they are half the window: a
+    // rotation for every sentence when one slot is free moved the whole window each time.
+    if (held_begin_ > 0 && 2 * held_begin_ >= held_.size()) {
       std::rotate(held_.begin(), held_.begin() + static_cast<std::ptrdiff_t>(held_begin_), held_.end());
       held_end_ -= held_begin_;
       held_begin_ = 0;
