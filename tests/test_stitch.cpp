@@ -354,6 +354,9 @@ TEST_CASE("stitch --max-chars cuts text without spaces", "[transform][stitch]") 
   CHECK(cut("私は昨日東京タワーへ行きました", 10) == list{"私は昨日東京", "タワーへ行きました"});
   // Never before ー or a small kana (6 of 13: 5 and 7 are the nearest allowed; the later wins).
   CHECK(cut("コンピューターネットワーク", 7) == list{"コンピューター", "ネットワーク"});
+  // After … ― ‥ — that end a clause of such text (the even cut, 6 of 13), not one later.
+  CHECK(cut("大丈夫だよ…だめだだめだ！", 12) == list{"大丈夫だよ…", "だめだだめだ！"});
+  CHECK(cut("大丈夫だよ―だめだだめだ！", 12) == list{"大丈夫だよ―", "だめだだめだ！"});
   // Never between a kana and its combining voiced mark U+3099.
   CHECK(cut("かか\u3099か", 2) == list{"か", "か\u3099", "か"});
   // The chunks meet without a gap and without a 1 ms overlap from rounding.

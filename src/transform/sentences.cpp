@@ -562,8 +562,11 @@ break_quality unspaced_break_at(std::string_view text, std::size_t i) noexcept {
   while (before > 0 && is_continuation_byte(text[before])) --before;
   const char32_t left = decode_at(text, before);
   const char32_t right = decode_at(text, i);
-  const unspaced_class l = classify_unspaced(left);
   const unspaced_class r = classify_unspaced(right);
+  unspaced_class l = classify_unspaced(left);
+  // … ‥ — ― before such text end a clause of it: "大丈夫だよ…" | "だめだ".
+  if (l == unspaced_class::none && is_shared_cjk_mark(left) && r != unspaced_class::none)
+    l = unspaced_class::punctuation;
   if (l == unspaced_class::none || r == unspaced_class::none || l == unspaced_class::opening ||
       is_unspaced_line_start_forbidden(r))
     return break_quality::none;
