@@ -451,6 +451,25 @@ TEST_CASE("stitch ends a CJK sentence with its cue, not after the silence that f
   CHECK(st[1].end == 11000);
 }
 
+TEST_CASE("stitch ends a sentence before a silence of over 10 s", "[transform][stitch]") {
+  using list = std::vector<std::string>;
+  // Without a final mark the sentence would run from 12 s to 41 s, over 27 s of silence.
+  const auto st = vttkit::stitch(
+      std::vector<cue>{make_cue("", 12000, 13000, "好的"), make_cue("", 40000, 41000, "走吧。")});
+  REQUIRE(texts(st) == list{"好的", "走吧。"});
+  CHECK(st[0].end == 13000);
+  CHECK(st[1].start == 40000);
+  CHECK(stitched_texts({make_cue("A", 0, 1000, "okay"), make_cue("A", 20000, 21000, "let us go.")}) ==
+        list{"okay", "let us go."});
+  // 10 s exactly is no such silence; and the option turns it off.
+  CHECK(stitched_texts({make_cue("A", 0, 1000, "okay"), make_cue("A", 11000, 12000, "let us go.")}) ==
+        list{"okay let us go."});
+  vttkit::stitch_options o;
+  o.sentence_gap = 0;
+  CHECK(texts(vttkit::stitch(std::vector<cue>{make_cue("A", 0, 1000, "okay"), make_cue("A", 20000, 21000, "go.")},
+                             o)) == list{"okay go."});
+}
+
 TEST_CASE("stitch and merge join CJK fragments with nothing", "[transform][stitch][merge]") {
   using list = std::vector<std::string>;
   const std::vector<cue> cues = {make_cue("", 0, 3000, "今日は天気が"),

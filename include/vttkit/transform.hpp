@@ -266,6 +266,10 @@ struct stitch_options {
   /// punctuation) is cut at reading size where `max_chars` and `max_duration` are both 0.
   std::size_t unvoiced_max_chars = 500;
   millis unvoiced_max_duration = 30000;
+  /// A silence longer than this between two cues of a turn ends the sentence before it: text
+  /// without a final mark (subtitles in Chinese and Japanese, captions) is not stretched over
+  /// it. 0: no such end.
+  millis sentence_gap = 10000;
   /// Whatever the caps, an unfinished sentence longer than this (bytes) is cut at its last
   /// space before it: text without sentence ends keeps memory bounded and reads back.
   static constexpr std::size_t most_bytes = std::size_t{1} << 20;

@@ -252,7 +252,9 @@ void stitcher::push(const cue& c) {
     interjection_held_ = true;
     return;
   }
-  if (in_turn_ && !detail::same_bytes(c.speaker, sentence_.speaker)) flush_turn();
+  const bool silence = in_turn_ && !pieces_.empty() && options_.sentence_gap > 0 && c.start > pieces_.back().end &&
+                       c.start - pieces_.back().end > options_.sentence_gap;
+  if (in_turn_ && (silence || !detail::same_bytes(c.speaker, sentence_.speaker))) flush_turn();
   if (!in_turn_) {
     in_turn_ = true;
     turn_emitted_ = false;
