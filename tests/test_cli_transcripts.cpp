@@ -153,11 +153,11 @@ TEST_CASE("speaker prefixes: Zoom turns stay apart in merge", "[cli][prefix]") {
       "WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\nAndrew Knight: Hi.\n\n2\n00:00:02.000 --> 00:00:03.000\n"
       "Maria Lopez: Hello.\n\n3\n00:00:03.000 --> 00:00:04.000\nAndrew Knight: Shall we?\n";
   // Without the flag the names are text, and merge joins the three cues into one: a note says why
-  // (the second "Andrew Knight" shows the name; a first use alone does not).
+  // (a second "Andrew Knight" shows the name, and both count; a first use alone does not).
   const auto plain = run_vtt({"merge", "--to", "txt"}, zoom);
   CHECK(plain.out == "Andrew Knight: Hi. Maria Lopez: Hello. Andrew Knight: Shall we?\n");
   CHECK(plain.err ==
-        "vtt: note: -: no <v> voices, but 1 cue starts with a speaker's name (\"Andrew Knight:\"); "
+        "vtt: note: -: no <v> voices, but 2 cues start with a speaker's name (\"Andrew Knight:\"); "
         "--speakers-from-prefix takes them as speakers\n");
   CHECK(run_vtt({"merge", "-q", "--to", "txt"}, zoom).err.empty());
   // The prefix is quoted as written: a label of subtitles for the deaf has no colon.

@@ -151,13 +151,15 @@ class prefix_speakers {
 class prefix_census {
  public:
   void push(const cue& c);
-  /// Cues that start with a name taken at once or seen on an earlier cue; 0 in a voiced input.
+  /// Cues that start with a name taken at once or used on another cue too (both uses count);
+  /// 0 in a voiced input.
   [[nodiscard]] std::size_t named_cues() const noexcept { return voiced_ ? 0 : named_; }
   /// The first such prefix, as written (`Andrew Knight:`, `[Alba]`; a Zoom id's name alone).
   [[nodiscard]] const std::string& example() const noexcept { return example_; }
 
  private:
-  std::vector<std::string> seen_;  ///< keys of mixed-case names seen once (a few)
+  std::vector<std::string> seen_;       ///< keys of mixed-case names seen once (a few)
+  std::vector<std::string> confirmed_;  ///< keys of mixed-case names seen twice (a few)
   std::string example_;
   std::size_t named_ = 0;
   bool voiced_ = false;

@@ -538,10 +538,15 @@ void prefix_census::push(const cue& c) {
   const prefix_found found = find_prefix(c, no_rules);
   if (found.name.empty()) return;
   std::string key = key_of(found.name);
-  const bool seen = std::find(seen_.begin(), seen_.end(), key) != seen_.end();
-  if (!found.strong && !seen) {
-    if (seen_.size() < most_seen) seen_.push_back(std::move(key));
-    return;
+  if (!found.strong && std::find(confirmed_.begin(), confirmed_.end(), key) == confirmed_.end()) {
+    const auto seen = std::find(seen_.begin(), seen_.end(), key);
+    if (seen == seen_.end()) {
+      if (seen_.size() < most_seen) seen_.push_back(std::move(key));
+      return;
+    }
+    seen_.erase(seen);  // its second use: both cues count, as the prefix step takes both
+    if (confirmed_.size() < most_seen) confirmed_.push_back(std::move(key));
+    ++named_;
   }
   if (example_.empty()) {  // as written ("Andrew Knight:", "[Alba]"), or the name of a Zoom id
     example_ = found.length != 0 ? std::string(trim_space(std::string_view(c.text).substr(0, found.length)))
