@@ -478,6 +478,8 @@ TEST_CASE("drop_sound_tags keeps a speaker's label in brackets", "[write][paragr
   CHECK(vttkit::drop_sound_tags("[Música] hola") == "hola");
   CHECK(vttkit::drop_sound_tags("[Phone Rings] Hello?") == "Hello?");
   CHECK(vttkit::drop_sound_tags("[BLANK_AUDIO] so") == "so");
+  CHECK(vttkit::drop_sound_tags("[DOG BARKING] Down, boy.") == "Down, boy.");
+  CHECK(vttkit::drop_sound_tags("[On TV] The news.") == "The news.");
   CHECK(vttkit::drop_sound_tags("[音楽] はい") == "はい");
   // A label needs words after it; a lower-case word or punctuation makes a sound.
   CHECK(vttkit::drop_sound_tags("Who is it? [Alba]") == "Who is it?");
